@@ -1,0 +1,433 @@
+/*
+** Gongshi's FTS5 tokenizer for Chinese, in the shape of SQLite's fts5_tokenize.c:
+** create / delete / tokenize, an rc threaded through every step, byte offsets into
+** the caller's original text.
+**
+** Pipeline for one call:
+**   1. decode UTF-8 (an invalid byte becomes a separator) and fold each code point
+**      (NFKC_Casefold, then Traditional->Simplified) into a UTF-16 buffer, remembering
+**      for every UTF-16 unit the byte range of the code point it came from;
+**   2. run ICU's word break iterator over the folded buffer (folding first means
+**      Traditional text is segmented with the same dictionary words as Simplified);
+**   3. emit tokens per word; Han words as characters plus (document mode) the
+**      colocated whole word.
+**
+** Folding is per code point so the offset map stays exact; results for the BMP are
+** cached per tokenizer because the transliterator is far too slow to call per character.
+*/
+#include "chinese_tokenizer.h"
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+#include <unicode/utrans.h>
+
+#define FOLD_INLINE 4          /* folded forms up to this many UTF-16 units are cached */
+#define FOLD_MAX 32            /* longest folded form kept for one code point */
+
+typedef struct {
+    uint8_t state;             /* 0 = not computed, 1 = cached, 2 = too long to cache */
+    uint8_t length;
+    UChar units[FOLD_INLINE];
+} FoldEntry;
+
+struct GongshiTokenizer {
+    UBreakIterator *words;
+    UTransliterator *toSimplified;
+    UTransliterator *toPinyin;        /* opened on first use: it is slow to open */
+    const UNormalizer2 *nfkcCasefold;
+    FoldEntry *foldCache;             /* 65536 entries, one per BMP code point */
+
+    UChar *folded;                    /* the folded text */
+    int32_t *sourceStart;             /* byte offset where each unit's code point starts */
+    int32_t *sourceEnd;               /* ... and ends */
+    int32_t foldedCapacity;
+
+    char *token;                      /* UTF-8 scratch for one token */
+    int32_t tokenCapacity;
+};
+
+/* ---- buffers ---------------------------------------------------------------- */
+
+/* Makes room for `needed` folded units. */
+static int reserveFolded(GongshiTokenizer *t, int32_t needed) {
+    if (needed <= t->foldedCapacity) return SQLITE_OK;
+    int32_t capacity = t->foldedCapacity ? t->foldedCapacity : 256;
+    while (capacity < needed) {
+        if (capacity > INT32_MAX / 2) return SQLITE_NOMEM;
+        capacity *= 2;
+    }
+    UChar *folded = realloc(t->folded, sizeof(UChar) * (size_t)capacity);
+    if (!folded) return SQLITE_NOMEM;
+    t->folded = folded;
+    int32_t *start = realloc(t->sourceStart, sizeof(int32_t) * (size_t)capacity);
+    if (!start) return SQLITE_NOMEM;
+    t->sourceStart = start;
+    int32_t *end = realloc(t->sourceEnd, sizeof(int32_t) * (size_t)capacity);
+    if (!end) return SQLITE_NOMEM;
+    t->sourceEnd = end;
+    t->foldedCapacity = capacity;
+    return SQLITE_OK;
+}
+
+/* ---- folding ---------------------------------------------------------------- */
+
+/* Folds one code point into `out` (capacity FOLD_MAX); returns the unit count, which
+** may be 0 (default-ignorable characters fold to nothing). */
+static int32_t foldUncached(GongshiTokenizer *t, UChar32 c, UChar *out) {
+    UChar source[2];
+    int32_t sourceLength = 0;
+    U16_APPEND_UNSAFE(source, sourceLength, c);
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = unorm2_normalize(t->nfkcCasefold, source, sourceLength, out, FOLD_MAX, &status);
+    if (U_FAILURE(status)) {
+        memcpy(out, source, sizeof(UChar) * (size_t)sourceLength);
+        return sourceLength;
+    }
+    int hasIdeograph = 0;
+    for (int32_t i = 0; i < length;) {
+        UChar32 d;
+        U16_NEXT(out, i, length, d);
+        if (u_hasBinaryProperty(d, UCHAR_IDEOGRAPHIC)) { hasIdeograph = 1; break; }
+    }
+    if (hasIdeograph && t->toSimplified) {
+        int32_t limit = length;
+        status = U_ZERO_ERROR;
+        utrans_transUChars(t->toSimplified, out, &length, FOLD_MAX, 0, &limit, &status);
+        if (U_FAILURE(status)) {
+            memcpy(out, source, sizeof(UChar) * (size_t)sourceLength);
+            return sourceLength;
+        }
+    }
+    return length;
+}
+
+/* Folds one code point, through the BMP cache. Returns a pointer to the units. */
+static const UChar *fold(GongshiTokenizer *t, UChar32 c, UChar *scratch, int32_t *length) {
+    if (c > 0xFFFF || !t->foldCache) {
+        *length = foldUncached(t, c, scratch);
+        return scratch;
+    }
+    FoldEntry *entry = &t->foldCache[c];
+    if (entry->state == 0) {
+        int32_t n = foldUncached(t, c, scratch);
+        if (n <= FOLD_INLINE) {
+            memcpy(entry->units, scratch, sizeof(UChar) * (size_t)n);
+            entry->length = (uint8_t)n;
+            entry->state = 1;
+        } else {
+            entry->state = 2;
+        }
+        *length = n;
+        return scratch;
+    }
+    if (entry->state == 2) {
+        *length = foldUncached(t, c, scratch);
+        return scratch;
+    }
+    *length = entry->length;
+    return entry->units;
+}
+
+/* Step 1: decodes and folds `text` into t->folded; returns the unit count or -1. */
+static int32_t foldText(GongshiTokenizer *t, const char *text, int32_t length, int32_t skip) {
+    int32_t count = 0;
+    int32_t i = skip;
+    UChar scratch[FOLD_MAX];
+    while (i < length) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text, i, length, c);
+        const UChar *units;
+        int32_t n;
+        if (c < 0) {
+            /* Invalid UTF-8: a separator, so it never glues two words together. */
+            scratch[0] = 0x20;
+            units = scratch;
+            n = 1;
+        } else if (c < 0x80) {
+            /* ASCII fast path: NFKC_Casefold is just lower-casing here. */
+            scratch[0] = (UChar)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            units = scratch;
+            n = 1;
+        } else {
+            units = fold(t, c, scratch, &n);
+        }
+        if (reserveFolded(t, count + n) != SQLITE_OK) return -1;
+        for (int32_t k = 0; k < n; k++) {
+            t->folded[count] = units[k];
+            t->sourceStart[count] = start;
+            t->sourceEnd[count] = i;
+            count++;
+        }
+    }
+    return count;
+}
+
+/* ---- token output ----------------------------------------------------------- */
+
+/* Converts folded units [from, to) to UTF-8 in t->token, cut at GONGSHI_MAX_TOKEN_BYTES
+** on a code point boundary. Returns the byte length, or -1 on allocation failure. */
+static int32_t tokenText(GongshiTokenizer *t, int32_t from, int32_t to) {
+    int32_t needed = (to - from) * 3 + 4;
+    if (needed > GONGSHI_MAX_TOKEN_BYTES + 4) needed = GONGSHI_MAX_TOKEN_BYTES + 4;
+    if (needed > t->tokenCapacity) {
+        char *token = realloc(t->token, (size_t)needed);
+        if (!token) return -1;
+        t->token = token;
+        t->tokenCapacity = needed;
+    }
+    int32_t bytes = 0;
+    for (int32_t i = from; i < to;) {
+        UChar32 c;
+        U16_NEXT(t->folded, i, to, c);
+        if (bytes + U8_LENGTH(c) > GONGSHI_MAX_TOKEN_BYTES) break;
+        U8_APPEND_UNSAFE(t->token, bytes, c);
+    }
+    return bytes;
+}
+
+/* Emits folded units [from, to) as one token. */
+static int emit(GongshiTokenizer *t, void *context, GongshiTokenCallback callback, int flags,
+                int32_t from, int32_t to) {
+    int32_t bytes = tokenText(t, from, to);
+    if (bytes < 0) return SQLITE_NOMEM;
+    if (bytes == 0) return SQLITE_OK;
+    return callback(context, flags, t->token, bytes, t->sourceStart[from], t->sourceEnd[to - 1]);
+}
+
+static int isIdeographicStatus(int32_t status) {
+    return status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT;
+}
+
+/* Step 3 for one Han word [from, to): characters, and the colocated word if wanted. */
+static int emitHanWord(GongshiTokenizer *t, void *context, GongshiTokenCallback callback,
+                       GongshiTokenizeMode mode, int32_t from, int32_t to) {
+    int32_t characters = u_countChar32(t->folded + from, to - from);
+    if (mode == GONGSHI_MODE_WORDS) return emit(t, context, callback, 0, from, to);
+    int rc = SQLITE_OK;
+    int first = 1;
+    for (int32_t i = from; i < to && rc == SQLITE_OK;) {
+        int32_t start = i;
+        U16_FWD_1(t->folded, i, to);
+        rc = emit(t, context, callback, 0, start, i);
+        if (rc == SQLITE_OK && first && mode == GONGSHI_MODE_DOCUMENT && characters > 1 &&
+            characters <= GONGSHI_MAX_WORD_CHARS) {
+            rc = emit(t, context, callback, GONGSHI_TOKEN_COLOCATED, from, to);
+        }
+        first = 0;
+    }
+    return rc;
+}
+
+/* The marker asks for exactly one token: all words of the text, folded, joined
+** without the separators between them. */
+static int emitWholeWord(GongshiTokenizer *t, void *context, GongshiTokenCallback callback) {
+    int32_t bytes = 0, start = -1, end = -1;
+    int32_t from = ubrk_first(t->words);
+    for (int32_t to = ubrk_next(t->words); to != UBRK_DONE; from = to, to = ubrk_next(t->words)) {
+        if (ubrk_getRuleStatus(t->words) < UBRK_WORD_NONE_LIMIT) continue;
+        if (start < 0) start = t->sourceStart[from];
+        end = t->sourceEnd[to - 1];
+        for (int32_t i = from; i < to;) {
+            UChar32 c;
+            U16_NEXT(t->folded, i, to, c);
+            if (bytes + U8_LENGTH(c) > GONGSHI_MAX_TOKEN_BYTES) break;
+            if (bytes + 4 > t->tokenCapacity) {
+                char *token = realloc(t->token, GONGSHI_MAX_TOKEN_BYTES + 4);
+                if (!token) return SQLITE_NOMEM;
+                t->token = token;
+                t->tokenCapacity = GONGSHI_MAX_TOKEN_BYTES + 4;
+            }
+            U8_APPEND_UNSAFE(t->token, bytes, c);
+        }
+    }
+    if (bytes == 0) return SQLITE_OK;
+    return callback(context, 0, t->token, bytes, start, end);
+}
+
+/* ---- public API ------------------------------------------------------------- */
+
+GongshiTokenizer *gongshi_tokenizer_create(void) {
+    GongshiTokenizer *t = calloc(1, sizeof(GongshiTokenizer));
+    if (!t) return NULL;
+    UErrorCode status = U_ZERO_ERROR;
+    t->nfkcCasefold = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) goto fail;
+    t->words = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);
+    if (U_FAILURE(status)) goto fail;
+    static const UChar name[] = u"Traditional-Simplified";
+    t->toSimplified = utrans_openU(name, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) goto fail;
+    /* Without the cache we are only slower, so a failed allocation is not fatal. */
+    t->foldCache = calloc(65536, sizeof(FoldEntry));
+    return t;
+fail:
+    gongshi_tokenizer_delete(t);
+    return NULL;
+}
+
+void gongshi_tokenizer_delete(GongshiTokenizer *t) {
+    if (!t) return;
+    if (t->words) ubrk_close(t->words);
+    if (t->toSimplified) utrans_close(t->toSimplified);
+    if (t->toPinyin) utrans_close(t->toPinyin);
+    free(t->foldCache);
+    free(t->folded);
+    free(t->sourceStart);
+    free(t->sourceEnd);
+    free(t->token);
+    free(t);
+}
+
+int gongshi_tokenizer_tokenize(GongshiTokenizer *t, GongshiTokenizeMode mode, const char *text,
+                               int length, void *context, GongshiTokenCallback callback) {
+    if (!t || !callback || length < 0) return SQLITE_MISUSE;
+    if (!text || length == 0) return SQLITE_OK;
+
+    int32_t skip = 0;
+    int wholeWord = 0;
+    if (mode == GONGSHI_MODE_QUERY && length >= 3 && memcmp(text, GONGSHI_WORD_MARKER_UTF8, 3) == 0) {
+        skip = 3;
+        wholeWord = 1;
+    }
+    int32_t count = foldText(t, text, length, skip);
+    if (count < 0) return SQLITE_NOMEM;
+    if (count == 0) return SQLITE_OK;
+
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(t->words, t->folded, count, &status);
+    if (U_FAILURE(status)) return SQLITE_ERROR;
+
+    if (wholeWord) return emitWholeWord(t, context, callback);
+    int rc = SQLITE_OK;
+    int32_t from = ubrk_first(t->words);
+    for (int32_t to = ubrk_next(t->words); to != UBRK_DONE && rc == SQLITE_OK;
+         from = to, to = ubrk_next(t->words)) {
+        int32_t rule = ubrk_getRuleStatus(t->words);
+        if (rule < UBRK_WORD_NONE_LIMIT) continue;     /* spaces and punctuation */
+        if (isIdeographicStatus(rule)) {
+            rc = emitHanWord(t, context, callback, mode, from, to);
+        } else {
+            rc = emit(t, context, callback, 0, from, to);
+        }
+    }
+    return rc;
+}
+
+int gongshi_tokenizer_pinyin(GongshiTokenizer *t, const char *text, int length, char *out,
+                             int capacity) {
+    if (!t || !text || !out || capacity <= 0 || length < 0) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    if (!t->toPinyin) {
+        static const UChar id[] = u"Han-Latin; Latin-ASCII; Lower";
+        t->toPinyin = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+        if (U_FAILURE(status)) { t->toPinyin = NULL; return -1; }
+    }
+    int32_t unitCapacity = length * 8 + 16;
+    UChar *units = malloc(sizeof(UChar) * (size_t)unitCapacity);
+    if (!units) return -1;
+    int32_t unitLength = 0;
+    u_strFromUTF8Lenient(units, unitCapacity, &unitLength, text, length, &status);
+    if (U_FAILURE(status)) { free(units); return -1; }
+    int32_t limit = unitLength;
+    utrans_transUChars(t->toPinyin, units, &unitLength, unitCapacity, 0, &limit, &status);
+    if (U_FAILURE(status)) { free(units); return -1; }
+    /* Keep letters, collapse everything else to single spaces. */
+    int32_t bytes = 0;
+    int pendingSpace = 0;
+    for (int32_t i = 0; i < unitLength; i++) {
+        UChar c = units[i];
+        if (c >= 'a' && c <= 'z') {
+            if (pendingSpace && bytes > 0) {
+                if (bytes + 1 >= capacity) { free(units); return -1; }
+                out[bytes++] = ' ';
+            }
+            pendingSpace = 0;
+            if (bytes + 1 >= capacity) { free(units); return -1; }
+            out[bytes++] = (char)c;
+        } else {
+            pendingSpace = 1;
+        }
+    }
+    out[bytes] = 0;
+    free(units);
+    return bytes;
+}
+
+int gongshi_gb18030_to_utf8(const char *input, int length, char *out, int capacity) {
+    if (!input || length < 0 || capacity < 0) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t needed = ucnv_convert("UTF-8", "GB18030", out, capacity, input, length, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return needed;
+    if (U_FAILURE(status)) return -1;
+    return needed;
+}
+
+/* ---- FTS5 glue -------------------------------------------------------------- */
+
+typedef struct {
+    void *fts5Context;
+    int (*xToken)(void *, int, const char *, int, int, int);
+} Fts5Forward;
+
+static int forwardToken(void *context, int flags, const char *token, int length, int start,
+                        int end) {
+    Fts5Forward *forward = context;
+    int fts5Flags = (flags & GONGSHI_TOKEN_COLOCATED) ? FTS5_TOKEN_COLOCATED : 0;
+    return forward->xToken(forward->fts5Context, fts5Flags, token, length, start, end);
+}
+
+/* xCreate: the tokenizer takes no arguments; any argument is an error, as in fts5_tokenize.c. */
+static int fts5Create(void *unused, const char **arguments, int argumentCount,
+                      Fts5Tokenizer **out) {
+    (void)unused;
+    (void)arguments;
+    *out = NULL;
+    if (argumentCount > 0) return SQLITE_ERROR;
+    GongshiTokenizer *t = gongshi_tokenizer_create();
+    if (!t) return SQLITE_ERROR;
+    *out = (Fts5Tokenizer *)t;
+    return SQLITE_OK;
+}
+
+static void fts5Delete(Fts5Tokenizer *tokenizer) {
+    gongshi_tokenizer_delete((GongshiTokenizer *)tokenizer);
+}
+
+static int fts5Tokenize(Fts5Tokenizer *tokenizer, void *context, int flags, const char *text,
+                        int length, int (*xToken)(void *, int, const char *, int, int, int)) {
+    Fts5Forward forward = {context, xToken};
+    GongshiTokenizeMode mode = (flags & FTS5_TOKENIZE_QUERY) ? GONGSHI_MODE_QUERY : GONGSHI_MODE_DOCUMENT;
+    return gongshi_tokenizer_tokenize((GongshiTokenizer *)tokenizer, mode, text, length, &forward,
+                                      forwardToken);
+}
+
+/* Finds the fts5_api of a connection, as the FTS5 documentation prescribes. */
+static fts5_api *fts5Api(sqlite3 *db) {
+    fts5_api *api = NULL;
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(statement);
+    }
+    sqlite3_finalize(statement);
+    return api;
+}
+
+int gongshi_register_fts5_tokenizer(void *connection) {
+    sqlite3 *db = connection;
+    if (!db) return SQLITE_MISUSE;
+    fts5_api *api = fts5Api(db);
+    if (!api) return SQLITE_ERROR;
+    fts5_tokenizer tokenizer = {fts5Create, fts5Delete, fts5Tokenize};
+    return api->xCreateTokenizer(api, "gongshi", NULL, &tokenizer, NULL);
+}

@@ -1,0 +1,82 @@
+/*
+** Gongshi's Chinese tokenizer: an FTS5 tokenizer built on ICU.
+**
+** This header deliberately exposes no ICU and no SQLite type, so Swift modules that
+** import Foundation can import it too (ICU headers and Foundation clash on Linux, and
+** ICU's function names are version-renamed macros Swift cannot call).
+**
+** What the tokenizer emits (see chinese_tokenizer.c for the why):
+**   - text is folded per code point: NFKC case folding (ＡＢＣ１２３ -> abc123) and then
+**     Traditional -> Simplified (社會團體 -> 社会团体);
+**   - ICU's word break iterator (dictionary based for Han) finds words; punctuation and
+**     spaces are dropped;
+**   - Latin/digit words become one token each (lower-cased, at most
+**     GONGSHI_MAX_TOKEN_BYTES bytes);
+**   - Han words become one token per character (so every substring is a phrase of
+**     consecutive positions) and, in document mode, the whole word as well, colocated
+**     with its first character, so whole-word matches can be ranked higher.
+** Offsets are byte offsets into the original UTF-8 text, so highlight() and snippet()
+** mark exactly what the user wrote.
+*/
+#ifndef GONGSHI_CHINESE_TOKENIZER_H
+#define GONGSHI_CHINESE_TOKENIZER_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Longest token emitted, in bytes; longer Latin/digit runs are cut at a code point. */
+#define GONGSHI_MAX_TOKEN_BYTES 128
+/* Han words longer than this (in characters) are indexed as characters only. */
+#define GONGSHI_MAX_WORD_CHARS 16
+
+/* A query string that starts with this code point (U+E000, a private-use character)
+** is taken as one whole-word token instead of a phrase of characters. The search layer
+** uses it to ask for dictionary words, which rank above substring matches. */
+#define GONGSHI_WORD_MARKER_UTF8 "\xEE\x80\x80"
+
+typedef enum {
+    GONGSHI_MODE_DOCUMENT = 0, /* characters + colocated whole words */
+    GONGSHI_MODE_QUERY = 1,    /* characters only (or one word after the marker) */
+    GONGSHI_MODE_WORDS = 2     /* dictionary words only, one token each: for query analysis */
+} GongshiTokenizeMode;
+
+/* Set in `flags` of a token that shares the position of the previous token. */
+#define GONGSHI_TOKEN_COLOCATED 0x0001
+
+typedef struct GongshiTokenizer GongshiTokenizer;
+
+/* Receives each token: UTF-8 bytes [token, token+length), byte offsets [start, end)
+** into the input. Return 0 to continue, non-zero to stop (that value is returned). */
+typedef int (*GongshiTokenCallback)(void *context, int flags, const char *token, int length,
+                                    int start, int end);
+
+/* Creates a tokenizer (ICU break iterator + transliterator). NULL if ICU fails. */
+GongshiTokenizer *gongshi_tokenizer_create(void);
+void gongshi_tokenizer_delete(GongshiTokenizer *tokenizer);
+
+/* Tokenizes `length` bytes of UTF-8 (invalid bytes act as separators).
+** Returns 0 (SQLITE_OK) or the first non-zero callback result or error code. */
+int gongshi_tokenizer_tokenize(GongshiTokenizer *tokenizer, GongshiTokenizeMode mode,
+                               const char *text, int length, void *context,
+                               GongshiTokenCallback callback);
+
+/* Writes the toneless pinyin of `text` (syllables separated by single spaces, lower
+** case, NUL-terminated) into `out`. Returns the length written, or -1 on ICU failure
+** or when `capacity` is too small. */
+int gongshi_tokenizer_pinyin(GongshiTokenizer *tokenizer, const char *text, int length,
+                             char *out, int capacity);
+
+/* Registers the tokenizer under the name "gongshi" on a sqlite3* connection.
+** Returns an SQLite result code. */
+int gongshi_register_fts5_tokenizer(void *sqlite3_connection);
+
+/* Converts GB18030 bytes to UTF-8. Returns the number of bytes the UTF-8 needs (which
+** may exceed `capacity`; call again with a larger buffer), or -1 on failure. */
+int gongshi_gb18030_to_utf8(const char *input, int length, char *out, int capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,16 @@
+/// What an index run did, for the CLI summary and for tests.
+public struct IndexSummary: Sendable {
+    public var filesIndexed = 0
+    public var filesSkipped = 0
+    public var filesRemoved = 0
+    public var bytesRead = 0
+    /// Records written this run, by kind (document, article, section, org, credit, notice).
+    public var written: [String: Int] = [:]
+    /// Totals in the index after the run, by kind.
+    public var totals: [String: Int] = [:]
+    public var problems: [RowProblem] = []
+    public var seconds: Double = 0
+
+    public var rejected: Int { problems.count }
+    public var unitsWritten: Int { written.values.reduce(0, +) }
+}

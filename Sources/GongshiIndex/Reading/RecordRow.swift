@@ -1,0 +1,95 @@
+import Foundation
+
+/// One row of a CSV or JSON Lines file, keyed by canonical English field names.
+public struct RecordRow: Sendable {
+    public let line: Int
+    public var values: [String: String]
+
+    public init(line: Int, values: [String: String]) {
+        self.line = line
+        self.values = values
+    }
+
+    /// The trimmed value, nil when absent or empty.
+    public subscript(_ key: String) -> String? {
+        guard let raw = values[key] else { return nil }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+/// Reads CSV (with a header row) or JSON Lines into rows with canonical keys.
+/// Chinese headers are mapped through `aliases`; unknown columns are ignored.
+public struct RecordFileReader {
+    public let aliases: [String: String]
+
+    public init(fields: [(key: String, chinese: String)]) {
+        var map: [String: String] = [:]
+        for field in fields {
+            map[field.key] = field.key
+            map[field.chinese] = field.key
+        }
+        aliases = map
+    }
+
+    func canonical(_ header: String) -> String? {
+        let trimmed = header.trimmingCharacters(in: .whitespacesAndNewlines)
+        return aliases[trimmed] ?? aliases[trimmed.lowercased()]
+    }
+
+    /// Returns the rows, and the problems of rows that could not be read at all.
+    public func read(text: String, isJSONLines: Bool, file: String) -> (rows: [RecordRow], problems: [RowProblem]) {
+        isJSONLines ? readJSONLines(text, file: file) : readCSV(text, file: file)
+    }
+
+    private func readCSV(_ text: String, file: String) -> ([RecordRow], [RowProblem]) {
+        var iterator = CSVReader(text: text).makeIterator()
+        guard let header = iterator.next() else { return ([], []) }
+        let keys = header.fields.map { canonical($0) }
+        if !keys.contains(where: { $0 != nil }) {
+            return ([], [RowProblem(file: file, line: header.line, field: "表头", why: "没有可识别的列名")])
+        }
+        var rows: [RowProblem] = []
+        var out: [RecordRow] = []
+        while let record = iterator.next() {
+            if record.fields.count > keys.count, record.fields[keys.count...].contains(where: { !$0.isEmpty }) {
+                rows.append(RowProblem(file: file, line: record.line, field: "行", why: "列数为\(record.fields.count)，多于表头的\(keys.count)列"))
+                continue
+            }
+            var values: [String: String] = [:]
+            for (i, value) in record.fields.enumerated() where i < keys.count {
+                if let key = keys[i] { values[key] = value }
+            }
+            out.append(RecordRow(line: record.line, values: values))
+        }
+        return (out, rows)
+    }
+
+    private func readJSONLines(_ text: String, file: String) -> ([RecordRow], [RowProblem]) {
+        var out: [RecordRow] = []
+        var problems: [RowProblem] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            guard let data = trimmed.data(using: .utf8),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                problems.append(RowProblem(file: file, line: lineNumber, field: "行", why: "不是合法的 JSON 对象"))
+                continue
+            }
+            var values: [String: String] = [:]
+            for (key, value) in object {
+                guard let canonicalKey = canonical(key) else { continue }
+                switch value {
+                case let string as String: values[canonicalKey] = string
+                case let number as NSNumber: values[canonicalKey] = number.stringValue
+                case let array as [Any]: values[canonicalKey] = array.map { "\($0)" }.joined(separator: ";")
+                default: continue
+                }
+            }
+            out.append(RecordRow(line: lineNumber, values: values))
+        }
+        return (out, problems)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Parsing of the value kinds corpus rows hold, each failing with a reason in Chinese.
+enum FieldValue {
+    /// Accepts 2016-09-21, 2016/9/21, 2016.09.21 and 2016年9月21日; returns YYYY-MM-DD.
+    static func date(_ text: String) -> String? {
+        var digits: [Int] = []
+        var current = ""
+        for c in text {
+            if c.isASCII && c.isNumber {
+                current.append(c)
+            } else if "-/.年月日".contains(c) {
+                guard !current.isEmpty, let n = Int(current) else { return nil }
+                digits.append(n)
+                current = ""
+            } else if c == " " {
+                continue
+            } else {
+                return nil
+            }
+        }
+        if !current.isEmpty, let n = Int(current) { digits.append(n) }
+        guard digits.count == 3 else { return nil }
+        let (y, m, d) = (digits[0], digits[1], digits[2])
+        guard (1900...2100).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func number(_ text: String) -> Double? {
+        let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "万元", with: "").replacingOccurrences(of: "万", with: "")
+        guard let value = Double(cleaned), value.isFinite, value >= 0 else { return nil }
+        return value
+    }
+
+    static func integer(_ text: String) -> Int? {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { return nil }
+        return value
+    }
+
+    /// Splits a multi-valued cell on ; or ；.
+    static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "；" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}
+
+/// Reads fields of one row, collecting the first problem; the caller rejects the row.
+struct FieldReader {
+    let row: RecordRow
+    let file: String
+    let names: [String: String]   // key -> Chinese name, for messages
+
+    func field(_ key: String) -> String { names[key].map { "\($0)(\(key))" } ?? key }
+
+    func problem(_ key: String, _ why: String) -> RowProblem {
+        RowProblem(file: file, line: row.line, field: field(key), why: why)
+    }
+
+    func required(_ key: String) throws(RowProblem) -> String {
+        guard let value = row[key] else { throw problem(key, "缺少必填字段") }
+        return value
+    }
+
+    func optional(_ key: String) -> String? { row[key] }
+
+    func oneOf(_ key: String, _ allowed: [String], required isRequired: Bool = true) throws(RowProblem) -> String? {
+        guard let value = row[key] else {
+            if isRequired { throw problem(key, "缺少必填字段") }
+            return nil
+        }
+        guard allowed.contains(value) else {
+            throw problem(key, "“\(value)”不是允许的取值（\(allowed.joined(separator: "、"))）")
+        }
+        return value
+    }
+
+    func date(_ key: String, required isRequired: Bool = false) throws(RowProblem) -> String? {
+        guard let value = row[key] else {
+            if isRequired { throw problem(key, "缺少必填字段") }
+            return nil
+        }
+        guard let date = FieldValue.date(value) else { throw problem(key, "“\(value)”不是有效日期（应为 YYYY-MM-DD）") }
+        return date
+    }
+
+    func number(_ key: String) throws(RowProblem) -> Double? {
+        guard let value = row[key] else { return nil }
+        guard let number = FieldValue.number(value) else { throw problem(key, "“\(value)”不是有效数字") }
+        return number
+    }
+
+    func integer(_ key: String) throws(RowProblem) -> Int? {
+        guard let value = row[key] else { return nil }
+        guard let number = FieldValue.integer(value) else { throw problem(key, "“\(value)”不是有效整数") }
+        return number
+    }
+
+    func code(_ key: String) throws(RowProblem) -> String {
+        let value = try required(key)
+        do {
+            return try CreditCodeValidation.validate(value)
+        } catch {
+            throw problem(key, "统一社会信用代码“\(value)”无效：\(error.message)")
+        }
+    }
+}

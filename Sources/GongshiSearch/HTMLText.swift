@@ -1,0 +1,27 @@
+import Foundation
+
+/// HTML escaping for text that goes into pages and snippets.
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Turns FTS5 snippet text with \u{1}…\u{2} markers into escaped HTML with <mark>,
+    /// merging the marks of adjacent characters.
+    static func markedSnippet(_ raw: String) -> String {
+        let merged = raw.replacingOccurrences(of: "\u{2}\u{1}", with: "")
+        return escape(merged).replacingOccurrences(of: "\u{1}", with: "<mark>").replacingOccurrences(of: "\u{2}", with: "</mark>")
+    }
+}

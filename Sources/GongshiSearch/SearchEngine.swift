@@ -1,0 +1,144 @@
+import Foundation
+import GongshiStore
+import GRDB
+
+/// One ranked list over every kind of record: BM25 with field weights (title 10,
+/// label 6, tags 4, body 1), exact hits for a 统一社会信用代码 or 文号 on top, and
+/// pinyin readings ranked below Han matches.
+public final class SearchEngine: @unchecked Sendable {
+    public let database: GongshiDatabase
+    // ICU iterators keep state, so the tokenizer is used under a lock.
+    private let tokenizer: ChineseTokenizer
+    private let lock = NSLock()
+
+    public init(database: GongshiDatabase) throws(SearchError) {
+        self.database = database
+        do { tokenizer = try ChineseTokenizer() } catch { throw .store(error) }
+    }
+
+    static let exactScore = 1000.0
+
+    public func search(_ request: SearchRequest) throws(SearchError) -> SearchResponse {
+        let limit = min(max(request.limit, 1), SearchRequest.maxLimit)
+        let offset = min(max(request.offset, 0), 10_000)
+        do {
+            return try database.pool.read { db in
+                try run(request, limit: limit, offset: offset, db: db)
+            }
+        } catch let error as SearchError {
+            throw error
+        } catch {
+            throw .store(StoreError.wrap(error, path: database.path))
+        }
+    }
+
+    private func analyzer(_ db: Database) throws -> QueryAnalyzer {
+        var groups: [Int: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT term, group_id FROM synonym") {
+            groups[row["group_id"], default: []].append(row["term"])
+        }
+        var synonyms: [String: [String]] = [:]
+        let folded = groups.mapValues { $0.map { term in tokenizer.tokens(term, mode: .query).map(\.text).joined() } }
+        for terms in folded.values {
+            for term in terms where !term.isEmpty {
+                synonyms[term, default: []] += terms.filter { $0 != term && !$0.isEmpty }
+            }
+        }
+        return QueryAnalyzer(tokenizer: tokenizer, synonyms: synonyms)
+    }
+
+    private func run(_ request: SearchRequest, limit: Int, offset: Int, db: Database) throws -> SearchResponse {
+        lock.lock()
+        defer { lock.unlock() }
+        let analyzer = try analyzer(db)
+        let analysis = analyzer.analyze(request.query)
+        var results: [SearchResult] = []
+        var seen: Set<String> = []
+
+        // Exact hits first: a credit code goes straight to its organization, a 文号 to its document.
+        let compact = analysis.terms.joined()
+        if request.kind == nil || request.kind == .org, let code = try? CreditCode(validating: compact),
+           let hit = try ResultResolver.organization(code: code.value, db: db) {
+            results.append(SearchResult(kind: "org", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
+        }
+        if request.kind == nil || request.kind == .policy, DocumentNumber.looksLikeNumber(compact) {
+            for hit in try ResultResolver.documents(numberKey: DocumentNumber.key(compact), db: db) {
+                results.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
+            }
+        }
+        seen = Set(results.map { "\($0.kind):\($0.id)" })
+
+        var total = results.count
+        if let expression = analysis.expression {
+            total += try count(expression, kind: request.kind, db: db)
+            let rows = try ranked(expression, kind: request.kind, limit: limit + offset, db: db)
+            for row in rows {
+                guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                results.append(result)
+            }
+        }
+
+        // Pinyin finds Han text, ranked after every Han match.
+        if results.count < limit + offset, let pinyin = QueryAnalyzer.pinyinTerms(analysis.terms),
+           let expression = try pinyinExpression(pinyin, db: db) {
+            let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
+            let extra = try count(expression, kind: request.kind, db: db)
+            var added = 0
+            for row in try ranked(expression, kind: request.kind, limit: limit + offset, db: db) {
+                guard var result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                result.score = min(result.score, floor) * 0.5
+                results.append(result)
+                added += 1
+            }
+            total += min(extra, max(added, extra))
+        }
+        let page = Array(results.dropFirst(offset).prefix(limit))
+        return SearchResponse(query: request.query, total: max(total, results.count), results: page)
+    }
+
+    struct RankedRow {
+        let rowid: Int64
+        let kind: String
+        let score: Double
+        let snippet: String
+    }
+
+    private func ranked(_ expression: String, kind: SearchRequest.Kind?, limit: Int, db: Database) throws -> [RankedRow] {
+        var sql = """
+            SELECT rowid, kind, rank, snippet(search, -1, char(1), char(2), '…', 24) AS snippet
+            FROM search WHERE search MATCH ?
+            """
+        var arguments: StatementArguments = [expression]
+        if let kind {
+            sql += " AND kind = ?"
+            arguments += [kind.rawValue]
+        }
+        sql += " ORDER BY rank LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+            RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["rank"] as Double), snippet: row["snippet"])
+        }
+    }
+
+    private func count(_ expression: String, kind: SearchRequest.Kind?, db: Database) throws -> Int {
+        if let kind {
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ? AND kind = ?"), arguments: [expression, kind.rawValue]) ?? 0
+        }
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ?"), arguments: [expression]) ?? 0
+    }
+
+    /// AND over the terms of (OR over the Han words whose pinyin or initials match).
+    private func pinyinExpression(_ terms: [String], db: Database) throws -> String? {
+        var clauses: [String] = []
+        for term in terms {
+            let words = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT word FROM pinyin_word WHERE pinyin = ?1
+                UNION SELECT word FROM (SELECT word FROM pinyin_word WHERE initials = ?1 AND length(?1) >= 2 LIMIT 20)
+                LIMIT 30
+                """), arguments: [term])
+            guard !words.isEmpty else { return nil }
+            clauses.append("(" + words.map { QueryAnalyzer.quote(ChineseTokenizer.wordMarker + $0) }.joined(separator: " OR ") + ")")
+        }
+        return clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
+    }
+}

@@ -1,0 +1,60 @@
+import CChineseTokenizer
+import Foundation
+import GRDB
+
+/// The index database: one SQLite file in WAL mode, so readers keep reading the last
+/// committed index while an `index` run writes the next one.
+public final class GongshiDatabase: Sendable {
+    public let path: String
+    public let pool: DatabasePool
+
+    /// Opens (and, unless read-only, creates and migrates) the database at `path`.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            let rc = gongshi_register_fts5_tokenizer(UnsafeMutableRawPointer(db.sqliteConnection))
+            guard rc == 0 else {  // SQLITE_OK
+                throw StoreError(kind: .tokenizer, message: "could not register the gongshi FTS5 tokenizer (SQLite code \(rc))", path: path)
+            }
+        }
+        if !readOnly {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(kind: .open, message: "索引数据库不存在，请先运行 gongshi index", path: path)
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            if !readOnly { try Schema.migrator.migrate(pool) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(kind: .open, message: "\(error)", path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction: all or nothing.
+    public func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw StoreError.wrap(error, path: path) }
+    }
+
+    public func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw StoreError.wrap(error, path: path) }
+    }
+}
+
+extension StoreError {
+    /// Converts whatever a GRDB closure threw into the store's error type.
+    public static func wrap(_ error: any Error, path: String? = nil) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            return StoreError(kind: .query, message: error.message ?? "\(error.resultCode)", sql: error.sql, path: path)
+        }
+        return StoreError(kind: .query, message: "\(error)", path: path)
+    }
+}

@@ -1,0 +1,121 @@
+import GRDB
+
+/// The only place that writes SQL schema. Each migration is append-only.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE corpus_file (
+                  id INTEGER PRIMARY KEY,
+                  path TEXT NOT NULL UNIQUE,
+                  kind TEXT NOT NULL,
+                  hash TEXT NOT NULL,
+                  bytes INTEGER NOT NULL,
+                  records INTEGER NOT NULL,
+                  rejected INTEGER NOT NULL,
+                  indexed_at TEXT NOT NULL
+                );
+                CREATE TABLE document (
+                  id TEXT PRIMARY KEY,
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  kind TEXT NOT NULL,
+                  title TEXT NOT NULL,
+                  level TEXT, issuer TEXT, doc_number TEXT, doc_number_key TEXT,
+                  promulgated TEXT, effective TEXT, revised TEXT,
+                  status TEXT, disclosure TEXT, region TEXT, source TEXT,
+                  preamble TEXT NOT NULL,
+                  body TEXT NOT NULL
+                );
+                CREATE INDEX document_file ON document(file_id);
+                CREATE INDEX document_number ON document(doc_number_key);
+                CREATE TABLE unit (
+                  id INTEGER PRIMARY KEY,
+                  document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                  seq INTEGER NOT NULL,
+                  kind TEXT NOT NULL,
+                  label TEXT NOT NULL,
+                  number INTEGER,
+                  chapter TEXT,
+                  anchor TEXT NOT NULL,
+                  text TEXT NOT NULL,
+                  start_offset INTEGER NOT NULL,
+                  end_offset INTEGER NOT NULL
+                );
+                CREATE INDEX unit_document ON unit(document_id, seq);
+                CREATE TABLE org (
+                  code TEXT PRIMARY KEY,
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  line INTEGER NOT NULL,
+                  name TEXT NOT NULL, type TEXT NOT NULL, authority TEXT NOT NULL,
+                  supervisor TEXT, legal_rep TEXT, founded TEXT NOT NULL, capital REAL,
+                  address TEXT, scope TEXT, status TEXT NOT NULL,
+                  grade TEXT, grade_from TEXT, grade_until TEXT, cert_until TEXT, region TEXT,
+                  center_level TEXT, center_served INTEGER, center_staff INTEGER, center_area REAL
+                );
+                CREATE INDEX org_file ON org(file_id);
+                CREATE INDEX org_name ON org(name);
+                CREATE TABLE org_inspection (
+                  org_code TEXT NOT NULL REFERENCES org(code) ON DELETE CASCADE,
+                  year INTEGER NOT NULL,
+                  result TEXT NOT NULL,
+                  PRIMARY KEY (org_code, year)
+                );
+                CREATE TABLE credit_record (
+                  id INTEGER PRIMARY KEY,
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  line INTEGER NOT NULL,
+                  org_code TEXT NOT NULL, org_name TEXT,
+                  list TEXT NOT NULL, reason TEXT NOT NULL, authority TEXT NOT NULL,
+                  date TEXT NOT NULL, removed_on TEXT, removal_reason TEXT,
+                  decision_no TEXT, basis TEXT, result TEXT
+                );
+                CREATE INDEX credit_file ON credit_record(file_id);
+                CREATE INDEX credit_org ON credit_record(org_code);
+                CREATE TABLE notice (
+                  id TEXT PRIMARY KEY,
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  line INTEGER NOT NULL,
+                  title TEXT NOT NULL, kind TEXT NOT NULL, issuer TEXT NOT NULL,
+                  date TEXT NOT NULL, body TEXT
+                );
+                CREATE INDEX notice_file ON notice(file_id);
+                CREATE INDEX notice_date ON notice(date);
+                CREATE TABLE notice_org (
+                  notice_id TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+                  org_code TEXT NOT NULL,
+                  PRIMARY KEY (notice_id, org_code)
+                );
+                CREATE INDEX notice_org_code ON notice_org(org_code);
+                CREATE TABLE synonym (
+                  term TEXT NOT NULL,
+                  group_id INTEGER NOT NULL,
+                  PRIMARY KEY (term, group_id)
+                );
+                CREATE TABLE pinyin_word (
+                  word TEXT PRIMARY KEY,
+                  pinyin TEXT NOT NULL,
+                  initials TEXT NOT NULL
+                );
+                CREATE INDEX pinyin_word_pinyin ON pinyin_word(pinyin);
+                CREATE INDEX pinyin_word_initials ON pinyin_word(initials);
+                -- One ranked list over every kind: entry maps an FTS row to its record and file.
+                CREATE TABLE entry (
+                  id INTEGER PRIMARY KEY,
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  kind TEXT NOT NULL,
+                  ref TEXT NOT NULL
+                );
+                CREATE INDEX entry_file ON entry(file_id);
+                CREATE INDEX entry_ref ON entry(kind, ref);
+                CREATE VIRTUAL TABLE search USING fts5(
+                  title, label, body, tags, kind UNINDEXED,
+                  tokenize = 'gongshi'
+                );
+                INSERT INTO search(search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 1.0, 4.0)');
+                CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,121 @@
+import CChineseTokenizer
+
+/// One token as the FTS5 index sees it: folded text plus byte offsets into the original.
+public struct Token: Equatable, Sendable, CustomStringConvertible {
+    public let text: String
+    /// Byte offsets into the original UTF-8 text.
+    public let start: Int
+    public let end: Int
+    /// Shares the position of the previous token (a whole word beside its first character).
+    public let colocated: Bool
+
+    public init(_ text: String, _ start: Int, _ end: Int, colocated: Bool = false) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.colocated = colocated
+    }
+
+    public var description: String { "\(colocated ? "+" : "")\(text)@\(start)-\(end)" }
+}
+
+/// Swift face of the C tokenizer, for query analysis and tests. One instance is not
+/// thread-safe (ICU break iterators keep state): give each thread or connection its own.
+public final class ChineseTokenizer {
+    public enum Mode: Sendable {
+        /// What the index stores: characters and colocated whole words.
+        case document
+        /// What a quoted query phrase becomes: characters only.
+        case query
+        /// Dictionary words, one token each: to build ranked whole-word queries.
+        case words
+
+        var cValue: GongshiTokenizeMode {
+            switch self {
+            case .document: return GONGSHI_MODE_DOCUMENT
+            case .query: return GONGSHI_MODE_QUERY
+            case .words: return GONGSHI_MODE_WORDS
+            }
+        }
+    }
+
+    /// Prefix that makes the index tokenizer treat a query string as one whole word.
+    public static let wordMarker = "\u{E000}"
+
+    private let handle: OpaquePointer
+
+    public init() throws(StoreError) {
+        guard let handle = gongshi_tokenizer_create() else {
+            throw StoreError(kind: .tokenizer, message: "ICU could not create the word break iterator or the Traditional-Simplified transliterator")
+        }
+        self.handle = handle
+    }
+
+    deinit { gongshi_tokenizer_delete(handle) }
+
+    /// Tokenizes raw UTF-8 bytes (which may be invalid UTF-8).
+    public func tokens(utf8 bytes: [UInt8], mode: Mode = .document) -> [Token] {
+        final class Sink { var tokens: [Token] = [] }
+        let sink = Sink()
+        let callback: GongshiTokenCallback = { context, flags, token, length, start, end in
+            guard let context, let token else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+            let buffer = UnsafeRawBufferPointer(start: token, count: Int(length))
+            let text = String(decoding: buffer, as: UTF8.self)
+            sink.tokens.append(Token(text, Int(start), Int(end), colocated: flags & GONGSHI_TOKEN_COLOCATED != 0))
+            return 0
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            _ = gongshi_tokenizer_tokenize(handle, mode.cValue, base, Int32(buffer.count),
+                                           Unmanaged.passUnretained(sink).toOpaque(), callback)
+        }
+        return sink.tokens
+    }
+
+    public func tokens(_ text: String, mode: Mode = .document) -> [Token] {
+        tokens(utf8: Array(text.utf8), mode: mode)
+    }
+
+    /// Dictionary words of `text`, folded (lower-case, Simplified), punctuation dropped.
+    public func words(_ text: String) -> [String] {
+        tokens(text, mode: .words).map(\.text)
+    }
+
+    /// Toneless pinyin, syllables separated by spaces ("社会" -> "she hui"); nil on failure.
+    public func pinyin(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var capacity = bytes.count * 8 + 64
+        for _ in 0..<2 {
+            var out = [CChar](repeating: 0, count: capacity)
+            let n = bytes.withUnsafeBufferPointer { input in
+                input.withMemoryRebound(to: CChar.self) { chars in
+                    gongshi_tokenizer_pinyin(handle, chars.baseAddress, Int32(chars.count), &out, Int32(capacity))
+                }
+            }
+            if n >= 0 { return String(decoding: out.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+            capacity *= 4
+        }
+        return nil
+    }
+
+    /// Decodes GB18030 bytes (as Excel writes CSV in China) to a String; nil on failure.
+    public static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+        if bytes.isEmpty { return "" }
+        var capacity = bytes.count * 2 + 16
+        for _ in 0..<2 {
+            var out = [CChar](repeating: 0, count: capacity)
+            let n = bytes.withUnsafeBufferPointer { input in
+                input.withMemoryRebound(to: CChar.self) { chars in
+                    gongshi_gb18030_to_utf8(chars.baseAddress, Int32(chars.count), &out, Int32(capacity))
+                }
+            }
+            if n < 0 { return nil }
+            if Int(n) <= capacity {
+                return String(decoding: out.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+            capacity = Int(n) + 16
+        }
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import GongshiSearch
+import GongshiStore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "检索政策法规、条款、社会组织、信用记录和公告"
+    )
+
+    @Argument(help: "检索词（可用空格分隔多个词；支持文号、统一社会信用代码、拼音）") var query: String
+    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @Option(help: "只检索一类：policy|article|org|credit|notice") var type: String?
+    @Option(help: "最多返回条数（1–100）") var limit = 10
+    @Flag(help: "输出 JSON") var json = false
+
+    func validate() throws {
+        if let type, SearchRequest.Kind(rawValue: type) == nil {
+            throw ValidationError("--type 应为 policy、article、org、credit 或 notice")
+        }
+        guard (1...SearchRequest.maxLimit).contains(limit) else { throw ValidationError("--limit 应在 1 到 100 之间") }
+    }
+
+    func run() throws {
+        let engine: SearchEngine
+        do { engine = try SearchEngine(database: GongshiDatabase(path: db, readOnly: true)) } catch {
+            Terminal.error("错误：\(error)")
+            throw ExitCode(2)
+        }
+        let response: SearchResponse
+        do { response = try engine.search(SearchRequest(query: query, kind: type.flatMap(SearchRequest.Kind.init), limit: limit)) } catch {
+            Terminal.error("错误：\(error)")
+            throw ExitCode(2)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            return
+        }
+        print("“\(query)”：共 \(response.total) 条结果")
+        for (i, r) in response.results.enumerated() {
+            let kind = ["policy": "政策法规", "article": "条款", "org": "社会组织", "credit": "信用记录", "notice": "公告"][r.kind] ?? r.kind
+            print("\(i + 1). [\(kind)] \(r.title)\(r.label.map { " \($0)" } ?? "")  \(r.url)")
+            print("   \(Self.plain(r.snippet))")
+        }
+    }
+
+    /// Snippet HTML for the terminal: marks become bold when interactive.
+    static func plain(_ html: String) -> String {
+        let bold = isatty(STDOUT_FILENO) == 1
+        return html.replacingOccurrences(of: "<mark>", with: bold ? "\u{1B}[1m" : "【")
+            .replacingOccurrences(of: "</mark>", with: bold ? "\u{1B}[0m" : "】")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
