@@ -64,12 +64,40 @@ struct QueryAnalyzer {
             }
             if alternatives.count > QueryAnalyzer.maxAlternatives { break }
         }
-        let phrases = alternatives.map(QueryAnalyzer.quote).joined(separator: " OR ")
+        var phrases = alternatives.map(QueryAnalyzer.quote).joined(separator: " OR ")
+        // A term mixing scripts (ＡＡＡ评估, 200平方米) also matches with its parts apart.
+        let parts = QueryAnalyzer.scriptRuns(folded)
+        if parts.count > 1 {
+            phrases += " OR (" + parts.map { part in
+                let variants = [part] + (synonyms[part] ?? []).prefix(QueryAnalyzer.maxAlternatives)
+                return "(" + variants.map(QueryAnalyzer.quote).joined(separator: " OR ") + ")"
+            }.joined(separator: " AND ") + ")"
+        }
         let words = tokenizer.words(term).filter { $0.unicodeScalars.count >= 2 && $0.unicodeScalars.first.map { $0.value >= 0x3400 } == true }
         guard !words.isEmpty else { return "(\(phrases))" }
-        let boosts = words.map { QueryAnalyzer.quote(ChineseTokenizer.wordMarker + $0) }.joined(separator: " OR ")
+        // A dictionary word that starts with the query word (民政 -> 民政局, 民政部门, not
+        // 人民政府) is what people mean far more often than a bare substring.
+        let boosts = words.map { QueryAnalyzer.quote(ChineseTokenizer.wordMarker + $0) + " *" }.joined(separator: " OR ")
         // (X) AND (W OR X) matches exactly what X matches, and scores W's hits.
         return "(\(phrases)) AND (\(boosts) OR \(phrases))"
+    }
+
+    /// Splits folded text into runs of Han and of other characters.
+    static func scriptRuns(_ text: String) -> [String] {
+        var runs: [String] = []
+        var current = ""
+        var currentIsHan: Bool?
+        for c in text {
+            let isHan = c.unicodeScalars.first.map { $0.properties.isIdeographic } ?? false
+            if let last = currentIsHan, last != isHan {
+                runs.append(current)
+                current = ""
+            }
+            current.append(c)
+            currentIsHan = isHan
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
     }
 
     /// An FTS5 string literal: the only special character inside is the quote itself.

@@ -71,11 +71,14 @@ public final class SearchEngine: @unchecked Sendable {
         var total = results.count
         if let expression = analysis.expression {
             total += try count(expression, kind: request.kind, db: db)
-            let rows = try ranked(expression, kind: request.kind, limit: limit + offset, db: db)
+            // Fetch more than a page so one long document cannot fill it (crowding).
+            let rows = try ranked(expression, kind: request.kind, limit: (limit + offset) * 3, db: db)
+            var ranked: [SearchResult] = []
             for row in rows {
                 guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                results.append(result)
+                ranked.append(result)
             }
+            results += SearchEngine.limitPerDocument(ranked, perDocument: 2)
         }
 
         // Pinyin finds Han text, ranked after every Han match.
@@ -96,6 +99,20 @@ public final class SearchEngine: @unchecked Sendable {
         return SearchResponse(query: request.query, total: max(total, results.count), results: page)
     }
 
+    /// Keeps the ranking but moves a document's third and later passages behind the
+    /// passages of other documents, so a page shows several documents.
+    static func limitPerDocument(_ results: [SearchResult], perDocument: Int) -> [SearchResult] {
+        var counts: [String: Int] = [:]
+        var first: [SearchResult] = []
+        var rest: [SearchResult] = []
+        for r in results {
+            let document = r.kind == "policy" || r.kind == "article" ? String(r.id.split(separator: "#").first ?? "") : "\(r.kind):\(r.id)"
+            counts[document, default: 0] += 1
+            if counts[document]! <= perDocument { first.append(r) } else { rest.append(r) }
+        }
+        return first + rest
+    }
+
     struct RankedRow {
         let rowid: Int64
         let kind: String
@@ -110,7 +127,7 @@ public final class SearchEngine: @unchecked Sendable {
             """
         var arguments: StatementArguments = [expression]
         if let kind {
-            sql += " AND kind = ?"
+            sql += kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?"
             arguments += [kind.rawValue]
         }
         sql += " ORDER BY rank LIMIT ?"
@@ -122,7 +139,8 @@ public final class SearchEngine: @unchecked Sendable {
 
     private func count(_ expression: String, kind: SearchRequest.Kind?, db: Database) throws -> Int {
         if let kind {
-            return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ? AND kind = ?"), arguments: [expression, kind.rawValue]) ?? 0
+            let filter = kind == .article ? "kind IN (?, 'section')" : "kind = ?"
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ? AND \(filter)"), arguments: [expression, kind.rawValue]) ?? 0
         }
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ?"), arguments: [expression]) ?? 0
     }
