@@ -44,8 +44,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ChineseTokenizerTests", dependencies: ["CChineseTokenizer", "GongshiStore"]),
-        .testTarget(name: "GongshiIndexTests", dependencies: ["GongshiIndex", "GongshiSearch"]),
+        .testTarget(name: "GongshiIndexTests", dependencies: ["GongshiIndex", "GongshiSearch"], exclude: ["Fixtures"]),
         .testTarget(name: "GongshiSearchTests", dependencies: ["GongshiIndex", "GongshiSearch"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["Fixtures"]),
     ]
 )
