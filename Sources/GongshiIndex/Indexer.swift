@@ -33,7 +33,7 @@ public struct Indexer {
             let tokenizer = try ChineseTokenizer()
             summary = try database.pool.write { db in
                 var summary = IndexSummary()
-                try apply(files, to: db, summary: &summary, tokenizer: tokenizer)
+                try apply(files, to: db, summary: &summary, pinyin: TitlePinyin(tokenizer: tokenizer))
                 return summary
             }
         } catch let error as IndexError {
@@ -45,7 +45,7 @@ public struct Indexer {
         return summary
     }
 
-    private func apply(_ files: [CorpusFile], to db: Database, summary: inout IndexSummary, tokenizer: ChineseTokenizer) throws {
+    private func apply(_ files: [CorpusFile], to db: Database, summary: inout IndexSummary, pinyin: TitlePinyin) throws {
         var known: [String: (id: Int64, hash: String)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, path, hash FROM corpus_file") {
             known[row["path"]] = (row["id"], row["hash"])
@@ -80,18 +80,18 @@ public struct Indexer {
                 continue
             }
             let before = summary.problems.count
-            let records = try ingest(file, text: text, fileId: fileId, db: db, summary: &summary)
+            let records = try ingest(file, text: text, fileId: fileId, db: db, summary: &summary, pinyin: pinyin)
             try db.finishCorpusFile(id: fileId, records: records, rejected: summary.problems.count - before)
         }
         progress?(files.count, files.count, "")
-        try addPinyin(db: db, tokenizer: tokenizer)
+        try addPinyin(db: db, pinyin: pinyin)
         for (kind, table) in [("document", "document"), ("unit", "unit"), ("org", "org"), ("credit", "credit_record"), ("notice", "notice")] {
             summary.totals[kind] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
         }
     }
 
     /// Writes the records of one file; returns how many were accepted.
-    private func ingest(_ file: CorpusFile, text: String, fileId: Int64, db: Database, summary: inout IndexSummary) throws -> Int {
+    private func ingest(_ file: CorpusFile, text: String, fileId: Int64, db: Database, summary: inout IndexSummary, pinyin: TitlePinyin) throws -> Int {
         let path = file.relativePath
         switch file.kind {
         case .synonyms:
@@ -106,7 +106,7 @@ public struct Indexer {
                     summary.problems.append(RowProblem(file: path, line: 1, field: "文件名", why: "文档编号“\(document.id)”与 \(other) 重复"))
                     return 0
                 }
-                try db.insertDocument(document, fileId: fileId)
+                try db.insertDocument(document, fileId: fileId, titlePinyin: pinyin.column(for: document.title))
                 summary.written["document", default: 0] += 1
                 summary.written["unit", default: 0] += document.units.count
                 return 1
@@ -128,7 +128,7 @@ public struct Indexer {
                         if try db.organizationExists(code: org.code) {
                             throw RowProblem(file: path, line: row.line, field: "统一社会信用代码(code)", why: "“\(org.code)”重复，已由其他行登记")
                         }
-                        try db.insertOrganization(org, fileId: fileId, line: row.line)
+                        try db.insertOrganization(org, fileId: fileId, line: row.line, namePinyin: pinyin.column(for: org.name))
                     case .credit:
                         try db.insertCreditRecord(try RecordParser.credit(row, file: path), fileId: fileId, line: row.line)
                     case .notices:
@@ -149,10 +149,9 @@ public struct Indexer {
     }
 
     /// Pinyin for the index's new Han words, so pinyin queries can find Han text.
-    private func addPinyin(db: Database, tokenizer: ChineseTokenizer) throws {
+    private func addPinyin(db: Database, pinyin: TitlePinyin) throws {
         for word in try db.termsWithoutPinyin() {
-            guard let pinyin = tokenizer.pinyin(word), !pinyin.isEmpty else { continue }
-            let syllables = pinyin.split(separator: " ")
+            guard let syllables = pinyin.syllables(of: word), !syllables.isEmpty else { continue }
             try db.insertPinyin(word: word, pinyin: syllables.joined(), initials: String(syllables.compactMap(\.first)))
         }
     }

@@ -69,7 +69,9 @@ public final class SearchEngine: @unchecked Sendable {
         seen = Set(results.map { "\($0.kind):\($0.id)" })
 
         var total = results.count
-        if let expression = analysis.expression {
+        if let analyzed = analysis.expression {
+            // The pinyin column is only for the pinyin pass below.
+            let expression = "{title label body tags} : (\(analyzed))"
             total += try count(expression, kind: request.kind, db: db)
             // Fetch more than a page so one long document cannot fill it (crowding).
             let rows = try ranked(expression, kind: request.kind, limit: (limit + offset) * 3, db: db)
@@ -145,8 +147,15 @@ public final class SearchEngine: @unchecked Sendable {
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ?"), arguments: [expression]) ?? 0
     }
 
-    /// AND over the terms of (OR over the Han words whose pinyin or initials match).
+    /// A title or name whose pinyin (or initials) starts at a word with the typed letters,
+    /// or AND over the terms of (OR over the Han words whose pinyin or initials match).
     private func pinyinExpression(_ terms: [String], db: Database) throws -> String? {
+        let titles = "pinyin : \(QueryAnalyzer.quote(terms.joined())) *"
+        guard let words = try pinyinWordsExpression(terms, db: db) else { return titles }
+        return "(\(titles)) OR ({title label body tags} : (\(words)))"
+    }
+
+    private func pinyinWordsExpression(_ terms: [String], db: Database) throws -> String? {
         var clauses: [String] = []
         for term in terms {
             let words = try String.fetchAll(db.cachedStatement(sql: """

@@ -24,15 +24,16 @@ extension Database {
 
     /// Adds one row to the search index and returns its rowid.
     @discardableResult
-    func insertSearchRow(fileId: Int64, kind: String, ref: String, title: String, label: String, body: String, tags: [String?]) throws -> Int64 {
+    func insertSearchRow(fileId: Int64, kind: String, ref: String, title: String, label: String, body: String, tags: [String?], pinyin: String = "") throws -> Int64 {
         try cachedStatement(sql: "INSERT INTO entry(file_id, kind, ref) VALUES (?, ?, ?)").execute(arguments: [fileId, kind, ref])
         let rowid = lastInsertedRowID
-        try cachedStatement(sql: "INSERT INTO search(rowid, title, label, body, tags, kind) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [rowid, title, label, body, tags.compactMap { $0 }.joined(separator: " "), kind])
+        try cachedStatement(sql: "INSERT INTO search(rowid, title, label, body, tags, pinyin, kind) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [rowid, title, label, body, tags.compactMap { $0 }.joined(separator: " "), pinyin, kind])
         return rowid
     }
 
-    public func insertDocument(_ d: PolicyDocument, fileId: Int64) throws {
+    /// `titlePinyin` is the text of the pinyin column for the document's title.
+    public func insertDocument(_ d: PolicyDocument, fileId: Int64, titlePinyin: String = "") throws {
         try cachedStatement(sql: """
             INSERT INTO document(id, file_id, kind, title, level, issuer, doc_number, doc_number_key, promulgated,
               effective, revised, status, disclosure, region, source, preamble, body)
@@ -41,7 +42,7 @@ extension Database {
                                      d.docNumber.map(DocumentNumber.key), d.promulgated, d.effective, d.revised,
                                      d.status, d.disclosure, d.region, d.source, d.preamble, d.body])
         try insertSearchRow(fileId: fileId, kind: "policy", ref: d.id, title: d.title, label: d.docNumber ?? "",
-                            body: d.preamble, tags: [d.issuer, d.level, d.region])
+                            body: d.preamble, tags: [d.issuer, d.level, d.region], pinyin: titlePinyin)
         for (seq, unit) in d.units.enumerated() {
             try cachedStatement(sql: """
                 INSERT INTO unit(document_id, seq, kind, label, number, chapter, anchor, text, start_offset, end_offset)
@@ -59,7 +60,7 @@ extension Database {
         try Bool.fetchOne(cachedStatement(sql: "SELECT 1 FROM org WHERE code = ?"), arguments: [code]) ?? false
     }
 
-    public func insertOrganization(_ o: Organization, fileId: Int64, line: Int) throws {
+    public func insertOrganization(_ o: Organization, fileId: Int64, line: Int, namePinyin: String = "") throws {
         try cachedStatement(sql: """
             INSERT INTO org(code, file_id, line, name, type, authority, supervisor, legal_rep, founded, capital, address,
               scope, status, grade, grade_from, grade_until, cert_until, region, center_level, center_served,
@@ -75,7 +76,7 @@ extension Database {
         }
         try insertSearchRow(fileId: fileId, kind: "org", ref: o.code, title: o.name, label: o.type,
                             body: [o.scope, o.address].compactMap { $0 }.joined(separator: "\n"),
-                            tags: [o.code, o.authority, o.supervisor, o.legalRep, o.status, o.grade, o.region])
+                            tags: [o.code, o.authority, o.supervisor, o.legalRep, o.status, o.grade, o.region], pinyin: namePinyin)
     }
 
     public func insertCreditRecord(_ c: CreditRecord, fileId: Int64, line: Int) throws {

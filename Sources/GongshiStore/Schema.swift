@@ -99,6 +99,9 @@ enum Schema {
                 );
                 CREATE INDEX pinyin_word_pinyin ON pinyin_word(pinyin);
                 CREATE INDEX pinyin_word_initials ON pinyin_word(initials);
+                -- pinyin holds, for titles and names, the full pinyin and the initials of every
+                -- word-suffix of the title (jijinhuiguanlitiaoli guanlitiaoli tiaoli jjhgltl ...),
+                -- so a pinyin prefix query finds the name.
                 -- One ranked list over every kind: entry maps an FTS row to its record and file.
                 CREATE TABLE entry (
                   id INTEGER PRIMARY KEY,
@@ -109,10 +112,10 @@ enum Schema {
                 CREATE INDEX entry_file ON entry(file_id);
                 CREATE INDEX entry_ref ON entry(kind, ref);
                 CREATE VIRTUAL TABLE search USING fts5(
-                  title, label, body, tags, kind UNINDEXED,
+                  title, label, body, tags, pinyin, kind UNINDEXED,
                   tokenize = 'gongshi'
                 );
-                INSERT INTO search(search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 1.0, 4.0)');
+                INSERT INTO search(search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 1.0, 4.0, 0.5)');
                 CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
                 """)
         }

@@ -1,0 +1,97 @@
+import Foundation
+import GongshiSearch
+import GongshiStore
+import GRDB
+import Testing
+
+@Suite struct SearchTests {
+    @Test func devSearchCasesPass() throws {
+        let engine = try BundledIndex.engine()
+        let text = try String(contentsOf: BundledIndex.fixtures.appendingPathComponent("dev-search.jsonl"), encoding: .utf8)
+        let cases = try SearchEvaluation.cases(jsonLines: text)
+        #expect(cases.count == 13)
+        let outcomes = try SearchEvaluation(engine: engine).run(cases)
+        let passed = outcomes.filter(\.passed).count
+        print("dev-search: \(passed) passed, \(outcomes.count - passed) failed")
+        for outcome in outcomes {
+            #expect(outcome.passed, "\(outcome.id) \(outcome.query): missing \(outcome.missing)")
+        }
+    }
+
+    @Test(arguments: [
+        "\"", "\"\"\"", "*", "(", ")", "(((", "NEAR", "NEAR(a b)", "AND", "OR NOT", "a OR", "title:民政", "^民政",
+        "-民政", "+", "{title body}: 民政", "民政*", "\u{0}", "\u{E000}", "\u{E000}民政", "😀", "<script>alert(1)</script>",
+        String(repeating: "民", count: 10_000), String(repeating: "a ", count: 5_000), "   ", "",
+        "“民政”", "'; DROP TABLE org; --", "\u{FEFF}民政", "%E4%B8", "\\", "民政 AND", "NOT 民政",
+    ])
+    func hostileQueriesNeverFail(query: String) throws {
+        let engine = try BundledIndex.engine()
+        let response = try engine.search(SearchRequest(query: query))
+        #expect(response.results.count <= 10)
+        #expect(response.total >= response.results.count)
+    }
+
+    @Test func snippetsAreHTMLSafeWithMarks() throws {
+        let engine = try BundledIndex.engine()
+        let response = try engine.search(SearchRequest(query: "<script> 原始基金"))
+        #expect(response.results.isEmpty || response.results.allSatisfy { !$0.snippet.contains("<script>") })
+        let plain = try engine.search(SearchRequest(query: "原始基金"))
+        let first = try #require(plain.results.first)
+        #expect(first.snippet.contains("<mark>原始基金</mark>"))
+        #expect(!first.snippet.contains("</mark><mark>"))
+    }
+
+    @Test func documentNumberWithAnyBracketsFindsTheDocumentFirst() throws {
+        let engine = try BundledIndex.engine()
+        for query in ["青民[2016]45号", "青民〔2016〕45号", "青民（2016）45号", "青民【2016】45号", "青民2016 45号"] {
+            let response = try engine.search(SearchRequest(query: query))
+            #expect(response.results.first?.id == "qingpu-shehui-zuzhi-fuwu-zhongxin-2016", "\(query)")
+        }
+    }
+
+    @Test func articlesCarryLabelTitleAndAnchorURL() throws {
+        let engine = try BundledIndex.engine()
+        let response = try engine.search(SearchRequest(query: "原始基金", kind: .article))
+        let hit = try #require(response.results.first { $0.title == "基金会管理条例" })
+        #expect(hit.kind == "article")
+        #expect(hit.label?.hasPrefix("第") == true)
+        #expect(hit.url.hasPrefix("/policies/jijinhui-tiaoli#a"))
+        #expect(response.results.allSatisfy { $0.kind == "article" })
+    }
+
+    @Test func wholeWordMatchesRankAboveSubstringMatches() throws {
+        let engine = try BundledIndex.engine()
+        // 民政 is a word in 民政部门 but only a substring of 人民政府.
+        let response = try engine.search(SearchRequest(query: "民政", kind: .article, limit: 20))
+        let texts = try engine.database.read { db in
+            try response.results.map { r in
+                let parts = r.id.split(separator: "#").map(String.init)
+                return try String.fetchOne(db, sql: "SELECT text FROM unit WHERE document_id = ? AND anchor = ?", arguments: [parts[0], parts[1]]) ?? ""
+            }
+        }
+        #expect(texts.prefix(10).allSatisfy { $0.contains("民政部") || $0.contains("民政局") || $0.contains("民政部门") })
+    }
+
+    @Test func pinyinFindsHanTextButRanksBelowHanMatches() throws {
+        let engine = try BundledIndex.engine()
+        let pinyin = try engine.search(SearchRequest(query: "jijinhui"))
+        #expect(pinyin.results.contains { $0.title == "基金会管理条例" })
+        let initials = try engine.search(SearchRequest(query: "jjh"))
+        #expect(initials.results.contains { $0.title.contains("基金会") })
+    }
+
+    @Test func jsonContractHasEveryFieldWithNullLabels() throws {
+        let engine = try BundledIndex.engine()
+        let response = try engine.search(SearchRequest(query: "基金会管理条例", limit: 20))
+        let data = try JSONEncoder().encode(response)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["query", "total", "results"])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        for r in results {
+            #expect(Set(r.keys) == ["kind", "id", "title", "label", "snippet", "url", "score"])
+            #expect(["policy", "article", "org", "credit", "notice"].contains(r["kind"] as? String ?? ""))
+            if r["kind"] as? String == "policy" { #expect(r["label"] is NSNull) }
+        }
+    }
+}

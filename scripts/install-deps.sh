@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Gongshi builds and tests against, if any are missing.
+# Works on a bare Debian 12 with Swift: runs apt-get as root, or through sudo.
+set -euo pipefail
+
+packages=(libsqlite3-dev libicu-dev libmicrohttpd-dev pkg-config)
+if [ "${1:-}" = "--test" ]; then
+  packages+=()
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
