@@ -16,8 +16,18 @@ struct QueryAnalyzer {
     static let maxTerms = 12
     static let maxAlternatives = 6
 
+    /// How much each part of a query counts (see phrase_rank.c).
+    enum Weight {
+        static let typed = 1.0
+        static let synonym = 0.9
+        static let scriptPart = 0.4
+        static let wordPrefix = 2.0
+        /// A copy that only keeps the match semantics; it must not count twice.
+        static let repeated = 0.0
+    }
+
     struct Analysis {
-        var expression: String?
+        var expression: MatchExpression?
         /// Terms as typed (after cleaning), for pinyin and exact look-ups.
         var terms: [String]
     }
@@ -43,43 +53,69 @@ struct QueryAnalyzer {
 
     func analyze(_ text: String) -> Analysis {
         let terms = QueryAnalyzer.terms(text)
-        var clauses: [String] = []
+        var expression = MatchExpression()
+        var first = true
         for term in terms {
-            if let clause = clause(for: term) { clauses.append(clause) }
+            var clause = MatchExpression()
+            guard addClause(for: term, to: &clause) else { continue }
+            if !first { expression.append(" AND ") }
+            expression.append(clause)
+            first = false
         }
-        return Analysis(expression: clauses.isEmpty ? nil : clauses.joined(separator: " AND "), terms: terms)
+        return Analysis(expression: first ? nil : expression, terms: terms)
     }
 
-    /// The clause for one term, or nil when it has no searchable characters.
-    func clause(for term: String) -> String? {
+    /// Appends the clause for one term; false when it has no searchable characters.
+    func addClause(for term: String, to e: inout MatchExpression) -> Bool {
         let folded = fold(term)
-        guard !folded.isEmpty else { return nil }
+        guard !folded.isEmpty else { return false }
         var alternatives = [folded]
         // Synonyms of the whole term, then of pieces of it (民非分支机构 -> 民办非企业单位分支机构).
         for (key, others) in synonyms.sorted(by: { $0.key.count > $1.key.count }) where folded.contains(key) {
-            for other in others {
+            for other in others where alternatives.count <= QueryAnalyzer.maxAlternatives {
                 let variant = folded.replacingOccurrences(of: key, with: other)
                 if !alternatives.contains(variant) { alternatives.append(variant) }
-                if alternatives.count > QueryAnalyzer.maxAlternatives { break }
             }
-            if alternatives.count > QueryAnalyzer.maxAlternatives { break }
         }
-        var phrases = alternatives.map(QueryAnalyzer.quote).joined(separator: " OR ")
-        // A term mixing scripts (ＡＡＡ评估, 200平方米) also matches with its parts apart.
         let parts = QueryAnalyzer.scriptRuns(folded)
-        if parts.count > 1 {
-            phrases += " OR (" + parts.map { part in
-                let variants = [part] + (synonyms[part] ?? []).prefix(QueryAnalyzer.maxAlternatives)
-                return "(" + variants.map(QueryAnalyzer.quote).joined(separator: " OR ") + ")"
-            }.joined(separator: " AND ") + ")"
+        // X: the term or its synonyms; a term mixing scripts (ＡＡＡ评估, 200平方米) also
+        // matches with its parts apart.
+        func addAlternatives(weightScale: Double) {
+            for (i, alternative) in alternatives.enumerated() {
+                if i > 0 { e.append(" OR ") }
+                e.phrase(alternative, weight: weightScale * (i == 0 ? Weight.typed : Weight.synonym))
+            }
+            if parts.count > 1 {
+                e.append(" OR (")
+                for (i, part) in parts.enumerated() {
+                    if i > 0 { e.append(" AND ") }
+                    e.append("(")
+                    let variants = [part] + (synonyms[part] ?? []).prefix(QueryAnalyzer.maxAlternatives)
+                    for (j, variant) in variants.enumerated() {
+                        if j > 0 { e.append(" OR ") }
+                        e.phrase(variant, weight: weightScale * Weight.scriptPart)
+                    }
+                    e.append(")")
+                }
+                e.append(")")
+            }
         }
-        let words = tokenizer.words(term).filter { $0.unicodeScalars.count >= 2 && $0.unicodeScalars.first.map { $0.value >= 0x3400 } == true }
-        guard !words.isEmpty else { return "(\(phrases))" }
+        e.append("(")
+        addAlternatives(weightScale: 1)
+        e.append(")")
         // A dictionary word that starts with the query word (民政 -> 民政局, 民政部门, not
-        // 人民政府) is what people mean far more often than a bare substring.
-        let boosts = words.map { QueryAnalyzer.quote(ChineseTokenizer.wordMarker + $0) + " *" }.joined(separator: " OR ")
-        // (X) AND (W OR X) matches exactly what X matches, and scores W's hits.
-        return "(\(phrases)) AND (\(boosts) OR \(phrases))"
+        // 人民政府) is what people mean far more often than a bare substring. (X) AND (W OR X)
+        // matches exactly what X matches, and scores W's hits.
+        let words = tokenizer.words(term).filter { $0.unicodeScalars.count >= 2 && $0.unicodeScalars.first.map { $0.value >= 0x3400 } == true }
+        guard !words.isEmpty else { return true }
+        e.append(" AND (")
+        for word in words {
+            e.phrase(ChineseTokenizer.wordMarker + word, weight: Weight.wordPrefix, prefix: true)
+            e.append(" OR ")
+        }
+        addAlternatives(weightScale: Weight.repeated)
+        e.append(")")
+        return true
     }
 
     /// Splits folded text into runs of Han and of other characters.
@@ -98,11 +134,6 @@ struct QueryAnalyzer {
         }
         if !current.isEmpty { runs.append(current) }
         return runs
-    }
-
-    /// An FTS5 string literal: the only special character inside is the quote itself.
-    static func quote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Pinyin reading of an all-Latin query: each term as full pinyin (shehui) or

@@ -71,7 +71,7 @@ public final class SearchEngine: @unchecked Sendable {
         var total = results.count
         if let analyzed = analysis.expression {
             // The pinyin column is only for the pinyin pass below.
-            let expression = "{title label body tags} : (\(analyzed))"
+            let expression = analyzed.restricted(to: SearchEngine.textColumns)
             total += try count(expression, kind: request.kind, db: db)
             // Fetch more than a page so one long document cannot fill it (crowding).
             let rows = try ranked(expression, kind: request.kind, limit: (limit + offset) * 3, db: db)
@@ -122,12 +122,14 @@ public final class SearchEngine: @unchecked Sendable {
         let snippet: String
     }
 
-    private func ranked(_ expression: String, kind: SearchRequest.Kind?, limit: Int, db: Database) throws -> [RankedRow] {
+    static let textColumns = ["title", "label", "body", "tags"]
+
+    private func ranked(_ expression: MatchExpression, kind: SearchRequest.Kind?, limit: Int, db: Database) throws -> [RankedRow] {
         var sql = """
             SELECT rowid, kind, rank, snippet(search, -1, char(1), char(2), '…', 24) AS snippet
-            FROM search WHERE search MATCH ?
+            FROM search WHERE search MATCH ? AND rank MATCH ?
             """
-        var arguments: StatementArguments = [expression]
+        var arguments: StatementArguments = [expression.text, expression.rankFunction]
         if let kind {
             sql += kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?"
             arguments += [kind.rawValue]
@@ -139,7 +141,8 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
-    private func count(_ expression: String, kind: SearchRequest.Kind?, db: Database) throws -> Int {
+    private func count(_ match: MatchExpression, kind: SearchRequest.Kind?, db: Database) throws -> Int {
+        let expression = match.text
         if let kind {
             let filter = kind == .article ? "kind IN (?, 'section')" : "kind = ?"
             return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ? AND \(filter)"), arguments: [expression, kind.rawValue]) ?? 0
@@ -149,14 +152,16 @@ public final class SearchEngine: @unchecked Sendable {
 
     /// A title or name whose pinyin (or initials) starts at a word with the typed letters,
     /// or AND over the terms of (OR over the Han words whose pinyin or initials match).
-    private func pinyinExpression(_ terms: [String], db: Database) throws -> String? {
-        let titles = "pinyin : \(QueryAnalyzer.quote(terms.joined())) *"
+    private func pinyinExpression(_ terms: [String], db: Database) throws -> MatchExpression? {
+        var titles = MatchExpression()
+        titles.phrase(terms.joined(), weight: 1, prefix: true)
+        titles = titles.restricted(to: ["pinyin"])
         guard let words = try pinyinWordsExpression(terms, db: db) else { return titles }
-        return "(\(titles)) OR ({title label body tags} : (\(words)))"
+        return MatchExpression.or(titles, words.restricted(to: SearchEngine.textColumns))
     }
 
-    private func pinyinWordsExpression(_ terms: [String], db: Database) throws -> String? {
-        var clauses: [String] = []
+    private func pinyinWordsExpression(_ terms: [String], db: Database) throws -> MatchExpression? {
+        var e = MatchExpression()
         for term in terms {
             let words = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT word FROM pinyin_word WHERE pinyin = ?1
@@ -164,8 +169,13 @@ public final class SearchEngine: @unchecked Sendable {
                 LIMIT 30
                 """), arguments: [term])
             guard !words.isEmpty else { return nil }
-            clauses.append("(" + words.map { QueryAnalyzer.quote(ChineseTokenizer.wordMarker + $0) }.joined(separator: " OR ") + ")")
+            e.append(e.text.isEmpty ? "(" : " AND (")
+            for (i, word) in words.enumerated() {
+                if i > 0 { e.append(" OR ") }
+                e.phrase(ChineseTokenizer.wordMarker + word, weight: 1)
+            }
+            e.append(")")
         }
-        return clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
+        return e.text.isEmpty ? nil : e
     }
 }

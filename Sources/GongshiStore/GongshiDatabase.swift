@@ -15,9 +15,11 @@ public final class GongshiDatabase: Sendable {
         config.readonly = readOnly
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
-            let rc = gongshi_register_fts5_tokenizer(UnsafeMutableRawPointer(db.sqliteConnection))
+            let connection = UnsafeMutableRawPointer(db.sqliteConnection)
+            var rc = gongshi_register_fts5_tokenizer(connection)
+            if rc == 0 { rc = gongshi_register_fts5_rank(connection) }
             guard rc == 0 else {  // SQLITE_OK
-                throw StoreError(kind: .tokenizer, message: "could not register the gongshi FTS5 tokenizer (SQLite code \(rc))", path: path)
+                throw StoreError(kind: .tokenizer, message: "could not register the gongshi FTS5 tokenizer or ranking function (SQLite code \(rc))", path: path)
             }
         }
         if !readOnly {

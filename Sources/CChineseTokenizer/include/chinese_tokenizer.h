@@ -71,6 +71,10 @@ int gongshi_tokenizer_pinyin(GongshiTokenizer *tokenizer, const char *text, int 
 ** Returns an SQLite result code. */
 int gongshi_register_fts5_tokenizer(void *sqlite3_connection);
 
+/* Registers the FTS5 ranking function gongshi_rank (BM25 with per-column and
+** per-phrase weights; see phrase_rank.c). Returns an SQLite result code. */
+int gongshi_register_fts5_rank(void *sqlite3_connection);
+
 /* Converts GB18030 bytes to UTF-8. Returns the number of bytes the UTF-8 needs (which
 ** may exceed `capacity`; call again with a larger buffer), or -1 on failure. */
 int gongshi_gb18030_to_utf8(const char *input, int length, char *out, int capacity);

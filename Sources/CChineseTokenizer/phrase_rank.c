@@ -1,0 +1,125 @@
+/*
+** gongshi_rank(): FTS5's BM25 with a weight per phrase as well as per column.
+**
+** The search layer builds queries in which phrases play different parts: the
+** characters the user typed (a substring match), a dictionary word that starts
+** with them (what people usually mean), a synonym, a repeated copy that exists only
+** to keep the match semantics right. One weight per column cannot tell these apart,
+** so this is fts5_aux.c's bm25 with an extra factor per phrase:
+**
+**   rank MATCH 'gongshi_rank(c0, c1, ..., cN-1, p0, p1, ...)'
+**
+** c = one weight per column (all columns, UNINDEXED ones included), p = one weight
+** per phrase in the order the phrases appear in the MATCH expression (missing = 1).
+** Returns -score, like bm25(), so ORDER BY rank puts the best first.
+*/
+#include "chinese_tokenizer.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+typedef struct {
+    int phraseCount;
+    double averageLength;
+    double *idf;        /* per phrase */
+    double *frequency;  /* scratch per phrase, per row */
+} RankData;
+
+static void rankDataFree(void *p) {
+    RankData *data = p;
+    if (!data) return;
+    free(data->idf);
+    free(data->frequency);
+    free(data);
+}
+
+static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *context) {
+    (void)api;
+    (void)fts;
+    (*(sqlite3_int64 *)context)++;
+    return SQLITE_OK;
+}
+
+/* Per-query statistics, computed on the first row and kept as auxdata (as bm25 does). */
+static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, RankData **out) {
+    RankData *data = api->xGetAuxdata(fts, 0);
+    if (data) { *out = data; return SQLITE_OK; }
+    int rc = SQLITE_OK;
+    data = calloc(1, sizeof(RankData));
+    if (!data) return SQLITE_NOMEM;
+    data->phraseCount = api->xPhraseCount(fts);
+    data->idf = calloc((size_t)data->phraseCount + 1, sizeof(double));
+    data->frequency = calloc((size_t)data->phraseCount + 1, sizeof(double));
+    if (!data->idf || !data->frequency) rc = SQLITE_NOMEM;
+    sqlite3_int64 rows = 0, tokens = 0;
+    if (rc == SQLITE_OK) rc = api->xRowCount(fts, &rows);
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+    if (rc == SQLITE_OK) data->averageLength = rows > 0 ? (double)tokens / (double)rows : 1.0;
+    for (int i = 0; rc == SQLITE_OK && i < data->phraseCount; i++) {
+        sqlite3_int64 hits = 0;
+        rc = api->xQueryPhrase(fts, i, &hits, countRow);
+        if (rc == SQLITE_OK) {
+            /* Same IDF as fts5_aux.c: never below a small positive value. */
+            double idf = log((rows - hits + 0.5) / (hits + 0.5));
+            data->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+        }
+    }
+    if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, data, rankDataFree);
+    if (rc != SQLITE_OK) {
+        rankDataFree(data);
+        return rc;
+    }
+    *out = data;
+    return SQLITE_OK;
+}
+
+static void gongshiRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
+                        int argumentCount, sqlite3_value **arguments) {
+    const double k1 = 1.2, b = 0.75;
+    RankData *data = NULL;
+    int rc = rankData(api, fts, &data);
+    int columns = api->xColumnCount(fts);
+    int instances = 0;
+    if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
+    if (rc == SQLITE_OK) {
+        for (int i = 0; i < data->phraseCount; i++) data->frequency[i] = 0.0;
+        for (int i = 0; rc == SQLITE_OK && i < instances; i++) {
+            int phrase, column, offset;
+            rc = api->xInst(fts, i, &phrase, &column, &offset);
+            if (rc == SQLITE_OK && phrase >= 0 && phrase < data->phraseCount) {
+                double weight = column < argumentCount ? sqlite3_value_double(arguments[column]) : 1.0;
+                data->frequency[phrase] += weight;
+            }
+        }
+    }
+    int length = 0;
+    if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &length);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(result, rc);
+        return;
+    }
+    double score = 0.0;
+    double norm = k1 * (1.0 - b + b * (double)length / data->averageLength);
+    for (int i = 0; i < data->phraseCount; i++) {
+        double f = data->frequency[i];
+        if (f <= 0.0) continue;
+        int weightIndex = columns + i;
+        double phraseWeight = weightIndex < argumentCount ? sqlite3_value_double(arguments[weightIndex]) : 1.0;
+        score += phraseWeight * data->idf[i] * (f * (k1 + 1.0)) / (f + norm);
+    }
+    sqlite3_result_double(result, -score);
+}
+
+int gongshi_register_fts5_rank(void *connection) {
+    sqlite3 *db = connection;
+    fts5_api *api = NULL;
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(statement);
+    }
+    sqlite3_finalize(statement);
+    if (!api) return SQLITE_ERROR;
+    return api->xCreateFunction(api, "gongshi_rank", NULL, gongshiRank, NULL);
+}
