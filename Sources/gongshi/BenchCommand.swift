@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import GongshiIndex
+import GongshiSearch
+import GongshiStore
+
+/// The benchmark the README quotes: index throughput and size on the bundled corpus
+/// and on a generated one, then in-process search latency over a fixed query mix.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "性能基准：索引吞吐量、数据库大小、检索延迟（中位数与 p99）"
+    )
+
+    @Option(help: "生成语料的组织数量") var orgs = 100_000
+    @Option(help: "每个检索词重复次数") var rounds = 20
+    @Option(help: "打包语料目录") var corpus = "Corpus"
+    @Option(help: "工作目录（默认临时目录）") var workdir: String?
+
+    /// A fixed mix: common and rare words, names, 文号, codes, pinyin, multi-term queries.
+    static let queries = [
+        "社会团体", "民政", "基金会 原始基金", "青民[2016]45号", "年检", "民非 分支机构", "慈善信托",
+        "足球", "养老服务中心", "协会", "活动异常名录", "严重违法失信名单 撤销登记", "shehui tuanti",
+        "青浦区 书画", "3A", "成立登记 公告", "政府信息公开 申请", "志愿者", "行政处罚 警告", "进一步",
+    ]
+
+    func run() throws {
+        let work = URL(fileURLWithPath: workdir ?? NSTemporaryDirectory()).appendingPathComponent("gongshi-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        print("Gongshi benchmark (release build recommended; one core for indexing)")
+
+        let bundled = try measureIndex(corpus: URL(fileURLWithPath: corpus), db: work.appendingPathComponent("bundled.sqlite").path)
+        print(bundled.line(name: "bundled corpus"))
+
+        let generated = work.appendingPathComponent("generated")
+        let start = Date()
+        let summary = try CorpusGenerator(organizations: orgs).write(to: generated)
+        print(String(format: "generate %d orgs: %d credit records, %d notices in %.1f s", summary.organizations, summary.creditRecords, summary.notices, Date().timeIntervalSince(start)))
+        // The generated corpus carries the bundled policies too, as a real deployment would.
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: corpus).appendingPathComponent("policies"), to: generated.appendingPathComponent("policies"))
+        let largePath = work.appendingPathComponent("large.sqlite").path
+        let large = try measureIndex(corpus: generated, db: largePath)
+        print(large.line(name: "generated \(orgs) orgs"))
+
+        let engine = try SearchEngine(database: GongshiDatabase(path: largePath, readOnly: true))
+        let code = try firstCode(in: generated)
+        var all: [Double] = []
+        var perQuery: [(String, Double, Int)] = []
+        for query in Self.queries + [code] {
+            var times: [Double] = []
+            var total = 0
+            for _ in 0..<rounds {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                total = try engine.search(SearchRequest(query: query, limit: 10)).total
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
+            }
+            all += times
+            perQuery.append((query, Self.percentile(times, 0.5), total))
+        }
+        print(String(format: "search (%d queries x %d rounds, %d orgs): median %.2f ms, p99 %.2f ms, max %.2f ms",
+                     Self.queries.count + 1, rounds, orgs, Self.percentile(all, 0.5), Self.percentile(all, 0.99), all.max() ?? 0))
+        for (query, median, total) in perQuery.sorted(by: { $0.1 > $1.1 }).prefix(5) {
+            print(String(format: "  slowest: %@ median %.2f ms (%d hits)", query, median, total))
+        }
+    }
+
+    struct IndexFigures {
+        let seconds: Double
+        let bytes: Int
+        let records: Int
+        let databaseBytes: Int
+
+        func line(name: String) -> String {
+            String(format: "index %@: %.2f MB source in %.2f s = %.2f MB/s, %d records = %.0f records/s, database %.1f MB",
+                   name, Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / seconds, records, Double(records) / seconds, Double(databaseBytes) / 1e6)
+        }
+    }
+
+    func measureIndex(corpus: URL, db: String) throws -> IndexFigures {
+        let database = try GongshiDatabase(path: db)
+        let summary = try Indexer(corpus: corpus, database: database).run()
+        try database.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
+        return IndexFigures(seconds: summary.seconds, bytes: summary.bytesRead, records: summary.unitsWritten, databaseBytes: size)
+    }
+
+    func firstCode(in corpus: URL) throws -> String {
+        let orgs = corpus.appendingPathComponent("orgs")
+        let first = try FileManager.default.contentsOfDirectory(atPath: orgs.path).sorted().first ?? ""
+        let text = try String(contentsOf: orgs.appendingPathComponent(first), encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().first.map { String($0.prefix(18)) } ?? ""
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+    }
+}
