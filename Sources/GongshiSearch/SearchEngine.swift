@@ -69,36 +69,63 @@ public final class SearchEngine: @unchecked Sendable {
         seen = Set(results.map { "\($0.kind):\($0.id)" })
 
         var total = results.count
+        let tables = SearchEngine.tables(for: request.kind)
+        let want = (limit + offset) * 3   // more than a page, so crowding has room
         if let analyzed = analysis.expression {
             // The pinyin column is only for the pinyin pass below.
             let expression = analyzed.restricted(to: SearchEngine.textColumns)
-            total += try count(expression, kind: request.kind, db: db)
-            // Fetch more than a page so one long document cannot fill it (crowding).
-            let rows = try ranked(expression, kind: request.kind, limit: (limit + offset) * 3, db: db)
-            var ranked: [SearchResult] = []
-            for row in rows {
-                guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                ranked.append(result)
+            var documents: [SearchResult] = []
+            var records: [SearchResult] = []
+            for table in tables {
+                total += try count(expression, in: table, kind: request.kind, db: db)
+                for row in try ranked(expression, in: table, kind: request.kind, limit: want, db: db) {
+                    guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                    if table == .documents { documents.append(result) } else { records.append(result) }
+                }
             }
-            results += SearchEngine.limitPerDocument(ranked, perDocument: 2)
+            results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: 2), records)
         }
 
         // Pinyin finds Han text, ranked after every Han match.
         if results.count < limit + offset, let pinyin = QueryAnalyzer.pinyinTerms(analysis.terms),
            let expression = try pinyinExpression(pinyin, db: db) {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
-            let extra = try count(expression, kind: request.kind, db: db)
-            var added = 0
-            for row in try ranked(expression, kind: request.kind, limit: limit + offset, db: db) {
-                guard var result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                result.score = min(result.score, floor) * 0.5
-                results.append(result)
-                added += 1
+            var found: [SearchResult] = []
+            for table in tables {
+                total += try count(expression, in: table, kind: request.kind, db: db)
+                for row in try ranked(expression, in: table, kind: request.kind, limit: want, db: db) {
+                    guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                    found.append(result)
+                }
             }
-            total += min(extra, max(added, extra))
+            results += found.sorted { $0.score > $1.score }.map { r in
+                var r = r
+                r.score = min(r.score, floor) * 0.5
+                return r
+            }
         }
         let page = Array(results.dropFirst(offset).prefix(limit))
         return SearchResponse(query: request.query, total: max(total, results.count), results: page)
+    }
+
+    /// The tables a kind filter needs.
+    static func tables(for kind: SearchRequest.Kind?) -> [SearchTable] {
+        guard let kind else { return SearchTable.allCases }
+        return [SearchTable(kind: kind.rawValue)]
+    }
+
+    /// Merges two ranked lists by score; documents first on ties.
+    static func merge(_ documents: [SearchResult], _ records: [SearchResult]) -> [SearchResult] {
+        var out: [SearchResult] = []
+        var i = 0, j = 0
+        while i < documents.count || j < records.count {
+            if j >= records.count || (i < documents.count && documents[i].score >= records[j].score) {
+                out.append(documents[i]); i += 1
+            } else {
+                out.append(records[j]); j += 1
+            }
+        }
+        return out
     }
 
     /// Keeps the ranking but moves a document's third and later passages behind the
@@ -124,30 +151,46 @@ public final class SearchEngine: @unchecked Sendable {
 
     static let textColumns = ["title", "label", "body", "tags"]
 
-    private func ranked(_ expression: MatchExpression, kind: SearchRequest.Kind?, limit: Int, db: Database) throws -> [RankedRow] {
-        var sql = """
-            SELECT rowid, kind, rank, snippet(search, -1, char(1), char(2), '…', 24) AS snippet
-            FROM search WHERE search MATCH ? AND rank MATCH ?
-            """
-        var arguments: StatementArguments = [expression.text, expression.rankFunction]
-        if let kind {
-            sql += kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?"
-            arguments += [kind.rawValue]
+    /// A query matching more records than this is ranked over the most recent this-many
+    /// matches only: BM25 must visit every row it ranks, and over a million organizations
+    /// a common word matches hundreds of thousands. Documents are always ranked in full.
+    static let recordRankWindow = 2_000
+    /// Record counts are exact up to this number (counting also visits every match).
+    public static let recordCountLimit = 10_000
+
+    private func kindFilter(_ kind: SearchRequest.Kind?) -> (sql: String, arguments: StatementArguments) {
+        guard let kind else { return ("", []) }
+        return (kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?", [kind.rawValue])
+    }
+
+    private func ranked(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, limit: Int, db: Database) throws -> [RankedRow] {
+        let name = table.rawValue
+        let filter = kindFilter(kind)
+        var window = ""
+        var windowArguments: StatementArguments = []
+        if table == .records {
+            let floorSQL = "SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(filter.sql) ORDER BY rowid DESC LIMIT 1 OFFSET \(Self.recordRankWindow - 1)"
+            if let floor = try Int64.fetchOne(db.cachedStatement(sql: floorSQL), arguments: [expression.text] + filter.arguments) {
+                window = " AND rowid >= ?"
+                windowArguments = [floor]
+            }
         }
-        sql += " ORDER BY rank LIMIT ?"
-        arguments += [limit]
+        let sql = """
+            SELECT rowid, kind, rank, snippet(\(name), -1, char(1), char(2), '…', 24) AS snippet
+            FROM \(name) WHERE \(name) MATCH ? AND rank MATCH ?\(filter.sql)\(window) ORDER BY rank LIMIT ?
+            """
+        let arguments: StatementArguments = [expression.text, expression.rankFunction] + filter.arguments + windowArguments + [limit]
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["rank"] as Double), snippet: row["snippet"])
         }
     }
 
-    private func count(_ match: MatchExpression, kind: SearchRequest.Kind?, db: Database) throws -> Int {
-        let expression = match.text
-        if let kind {
-            let filter = kind == .article ? "kind IN (?, 'section')" : "kind = ?"
-            return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ? AND \(filter)"), arguments: [expression, kind.rawValue]) ?? 0
-        }
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ?"), arguments: [expression]) ?? 0
+    private func count(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, db: Database) throws -> Int {
+        let name = table.rawValue
+        let filter = kindFilter(kind)
+        let cap = table == .records ? " LIMIT \(Self.recordCountLimit)" : ""
+        let sql = "SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ?\(filter.sql)\(cap))"
+        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text] + filter.arguments) ?? 0
     }
 
     /// A title or name whose pinyin (or initials) starts at a word with the typed letters,

@@ -5,7 +5,9 @@ extension Database {
     /// Removes everything a corpus file contributed (search rows first: the FTS table
     /// does not take part in foreign-key cascades).
     public func deleteCorpusFile(id: Int64) throws {
-        try cachedStatement(sql: "DELETE FROM search WHERE rowid IN (SELECT id FROM entry WHERE file_id = ?)").execute(arguments: [id])
+        for table in SearchTable.allCases {
+            try cachedStatement(sql: "DELETE FROM \(table.rawValue) WHERE rowid IN (SELECT id FROM entry WHERE file_id = ?)").execute(arguments: [id])
+        }
         try cachedStatement(sql: "DELETE FROM corpus_file WHERE id = ?").execute(arguments: [id])
     }
 
@@ -27,7 +29,7 @@ extension Database {
     func insertSearchRow(fileId: Int64, kind: String, ref: String, title: String, label: String, body: String, tags: [String?], pinyin: String = "") throws -> Int64 {
         try cachedStatement(sql: "INSERT INTO entry(file_id, kind, ref) VALUES (?, ?, ?)").execute(arguments: [fileId, kind, ref])
         let rowid = lastInsertedRowID
-        try cachedStatement(sql: "INSERT INTO search(rowid, title, label, body, tags, pinyin, kind) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        try cachedStatement(sql: "INSERT INTO \(SearchTable(kind: kind).rawValue)(rowid, title, label, body, tags, pinyin, kind) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [rowid, title, label, body, tags.compactMap { $0 }.joined(separator: " "), pinyin, kind])
         return rowid
     }
@@ -76,7 +78,7 @@ extension Database {
         }
         try insertSearchRow(fileId: fileId, kind: "org", ref: o.code, title: o.name, label: o.type,
                             body: [o.scope, o.address].compactMap { $0 }.joined(separator: "\n"),
-                            tags: [o.code, o.authority, o.supervisor, o.legalRep, o.status, o.grade, o.region], pinyin: namePinyin)
+                            tags: [o.code, o.supervisor, o.legalRep, o.grade], pinyin: namePinyin)
     }
 
     public func insertCreditRecord(_ c: CreditRecord, fileId: Int64, line: Int) throws {
@@ -89,7 +91,7 @@ extension Database {
         let id = lastInsertedRowID
         try insertSearchRow(fileId: fileId, kind: "credit", ref: String(id), title: c.orgName ?? c.orgCode, label: c.list,
                             body: [c.reason, c.basis, c.result, c.removalReason].compactMap { $0 }.joined(separator: "\n"),
-                            tags: [c.orgCode, c.decisionNo, c.authority])
+                            tags: [c.orgCode, c.decisionNo])
     }
 
     public func noticeExists(id: String) throws -> Bool {
@@ -103,7 +105,7 @@ extension Database {
             try cachedStatement(sql: "INSERT INTO notice_org(notice_id, org_code) VALUES (?, ?)").execute(arguments: [n.id, code])
         }
         try insertSearchRow(fileId: fileId, kind: "notice", ref: n.id, title: n.title, label: n.kind,
-                            body: n.body ?? "", tags: [n.issuer] + n.orgCodes)
+                            body: n.body ?? "", tags: n.orgCodes)
     }
 
     /// Replaces the synonym dictionary: each group lists terms that mean the same.
@@ -119,7 +121,11 @@ extension Database {
     /// Multi-character Han terms of the index that have no pinyin entry yet.
     public func termsWithoutPinyin() throws -> [String] {
         try String.fetchAll(self, sql: """
-            SELECT term FROM search_terms
+            SELECT term FROM doc_terms
+            WHERE length(term) BETWEEN 2 AND 16 AND unicode(term) >= 13312
+              AND term NOT IN (SELECT word FROM pinyin_word)
+            UNION
+            SELECT term FROM record_terms
             WHERE length(term) BETWEEN 2 AND 16 AND unicode(term) >= 13312
               AND term NOT IN (SELECT word FROM pinyin_word)
             """)

@@ -111,12 +111,18 @@ enum Schema {
                 );
                 CREATE INDEX entry_file ON entry(file_id);
                 CREATE INDEX entry_ref ON entry(kind, ref);
-                CREATE VIRTUAL TABLE search USING fts5(
+                -- Two indexes of the same shape: the body of law (small, always fully ranked)
+                -- and the records (organizations, credit records, notices: up to millions).
+                CREATE VIRTUAL TABLE doc_search USING fts5(
                   title, label, body, tags, pinyin, kind UNINDEXED,
                   tokenize = 'gongshi'
                 );
-                INSERT INTO search(search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 1.0, 4.0, 0.5)');
-                CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');
+                CREATE VIRTUAL TABLE record_search USING fts5(
+                  title, label, body, tags, pinyin, kind UNINDEXED,
+                  tokenize = 'gongshi'
+                );
+                CREATE VIRTUAL TABLE doc_terms USING fts5vocab(doc_search, 'row');
+                CREATE VIRTUAL TABLE record_terms USING fts5vocab(record_search, 'row');
                 """)
         }
         return migrator

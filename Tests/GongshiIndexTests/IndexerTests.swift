@@ -79,7 +79,7 @@ import Testing
         let renamed = try t.database().read { db in try String.fetchOne(db, sql: "SELECT name FROM org WHERE code = '51310118MJA000011X'") }
         #expect(renamed == "上海市青浦区青少年篮球协会")
         let oldRows = try t.database().read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH '\"足球\"'")
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM record_search WHERE record_search MATCH '\"足球\"'")
         }
         #expect(oldRows == 0)
 
@@ -88,7 +88,8 @@ import Testing
         #expect(fourth.filesRemoved == 1)
         #expect(fourth.totals["org"] == 0)
         #expect(try t.count("entry") == 1 + 3)  // the policy row and its three articles
-        #expect(try t.count("search") == 4)
+        #expect(try t.count("doc_search") == 4)
+        #expect(try t.count("record_search") == 0)
     }
 
     @Test func interruptedRunLeavesThePreviousIndexIntact() throws {
@@ -98,7 +99,7 @@ import Testing
         try t.write("orgs/zz-more.csv", TestCorpus.orgsCSV.components(separatedBy: "\n").prefix(1).joined() + "\n" +
                     "51310118MJD000044W,上海市青浦区朱家角镇书画研究会,社会团体,上海市青浦区民政局,2012-05-08,正常,,,,\n")
         _ = try t.index()
-        let before = try (t.count("org"), t.count("search"), t.count("unit"))
+        let before = try (t.count("org"), t.count("doc_search") + t.count("record_search"), t.count("unit"))
         #expect(before.0 == 4)
 
         // A run that removes one file and changes two, stopped before its second file.
@@ -111,7 +112,7 @@ import Testing
         #expect(throws: IndexError.self) { try indexer.run() }
         #expect(calls.value == 2)
 
-        let after = try (t.count("org"), t.count("search"), t.count("unit"))
+        let after = try (t.count("org"), t.count("doc_search") + t.count("record_search"), t.count("unit"))
         #expect(after == before)
         let statuses = try t.database().read { db in try String.fetchAll(db, sql: "SELECT DISTINCT status FROM org") }
         #expect(statuses == ["正常"])

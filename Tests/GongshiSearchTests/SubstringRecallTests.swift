@@ -11,7 +11,7 @@ import Testing
     @Test func everyHanRunOfOneToSixCharactersFindsEveryRowContainingIt() throws {
         let engine = try BundledIndex.engine()
         let rows = try engine.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT rowid, title, label, body, tags FROM search WHERE kind IN ('policy', 'article', 'section')")
+            try Row.fetchAll(db, sql: "SELECT rowid, title, label, body, tags FROM doc_search")
                 .map { row -> (Int64, String) in
                     (row["rowid"], [row["title"], row["label"], row["body"], row["tags"]].compactMap { $0 as String? }.joined(separator: "\n"))
                 }
@@ -38,7 +38,7 @@ import Testing
         #expect(expected.count > 100_000)
         var failures: [String] = []
         try engine.database.read { db in
-            let statement = try db.makeStatement(sql: "SELECT rowid FROM search WHERE search MATCH ? AND kind IN ('policy', 'article', 'section')")
+            let statement = try db.makeStatement(sql: "SELECT rowid FROM doc_search WHERE doc_search MATCH ?")
             for (run, rowids) in expected {
                 let found = Set(try Int64.fetchAll(statement, arguments: ["\"\(run)\""]))
                 if !rowids.isSubset(of: found) { failures.append(run) }

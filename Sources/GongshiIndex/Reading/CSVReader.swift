@@ -1,72 +1,78 @@
 /// An RFC 4180 reader that keeps the line number where each record starts, so a bad
 /// row can be reported as `file:line`. Quoted fields may hold commas, quotes ("")
 /// and line breaks. Written here rather than taken from a CSV package because the
-/// packages available do not report source line numbers.
+/// packages available do not report source line numbers. It scans UTF-8 bytes: the
+/// syntax characters are ASCII, so they never occur inside a multi-byte character.
 public struct CSVReader: Sequence {
     public struct Record: Sendable {
         public let line: Int
         public let fields: [String]
     }
 
-    let text: String
+    let bytes: [UInt8]
 
-    public init(text: String) { self.text = text }
+    public init(text: String) { bytes = Array(text.utf8) }
 
-    public func makeIterator() -> Iterator { Iterator(scalars: Array(text.unicodeScalars)) }
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes) }
 
     public struct Iterator: IteratorProtocol {
-        let scalars: [Unicode.Scalar]
+        let bytes: [UInt8]
         var index = 0
         var line = 1
 
-        init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+        static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
 
         public mutating func next() -> Record? {
+            let n = bytes.count
             // Skip blank lines between records.
-            while index < scalars.count, scalars[index] == "\n" || scalars[index] == "\r" {
-                if scalars[index] == "\n" { line += 1 }
+            while index < n, bytes[index] == Self.lf || bytes[index] == Self.cr {
+                if bytes[index] == Self.lf { line += 1 }
                 index += 1
             }
-            guard index < scalars.count else { return nil }
+            guard index < n else { return nil }
             let startLine = line
             var fields: [String] = []
-            var field = String.UnicodeScalarView()
-            var quoted = false
-            while index < scalars.count {
-                let c = scalars[index]
-                index += 1
-                if quoted {
-                    if c == "\"" {
-                        if index < scalars.count, scalars[index] == "\"" {
-                            field.append("\"")
+            while true {
+                // One field, starting at `index`.
+                if index < n, bytes[index] == Self.quote {
+                    index += 1
+                    var field: [UInt8] = []
+                    while index < n {
+                        let c = bytes[index]
+                        if c == Self.quote {
+                            if index + 1 < n, bytes[index + 1] == Self.quote {
+                                field.append(c)
+                                index += 2
+                                continue
+                            }
                             index += 1
-                        } else {
-                            quoted = false
+                            break
                         }
-                    } else {
-                        if c == "\n" { line += 1 }
+                        if c == Self.lf { line += 1 }
                         field.append(c)
+                        index += 1
                     }
-                    continue
+                    // Anything between the closing quote and the separator is kept, as Excel does.
+                    while index < n, bytes[index] != Self.comma, bytes[index] != Self.lf, bytes[index] != Self.cr {
+                        field.append(bytes[index])
+                        index += 1
+                    }
+                    fields.append(String(decoding: field, as: UTF8.self))
+                } else {
+                    let start = index
+                    while index < n, bytes[index] != Self.comma, bytes[index] != Self.lf, bytes[index] != Self.cr { index += 1 }
+                    fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
                 }
-                switch c {
-                case "\"" where field.isEmpty:
-                    quoted = true
-                case ",":
-                    fields.append(String(field))
-                    field = String.UnicodeScalarView()
-                case "\r":
-                    continue
-                case "\n":
-                    line += 1
-                    fields.append(String(field))
-                    return Record(line: startLine, fields: fields)
-                default:
-                    field.append(c)
-                }
+                guard index < n else { return Record(line: startLine, fields: fields) }
+                let c = bytes[index]
+                index += 1
+                if c == Self.comma { continue }
+                if c == Self.cr, index < n, bytes[index] == Self.lf { index += 1 }
+                line += 1
+                return Record(line: startLine, fields: fields)
             }
-            fields.append(String(field))
-            return Record(line: startLine, fields: fields)
         }
     }
 }

@@ -13,8 +13,19 @@ public struct RecordRow: Sendable {
     /// The trimmed value, nil when absent or empty.
     public subscript(_ key: String) -> String? {
         guard let raw = values[key] else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = RecordRow.trim(raw)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Trims white space without a Foundation round trip (this runs for every cell of
+    /// every row; most cells need no trimming and are returned as they are).
+    static func trim(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
     }
 }
 

@@ -48,7 +48,7 @@ enum FieldValue {
     /// Splits a multi-valued cell on ; or ；.
     static func list(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == ";" || $0 == "；" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { RecordRow.trim(String($0)) }
             .filter { !$0.isEmpty }
     }
 }
