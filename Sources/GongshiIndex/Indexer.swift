@@ -31,6 +31,10 @@ public struct Indexer {
         var summary = IndexSummary()
         do {
             let tokenizer = try ChineseTokenizer()
+            try database.pool.writeWithoutTransaction { db in
+                // A large page cache keeps the FTS segment merges in memory.
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+            }
             summary = try database.pool.write { db in
                 var summary = IndexSummary()
                 try apply(files, to: db, summary: &summary, pinyin: TitlePinyin(tokenizer: tokenizer))

@@ -6,6 +6,18 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
     static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    /// ASCII byte -> value in the alphabet, or -1.
+    static let values: [Int] = {
+        var table = [Int](repeating: -1, count: 128)
+        for (i, c) in alphabet.enumerated() { table[Int(c.asciiValue!)] = i }
+        return table
+    }()
+
+    static func value(of c: Character) -> Int? {
+        guard let ascii = c.asciiValue else { return nil }
+        let v = values[Int(ascii)]
+        return v < 0 ? nil : v
+    }
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
     /// Why a string is not a valid code, in words shown to staff.
@@ -30,10 +42,10 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         guard chars.count == 18 else { throw .length(chars.count) }
         var sum = 0
         for (i, c) in chars.prefix(17).enumerated() {
-            guard let v = CreditCode.alphabet.firstIndex(of: c) else { throw .character(c, position: i + 1) }
+            guard let v = CreditCode.value(of: c) else { throw .character(c, position: i + 1) }
             sum += v * CreditCode.weights[i]
         }
-        guard CreditCode.alphabet.contains(chars[17]) else { throw .character(chars[17], position: 18) }
+        guard CreditCode.value(of: chars[17]) != nil else { throw .character(chars[17], position: 18) }
         let expected = CreditCode.checkCharacter(sum: sum)
         guard chars[17] == expected else { throw .checkCharacter(expected: expected, found: chars[17]) }
         value = folded
@@ -46,7 +58,7 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         guard chars.count == 17 else { return nil }
         var sum = 0
         for (i, c) in chars.enumerated() {
-            guard let v = alphabet.firstIndex(of: c) else { return nil }
+            guard let v = value(of: c) else { return nil }
             sum += v * weights[i]
         }
         return try? CreditCode(validating: body + String(checkCharacter(sum: sum)))
@@ -65,6 +77,8 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func fold(_ text: String) -> String {
+        // Fast path: already upper-case ASCII without spaces.
+        if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             var v = scalar.value

@@ -23,7 +23,16 @@ enum FieldValue {
         guard digits.count == 3 else { return nil }
         let (y, m, d) = (digits[0], digits[1], digits[2])
         guard (1900...2100).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        return isoDate(y, m, d)
+    }
+
+    /// YYYY-MM-DD without Foundation's String(format:), which is slow in a hot loop.
+    static func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -35,13 +44,14 @@ enum FieldValue {
     }
 
     static func number(_ text: String) -> Double? {
-        let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "万元", with: "").replacingOccurrences(of: "万", with: "")
+        var cleaned = text.filter { $0 != "," }
+        if cleaned.hasSuffix("万元") { cleaned.removeLast(2) } else if cleaned.hasSuffix("万") { cleaned.removeLast() }
         guard let value = Double(cleaned), value.isFinite, value >= 0 else { return nil }
         return value
     }
 
     static func integer(_ text: String) -> Int? {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { return nil }
+        guard let value = Int(RecordRow.trim(text)), value >= 0 else { return nil }
         return value
     }
 
