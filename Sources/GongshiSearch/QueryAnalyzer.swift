@@ -18,12 +18,10 @@ struct QueryAnalyzer {
 
     /// How much each part of a query counts (see phrase_rank.c).
     enum Weight {
-        static let typed = 1.0
-        static let synonym = 0.9
-        static let scriptPart = 0.4
+        static let typed = 0.5
+        static let synonym = 0.45
+        static let scriptPart = 0.2
         static let wordPrefix = 2.0
-        /// A copy that only keeps the match semantics; it must not count twice.
-        static let repeated = 0.0
     }
 
     struct Analysis {
@@ -102,18 +100,16 @@ struct QueryAnalyzer {
         }
         e.append("(")
         addAlternatives(weightScale: 1)
-        e.append(")")
         // A dictionary word that starts with the query word (民政 -> 民政局, 民政部门, not
-        // 人民政府) is what people mean far more often than a bare substring. (X) AND (W OR X)
-        // matches exactly what X matches, and scores W's hits.
-        let words = tokenizer.words(term).filter { $0.unicodeScalars.count >= 2 && $0.unicodeScalars.first.map { $0.value >= 0x3400 } == true }
-        guard !words.isEmpty else { return true }
-        e.append(" AND (")
-        for word in words {
-            e.phrase(ChineseTokenizer.wordMarker + word, weight: Weight.wordPrefix, prefix: true)
+        // 人民政府) is what people mean far more often than a bare substring. Only for a
+        // term that is one word: then every row the word-prefix matches also contains the
+        // term, so OR adds score without widening the match or repeating the phrase.
+        let words = tokenizer.words(term)
+        if words.count == 1, let word = words.first, word == folded, word.unicodeScalars.count >= 2,
+           word.unicodeScalars.first.map({ $0.properties.isIdeographic }) == true {
             e.append(" OR ")
+            e.phrase(ChineseTokenizer.wordMarker + word, weight: Weight.wordPrefix, prefix: true)
         }
-        addAlternatives(weightScale: Weight.repeated)
         e.append(")")
         return true
     }

@@ -77,8 +77,9 @@ public final class SearchEngine: @unchecked Sendable {
             var documents: [SearchResult] = []
             var records: [SearchResult] = []
             for table in tables {
-                total += try count(expression, in: table, kind: request.kind, db: db)
-                for row in try ranked(expression, in: table, kind: request.kind, limit: want, db: db) {
+                let (matches, floor) = try survey(expression, in: table, kind: request.kind, db: db)
+                total += matches
+                for row in try ranked(expression, in: table, kind: request.kind, floor: floor, limit: want, db: db) {
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
                     if table == .documents { documents.append(result) } else { records.append(result) }
                 }
@@ -92,8 +93,9 @@ public final class SearchEngine: @unchecked Sendable {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
             var found: [SearchResult] = []
             for table in tables {
-                total += try count(expression, in: table, kind: request.kind, db: db)
-                for row in try ranked(expression, in: table, kind: request.kind, limit: want, db: db) {
+                let (matches, floor) = try survey(expression, in: table, kind: request.kind, db: db)
+                total += matches
+                for row in try ranked(expression, in: table, kind: request.kind, floor: floor, limit: want, db: db) {
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
                     found.append(result)
                 }
@@ -163,34 +165,35 @@ public final class SearchEngine: @unchecked Sendable {
         return (kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?", [kind.rawValue])
     }
 
-    private func ranked(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, limit: Int, db: Database) throws -> [RankedRow] {
+    /// One pass over the matches in rowid order (no ranking): how many there are (exact
+    /// up to the cap for records) and, when there are more records than the ranking
+    /// window, the lowest rowid of the window.
+    private func survey(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, db: Database) throws -> (count: Int, floor: Int64?) {
         let name = table.rawValue
         let filter = kindFilter(kind)
-        var window = ""
-        var windowArguments: StatementArguments = []
-        if table == .records {
-            let floorSQL = "SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(filter.sql) ORDER BY rowid DESC LIMIT 1 OFFSET \(Self.recordRankWindow - 1)"
-            if let floor = try Int64.fetchOne(db.cachedStatement(sql: floorSQL), arguments: [expression.text] + filter.arguments) {
-                window = " AND rowid >= ?"
-                windowArguments = [floor]
-            }
+        if table == .documents {
+            let sql = "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
+            return (try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text] + filter.arguments) ?? 0, nil)
         }
+        let sql = "SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(filter.sql) ORDER BY rowid DESC LIMIT \(Self.recordCountLimit)"
+        let rowids = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression.text] + filter.arguments)
+        return (rowids.count, rowids.count > Self.recordRankWindow ? rowids[Self.recordRankWindow - 1] : nil)
+    }
+
+    private func ranked(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, floor: Int64?, limit: Int, db: Database) throws -> [RankedRow] {
+        let name = table.rawValue
+        let filter = kindFilter(kind)
+        let window = floor == nil ? "" : " AND rowid >= ?"
         let sql = """
             SELECT rowid, kind, rank, snippet(\(name), -1, char(1), char(2), '…', 24) AS snippet
             FROM \(name) WHERE \(name) MATCH ? AND rank MATCH ?\(filter.sql)\(window) ORDER BY rank LIMIT ?
             """
-        let arguments: StatementArguments = [expression.text, expression.rankFunction] + filter.arguments + windowArguments + [limit]
+        var arguments: StatementArguments = [expression.text, expression.rankFunction] + filter.arguments
+        if let floor { arguments += [floor] }
+        arguments += [limit]
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["rank"] as Double), snippet: row["snippet"])
         }
-    }
-
-    private func count(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, db: Database) throws -> Int {
-        let name = table.rawValue
-        let filter = kindFilter(kind)
-        let cap = table == .records ? " LIMIT \(Self.recordCountLimit)" : ""
-        let sql = "SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ?\(filter.sql)\(cap))"
-        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text] + filter.arguments) ?? 0
     }
 
     /// A title or name whose pinyin (or initials) starts at a word with the typed letters,

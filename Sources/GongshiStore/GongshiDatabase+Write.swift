@@ -44,7 +44,7 @@ extension Database {
                                      d.docNumber.map(DocumentNumber.key), d.promulgated, d.effective, d.revised,
                                      d.status, d.disclosure, d.region, d.source, d.preamble, d.body])
         try insertSearchRow(fileId: fileId, kind: "policy", ref: d.id, title: d.title, label: d.docNumber ?? "",
-                            body: d.preamble, tags: [d.issuer, d.level, d.region], pinyin: titlePinyin)
+                            body: d.preamble, tags: [], pinyin: titlePinyin)
         for (seq, unit) in d.units.enumerated() {
             try cachedStatement(sql: """
                 INSERT INTO unit(document_id, seq, kind, label, number, chapter, anchor, text, start_offset, end_offset)

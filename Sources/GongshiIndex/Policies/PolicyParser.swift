@@ -82,6 +82,7 @@ public enum PolicyParser {
         var open: OpenUnit?
         var part: String?, chapter: String?, section: String?   // 编, 章, 节
         var level1: (label: String, heading: String, number: Int)?
+        var level2: (String, String)?   // label and anchor of the current (一) section
         var anchors: Set<String> = []
         var offset = 0
 
@@ -129,6 +130,7 @@ public enum PolicyParser {
             } else if let (label, number) = sectionLevel1(line) {
                 close()
                 level1 = (label, String(line), number)
+                level2 = nil
                 open = OpenUnit(kind: .section, label: label, number: nil, chapter: String(line),
                                 anchor: "s\(number)", lines: [line], start: lineStart, end: offset - 1)
                 continue
@@ -136,8 +138,14 @@ public enum PolicyParser {
                 close()
                 let fullLabel = (level1?.label ?? "") + label
                 let anchor = level1.map { "s\($0.number)-\(number)" } ?? "s0-\(number)"
+                level2 = (fullLabel, anchor)
                 open = OpenUnit(kind: .section, label: fullLabel, number: nil, chapter: level1?.heading,
                                 anchor: anchor, lines: [line], start: lineStart, end: offset - 1)
+                continue
+            } else if let (label, number) = sectionLevel3(line), let parent = level2 ?? level1.map({ ($0.label, "s\($0.number)") }) {
+                close()
+                open = OpenUnit(kind: .section, label: parent.0 + label, number: nil, chapter: level1?.heading,
+                                anchor: "\(parent.1)-\(number)", lines: [line], start: lineStart, end: offset - 1)
                 continue
             }
             if open != nil {
@@ -201,6 +209,16 @@ public enum PolicyParser {
         let close = line.dropFirst(1 + numeral.count).first
         guard close == ")" || close == "）" else { return nil }
         return ("(\(numeral))", n)
+    }
+
+    /// 1. / 1、/ 1．at the start of a line, followed by text: ("1.", 1).
+    static func sectionLevel3(_ line: Substring) -> (String, Int)? {
+        let digits = line.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 2, let n = Int(digits) else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard let mark = rest.first, mark == "." || mark == "、" || mark == "．",
+              let next = rest.dropFirst().first, !(next.isASCII && next.isNumber) else { return nil }
+        return ("\(n).", n)
     }
 
     static func normalizeSpaces(_ text: String) -> String {
