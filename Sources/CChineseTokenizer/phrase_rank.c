@@ -12,6 +12,7 @@
 ** c = one weight per column (all columns, UNINDEXED ones included), p = one weight
 ** per phrase in the order the phrases appear in the MATCH expression (missing = 1).
 ** Returns -score, like bm25(), so ORDER BY rank puts the best first.
+** gongshi_rank_tf takes the same arguments and leaves IDF out (see below).
 */
 #include "chinese_tokenizer.h"
 
@@ -20,6 +21,7 @@
 #include <stdlib.h>
 
 typedef struct {
+    int withIdf;
     int phraseCount;
     double averageLength;
     double *idf;        /* per phrase */
@@ -42,7 +44,7 @@ static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *context
 }
 
 /* Per-query statistics, computed on the first row and kept as auxdata (as bm25 does). */
-static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, RankData **out) {
+static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, RankData **out) {
     RankData *data = api->xGetAuxdata(fts, 0);
     if (data) { *out = data; return SQLITE_OK; }
     int rc = SQLITE_OK;
@@ -57,6 +59,7 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, RankData **ou
     if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
     if (rc == SQLITE_OK) data->averageLength = rows > 0 ? (double)tokens / (double)rows : 1.0;
     for (int i = 0; rc == SQLITE_OK && i < data->phraseCount; i++) {
+        if (!withIdf) { data->idf[i] = 1.0; continue; }
         sqlite3_int64 hits = 0;
         rc = api->xQueryPhrase(fts, i, &hits, countRow);
         if (rc == SQLITE_OK) {
@@ -74,11 +77,11 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, RankData **ou
     return SQLITE_OK;
 }
 
-static void gongshiRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
-                        int argumentCount, sqlite3_value **arguments) {
+static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
+                 int argumentCount, sqlite3_value **arguments, int withIdf) {
     const double k1 = 1.2, b = 0.75;
     RankData *data = NULL;
-    int rc = rankData(api, fts, &data);
+    int rc = rankData(api, fts, withIdf, &data);
     int columns = api->xColumnCount(fts);
     int instances = 0;
     if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
@@ -111,6 +114,18 @@ static void gongshiRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_c
     sqlite3_result_double(result, -score);
 }
 
+static void gongshiRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
+                        int argumentCount, sqlite3_value **arguments) {
+    rank(api, fts, result, argumentCount, arguments, 1);
+}
+
+/* The same without IDF: computing IDF scans every row that contains each phrase, which
+** over millions of records costs far more than ranking a bounded window of them. */
+static void gongshiRankWithoutIdf(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
+                                  int argumentCount, sqlite3_value **arguments) {
+    rank(api, fts, result, argumentCount, arguments, 0);
+}
+
 int gongshi_register_fts5_rank(void *connection) {
     sqlite3 *db = connection;
     fts5_api *api = NULL;
@@ -121,5 +136,7 @@ int gongshi_register_fts5_rank(void *connection) {
     }
     sqlite3_finalize(statement);
     if (!api) return SQLITE_ERROR;
-    return api->xCreateFunction(api, "gongshi_rank", NULL, gongshiRank, NULL);
+    int rc = api->xCreateFunction(api, "gongshi_rank", NULL, gongshiRank, NULL);
+    if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "gongshi_rank_tf", NULL, gongshiRankWithoutIdf, NULL);
+    return rc;
 }

@@ -156,9 +156,9 @@ public final class SearchEngine: @unchecked Sendable {
     /// A query matching more records than this is ranked over the most recent this-many
     /// matches only: BM25 must visit every row it ranks, and over a million organizations
     /// a common word matches hundreds of thousands. Documents are always ranked in full.
-    static let recordRankWindow = 2_000
+    static let recordRankWindow = 1_000
     /// Record counts are exact up to this number (counting also visits every match).
-    public static let recordCountLimit = 10_000
+    public static let recordCountLimit = 1_000
 
     private func kindFilter(_ kind: SearchRequest.Kind?) -> (sql: String, arguments: StatementArguments) {
         guard let kind else { return ("", []) }
@@ -177,7 +177,7 @@ public final class SearchEngine: @unchecked Sendable {
         }
         let sql = "SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(filter.sql) ORDER BY rowid DESC LIMIT \(Self.recordCountLimit)"
         let rowids = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression.text] + filter.arguments)
-        return (rowids.count, rowids.count > Self.recordRankWindow ? rowids[Self.recordRankWindow - 1] : nil)
+        return (rowids.count, rowids.count >= Self.recordRankWindow ? rowids[Self.recordRankWindow - 1] : nil)
     }
 
     private func ranked(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, floor: Int64?, limit: Int, db: Database) throws -> [RankedRow] {
@@ -188,7 +188,8 @@ public final class SearchEngine: @unchecked Sendable {
             SELECT rowid, kind, rank, snippet(\(name), -1, char(1), char(2), '…', 24) AS snippet
             FROM \(name) WHERE \(name) MATCH ? AND rank MATCH ?\(filter.sql)\(window) ORDER BY rank LIMIT ?
             """
-        var arguments: StatementArguments = [expression.text, expression.rankFunction] + filter.arguments
+        // Documents are ranked with IDF; records (a bounded window of them) without.
+        var arguments: StatementArguments = [expression.text, expression.rankFunction(withIdf: table == .documents)] + filter.arguments
         if let floor { arguments += [floor] }
         arguments += [limit]
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
