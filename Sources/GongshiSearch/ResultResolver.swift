@@ -12,7 +12,7 @@ enum ResultResolver {
 
     static func resolve(_ row: SearchEngine.RankedRow, db: Database) throws -> SearchResult? {
         guard let ref = try String.fetchOne(db.cachedStatement(sql: "SELECT ref FROM entry WHERE id = ?"), arguments: [row.rowid]) else { return nil }
-        let snippet = HTMLText.markedSnippet(row.snippet)
+        let snippet = ""   // filled in for the returned page only
         switch row.kind {
         case "policy":
             guard let title = try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM document WHERE id = ?"), arguments: [ref]) else { return nil }

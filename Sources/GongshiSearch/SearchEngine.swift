@@ -54,6 +54,8 @@ public final class SearchEngine: @unchecked Sendable {
         let analysis = analyzer.analyze(request.query)
         var results: [SearchResult] = []
         var seen: Set<String> = []
+        // Snippets are made for the returned page only: snippet() re-tokenizes the row.
+        var snippetSources: [String: (table: SearchTable, rowid: Int64, expression: MatchExpression)] = [:]
 
         // Exact hits first: a credit code goes straight to its organization, a 文号 to its document.
         let compact = analysis.terms.joined()
@@ -81,6 +83,7 @@ public final class SearchEngine: @unchecked Sendable {
                 total += matches
                 for row in try ranked(expression, in: table, kind: request.kind, floor: floor, limit: want, db: db) {
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, expression)
                     if table == .documents { documents.append(result) } else { records.append(result) }
                 }
             }
@@ -97,6 +100,7 @@ public final class SearchEngine: @unchecked Sendable {
                 total += matches
                 for row in try ranked(expression, in: table, kind: request.kind, floor: floor, limit: want, db: db) {
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, expression)
                     found.append(result)
                 }
             }
@@ -106,7 +110,11 @@ public final class SearchEngine: @unchecked Sendable {
                 return r
             }
         }
-        let page = Array(results.dropFirst(offset).prefix(limit))
+        var page = Array(results.dropFirst(offset).prefix(limit))
+        for i in page.indices {
+            guard let source = snippetSources["\(page[i].kind):\(page[i].id)"] else { continue }
+            page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, db: db)
+        }
         return SearchResponse(query: request.query, total: max(total, results.count), results: page)
     }
 
@@ -148,7 +156,14 @@ public final class SearchEngine: @unchecked Sendable {
         let rowid: Int64
         let kind: String
         let score: Double
-        let snippet: String
+    }
+
+    /// HTML-safe snippet of one row with the matched words in <mark>.
+    private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, db: Database) throws -> String {
+        let name = table.rawValue
+        let sql = "SELECT snippet(\(name), -1, char(1), char(2), '…', 24) FROM \(name) WHERE \(name) MATCH ? AND rowid = ?"
+        let raw = try String.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text, rowid]) ?? ""
+        return HTMLText.markedSnippet(raw)
     }
 
     static let textColumns = ["title", "label", "body", "tags"]
@@ -185,7 +200,7 @@ public final class SearchEngine: @unchecked Sendable {
         let filter = kindFilter(kind)
         let window = floor == nil ? "" : " AND rowid >= ?"
         let sql = """
-            SELECT rowid, kind, rank, snippet(\(name), -1, char(1), char(2), '…', 24) AS snippet
+            SELECT rowid, kind, rank
             FROM \(name) WHERE \(name) MATCH ? AND rank MATCH ?\(filter.sql)\(window) ORDER BY rank LIMIT ?
             """
         // Documents are ranked with IDF; records (a bounded window of them) without.
@@ -193,7 +208,7 @@ public final class SearchEngine: @unchecked Sendable {
         if let floor { arguments += [floor] }
         arguments += [limit]
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["rank"] as Double), snippet: row["snippet"])
+            RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["rank"] as Double))
         }
     }
 

@@ -38,7 +38,9 @@ struct BenchCommand: ParsableCommand {
         let summary = try CorpusGenerator(organizations: orgs).write(to: generated)
         print(String(format: "generate %d orgs: %d credit records, %d notices in %.1f s", summary.organizations, summary.creditRecords, summary.notices, Date().timeIntervalSince(start)))
         // The generated corpus carries the bundled policies too, as a real deployment would.
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: corpus).appendingPathComponent("policies"), to: generated.appendingPathComponent("policies"))
+        for item in ["policies", "synonyms.txt"] {
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: corpus).appendingPathComponent(item), to: generated.appendingPathComponent(item))
+        }
         let largePath = work.appendingPathComponent("large.sqlite").path
         let large = try measureIndex(corpus: generated, db: largePath)
         print(large.line(name: "generated \(orgs) orgs"))

@@ -109,7 +109,9 @@ struct SampleOrganization {
                 name = "\(prefix)\(index % 3 == 0 ? street : "")\(field.field)\(serial)\(suffix)\(index % Self.fancy.count == 0 ? "" : "（\(fancy)分会）")"
             case 1, 2:
                 let suffix = ["服务中心", "社会工作服务社", "培训学校", "康复中心", "发展中心"][index / Self.fancy.count % 5]
-                name = "\(prefix)\(street)\(fancy)\(field.field)\(serial)\(suffix)"
+                // 养老服务 + 服务中心 reads 养老服务中心, not 养老服务服务中心.
+                let fieldWord = field.field.hasSuffix("服务") && suffix.hasPrefix("服务") ? String(field.field.dropLast(2)) : field.field
+                name = "\(prefix)\(street)\(fancy)\(fieldWord)\(serial)\(suffix)"
             default:
                 name = "\(district.prefix)\(fancy)\(field.field)\(serial)基金会\(index / Self.fancy.count % 4 == 0 ? "" : "（\(street)）")"
             }
