@@ -12,6 +12,10 @@ struct QueryAnalyzer {
     let tokenizer: ChineseTokenizer
     /// Folded term -> the other terms of its synonym groups.
     let synonyms: [String: [String]]
+    /// Dictionary words of the index that start with a word (民政 -> 民政, 民政局, 民政部门).
+    /// Exact word tokens are looked up instead of an FTS5 prefix query, which would merge
+    /// the posting lists of every matching term on each query.
+    var wordsStartingWith: (String) -> [String] = { [$0] }
 
     static let maxTerms = 12
     static let maxAlternatives = 6
@@ -25,7 +29,11 @@ struct QueryAnalyzer {
     }
 
     struct Analysis {
+        /// For ranking: the phrases that must match, and the whole-word boosts.
         var expression: MatchExpression?
+        /// The same match without the boosts: for counting and snippets, where the
+        /// boosts change nothing but cost posting-list reads.
+        var matching: MatchExpression?
         /// Terms as typed (after cleaning), for pinyin and exact look-ups.
         var terms: [String]
     }
@@ -51,20 +59,25 @@ struct QueryAnalyzer {
 
     func analyze(_ text: String) -> Analysis {
         let terms = QueryAnalyzer.terms(text)
-        var expression = MatchExpression()
-        var first = true
-        for term in terms {
-            var clause = MatchExpression()
-            guard addClause(for: term, to: &clause) else { continue }
-            if !first { expression.append(" AND ") }
-            expression.append(clause)
-            first = false
+        func build(boosts: Bool) -> MatchExpression? {
+            var expression = MatchExpression()
+            var first = true
+            for term in terms {
+                var clause = MatchExpression()
+                guard addClause(for: term, to: &clause, boosts: boosts) else { continue }
+                if !first { expression.append(" AND ") }
+                expression.append(clause)
+                first = false
+            }
+            return first ? nil : expression
         }
-        return Analysis(expression: first ? nil : expression, terms: terms)
+        return Analysis(expression: build(boosts: true), matching: build(boosts: false), terms: terms)
     }
 
+    static let maxBoostWords = 8
+
     /// Appends the clause for one term; false when it has no searchable characters.
-    func addClause(for term: String, to e: inout MatchExpression) -> Bool {
+    func addClause(for term: String, to e: inout MatchExpression, boosts: Bool) -> Bool {
         let folded = fold(term)
         guard !folded.isEmpty else { return false }
         var alternatives = [folded]
@@ -104,11 +117,13 @@ struct QueryAnalyzer {
         // 人民政府) is what people mean far more often than a bare substring. Only for a
         // term that is one word: then every row the word-prefix matches also contains the
         // term, so OR adds score without widening the match or repeating the phrase.
-        let words = tokenizer.words(term)
+        let words = boosts ? tokenizer.words(term) : []
         if words.count == 1, let word = words.first, word == folded, word.unicodeScalars.count >= 2,
            word.unicodeScalars.first.map({ $0.properties.isIdeographic }) == true {
-            e.append(" OR ")
-            e.phrase(ChineseTokenizer.wordMarker + word, weight: Weight.wordPrefix, prefix: true)
+            for candidate in wordsStartingWith(word).prefix(QueryAnalyzer.maxBoostWords) {
+                e.append(" OR ")
+                e.phrase(ChineseTokenizer.wordMarker + candidate, weight: Weight.wordPrefix)
+            }
         }
         e.append(")")
         return true

@@ -44,7 +44,15 @@ public final class SearchEngine: @unchecked Sendable {
                 synonyms[term, default: []] += terms.filter { $0 != term && !$0.isEmpty }
             }
         }
-        return QueryAnalyzer(tokenizer: tokenizer, synonyms: synonyms)
+        var analyzer = QueryAnalyzer(tokenizer: tokenizer, synonyms: synonyms)
+        analyzer.wordsStartingWith = { word in
+            // The vocabulary of multi-character words is kept (with pinyin) at index time.
+            let words = (try? String.fetchAll(db.cachedStatement(sql: """
+                SELECT word FROM pinyin_word WHERE word >= ?1 AND word < ?1 || char(1114111) ORDER BY length(word) LIMIT ?2
+                """), arguments: [word, QueryAnalyzer.maxBoostWords])) ?? []
+            return words.isEmpty ? [word] : words
+        }
+        return analyzer
     }
 
     private func run(_ request: SearchRequest, limit: Int, offset: Int, db: Database) throws -> SearchResponse {
@@ -73,17 +81,18 @@ public final class SearchEngine: @unchecked Sendable {
         var total = results.count
         let tables = SearchEngine.tables(for: request.kind)
         let want = (limit + offset) * 3   // more than a page, so crowding has room
-        if let analyzed = analysis.expression {
+        if let analyzed = analysis.expression, let matching = analysis.matching {
             // The pinyin column is only for the pinyin pass below.
             let expression = analyzed.restricted(to: SearchEngine.textColumns)
+            let matchOnly = matching.restricted(to: SearchEngine.textColumns)
             var documents: [SearchResult] = []
             var records: [SearchResult] = []
             for table in tables {
-                let (matches, floor) = try survey(expression, in: table, kind: request.kind, db: db)
+                let (matches, floor) = try survey(matchOnly, in: table, kind: request.kind, db: db)
                 total += matches
                 for row in try ranked(expression, in: table, kind: request.kind, floor: floor, limit: want, db: db) {
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, expression)
+                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matchOnly)
                     if table == .documents { documents.append(result) } else { records.append(result) }
                 }
             }

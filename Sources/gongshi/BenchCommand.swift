@@ -3,6 +3,7 @@ import Foundation
 import GongshiIndex
 import GongshiSearch
 import GongshiStore
+import GRDB
 
 /// The benchmark the README quotes: index throughput and size on the bundled corpus
 /// and on a generated one, then in-process search latency over a fixed query mix.
@@ -16,6 +17,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "每个检索词重复次数") var rounds = 20
     @Option(help: "打包语料目录") var corpus = "Corpus"
     @Option(help: "工作目录（默认临时目录）") var workdir: String?
+    @Option(help: "只测检索延迟：使用这个已建好的索引数据库") var db: String?
 
     /// A fixed mix: common and rare words, names, 文号, codes, pinyin, multi-term queries.
     static let queries = [
@@ -29,6 +31,13 @@ struct BenchCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         print("Gongshi benchmark (release build recommended; one core for indexing)")
+        if let db {
+            let engine = try SearchEngine(database: GongshiDatabase(path: db, readOnly: true))
+            let code = try engine.database.read { try String.fetchOne($0, sql: "SELECT code FROM org LIMIT 1") } ?? ""
+            let orgCount = try engine.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM org") } ?? 0
+            try measureSearch(engine: engine, code: code, orgs: orgCount)
+            return
+        }
 
         let bundled = try measureIndex(corpus: URL(fileURLWithPath: corpus), db: work.appendingPathComponent("bundled.sqlite").path)
         print(bundled.line(name: "bundled corpus"))
@@ -46,7 +55,10 @@ struct BenchCommand: ParsableCommand {
         print(large.line(name: "generated \(orgs) orgs"))
 
         let engine = try SearchEngine(database: GongshiDatabase(path: largePath, readOnly: true))
-        let code = try firstCode(in: generated)
+        try measureSearch(engine: engine, code: try firstCode(in: generated), orgs: orgs)
+    }
+
+    func measureSearch(engine: SearchEngine, code: String, orgs: Int) throws {
         var all: [Double] = []
         var perQuery: [(String, Double, Int)] = []
         for query in Self.queries + [code] {
