@@ -45,6 +45,19 @@ public final class GongshiDatabase: Sendable {
         do { return try pool.write(body) } catch { throw StoreError.wrap(error, path: path) }
     }
 
+    /// Moves the WAL into the database file, so its size on disk is the index's size.
+    public func checkpoint() throws(StoreError) {
+        do { try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } } catch { throw StoreError.wrap(error, path: path) }
+    }
+
+    /// Number of organizations, and one of their codes (for benchmarks and smoke tests).
+    public func organizationSample() throws(StoreError) -> (count: Int, code: String?) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM org") ?? 0,
+             try String.fetchOne(db, sql: "SELECT code FROM org ORDER BY rowid LIMIT 1"))
+        }
+    }
+
     public func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.read(body) } catch { throw StoreError.wrap(error, path: path) }
     }

@@ -3,7 +3,6 @@ import Foundation
 import GongshiIndex
 import GongshiSearch
 import GongshiStore
-import GRDB
 
 /// The benchmark the README quotes: index throughput and size on the bundled corpus
 /// and on a generated one, then in-process search latency over a fixed query mix.
@@ -33,9 +32,8 @@ struct BenchCommand: ParsableCommand {
         print("Gongshi benchmark (release build recommended; one core for indexing)")
         if let db {
             let engine = try SearchEngine(database: GongshiDatabase(path: db, readOnly: true))
-            let code = try engine.database.read { try String.fetchOne($0, sql: "SELECT code FROM org LIMIT 1") } ?? ""
-            let orgCount = try engine.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM org") } ?? 0
-            try measureSearch(engine: engine, code: code, orgs: orgCount)
+            let sample = try engine.database.organizationSample()
+            try measureSearch(engine: engine, code: sample.code ?? "", orgs: sample.count)
             return
         }
 
@@ -94,7 +92,7 @@ struct BenchCommand: ParsableCommand {
     func measureIndex(corpus: URL, db: String) throws -> IndexFigures {
         let database = try GongshiDatabase(path: db)
         let summary = try Indexer(corpus: corpus, database: database).run()
-        try database.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try database.checkpoint()
         let size = (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
         return IndexFigures(seconds: summary.seconds, bytes: summary.bytesRead, records: summary.unitsWritten, databaseBytes: size)
     }
