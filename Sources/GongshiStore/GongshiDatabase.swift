@@ -47,7 +47,7 @@ public final class GongshiDatabase: Sendable {
 
     /// Moves the WAL into the database file, so its size on disk is the index's size.
     public func checkpoint() throws(StoreError) {
-        do { try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } } catch { throw StoreError.wrap(error, path: path) }
+        do { _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } } catch { throw StoreError.wrap(error, path: path) }
     }
 
     /// Number of organizations, and one of their codes (for benchmarks and smoke tests).
