@@ -107,3 +107,21 @@ import Testing
         }
     }
 }
+
+@Suite struct ExactHitTests {
+    @Test func creditCodeGoesStraightToItsOrganization() throws {
+        let engine = try BundledIndex.engine()
+        let sample = try engine.database.organizationSample()
+        let code = try #require(sample.code)
+        #expect(sample.count == 300)
+        for typed in [code, code.lowercased(), " \(code) "] {
+            let response = try engine.search(SearchRequest(query: typed))
+            #expect(response.results.first?.kind == "org")
+            #expect(response.results.first?.id == code)
+            #expect(response.results.first?.url == "/orgs/\(code)")
+        }
+        // A code with a wrong check character is not an exact hit.
+        let wrong = String(code.dropLast()) + (code.last == "0" ? "1" : "0")
+        #expect(try engine.search(SearchRequest(query: wrong)).results.first?.id != code)
+    }
+}

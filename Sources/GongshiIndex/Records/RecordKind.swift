@@ -25,9 +25,20 @@ public enum RecordKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// Key -> Chinese header, for messages; built once per kind, not per row.
     var chineseNames: [String: String] {
-        Dictionary(fields.map { ($0.key, $0.chinese) }, uniquingKeysWith: { a, _ in a })
+        switch self {
+        case .orgs: return RecordKind.names.orgs
+        case .credit: return RecordKind.names.credit
+        case .notices: return RecordKind.names.notices
+        }
     }
+
+    private static let names = (
+        orgs: Dictionary(RecordKind.orgs.fields.map { ($0.key, $0.chinese) }, uniquingKeysWith: { a, _ in a }),
+        credit: Dictionary(RecordKind.credit.fields.map { ($0.key, $0.chinese) }, uniquingKeysWith: { a, _ in a }),
+        notices: Dictionary(RecordKind.notices.fields.map { ($0.key, $0.chinese) }, uniquingKeysWith: { a, _ in a })
+    )
 }
 
 /// Turns validated rows into model values; a row with any problem is rejected whole.
@@ -55,7 +66,7 @@ enum RecordParser {
         org.region = r.optional("region")
         if let text = r.optional("inspections") {
             for item in FieldValue.list(text) {
-                let parts = item.split(whereSeparator: { $0 == ":" || $0 == "：" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = item.split(whereSeparator: { $0 == ":" || $0 == "：" }).map { RecordRow.trim(String($0)) }
                 guard parts.count == 2, let year = Int(parts[0]), (1980...2100).contains(year),
                       Organization.inspectionResults.contains(parts[1]) else {
                     throw r.problem("inspections", "“\(item)”应为 年份:结果（结果为\(Organization.inspectionResults.joined(separator: "、"))）")
