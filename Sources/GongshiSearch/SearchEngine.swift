@@ -122,7 +122,9 @@ public final class SearchEngine: @unchecked Sendable {
         var page = Array(results.dropFirst(offset).prefix(limit))
         for i in page.indices {
             guard let source = snippetSources["\(page[i].kind):\(page[i].id)"] else { continue }
-            page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, db: db)
+            // An article's snippet comes from its text, not from the document title it repeats.
+            let column = page[i].kind == "article" ? 2 : -1
+            page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, column: column, db: db)
         }
         return SearchResponse(query: request.query, total: max(total, results.count), results: page)
     }
@@ -168,9 +170,9 @@ public final class SearchEngine: @unchecked Sendable {
     }
 
     /// HTML-safe snippet of one row with the matched words in <mark>.
-    private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, db: Database) throws -> String {
+    private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> String {
         let name = table.rawValue
-        let sql = "SELECT snippet(\(name), -1, char(1), char(2), '…', 24) FROM \(name) WHERE \(name) MATCH ? AND rowid = ?"
+        let sql = "SELECT snippet(\(name), \(column), char(1), char(2), '…', 24) FROM \(name) WHERE \(name) MATCH ? AND rowid = ?"
         let raw = try String.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text, rowid]) ?? ""
         return HTMLText.markedSnippet(raw)
     }
