@@ -16,6 +16,7 @@
 ** cached per tokenizer because the transliterator is far too slow to call per character.
 */
 #include "chinese_tokenizer.h"
+#include "fts5_api.h"
 
 #include <sqlite3.h>
 #include <stdint.h>
@@ -411,8 +412,7 @@ static int fts5Tokenize(Fts5Tokenizer *tokenizer, void *context, int flags, cons
                                       forwardToken);
 }
 
-/* Finds the fts5_api of a connection, as the FTS5 documentation prescribes. */
-static fts5_api *fts5Api(sqlite3 *db) {
+fts5_api *gongshi_fts5_api(sqlite3 *db) {
     fts5_api *api = NULL;
     sqlite3_stmt *statement = NULL;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
@@ -426,7 +426,7 @@ static fts5_api *fts5Api(sqlite3 *db) {
 int gongshi_register_fts5_tokenizer(void *connection) {
     sqlite3 *db = connection;
     if (!db) return SQLITE_MISUSE;
-    fts5_api *api = fts5Api(db);
+    fts5_api *api = gongshi_fts5_api(db);
     if (!api) return SQLITE_ERROR;
     fts5_tokenizer tokenizer = {fts5Create, fts5Delete, fts5Tokenize};
     return api->xCreateTokenizer(api, "gongshi", NULL, &tokenizer, NULL);

@@ -15,6 +15,7 @@
 ** gongshi_rank_tf takes the same arguments and leaves IDF out (see below).
 */
 #include "chinese_tokenizer.h"
+#include "fts5_api.h"
 
 #include <math.h>
 #include <sqlite3.h>
@@ -127,14 +128,8 @@ static void gongshiRankWithoutIdf(const Fts5ExtensionApi *api, Fts5Context *fts,
 }
 
 int gongshi_register_fts5_rank(void *connection) {
-    sqlite3 *db = connection;
-    fts5_api *api = NULL;
-    sqlite3_stmt *statement = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
-        sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
-        sqlite3_step(statement);
-    }
-    sqlite3_finalize(statement);
+    if (!connection) return SQLITE_MISUSE;
+    fts5_api *api = gongshi_fts5_api(connection);
     if (!api) return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "gongshi_rank", NULL, gongshiRank, NULL);
     if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "gongshi_rank_tf", NULL, gongshiRankWithoutIdf, NULL);

@@ -81,21 +81,28 @@ public final class SearchEngine: @unchecked Sendable {
         var total = results.count
         let tables = SearchEngine.tables(for: request.kind)
         let want = (limit + offset) * 3   // more than a page, so crowding has room
-        if let analyzed = analysis.expression, let matching = analysis.matching {
-            // The pinyin column is only for the pinyin pass below.
-            let expression = analyzed.restricted(to: SearchEngine.textColumns)
-            let matchOnly = matching.restricted(to: SearchEngine.textColumns)
-            var documents: [SearchResult] = []
-            var records: [SearchResult] = []
+
+        /// Runs one expression over the tables: counts, ranks and resolves new results.
+        func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult)] {
+            var found: [(SearchTable, SearchResult)] = []
             for table in tables {
-                let (matches, floor) = try survey(matchOnly, in: table, kind: request.kind, db: db)
+                let (matches, floor) = try survey(matching, in: table, kind: request.kind, db: db)
                 total += matches
                 for row in try ranked(expression, in: table, kind: request.kind, floor: floor, limit: want, db: db) {
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matchOnly)
-                    if table == .documents { documents.append(result) } else { records.append(result) }
+                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
+                    found.append((table, result))
                 }
             }
+            return found
+        }
+
+        if let analyzed = analysis.expression, let matching = analysis.matching {
+            // The pinyin column is only for the pinyin pass below.
+            let found = try collect(analyzed.restricted(to: SearchEngine.textColumns),
+                                    matching: matching.restricted(to: SearchEngine.textColumns))
+            let documents = found.filter { $0.0 == .documents }.map(\.1)
+            let records = found.filter { $0.0 == .records }.map(\.1)
             results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: 2), records)
         }
 
@@ -103,17 +110,7 @@ public final class SearchEngine: @unchecked Sendable {
         if results.count < limit + offset, let pinyin = QueryAnalyzer.pinyinTerms(analysis.terms),
            let expression = try pinyinExpression(pinyin, db: db) {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
-            var found: [SearchResult] = []
-            for table in tables {
-                let (matches, floor) = try survey(expression, in: table, kind: request.kind, db: db)
-                total += matches
-                for row in try ranked(expression, in: table, kind: request.kind, floor: floor, limit: want, db: db) {
-                    guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, expression)
-                    found.append(result)
-                }
-            }
-            results += found.sorted { $0.score > $1.score }.map { r in
+            results += try collect(expression, matching: expression).map(\.1).sorted { $0.score > $1.score }.map { r in
                 var r = r
                 r.score = min(r.score, floor) * 0.5
                 return r
