@@ -43,11 +43,4 @@ struct MatchExpression: Sendable {
 
     /// Column weights of the search table: title, label, body, tags, pinyin, kind.
     static let columnWeights = [10.0, 6.0, 1.0, 4.0, 0.5, 0.0]
-
-    /// The argument of `rank MATCH`: gongshi_rank with column then phrase weights;
-    /// without IDF (gongshi_rank_tf) where computing it would scan too much.
-    func rankFunction(withIdf: Bool) -> String {
-        let weights = (MatchExpression.columnWeights + phraseWeights).map { String(format: "%.3f", $0) }
-        return "\(withIdf ? "gongshi_rank" : "gongshi_rank_tf")(\(weights.joined(separator: ", ")))"
-    }
 }

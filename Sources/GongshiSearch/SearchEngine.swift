@@ -86,9 +86,9 @@ public final class SearchEngine: @unchecked Sendable {
         func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult)] {
             var found: [(SearchTable, SearchResult)] = []
             for table in tables {
-                let (matches, floor) = try survey(matching, in: table, kind: request.kind, db: db)
-                total += matches
-                for row in try ranked(expression, in: table, kind: request.kind, floor: floor, limit: want, db: db) {
+                let rows = try scored(expression, in: table, kind: request.kind, db: db)
+                total += rows.count
+                for row in rows.sorted(by: { $0.score > $1.score }).prefix(want) {
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
                     snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
                     found.append((table, result))
@@ -180,43 +180,28 @@ public final class SearchEngine: @unchecked Sendable {
     /// matches only: BM25 must visit every row it ranks, and over a million organizations
     /// a common word matches hundreds of thousands. Documents are always ranked in full.
     static let recordRankWindow = 1_000
-    /// Record counts are exact up to this number (counting also visits every match).
-    public static let recordCountLimit = 1_000
+    /// Record counts are exact up to this number: the window is also the count.
+    public static let recordCountLimit = recordRankWindow
 
     private func kindFilter(_ kind: SearchRequest.Kind?) -> (sql: String, arguments: StatementArguments) {
         guard let kind else { return ("", []) }
         return (kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?", [kind.rawValue])
     }
 
-    /// One pass over the matches in rowid order (no ranking): how many there are (exact
-    /// up to the cap for records) and, when there are more records than the ranking
-    /// window, the lowest rowid of the window.
-    private func survey(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, db: Database) throws -> (count: Int, floor: Int64?) {
+    /// One pass over the matches, scoring each: every match for documents; for records
+    /// the `recordRankWindow` most recently indexed matches, scored without IDF. The
+    /// number of rows is the count (exact for documents, capped for records).
+    private func scored(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, db: Database) throws -> [RankedRow] {
         let name = table.rawValue
         let filter = kindFilter(kind)
-        if table == .documents {
-            let sql = "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
-            return (try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text] + filter.arguments) ?? 0, nil)
-        }
-        let sql = "SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(filter.sql) ORDER BY rowid DESC LIMIT \(Self.recordCountLimit)"
-        let rowids = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [expression.text] + filter.arguments)
-        return (rowids.count, rowids.count >= Self.recordRankWindow ? rowids[Self.recordRankWindow - 1] : nil)
-    }
-
-    private func ranked(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, floor: Int64?, limit: Int, db: Database) throws -> [RankedRow] {
-        let name = table.rawValue
-        let filter = kindFilter(kind)
-        let window = floor == nil ? "" : " AND rowid >= ?"
-        let sql = """
-            SELECT rowid, kind, rank
-            FROM \(name) WHERE \(name) MATCH ? AND rank MATCH ?\(filter.sql)\(window) ORDER BY rank LIMIT ?
-            """
-        // Documents are ranked with IDF; records (a bounded window of them) without.
-        var arguments: StatementArguments = [expression.text, expression.rankFunction(withIdf: table == .documents)] + filter.arguments
-        if let floor { arguments += [floor] }
-        arguments += [limit]
+        let weights = MatchExpression.columnWeights + expression.phraseWeights
+        let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
+        let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
+        var sql = "SELECT rowid, kind, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
+        if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
+        let arguments = StatementArguments(weights) + [expression.text] + filter.arguments
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["rank"] as Double))
+            RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["score"] as Double))
         }
     }
 
