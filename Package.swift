@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // ICU + the FTS5 tokenizer. The public header exposes no ICU or SQLite types:
@@ -24,6 +25,11 @@ let package = Package(
                 .linkedLibrary("sqlite3"),
             ]
         ),
+        // libmicrohttpd behind a header without its types (MHD_start_daemon is variadic).
+        .target(
+            name: "CHTTPServer",
+            linkerSettings: [.linkedLibrary("microhttpd")]
+        ),
         .target(
             name: "GongshiStore",
             dependencies: ["CChineseTokenizer", .product(name: "GRDB", package: "GRDB.swift")]
@@ -36,15 +42,21 @@ let package = Package(
             name: "GongshiSearch",
             dependencies: ["GongshiStore", "CChineseTokenizer"]
         ),
+        .target(
+            name: "GongshiWeb",
+            dependencies: ["GongshiSearch", "GongshiStore", "CHTTPServer", .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "GongshiIndex", "GongshiSearch",
+                "GongshiIndex", "GongshiSearch", "GongshiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ChineseTokenizerTests", dependencies: ["CChineseTokenizer", "GongshiStore"]),
         .testTarget(name: "GongshiIndexTests", dependencies: ["GongshiIndex", "GongshiSearch"], exclude: ["Fixtures"]),
+        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex"]),
         .testTarget(name: "GongshiSearchTests", dependencies: ["GongshiIndex", "GongshiSearch"],
                     exclude: ["Fixtures"]),
     ]

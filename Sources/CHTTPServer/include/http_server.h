@@ -1,0 +1,68 @@
+/*
+** A thin C layer over libmicrohttpd for Gongshi's web server. Swift cannot call the
+** variadic MHD_start_daemon, and the access handler has to deal with libmicrohttpd's
+** two-call protocol, so both live here; everything else (routing, pages, JSON) is Swift.
+** This header exposes no libmicrohttpd type.
+*/
+#ifndef GONGSHI_HTTP_SERVER_H
+#define GONGSHI_HTTP_SERVER_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+    const char *key;
+    const char *value;   /* may be NULL for a bare ?key */
+} GongshiHTTPPair;
+
+typedef struct {
+    const char *method;
+    const char *path;    /* percent-decoded by libmicrohttpd, without the query */
+    const GongshiHTTPPair *query;
+    int queryCount;
+    const GongshiHTTPPair *headers;
+    int headerCount;
+} GongshiHTTPRequest;
+
+typedef struct {
+    int status;
+    const char *body;
+    size_t bodyLength;
+    const GongshiHTTPPair *headers;
+    int headerCount;
+} GongshiHTTPResponse;
+
+/* Queues `response` (its memory is copied before this returns). Call exactly once. */
+typedef void (*GongshiHTTPRespond)(void *token, const GongshiHTTPResponse *response);
+
+/* Called on a worker thread for each complete request; several run at once. */
+typedef void (*GongshiHTTPHandler)(void *context, const GongshiHTTPRequest *request,
+                                   GongshiHTTPRespond respond, void *token);
+
+typedef struct GongshiHTTPServer GongshiHTTPServer;
+
+typedef struct {
+    const char *host;            /* IPv4 address to bind, e.g. "127.0.0.1" */
+    unsigned short port;         /* 0 = any free port */
+    unsigned threads;            /* worker threads (thread pool) */
+    unsigned connectionLimit;
+    unsigned timeoutSeconds;     /* idle connection timeout */
+    size_t memoryLimit;          /* per connection: bounds headers and URL size */
+} GongshiHTTPOptions;
+
+/* Starts serving; NULL on failure with a message in `error`. */
+GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, GongshiHTTPHandler handler,
+                                      void *context, char *error, size_t errorCapacity);
+/* The port actually bound. */
+unsigned short gongshi_http_port(const GongshiHTTPServer *server);
+/* Stops accepting, lets requests in flight finish, frees the server. */
+void gongshi_http_stop(GongshiHTTPServer *server);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,16 @@
+/// A request as handlers see it: plain values, no socket.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    /// Percent-decoded path without the query string.
+    public var path: String
+    public var query: [String: String]
+    /// Header names lower-cased.
+    public var headers: [String: String]
+
+    public init(method: String = "GET", path: String, query: [String: String] = [:], headers: [String: String] = [:]) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+}

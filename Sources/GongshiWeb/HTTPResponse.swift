@@ -1,0 +1,42 @@
+import Foundation
+
+/// A response as handlers produce it.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: [UInt8]
+
+    public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.0.lowercased() == name.lowercased() }?.1
+    }
+
+    /// Headers every response carries.
+    static let securityHeaders: [(String, String)] = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+        ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"),
+    ]
+
+    public static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = (try? encoder.encode(value)).map(Array.init) ?? Array("{}".utf8)
+        return HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + securityHeaders, body: body)
+    }
+
+    /// The one JSON error shape of the API: {"error": {"status": 400, "message": "…"}}.
+    public static func jsonError(_ status: Int, _ message: String) -> HTTPResponse {
+        json(ErrorBody(error: .init(status: status, message: message)), status: status)
+    }
+
+    struct ErrorBody: Encodable {
+        struct Detail: Encodable { let status: Int; let message: String }
+        let error: Detail
+    }
+}

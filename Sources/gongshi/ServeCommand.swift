@@ -1,0 +1,55 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GongshiSearch
+import GongshiStore
+import GongshiWeb
+import Logging
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "启动 Web 服务（目前提供 /healthz 与 /api/search）"
+    )
+
+    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @Option(help: "监听地址（IPv4）") var host = "127.0.0.1"
+    @Option(help: "端口") var port: UInt16 = 8080
+    @Option(help: "工作线程数") var threads = 4
+
+    func validate() throws {
+        guard (1...64).contains(threads) else { throw ValidationError("--threads 应在 1 到 64 之间") }
+    }
+
+    func run() throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let engine: SearchEngine
+        do { engine = try SearchEngine(database: GongshiDatabase(path: db, readOnly: true)) } catch {
+            Terminal.error("错误：\(error)")
+            throw ExitCode(2)
+        }
+        let server = HTTPServer(router: Router(search: engine))
+        var options = HTTPServer.Options()
+        options.host = host
+        options.port = port
+        options.threads = threads
+        do { try server.start(options) } catch {
+            Terminal.error("错误：\(error)")
+            throw ExitCode(2)
+        }
+        print("正在服务：http://\(host):\(server.port)/  （Ctrl-C 停止）")
+        // Clean shutdown on SIGINT/SIGTERM: stop accepting, finish requests in flight.
+        let stop = DispatchSemaphore(value: 0)
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        stop.wait()
+        server.stop()
+        print("已停止")
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import GongshiWeb
+import Testing
+
+/// The real server on a loopback port.
+@Suite(.serialized) struct LiveServerTests {
+    func get(_ url: URL) async throws -> (Int, Data, HTTPURLResponse) {
+        let (data, response) = try await URLSession.shared.data(from: url)
+        let http = try #require(response as? HTTPURLResponse)
+        return (http.statusCode, data, http)
+    }
+
+    @Test func servesConcurrentRequestsAndStopsCleanly() async throws {
+        let server = HTTPServer(router: try WebTestIndex.router())
+        var options = HTTPServer.Options()
+        options.port = 0
+        options.threads = 2
+        try server.start(options)
+        let base = "http://127.0.0.1:\(server.port)"
+        #expect(server.port != 0)
+
+        let (status, body, _) = try await get(URL(string: "\(base)/healthz")!)
+        #expect(status == 200)
+        #expect(String(decoding: body, as: UTF8.self).contains("ok"))
+
+        // Percent-encoded Chinese query, several at once.
+        let url = URL(string: "\(base)/api/search?q=%E5%8E%9F%E5%A7%8B%E5%9F%BA%E9%87%91")!
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 { group.addTask { try await get(url).0 } }
+            for try await code in group { #expect(code == 200) }
+        }
+        let (_, searchBody, response) = try await get(url)
+        #expect(response.value(forHTTPHeaderField: "Content-Type") == "application/json; charset=utf-8")
+        #expect(String(decoding: searchBody, as: UTF8.self).contains("基金会管理条例"))
+
+        let (missing, _, _) = try await get(URL(string: "\(base)/api/none")!)
+        #expect(missing == 404)
+
+        server.stop()
+        await #expect(throws: (any Error).self) { _ = try await get(URL(string: "\(base)/healthz")!) }
+    }
+
+    @Test func aBusyPortIsAClearError() throws {
+        let first = HTTPServer(router: try WebTestIndex.router())
+        var options = HTTPServer.Options()
+        options.port = 0
+        try first.start(options)
+        defer { first.stop() }
+        let second = HTTPServer(router: try WebTestIndex.router())
+        options.port = first.port
+        #expect(throws: HTTPServer.ServerError.self) { try second.start(options) }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import GongshiIndex
+import GongshiSearch
+import GongshiStore
+import GongshiWeb
+
+/// The bundled corpus indexed once for the web tests.
+enum WebTestIndex {
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+
+    static let shared: Result<Router, any Error> = Result {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-web-\(UUID().uuidString).sqlite").path
+        let database = try GongshiDatabase(path: path)
+        _ = try Indexer(corpus: projectRoot.appendingPathComponent("Corpus"), database: database).run()
+        return Router(search: try SearchEngine(database: GongshiDatabase(path: path, readOnly: true)))
+    }
+
+    static func router() throws -> Router { try shared.get() }
+}
