@@ -31,8 +31,6 @@ struct FrontMatter {
         } catch {
             throw .invalid("\(error)")
         }
-        let bodyStart = text.index(text.startIndex, offsetBy: 0)
-        _ = bodyStart
         let body = lines[(end + 1)...].joined(separator: "\n")
         return FrontMatter(values: values, bodyStartLine: end + 2, body: Substring(body))
     }
