@@ -233,15 +233,16 @@ static int emitHanWord(GongshiTokenizer *t, void *context, GongshiTokenCallback 
 ** without the separators between them. */
 static int emitWholeWord(GongshiTokenizer *t, void *context, GongshiTokenCallback callback) {
     int32_t bytes = 0, start = -1, end = -1;
+    int full = 0;   /* once the token is full it stays a prefix: later words are not appended */
     int32_t from = ubrk_first(t->words);
     for (int32_t to = ubrk_next(t->words); to != UBRK_DONE; from = to, to = ubrk_next(t->words)) {
         if (ubrk_getRuleStatus(t->words) < UBRK_WORD_NONE_LIMIT) continue;
         if (start < 0) start = t->sourceStart[from];
         end = t->sourceEnd[to - 1];
-        for (int32_t i = from; i < to;) {
+        for (int32_t i = from; i < to && !full;) {
             UChar32 c;
             U16_NEXT(t->folded, i, to, c);
-            if (bytes + U8_LENGTH(c) > GONGSHI_MAX_TOKEN_BYTES) break;
+            if (bytes + U8_LENGTH(c) > GONGSHI_MAX_TOKEN_BYTES) { full = 1; break; }
             if (bytes + 4 > t->tokenCapacity) {
                 char *token = realloc(t->token, GONGSHI_MAX_TOKEN_BYTES + 4);
                 if (!token) return SQLITE_NOMEM;

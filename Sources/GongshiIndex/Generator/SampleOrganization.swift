@@ -1,249 +1,442 @@
-import Foundation
 import GongshiStore
 
-/// A district the generator places organizations in, with its real division code.
-struct District: Sendable {
-    let code: String
-    let city: String
-    let name: String
-    let streets: [String]
-    let roads: [String]
-
-    var prefix: String { city + name }
-    var authority: String { prefix + "民政局" }
-    var shortName: String { name }
-
-    static let all = [
-        District(code: "310118", city: "上海市", name: "青浦区", streets: ["朱家角镇", "练塘镇", "金泽镇", "夏阳街道", "盈浦街道", "香花桥街道", "赵巷镇", "徐泾镇", "华新镇", "重固镇", "白鹤镇"],
-                 roads: ["城中北路", "公园路", "青松路", "外青松公路", "华青路", "盈港东路", "淀山湖大道"]),
-        District(code: "330305", city: "温州市", name: "洞头区", streets: ["北岙街道", "东屏街道", "元觉街道", "霓屿街道", "大门镇", "鹿西乡"],
-                 roads: ["环岛东路", "瓯江路", "海霞路", "新城大道"]),
-        District(code: "310104", city: "上海市", name: "徐汇区", streets: ["天平路街道", "湖南路街道", "斜土路街道", "枫林路街道", "田林街道", "康健新村街道"],
-                 roads: ["漕溪北路", "肇嘉浜路", "龙华中路", "宜山路"]),
-        District(code: "440106", city: "广州市", name: "天河区", streets: ["五山街道", "员村街道", "车陂街道", "石牌街道", "天园街道"],
-                 roads: ["天河路", "黄埔大道西", "中山大道", "体育东路"]),
-        District(code: "510107", city: "成都市", name: "武侯区", streets: ["浆洗街街道", "望江路街道", "玉林街道", "跳伞塔街道", "火车南站街道"],
-                 roads: ["人民南路", "武侯祠大街", "高升桥路", "科华北路"]),
-    ]
-}
-
-/// One generated organization; every field derives from the index and the random stream.
+/// One generated organization with everything that happens to it: registration,
+/// annual inspections, an evaluation grade, a change, dissolution or revocation, and
+/// its credit records. Every value derives from the seed and the organization's index
+/// (through its own random stream) and from what earlier organizations took (names,
+/// decision numbers), so a run is deterministic.
 struct SampleOrganization {
+    enum Status: Int, Sendable {
+        case normal, deregistered, revoked
+
+        var label: String { ["正常", "已注销", "已撤销"][rawValue] }
+        static let weights = [88, 8, 4]
+    }
+
+    enum CreditSituation: Sendable {
+        case none, abnormalListed, abnormalRemoved, serious, penalty
+    }
+
+    struct Center: Sendable {
+        let level: CenterLevel
+        let served: Int?
+        let staff: Int?
+        let area: Int?
+    }
+
+    /// A 变更登记: what changed, from what, to what (the current value).
+    struct Change: Sendable {
+        let date: CalendarDay
+        let item: String
+        let from: String
+        let to: String
+    }
+
+    /// Values fixed for a few early indexes, so that even a run of a hundred
+    /// organizations shows every type, status, grade, credit situation, center level and
+    /// notice kind.
+    struct Forced: Sendable {
+        var type: OrganizationType? = nil
+        var status: Status? = nil
+        var grade: Int? = nil
+        var gradeYear: Int? = nil
+        var credit: CreditSituation? = nil
+        var center: CenterLevel? = nil
+        var change = false
+
+        static func at(_ index: Int) -> Forced? {
+            switch index {
+            case 0: return Forced(type: .society)
+            case 2: return Forced(type: .nonEnterprise)
+            case 3: return Forced(type: .foundation)
+            case 5: return Forced(center: .district)
+            case 7: return Forced(type: .socialService)
+            case 11: return Forced(status: .revoked)
+            case 13: return Forced(status: .normal, grade: 0, gradeYear: 2024, credit: CreditSituation.none)
+            case 17: return Forced(center: .street)
+            case 19: return Forced(status: .normal, credit: .abnormalListed)
+            case 23: return Forced(status: .deregistered)
+            case 29: return Forced(status: .normal, grade: 4, gradeYear: 2023, credit: CreditSituation.none)
+            case 31: return Forced(status: .normal, credit: .abnormalRemoved)
+            case 37: return Forced(center: .industry)
+            case 41: return Forced(status: .normal, credit: .serious)
+            case 43: return Forced(status: .normal, grade: 3, gradeYear: 2019, credit: CreditSituation.none)
+            case 47: return Forced(status: .normal, credit: .penalty)
+            case 53: return Forced(status: .normal, change: true)
+            case 59: return Forced(status: .normal, grade: 1, gradeYear: 2020, credit: CreditSituation.none)
+            case 61: return Forced(status: .normal, grade: 2, gradeYear: 2022, credit: CreditSituation.none)
+            default: return nil
+            }
+        }
+    }
+
+    static let grades = ["5A", "4A", "3A", "2A", "1A"]
+    static let gradeWeights = [5, 30, 40, 15, 10]
+    static let inspectionResults = ["合格", "基本合格", "不合格", "未参检"]
+    static let inspectionWeights = [85, 9, 4, 2]
+
     let code: String
     let name: String
-    let type: String
-    let district: District
-    let authority: String
-    let supervisor: String?
+    let type: OrganizationType
+    let districtIndex: Int
+    let authorityIndex: Int
+    let supervisor: String
     let legalRep: String
-    let founded: String
-    let capital: Int
+    let founded: CalendarDay
+    let capital: String
     let address: String
     let scope: String
-    let status: String
-    let grade: String?
-    let gradeFrom: String?
-    let gradeUntil: String?
-    let certUntil: String?
-    let inspections: [(year: Int, result: String)]
-    let center: (level: String, served: Int?, staff: Int?, area: Int?)?
-    let changedOn: String?
-    let endedOn: String?
-    let regulation: String
-    let foundedYear: Int
-    /// 0 = clean; 1 = abnormal (listed); 2 = abnormal then removed; 3 = serious; 4 = penalty.
-    let creditSituation: Int
+    let status: Status
+    let endedOn: CalendarDay?
+    /// Why a revoked organization was revoked.
+    let revocationReason: String?
+    /// Index into `grades`.
+    let grade: Int?
+    let gradeFrom: CalendarDay?
+    let certUntil: CalendarDay?
+    /// Year and index into `inspectionResults`, oldest first.
+    let inspections: [(year: Int, result: Int)]
+    let center: Center?
+    let change: Change?
+    let credit: [SampleCreditRecord]
 
-    static let fields: [(field: String, scope: String, supervisor: String)] = [
-        ("青少年足球", "开展青少年足球培训、组织赛事交流、提供咨询服务", "区体育局"),
-        ("老年书画", "组织老年人书画创作与展览、开展艺术交流和培训", "区文化和旅游局"),
-        ("社区志愿", "招募培训志愿者、组织社区志愿服务、开展公益宣传", "区精神文明建设委员会办公室"),
-        ("心理咨询", "提供心理健康咨询、开展心理健康教育和危机干预培训", "区卫生健康委员会"),
-        ("养老服务", "为社区老年人提供助餐、助浴、日间照料和康复护理服务", "区民政局"),
-        ("文化艺术", "组织群众文化艺术活动、开展非遗传承与交流展示", "区文化和旅游局"),
-        ("环境保护", "开展环保宣传教育、组织垃圾分类指导和生态保护志愿活动", "区生态环境局"),
-        ("书法", "开展书法研究、培训、展览和学术交流", "区文化和旅游局"),
-        ("围棋", "推广围棋运动、组织围棋比赛和培训", "区体育局"),
-        ("摄影", "组织摄影创作、展览和技术交流", "区文化和旅游局"),
-        ("退役军人服务", "为退役军人提供就业创业指导、权益维护和帮扶服务", "区退役军人事务局"),
-        ("残疾人康复", "为残疾人提供康复训练、辅具适配和就业支持服务", "区残疾人联合会"),
-        ("家庭教育", "开展家庭教育指导、亲子活动和家长课堂", "区教育局"),
-        ("食品安全", "开展食品安全宣传、培训和行业自律工作", "区市场监督管理局"),
-        ("物业管理", "开展物业管理行业自律、培训和纠纷调解服务", "区房屋管理局"),
-        ("助学", "资助家庭经济困难学生、奖励优秀师生、支持教育公益项目", "区教育局"),
-        ("慈善", "募集慈善财产、开展扶贫济困和救灾救助活动", "区民政局"),
-        ("科普", "开展科学普及、青少年科技创新教育和科普讲座", "区科学技术协会"),
-        ("法律援助", "为困难群众提供法律咨询、调解和援助服务", "区司法局"),
-        ("乡村振兴", "开展农村产业发展咨询、技能培训和公益帮扶", "区农业农村委员会"),
-    ]
-    static let fancy = ["阳光", "彩虹", "益友", "同心", "启明", "春晖", "馨语", "暖阳", "乐活", "新航", "致远", "和美"]
-    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-    static let given = Array("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华红玉兰萍建华文斌慧建国志强海燕立新晓东春梅")
+    var district: District { District.all[districtIndex] }
+    var authority: RegistrationAuthority { RegistrationAuthority.all[authorityIndex] }
+    var gradeUntil: CalendarDay? { gradeFrom?.adding(years: 5) }
 
-    init(index: Int, total: Int, random: inout SeededRandom) {
-        let district = District.all[index % District.all.count == 0 || random.chance(0.6) ? 0 : 1 + Int(random.next(below: UInt64(District.all.count - 1)))]
-        self.district = district
-        // Type mix 40 / 25 / 25 / 10, with the first four indexes covering every type.
-        let roll = index < 4 ? index : Int(random.next(below: 100))
-        let typeIndex = index < 4 ? roll : (roll < 40 ? 0 : roll < 65 ? 1 : roll < 90 ? 2 : 3)
-        type = Organization.types[typeIndex]
-        let field = Self.fields[Int(random.next(below: UInt64(Self.fields.count)))]
-        let isCenter = index % 40 == 7 && (typeIndex == 1 || typeIndex == 2)
-            || (index == 7 || index == 47 || index == 87)
-        let prefix = random.chance(0.5) ? district.prefix : district.shortName
-        let street = district.streets[Int(random.next(below: UInt64(district.streets.count)))]
-        // The index, written in the name's own words, keeps names unique at any scale.
-        let serial = index < Self.fancy.count * 4 ? "" : "第\(index / (Self.fancy.count * 4) + 1)"
-        let fancy = Self.fancy[index % Self.fancy.count]
-        let centerLevel = ["区级", "街镇", "行业"][index / 40 % 3]
-        if isCenter {
-            switch centerLevel {
-            case "区级": name = "\(district.prefix)\(serial)社会组织服务中心"
-            case "街镇": name = "\(prefix)\(street)\(serial)社会组织服务中心"
-            default: name = "\(prefix)\(field.field)行业\(serial)社会组织服务中心"
+    init(index: Int, context: inout GenerationContext) {
+        var random = SeededRandom(seed: context.seed, item: UInt64(index))
+        let forced = Forced.at(index)
+
+        // Where, what, and under which name.
+        var district = random.weighted(District.weights)
+        let shortPrefix = random.chance(0.5)
+        var type = forced?.type ?? OrganizationType.allCases[random.weighted(OrganizationType.weights)]
+        var field = random.pick(ActivityField.byType[type.rawValue])
+        var center: (name: String, level: CenterLevel, street: String?)?
+        if let level = forced?.center {
+            // A forced center takes its level in the first district where that name is free.
+            for offset in 0..<District.all.count {
+                let d = (district + offset) % District.all.count
+                if let found = context.namer.centerName(district: d, shortPrefix: shortPrefix, preferred: level,
+                                                        fallback: false, random: &random) {
+                    center = found
+                    district = d
+                    break
+                }
             }
+        } else if random.chance(1.0 / 40) {
+            let level = CenterLevel.allCases[random.weighted([20, 50, 30])]
+            center = context.namer.centerName(district: district, shortPrefix: shortPrefix, preferred: level,
+                                              fallback: true, random: &random)
+        }
+        if center != nil {
+            type = random.chance(0.5) ? .nonEnterprise : .socialService
+            field = ActivityField.serviceCenter
+        }
+        self.type = type
+        self.districtIndex = district
+        let d = District.all[district]
+        let (name, street) = center.map { ($0.name, $0.street) }
+            ?? context.namer.name(district: district, shortPrefix: shortPrefix, type: type, field: field, serial: index, random: &random)
+        self.name = name
+        let authorityIndex = type == .foundation && random.chance(0.3) ? RegistrationAuthority.cityIndex[district] : district
+        self.authorityIndex = authorityIndex
+
+        // Status and the dates of the organization's life.
+        let status: Status = center != nil ? .normal : forced?.status ?? Status(rawValue: random.weighted(Status.weights))!
+        self.status = status
+        let needsHistory = forced?.credit != nil || forced?.grade != nil || forced?.change == true || forced?.status == .revoked
+        var lowYear = GenerationContext.firstYear
+        var highYear = 2025
+        if center != nil { lowYear = 2010; highYear = 2024 }
+        if status != .normal { highYear = 2024 }
+        if needsHistory { highYear = min(highYear, 2014) }
+        let foundedYear: Int
+        if type == .socialService && highYear >= 2016 && random.chance(0.8) {
+            // 社会服务机构 is the name the Charity Law (2016) gave new registrations.
+            foundedYear = random.int(max(lowYear, 2016)...highYear)
         } else {
-            switch typeIndex {
-            case 0:
-                let suffix = ["协会", "学会", "研究会", "促进会", "联合会"][index / Self.fancy.count % 5]
-                name = "\(prefix)\(index % 3 == 0 ? street : "")\(field.field)\(serial)\(suffix)\(index % Self.fancy.count == 0 ? "" : "（\(fancy)分会）")"
-            case 1, 2:
-                let suffix = ["服务中心", "社会工作服务社", "培训学校", "康复中心", "发展中心"][index / Self.fancy.count % 5]
-                // 养老服务 + 服务中心 reads 养老服务中心, not 养老服务服务中心.
-                let fieldWord = field.field.hasSuffix("服务") && suffix.hasPrefix("服务") ? String(field.field.dropLast(2)) : field.field
-                name = "\(prefix)\(street)\(fancy)\(fieldWord)\(serial)\(suffix)"
-            default:
-                name = "\(district.prefix)\(fancy)\(field.field)\(serial)基金会\(index / Self.fancy.count % 4 == 0 ? "" : "（\(street)）")"
+            // More organizations were founded in recent years: half uniformly, half
+            // skewed towards the present.
+            let span = highYear - lowYear + 1
+            let u = random.unit()
+            foundedYear = lowYear + min(span - 1, Int(Double(span) * (random.chance(0.5) ? u : u.squareRoot())))
+        }
+        let founded = CalendarDay.random(CalendarDay(foundedYear, 1, 1), CalendarDay(foundedYear, 12, 31), &random)
+        self.founded = founded
+        var endedOn: CalendarDay?
+        if status != .normal {
+            var low = founded.adding(days: 365)
+            if forced?.status == .revoked { low = max(low, CalendarDay(2019, 1, 1)) }
+            endedOn = CalendarDay.random(low, min(founded.adding(years: 15), GenerationContext.cutoff), &random)
+        }
+        self.endedOn = endedOn
+
+        let older = foundedYear < 2015 && random.chance(0.7)
+        code = CreditCode.complete("5" + type.codeDigit + d.code + context.serials.serial(index: index, older: older))!.value
+
+        // Registered particulars.
+        supervisor = Self.supervisor(type: type, field: field, district: d, founded: foundedYear, isCenter: center != nil, random: &random)
+        let legalRep = PersonNameGenerator.name(&random)
+        self.legalRep = legalRep
+        let capital = Self.capital(type: type, random: &random)
+        self.capital = capital
+        let address = Self.address(district: d, street: street, random: &random)
+        self.address = address
+        scope = Self.scope(field: field, type: type, random: &random)
+
+        // Credit records, then inspections and a grade consistent with them.
+        let authorityName = RegistrationAuthority.all[authorityIndex].name
+        var credit: [SampleCreditRecord] = []
+        var revocationReason: String?
+        let windowLow = max(founded.adding(days: 120), GenerationContext.creditStart)
+        let windowHigh = endedOn?.adding(days: -1) ?? GenerationContext.cutoff
+        func penalty(_ date: CalendarDay, reason: String, result: String) -> SampleCreditRecord {
+            SampleCreditRecord(list: .penalty, reason: reason, authority: authorityName, date: date,
+                               decisionNo: context.decisionNumber(authority: authorityIndex, date: date),
+                               basis: type.penaltyArticle, result: result)
+        }
+        var missedInspectionYear: Int?
+        var revokedForInspections = false
+        if status == .revoked, let ended = endedOn {
+            let reasons = ["连续两年未按照规定参加年度检查", "通过登记的住所无法取得联系，且一年以上未开展活动", "从事营利性的经营活动，情节严重",
+                           "不按照规定接受监督检查，情节严重"]
+            let reasonIndex = random.weighted([55, 25, 10, 10])
+            let reason = reasons[reasonIndex]
+            revocationReason = reason
+            revokedForInspections = reasonIndex == 0
+            if ended >= GenerationContext.creditStart {
+                let listed = ended.adding(days: -random.int(365...700))
+                if listed >= windowLow && random.chance(0.35) {
+                    let abnormal = reasonIndex == 1 ? "通过登记的住所无法取得联系" : "未按规定参加年度检查"
+                    credit.append(SampleCreditRecord(list: .abnormal, reason: abnormal, authority: authorityName, date: listed))
+                }
+                credit.append(penalty(ended, reason: reason, result: "撤销登记"))
             }
         }
-        let typeDigit = typeIndex == 0 ? "1" : typeIndex == 3 ? "3" : "2"
-        let serialCode = Self.codeSerial(index: index, random: &random)
-        code = CreditCode.complete("5\(typeDigit)\(district.code)\(serialCode)")?.value ?? ""
-        authority = typeIndex == 3 && random.chance(0.3) ? "\(district.city)民政局" : district.authority
-        supervisor = typeIndex == 2 && random.chance(0.7) ? nil : field.supervisor.replacingOccurrences(of: "区", with: district.shortName, options: .anchored)
-        legalRep = String(Self.surnames[Int(random.next(below: UInt64(Self.surnames.count)))])
-            + String(Self.given[Int(random.next(below: UInt64(Self.given.count)))])
-            + (random.chance(0.6) ? String(Self.given[Int(random.next(below: UInt64(Self.given.count)))]) : "")
-        foundedYear = 1995 + Int(random.next(below: 31))
-        founded = Self.date(year: foundedYear, random: &random)
-        capital = typeIndex == 3 ? 200 + Int(random.next(below: 800)) : 3 + Int(random.next(below: 200))
-        address = "\(district.prefix)\(street)\(district.roads[Int(random.next(below: UInt64(district.roads.count)))])\(1 + random.next(below: 999))号"
-        scope = field.scope
-        regulation = ["《社会团体登记管理条例》", "《民办非企业单位登记管理暂行条例》", "《民办非企业单位登记管理暂行条例》", "《基金会管理条例》"][typeIndex]
-        let statusRoll = index < 3 ? [0, 90, 97][index] : Int(random.next(below: 100))
-        status = statusRoll < 88 ? "正常" : statusRoll < 96 ? "已注销" : "已撤销"
-        endedOn = status == "正常" ? nil : Self.date(year: min(2026, foundedYear + 1 + Int(random.next(below: 12))), random: &random, capMonth: 6)
-        changedOn = random.chance(0.1) ? Self.date(year: min(2025, foundedYear + 1 + Int(random.next(below: 10))), random: &random) : nil
-        // Grades: about a third of active organizations; grade_until five years on.
-        let gradeIndex = index < 5 ? index : Int(random.next(below: 14))
-        if status == "正常", gradeIndex < 5, foundedYear <= 2022 {
-            grade = Organization.grades[gradeIndex == 0 && index >= 5 && random.chance(0.5) ? 1 : gradeIndex]
-            let fromYear = max(foundedYear + 2, 2016 + Int(random.next(below: 10)))
-            let from = String(format: "%04d-12-%02d", min(fromYear, 2025), 1 + Int(random.next(below: 28)))
-            gradeFrom = from
-            gradeUntil = String(format: "%04d-%@", Int(from.prefix(4))! + 5, String(from.dropFirst(5)))
-        } else {
-            grade = nil
-            gradeFrom = nil
-            gradeUntil = nil
+        var situation = forced?.credit ?? CreditSituation.none
+        if forced?.credit == nil {
+            switch random.next(below: 1000) {
+            case ..<22: situation = .abnormalListed
+            case ..<52: situation = .abnormalRemoved
+            case ..<67: situation = .serious
+            case ..<73: situation = .penalty
+            default: situation = .none
+            }
         }
-        certUntil = status == "正常" ? String(format: "%04d-12-31", 2026 + Int(random.next(below: 5))) : nil
-        var inspections: [(Int, String)] = []
-        let lastYear = status == "正常" ? 2025 : min(2025, Int(endedOn!.prefix(4))! - 1)
+        if windowLow <= windowHigh {
+            switch situation {
+            case .none:
+                break
+            case .abnormalListed, .abnormalRemoved:
+                let reasonIndex = random.weighted(SampleCreditRecord.abnormalWeights)
+                let entry = SampleCreditRecord.abnormalReasons[reasonIndex]
+                let missed = SampleCreditRecord.followsMissedInspection(reasonIndex)
+                if situation == .abnormalRemoved && windowHigh.number - windowLow.number >= 60 {
+                    let date = CalendarDay.random(windowLow, windowHigh.adding(days: -30), &random)
+                    let removed = CalendarDay.random(date.adding(days: 30), min(date.adding(days: 540), windowHigh), &random)
+                    credit.append(SampleCreditRecord(list: .abnormal, reason: entry.reason, authority: authorityName, date: date,
+                                                     removedOn: removed, removalReason: entry.removal))
+                    if missed { missedInspectionYear = date.year - 1 }
+                } else {
+                    let date = CalendarDay.random(windowLow, windowHigh, &random)
+                    credit.append(SampleCreditRecord(list: .abnormal, reason: entry.reason, authority: authorityName, date: date))
+                    if missed { missedInspectionYear = date.year - 1 }
+                }
+            case .serious:
+                var listed: SampleCreditRecord
+                let kind = random.weighted([50, 25, 10, 15])
+                if kind == 0 && windowHigh.number - windowLow.number >= 760 {
+                    let first = CalendarDay.random(windowLow, windowHigh.adding(days: -760), &random)
+                    let reasonIndex = random.weighted(SampleCreditRecord.abnormalWeights)
+                    let entry = SampleCreditRecord.abnormalReasons[reasonIndex]
+                    credit.append(SampleCreditRecord(list: .abnormal, reason: entry.reason, authority: authorityName, date: first))
+                    if SampleCreditRecord.followsMissedInspection(reasonIndex) { missedInspectionYear = first.year - 1 }
+                    listed = SampleCreditRecord(list: .serious, reason: SampleCreditRecord.seriousAfterTwoYears, authority: authorityName,
+                                                date: first.adding(days: 731 + random.next(below: 30)))
+                } else if kind == 1 || kind == 2 {
+                    let date = CalendarDay.random(windowLow, windowHigh, &random)
+                    let reasons = SampleCreditRecord.penaltyReasons(type)
+                    credit.append(penalty(date, reason: random.pick(reasons), result: kind == 1 ? "限期停止活动" : "罚款"))
+                    listed = SampleCreditRecord(list: .serious, reason: kind == 1 ? SampleCreditRecord.seriousAfterSuspension : SampleCreditRecord.seriousAfterLargeFine,
+                                                authority: authorityName, date: min(date.adding(days: random.next(below: 20)), windowHigh))
+                } else {
+                    listed = SampleCreditRecord(list: .serious, reason: SampleCreditRecord.seriousFalseRegistration, authority: authorityName,
+                                                date: CalendarDay.random(windowLow, windowHigh, &random))
+                }
+                // Three years without further violations lift the listing.
+                let lift = listed.date.adding(years: 3).adding(days: random.int(1...40))
+                if lift <= windowHigh && random.chance(0.5) {
+                    listed.removedOn = lift
+                    listed.removalReason = "列入严重违法失信名单满3年且未再发生违法行为"
+                }
+                credit.append(listed)
+            case .penalty:
+                let date = CalendarDay.random(windowLow, windowHigh, &random)
+                let result = SampleCreditRecord.penaltyResults[random.weighted(SampleCreditRecord.penaltyResultWeights)]
+                credit.append(penalty(date, reason: random.pick(SampleCreditRecord.penaltyReasons(type)), result: result))
+            }
+        }
+        credit.sort { $0.date < $1.date }
+        self.credit = credit
+        self.revocationReason = revocationReason
+
+        // Annual inspections: the last five years the organization existed, up to 2025.
+        var inspections: [(year: Int, result: Int)] = []
+        let lastYear = min(2025, (endedOn?.year ?? 2026) - 1)
         if lastYear > foundedYear {
             for year in max(foundedYear + 1, lastYear - 4)...lastYear {
-                let r = random.next(below: 100)
-                inspections.append((year, r < 85 ? "合格" : r < 94 ? "基本合格" : r < 98 ? "不合格" : "未参检"))
+                var result = random.weighted(Self.inspectionWeights)
+                if year == missedInspectionYear { result = 3 }
+                if revokedForInspections && year >= lastYear - 1 { result = 3 }
+                inspections.append((year, result))
             }
         }
         self.inspections = inspections
-        center = isCenter ? (centerLevel,
-                             random.chance(0.9) ? 20 + Int(random.next(below: 380)) : nil,
-                             random.chance(0.9) ? 1 + Int(random.next(below: 10)) : nil,
-                             random.chance(0.85) ? 80 + Int(random.next(below: 420)) : nil) : nil
-        let creditRoll = index >= 10 && index <= 13 ? 100 + index - 10 : Int(random.next(below: 1000))
-        switch creditRoll {
-        case 100: creditSituation = 1
-        case 101: creditSituation = 2
-        case 102: creditSituation = 3
-        case 103: creditSituation = 4
-        case ..<30: creditSituation = 1
-        case ..<60: creditSituation = 2
-        case ..<75: creditSituation = 3
-        case ..<105: creditSituation = 4
-        default: creditSituation = 0
+
+        // Evaluation grade: about a third of active organizations of two years or more.
+        var grade: Int?
+        var gradeFrom: CalendarDay?
+        let blemished = credit.contains { $0.list != .abnormal }
+        if let forcedGrade = forced?.grade {
+            grade = forcedGrade
+            gradeFrom = GenerationContext.gradeDate(seed: context.seed, authority: authorityIndex, year: forced?.gradeYear ?? 2024)
+        } else if status == .normal, !blemished, foundedYear <= 2023, random.chance(0.45) {
+            let g = random.weighted(Self.gradeWeights)
+            let u = random.unit()
+            let year = max(2025 - Int(9 * u * u.squareRoot()), foundedYear + 2)
+            if year <= 2025 {
+                grade = g
+                gradeFrom = GenerationContext.gradeDate(seed: context.seed, authority: authorityIndex, year: year)
+            }
+        }
+        self.grade = grade
+        self.gradeFrom = gradeFrom
+
+        // Registration certificates run five years at a time from founding.
+        if status == .normal {
+            var until = founded.adding(years: 5).adding(days: -1)
+            while until <= GenerationContext.cutoff { until = until.adding(days: 1).adding(years: 5).adding(days: -1) }
+            certUntil = until
+        } else {
+            certUntil = nil
+        }
+
+        // Service-center figures; the district's guideline is one full-time worker per
+        // 50 (district) or 20 (street) organizations served and 200 m² of office space,
+        // which some centers do not meet.
+        if let center {
+            let served = switch center.level {
+            case .district: random.int(150...400)
+            case .street: random.int(20...150)
+            case .industry: random.int(20...120)
+            }
+            let ideal = switch center.level {
+            case .district: served / 50
+            case .street: max(2, served / 20)
+            case .industry: max(1, served / 40)
+            }
+            let staff = min(10, max(1, Int(Double(ideal) * (0.5 + random.unit()))))
+            let area = random.chance(0.3) ? random.int(80...199) : random.int(200...500)
+            self.center = Center(level: center.level,
+                                 served: random.chance(0.9) ? served : nil,
+                                 staff: random.chance(0.9) ? staff : nil,
+                                 area: random.chance(0.88) ? area : nil)
+        } else {
+            self.center = nil
+        }
+
+        // A change of registration, for about one organization in eight.
+        let changeLow = founded.adding(days: 365)
+        let changeHigh = endedOn?.adding(days: -30) ?? GenerationContext.cutoff
+        if (forced?.change == true || random.chance(0.12)) && changeLow <= changeHigh {
+            let date = CalendarDay.random(changeLow, changeHigh, &random)
+            // Capital usually grows; when the drawn earlier value is not smaller, the
+            // representative changed instead.
+            let item = random.weighted([45, 40, 15])
+            let earlierCapital = Self.capital(type: type, random: &random)
+            if item == 0 {
+                change = Change(date: date, item: "住所", from: Self.address(district: d, street: nil, random: &random), to: address)
+            } else if item == 2, let earlier = Double(earlierCapital), let now = Double(capital), earlier < now {
+                change = Change(date: date, item: type.capitalLabel, from: earlierCapital + "万元", to: capital + "万元")
+            } else {
+                var previous = PersonNameGenerator.name(&random)
+                if previous == legalRep { previous = PersonNameGenerator.name(&random) }
+                change = Change(date: date, item: "法定代表人", from: previous, to: legalRep)
+            }
+        } else {
+            change = nil
         }
     }
 
-    /// Nine code characters, unique per index (a bijective mix of the index) at any scale.
-    static func codeSerial(index: Int, random: inout SeededRandom) -> String {
-        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-        // An odd multiplier modulo 31^8 permutes the indexes; the first character is "M"
-        // (as in real 民政 codes' 组织机构代码 part) or "J" for variety, not part of uniqueness.
-        let modulus: UInt64 = 852_891_037_441   // 31^8
-        var value = (UInt64(index) &* 387_420_489 &+ 12_345) % modulus
-        var chars: [Character] = []
-        for _ in 0..<8 {
-            chars.append(alphabet[Int(value % 31)])
-            value /= 31
-        }
-        return (random.chance(0.8) ? "M" : "J") + String(chars.reversed())
-    }
-
-    static func date(year: Int, random: inout SeededRandom, capMonth: Int = 12) -> String {
-        let month = 1 + Int(random.next(below: UInt64(year >= 2026 ? capMonth : 12)))
-        let day = 1 + Int(random.next(below: 28))
-        return String(format: "%04d-%02d-%02d", year, month, day)
-    }
-
+    /// The orgs CSV columns, in `CorpusGenerator.orgsHeader` order.
     var row: [String] {
-        [code, name, type, authority, supervisor ?? "", legalRep, founded, String(capital), address, scope, status,
-         grade ?? "", gradeFrom ?? "", gradeUntil ?? "", certUntil ?? "",
-         inspections.map { "\($0.year):\($0.result)" }.joined(separator: ";"), district.prefix,
-         center?.level ?? "", center?.served.map(String.init) ?? "", center?.staff.map(String.init) ?? "",
+        [code, name, type.label, authority.name, supervisor, legalRep, founded.text, capital, address, scope, status.label,
+         grade.map { Self.grades[$0] } ?? "", gradeFrom?.text ?? "", gradeUntil?.text ?? "", certUntil?.text ?? "",
+         inspections.map { "\($0.year):\(Self.inspectionResults[$0.result])" }.joined(separator: ";"), district.prefix,
+         center?.level.label ?? "", center?.served.map(String.init) ?? "", center?.staff.map(String.init) ?? "",
          center?.area.map(String.init) ?? ""]
     }
 
-    struct SampleCredit {
-        let list: String
-        let reason: String
-        let date: String
-        let removedOn: String?
-        let removalReason: String?
-        let decisionNo: String
-        let basis: String
-        let result: String
-        let row: [String]
+    static func supervisor(type: OrganizationType, field: ActivityField, district: District, founded: Int,
+                           isCenter: Bool, random: inout SeededRandom) -> String {
+        var unit = field.supervisor
+        if isCenter {
+            unit = random.chance(0.5) ? "民政局" : ""
+        } else {
+            switch type {
+            case .socialService: if random.chance(0.7) { unit = "" }
+            case .society:
+                // Trade associations and chambers of commerce register directly since 2016.
+                if founded >= 2016 && (field.key == "行业商会" || random.chance(0.3)) { unit = "" }
+            case .nonEnterprise: if random.chance(0.1) { unit = "" }
+            case .foundation: break
+            }
+        }
+        guard !unit.isEmpty else { return "" }
+        if district.city != "上海市" {
+            switch unit {
+            case "房屋管理局": unit = "住房和城乡建设局"
+            case "农业农村委员会": unit = "农业农村局"
+            case "卫生健康委员会": unit = "卫生健康局"
+            default: break
+            }
+        }
+        return district.prefix + unit
     }
 
-    func creditRecords(random: inout SeededRandom) -> [SampleCredit] {
-        guard creditSituation > 0 else { return [] }
-        let year = min(2026, max(foundedYear + 1, 2018 + Int(random.next(below: 8))))
-        let date = Self.date(year: year, random: &random, capMonth: 6)
-        func make(_ list: String, _ reason: String, removed: String?, removal: String?, decision: String = "", basis: String = "", result: String = "") -> SampleCredit {
-            SampleCredit(list: list, reason: reason, date: date, removedOn: removed, removalReason: removal, decisionNo: decision, basis: basis, result: result,
-                         row: [code, name, list, reason, authority, date, removed ?? "", removal ?? "", decision, basis, result])
+    static func capital(type: OrganizationType, random: inout SeededRandom) -> String {
+        switch type {
+        case .foundation:
+            return String([200, 250, 300, 400, 500][random.weighted([40, 10, 25, 10, 15])])
+        case .society:
+            if random.chance(0.06) { return "\(random.int(3...60)).\(random.int(1...9))" }
+            return String([3, 5, 10, 20, 30, 50, 100][random.weighted([30, 20, 20, 10, 8, 8, 4])])
+        case .nonEnterprise, .socialService:
+            if random.chance(0.08) { return "\(random.int(3...120)).\(random.int(1...9))" }
+            return String([3, 5, 10, 20, 30, 50, 100, 200, 500][random.weighted([20, 15, 20, 12, 8, 10, 8, 4, 3])])
         }
-        switch creditSituation {
-        case 1, 2:
-            let reasons = ["未按规定参加年度检查", "通过登记的住所无法取得联系", "未按照规定时限办理变更登记", "未按照规定时限办理负责人备案"]
-            let reason = reasons[Int(random.next(below: UInt64(reasons.count)))]
-            if creditSituation == 2 {
-                let removed = String(format: "%04d-%@", Int(date.prefix(4))! + 1, String(date.dropFirst(5)))
-                return [make(CreditRecord.abnormal, reason, removed: removed, removal: "已按规定履行相关义务，申请移出并经审核同意")]
-            }
-            return [make(CreditRecord.abnormal, reason, removed: nil, removal: nil)]
-        case 3:
-            let reasons = ["被列入活动异常名录满2年", "受到限期停止活动行政处罚", "弄虚作假办理登记"]
-            return [make(CreditRecord.serious, reasons[Int(random.next(below: UInt64(reasons.count)))], removed: nil, removal: nil)]
-        default:
-            let article = ["《社会团体登记管理条例》第三十条", "《民办非企业单位登记管理暂行条例》第二十五条",
-                           "《民办非企业单位登记管理暂行条例》第二十五条", "《基金会管理条例》第四十二条"][Organization.types.firstIndex(of: type) ?? 0]
-            let results = ["警告", "罚款", "没收违法所得", "限期停止活动", "撤销登记"]
-            let reasons = ["未按照规定办理变更登记", "违反规定设立分支机构", "从事营利性的经营活动", "不按照规定接受监督检查", "侵占、私分、挪用资产"]
-            let decision = "\(district.shortName.prefix(1))民罚决字〔\(date.prefix(4))〕\(1 + random.next(below: 60))号"
-            return [make(CreditRecord.penalty, reasons[Int(random.next(below: UInt64(reasons.count)))], removed: nil, removal: nil,
-                         decision: decision, basis: article, result: results[Int(random.next(below: UInt64(results.count)))])]
+    }
+
+    static let addressTails = ["", "", "", "", "1楼", "2楼", "3楼", "201室", "302室", "1幢", "2幢102室", "B座5楼", "综合楼3楼"]
+
+    static func address(district: District, street: String?, random: inout SeededRandom) -> String {
+        let number = random.chance(0.6) ? random.int(1...99) : random.int(100...1999)
+        // Towns appear in addresses (朱家角镇…路); 街道 usually do not.
+        let town = street.map { $0.hasSuffix("街道") ? "" : $0 } ?? ""
+        return district.prefix + town + random.pick(district.roads) + "\(number)号" + random.pick(addressTails)
+    }
+
+    static func scope(field: ActivityField, type: OrganizationType, random: inout SeededRandom) -> String {
+        var activities = field.activities
+        if activities.count > 3 && random.chance(0.5) { activities.remove(at: random.next(below: activities.count)) }
+        var text = activities.joined(separator: "、")
+        switch type {
+        case .society: if random.chance(0.3) { text += "；承办政府有关部门委托的事项" }
+        case .nonEnterprise, .socialService: if random.chance(0.2) { text += "；提供相关咨询服务" }
+        case .foundation: break
         }
+        return text
     }
 }

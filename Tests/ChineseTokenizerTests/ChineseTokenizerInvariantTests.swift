@@ -1,0 +1,113 @@
+import GongshiStore
+import Testing
+
+/// A 64-bit linear congruential generator (Knuth's MMIX constants): deterministic, so a
+/// failure always reproduces with the same seed.
+struct LCG {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state >> 33
+    }
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+/// Invariants over pseudo-random input mixing scripts and forms, and no crash on bytes.
+@Suite struct ChineseTokenizerInvariantTests {
+    /// Scalars to draw from: Simplified and Traditional Han (BMP and beyond), Latin, digits,
+    /// ASCII and CJK punctuation, full-width forms, spaces, emoji (with modifier and ZWJ),
+    /// combining marks, ligatures and other multi-unit folds, default-ignorables, kana,
+    /// hangul and the word marker.
+    static let alphabet: [Unicode.Scalar] = [
+        "社会团体登记管理条例民政局进一步中华人民共和国境外非政府组织评估号年平方米信息公开",
+        "會團體記條與門開發頭髮乾後臺灣",
+        "\u{20000}\u{2A6A5}",
+        "aZqX09 .,-'",
+        "，。、“”《》【】〔〕（）()[]！？；：",
+        "ＡＢＣａｂｃ０１２\u{3000}\t\n",
+        "😀👍\u{1F3FD}\u{200D}",
+        "\u{0301}éﬁ㈱㍻\u{FDFA}ß¼Ⅻ",
+        "\u{00AD}\u{200B}\u{FEFF}",
+        "カﾀ한\u{E000}",
+    ].flatMap { (part: String) in Array(part.unicodeScalars) }
+
+    static func randomText(_ random: inout LCG) -> String {
+        var scalars = String.UnicodeScalarView()
+        if random.below(8) == 0 { scalars.append("\u{E000}") }     // sometimes a marker query
+        let length = random.below(48)
+        for _ in 0..<length {
+            // Runs of one class make dictionary words and long Latin tokens likely.
+            let scalar = alphabet[random.below(alphabet.count)]
+            let run = scalar.value >= 0x4E00 && scalar.value <= 0x9FFF ? 1 + random.below(4) : 1
+            for _ in 0..<run { scalars.append(run > 1 ? alphabet[random.below(40)] : scalar) }
+        }
+        return String(scalars)
+    }
+
+    @Test func everyTokenHasValidOffsetsOnCodePointBoundaries() throws {
+        let tokenizer = try ChineseTokenizer()
+        var random = LCG(state: 20_240_601)
+        var checked = 0
+        for _ in 0..<400 {
+            let text = Self.randomText(&random)
+            let bytes = Array(text.utf8)
+            func isBoundary(_ offset: Int) -> Bool { offset == bytes.count || bytes[offset] & 0xC0 != 0x80 }
+            var byMode: [ChineseTokenizer.Mode: [Token]] = [:]
+            for mode in [ChineseTokenizer.Mode.document, .query, .words] {
+                let tokens = tokenizer.tokens(text, mode: mode)
+                byMode[mode] = tokens
+                var lastStart = 0
+                for (index, token) in tokens.enumerated() {
+                    checked += 1
+                    let where_ = "\(token) in \(text.debugDescription) (\(mode))"
+                    #expect(0 <= token.start && token.start < token.end && token.end <= bytes.count, "\(where_)")
+                    guard 0 <= token.start && token.start < token.end && token.end <= bytes.count else { continue }
+                    #expect(isBoundary(token.start) && isBoundary(token.end), "offset inside a code point: \(where_)")
+                    #expect(!bytes[token.start..<token.end].isEmpty)
+                    #expect(!token.text.isEmpty && token.text.utf8.count <= 128, "\(where_)")
+                    #expect(!token.text.unicodeScalars.contains("\u{FFFD}"), "\(where_)")
+                    if token.colocated {
+                        // Only whole words beside their first character, only in documents.
+                        #expect(mode == .document && index > 0, "\(where_)")
+                        if index > 0 { #expect(!tokens[index - 1].colocated && tokens[index - 1].start == token.start, "\(where_)") }
+                    } else {
+                        #expect(token.start >= lastStart, "start went backwards: \(where_)")
+                        lastStart = token.start
+                    }
+                }
+            }
+            // Query mode is document mode without the colocated words (unless it is a
+            // marker query, which yields at most one token).
+            if text.unicodeScalars.first == "\u{E000}" {
+                #expect((byMode[.query]?.count ?? 0) <= 1, "\(text.debugDescription)")
+            } else {
+                #expect(byMode[.query] == byMode[.document]?.filter { !$0.colocated }, "\(text.debugDescription)")
+            }
+        }
+        #expect(checked > 1_000)
+    }
+
+    @Test func randomBytesNeverCrash() throws {
+        let tokenizer = try ChineseTokenizer()
+        var random = LCG(state: 7)
+        let valid = Array("民政局社會團體ＡＢ１a😀，".utf8)
+        for round in 0..<600 {
+            let length = random.below(round < 500 ? 64 : 4_096)
+            // Half the arrays are pure noise, half are valid UTF-8 with bytes knocked out.
+            let bytes: [UInt8] = round % 2 == 0
+                ? (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+                : (0..<length).map { _ in random.below(10) == 0 ? UInt8(truncatingIfNeeded: random.next()) : valid[random.below(valid.count)] }
+            for mode in [ChineseTokenizer.Mode.document, .query, .words] {
+                var lastStart = 0
+                for token in tokenizer.tokens(utf8: bytes, mode: mode) {
+                    #expect(0 <= token.start && token.start < token.end && token.end <= bytes.count, "\(token) (\(mode)) round \(round)")
+                    #expect(!token.text.isEmpty && token.text.utf8.count <= 128)
+                    if !token.colocated {
+                        #expect(token.start >= lastStart, "\(token) (\(mode)) round \(round)")
+                        lastStart = token.start
+                    }
+                }
+            }
+        }
+    }
+}
