@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // ICU + the FTS5 tokenizer. The public header exposes no ICU or SQLite types:
@@ -25,10 +26,11 @@ let package = Package(
                 .linkedLibrary("sqlite3"),
             ]
         ),
-        // libmicrohttpd behind a header without its types (MHD_start_daemon is variadic).
+        // libmicrohttpd behind a header without its types (MHD_start_daemon is variadic),
+        // and gzip through zlib (deflateInit2 is a macro).
         .target(
             name: "CHTTPServer",
-            linkerSettings: [.linkedLibrary("microhttpd")]
+            linkerSettings: [.linkedLibrary("microhttpd"), .linkedLibrary("z")]
         ),
         .target(
             name: "GongshiStore",
@@ -44,7 +46,12 @@ let package = Package(
         ),
         .target(
             name: "GongshiWeb",
-            dependencies: ["GongshiSearch", "GongshiStore", "CHTTPServer", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "GongshiSearch", "GongshiStore", "CHTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Resources")]
         ),
         .executableTarget(
             name: "gongshi",

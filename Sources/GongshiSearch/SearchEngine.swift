@@ -8,8 +8,8 @@ import GRDB
 public final class SearchEngine: @unchecked Sendable {
     public let database: GongshiDatabase
     // ICU iterators keep state, so the tokenizer is used under a lock.
-    private let tokenizer: ChineseTokenizer
-    private let lock = NSLock()
+    let tokenizer: ChineseTokenizer
+    let lock = NSLock()
 
     public init(database: GongshiDatabase) throws(SearchError) {
         self.database = database
@@ -32,7 +32,7 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
-    private func analyzer(_ db: Database) throws -> QueryAnalyzer {
+    func analyzer(_ db: Database) throws -> QueryAnalyzer {
         var groups: [Int: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT term, group_id FROM synonym") {
             groups[row["group_id"], default: []].append(row["term"])
@@ -67,11 +67,11 @@ public final class SearchEngine: @unchecked Sendable {
 
         // Exact hits first: a credit code goes straight to its organization, a 文号 to its document.
         let compact = analysis.terms.joined()
-        if request.kind == nil || request.kind == .org, let code = try? CreditCode(validating: compact),
+        if request.kind == nil || request.kind == .org, request.filters.isEmpty, let code = try? CreditCode(validating: compact),
            let hit = try ResultResolver.organization(code: code.value, db: db) {
             results.append(SearchResult(kind: "org", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
         }
-        if request.kind == nil || request.kind == .policy, DocumentNumber.looksLikeNumber(compact) {
+        if request.kind == nil || request.kind == .policy, request.filters.isEmpty, DocumentNumber.looksLikeNumber(compact) {
             for hit in try ResultResolver.documents(numberKey: DocumentNumber.key(compact), db: db) {
                 results.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
             }
@@ -86,7 +86,7 @@ public final class SearchEngine: @unchecked Sendable {
         func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult)] {
             var found: [(SearchTable, SearchResult)] = []
             for table in tables {
-                let rows = try scored(expression, in: table, kind: request.kind, db: db)
+                let rows = try scored(expression, in: table, kind: request.kind, filters: request.filters, db: db)
                 total += rows.count
                 for row in rows.sorted(by: { $0.score > $1.score }).prefix(want) {
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
@@ -191,9 +191,13 @@ public final class SearchEngine: @unchecked Sendable {
     /// One pass over the matches, scoring each: every match for documents; for records
     /// the `recordRankWindow` most recently indexed matches, scored without IDF. The
     /// number of rows is the count (exact for documents, capped for records).
-    private func scored(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?, db: Database) throws -> [RankedRow] {
+    private func scored(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?,
+                        filters: SearchFilters, db: Database) throws -> [RankedRow] {
         let name = table.rawValue
-        let filter = kindFilter(kind)
+        var filter = kindFilter(kind)
+        let facets = filters.sql(for: table)
+        filter.sql += facets.0
+        filter.arguments += facets.1
         let weights = MatchExpression.columnWeights + expression.phraseWeights
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
         let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")

@@ -11,11 +11,13 @@ public struct SearchRequest: Sendable {
     public var kind: Kind?
     public var limit: Int
     public var offset: Int
+    public var filters: SearchFilters
 
-    public init(query: String, kind: Kind? = nil, limit: Int = 10, offset: Int = 0) {
+    public init(query: String, kind: Kind? = nil, limit: Int = 10, offset: Int = 0, filters: SearchFilters = SearchFilters()) {
         self.query = query
         self.kind = kind
         self.limit = limit
         self.offset = offset
+        self.filters = filters
     }
 }

@@ -1,36 +1,88 @@
 import Foundation
 import GongshiSearch
 
-/// The JSON API handlers.
-enum APIHandlers {
-    /// GET /api/search?q=&type=&page=&limit=
-    static func search(_ request: HTTPRequest, engine: SearchEngine) -> HTTPResponse {
-        let query = request.query["q"] ?? ""
-        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return .jsonError(400, "缺少检索词参数 q")
+/// The JSON API: the twins of the HTML pages, built from the same values.
+struct APIHandlers {
+    let site: Site
+
+    /// GET /api/search?q=&type=&page=&limit=&level=…&facets=1
+    func search(_ request: HTTPRequest) -> HTTPResponse {
+        let parsed: SearchParameters
+        switch SearchParameters.parse(request) {
+        case .success(let p): parsed = p
+        case .failure(let problem): return .jsonError(400, problem.message)
         }
-        guard query.count <= SearchRequest.maxQueryCharacters else {
-            return .jsonError(400, "检索词过长（最多 \(SearchRequest.maxQueryCharacters) 个字符）")
-        }
-        var kind: SearchRequest.Kind?
-        if let type = request.query["type"], !type.isEmpty {
-            guard let parsed = SearchRequest.Kind(rawValue: type) else {
-                return .jsonError(400, "type 应为 policy、article、org、credit 或 notice")
-            }
-            kind = parsed
-        }
-        let limit = Int(request.query["limit"] ?? "10") ?? -1
-        guard (1...SearchRequest.maxLimit).contains(limit) else { return .jsonError(400, "limit 应在 1 到 100 之间") }
-        let page = Int(request.query["page"] ?? "1") ?? -1
-        guard (1...100).contains(page) else { return .jsonError(400, "page 应在 1 到 100 之间") }
+        guard !parsed.query.isEmpty else { return .jsonError(400, "缺少检索词参数 q") }
         do {
-            let response = try engine.search(SearchRequest(query: query, kind: kind, limit: limit, offset: (page - 1) * limit))
-            return .json(response)
+            let response = try site.search.search(parsed.request)
+            guard request.query["facets"] == "1" else { return .json(response) }
+            return .json(SearchPageBody(response: response, facets: try site.search.facets(parsed.request)))
         } catch {
             switch error {
             case .invalidQuery(let why): return .jsonError(400, why)
             case .store: return .jsonError(500, "检索服务暂时不可用")
             }
         }
+    }
+
+    /// GET /api/policies?level=&issuer=&status=&year=&kind=&page=&limit=
+    func policies(_ request: HTTPRequest) -> HTTPResponse {
+        let parsed: PolicyParameters
+        switch PolicyParameters.parse(request) {
+        case .success(let p): parsed = p
+        case .failure(let problem): return .jsonError(400, problem.message)
+        }
+        do { return .json(try site.catalog.list(parsed.filter, page: parsed.page, pageSize: parsed.pageSize)) } catch {
+            return .jsonError(500, "读取索引时出错")
+        }
+    }
+
+    /// GET /api/policies/{id}
+    func policy(id: String) -> HTTPResponse {
+        guard PolicyParameters.validID(id) else { return .jsonError(400, "文件编号不合法") }
+        do {
+            guard let page = try site.catalog.document(id: id) else { return .jsonError(404, "没有编号为“\(id)”的政策法规") }
+            return .json(PolicyPageBody(page))
+        } catch {
+            return .jsonError(500, "读取索引时出错")
+        }
+    }
+
+    /// GET /api/openapi.json: the API description bundled with this target.
+    func openAPI() -> HTTPResponse {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
+              let data = try? Data(contentsOf: url) else { return .jsonError(500, "接口描述文件缺失") }
+        return HTTPResponse(status: 200, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "public, max-age=3600")]
+                            + HTTPResponse.securityHeaders, body: Array(data))
+    }
+}
+
+/// /api/search with facets=1: the search contract plus the facet counts of the page.
+struct SearchPageBody: Encodable {
+    let response: SearchResponse
+    let facets: SearchFacets
+
+    enum CodingKeys: String, CodingKey { case query, total, results, facets }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(response.query, forKey: .query)
+        try c.encode(response.total, forKey: .total)
+        try c.encode(response.results, forKey: .results)
+        try c.encode(facets, forKey: .facets)
+    }
+}
+
+/// /api/policies/{id}: the document, its chapters and its units.
+struct PolicyPageBody: Encodable {
+    let document: PolicySummary
+    let preamble: String
+    let chapters: [String]
+    let units: [PolicyPage.Unit]
+
+    init(_ page: PolicyPage) {
+        document = page.document
+        preamble = page.preamble
+        chapters = page.chapters
+        units = page.units
     }
 }

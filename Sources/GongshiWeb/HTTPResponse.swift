@@ -16,11 +16,14 @@ public struct HTTPResponse: Sendable {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
     }
 
+    /// The body as text (for tests and logs).
+    public var text: String { String(decoding: body, as: UTF8.self) }
+
     /// Headers every response carries.
     static let securityHeaders: [(String, String)] = [
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "same-origin"),
-        ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"),
+        ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
     ]
 
     public static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
@@ -28,6 +31,16 @@ public struct HTTPResponse: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(value)).map(Array.init) ?? Array("{}".utf8)
         return HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + securityHeaders, body: body)
+    }
+
+    public static func html(status: Int = 200, _ text: String) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-cache")] + securityHeaders,
+                     body: Array(text.utf8))
+    }
+
+    public static func redirect(_ location: String, status: Int = 303, headers: [(String, String)] = []) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Location", location), ("Content-Type", "text/plain; charset=utf-8")] + headers + securityHeaders,
+                     body: Array("See \(location)".utf8))
     }
 
     /// The one JSON error shape of the API: {"error": {"status": 400, "message": "…"}}.

@@ -4,25 +4,74 @@ import GongshiStore
 
 /// Maps requests to handlers. Plain Swift: tests call it without a socket.
 /// Handlers never throw out of here: bad input is a 400, a missing thing a 404, and
-/// anything unexpected a 500 with the JSON error shape (never a crash).
+/// anything unexpected a 500 with the JSON error shape or an error page (never a crash).
 public struct Router: Sendable {
-    public let search: SearchEngine
+    public let site: Site
 
-    public init(search: SearchEngine) { self.search = search }
+    public init(site: Site) { self.site = site }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let isAPI = request.path.hasPrefix("/api/")
         guard request.method == "GET" || request.method == "HEAD" else {
-            var response = HTTPResponse.jsonError(405, "只支持 GET 和 HEAD 请求")
+            var response = isAPI ? HTTPResponse.jsonError(405, "只支持 GET 和 HEAD 请求")
+                                 : pages.errorPage(405, "不支持的请求方法", "本站只支持 GET 和 HEAD 请求。", request)
             response.headers.append(("Allow", "GET, HEAD"))
             return response
         }
-        switch request.path {
-        case "/healthz":
-            return HTTPResponse.json(["status": "ok"])
-        case "/api/search":
-            return APIHandlers.search(request, engine: search)
-        default:
-            return HTTPResponse.jsonError(404, "找不到该地址：\(request.path)")
+        guard request.path.utf8.count <= 2048 else {
+            return isAPI ? .jsonError(414, "地址过长") : pages.errorPage(414, "地址过长", "请求的地址过长。", request)
         }
+        let api = APIHandlers(site: site)
+        switch request.path {
+        case "/": return pages.home(request)
+        case "/search": return pages.search(request)
+        case "/policies": return pages.policies(request)
+        case "/prefs": return preferences(request)
+        case "/healthz": return .json(["status": "ok"])
+        case "/robots.txt": return robots()
+        case "/api/search": return api.search(request)
+        case "/api/policies": return api.policies(request)
+        case "/api/openapi.json": return api.openAPI()
+        default: break
+        }
+        if let id = Self.suffix(request.path, after: "/policies/") { return pages.policy(request, id: id) }
+        if let id = Self.suffix(request.path, after: "/api/policies/") { return api.policy(id: id) }
+        if let file = Self.suffix(request.path, after: "/static/"), let response = site.files.response(relativePath: file, request: request) {
+            return response
+        }
+        return isAPI ? .jsonError(404, "找不到该接口：\(request.path)")
+                     : pages.errorPage(404, "找不到该页面", "您访问的地址不存在，可能已被移除。", request)
+    }
+
+    private var pages: PageHandlers { PageHandlers(site: site) }
+
+    /// The non-empty rest of `path` after `prefix`.
+    static func suffix(_ path: String, after prefix: String) -> String? {
+        guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
+        return String(path.dropFirst(prefix.count))
+    }
+
+    /// GET /prefs?font=large|normal&contrast=high|normal&back=/path — stores the reading
+    /// preferences in a cookie and goes back, so the toggles work without JavaScript.
+    func preferences(_ request: HTTPRequest) -> HTTPResponse {
+        var preferences = Preferences(cookieHeader: request.headers["cookie"])
+        switch request.query["font"] {
+        case "large": preferences.largeFont = true
+        case "normal": preferences.largeFont = false
+        case nil: break
+        default: return pages.errorPage(400, "请求有误", "font 应为 large 或 normal。", request)
+        }
+        switch request.query["contrast"] {
+        case "high": preferences.highContrast = true
+        case "normal": preferences.highContrast = false
+        case nil: break
+        default: return pages.errorPage(400, "请求有误", "contrast 应为 high 或 normal。", request)
+        }
+        return .redirect(URLBuilder.safeLocalPath(request.query["back"]), headers: [("Set-Cookie", preferences.setCookieHeader)])
+    }
+
+    func robots() -> HTTPResponse {
+        HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")] + HTTPResponse.securityHeaders,
+                     body: Array("User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /prefs\nSitemap: /sitemap.xml\n".utf8))
     }
 }

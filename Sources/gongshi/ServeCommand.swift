@@ -9,13 +9,14 @@ import Logging
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "启动 Web 服务（目前提供 /healthz 与 /api/search）"
+        abstract: "启动 Web 服务：检索、政策法规页面与 JSON 接口"
     )
 
     @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
     @Option(help: "监听地址（IPv4）") var host = "127.0.0.1"
     @Option(help: "端口") var port: UInt16 = 8080
     @Option(help: "工作线程数") var threads = 4
+    @Option(help: "静态文件目录（CSS 等）") var staticDir = "Static"
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads 应在 1 到 64 之间") }
@@ -23,12 +24,12 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        let engine: SearchEngine
-        do { engine = try SearchEngine(database: GongshiDatabase(path: db, readOnly: true)) } catch {
+        let site: Site
+        do { site = try Site(database: GongshiDatabase(path: db, readOnly: true), staticDirectory: staticDir) } catch {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
         }
-        let server = HTTPServer(router: Router(search: engine))
+        let server = HTTPServer(router: Router(site: site))
         var options = HTTPServer.Options()
         options.host = host
         options.port = port

@@ -12,7 +12,9 @@ enum WebTestIndex {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-web-\(UUID().uuidString).sqlite").path
         let database = try GongshiDatabase(path: path)
         _ = try Indexer(corpus: projectRoot.appendingPathComponent("Corpus"), database: database).run()
-        return Router(search: try SearchEngine(database: GongshiDatabase(path: path, readOnly: true)))
+        let site = try Site(database: GongshiDatabase(path: path, readOnly: true),
+                            staticDirectory: projectRoot.appendingPathComponent("Static").path)
+        return Router(site: site)
     }
 
     static func router() throws -> Router { try shared.get() }

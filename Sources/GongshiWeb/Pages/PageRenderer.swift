@@ -1,0 +1,38 @@
+import Foundation
+import Mustache
+
+/// Renders the HTML pages from the Mustache templates bundled with this target. Values
+/// are HTML-escaped by Mustache's `{{name}}`; only snippets and highlights, which the
+/// search layer has already escaped and marked, use `{{{name}}}`.
+public struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    public init() throws(WebError) {
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw WebError("the page templates are missing from the build (GongshiWeb resources)")
+        }
+        var library = MustacheLibrary()
+        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        for file in files where file.pathExtension == "mustache" {
+            do {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                try library.register(text, named: file.deletingPathExtension().lastPathComponent)
+            } catch {
+                throw WebError("template does not parse: \(error)", path: file.path)
+            }
+        }
+        guard library.getTemplate(named: "layout") != nil else { throw WebError("layout template missing", path: directory.path) }
+        self.library = library
+    }
+
+    /// The page `template` with `context`, inside the layout; `page` carries what the
+    /// layout needs (preferences, the query in the header box).
+    func render(_ template: String, _ context: [String: Any], page: PageContext) -> HTTPResponse {
+        var context = context
+        for (key, value) in page.layoutValues where context[key] == nil { context[key] = value }
+        guard let html = library.render(context, withTemplate: template) else {
+            return HTTPResponse.html(status: 500, "<!DOCTYPE html><html lang=\"zh-CN\"><title>服务器错误</title><p>页面模板缺失：\(template)</p></html>")
+        }
+        return HTTPResponse.html(status: page.status, html)
+    }
+}

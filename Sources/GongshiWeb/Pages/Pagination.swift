@@ -1,0 +1,16 @@
+/// Page numbers around the current page, for the pagination bar.
+struct Pagination {
+    let count: Int
+    let page: Int
+
+    init(total: Int, page: Int, pageSize: Int, maxPages: Int) {
+        count = min(max((total + pageSize - 1) / max(pageSize, 1), 1), maxPages)
+        self.page = page
+    }
+
+    func links(_ url: (Int) -> String) -> [[String: Any]] {
+        guard count > 1 else { return [] }
+        let low = max(1, page - 4), high = min(count, max(page + 4, low + 8))
+        return (low...high).map { ["number": $0, "url": url($0), "current": $0 == page] }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Builds the links of pages: query strings with percent-encoded values, and the
+/// current address for links that come back to it.
+enum URLBuilder {
+    private static let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    /// Percent-encodes one query component (everything outside the unreserved set).
+    static func component(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    /// `path?k=v&…` with the non-empty values, in the given order.
+    static func url(_ path: String, _ parameters: [(String, String?)]) -> String {
+        let pairs = parameters.compactMap { key, value -> String? in
+            guard let value, !value.isEmpty else { return nil }
+            return "\(key)=\(component(value))"
+        }
+        return pairs.isEmpty ? path : path + "?" + pairs.joined(separator: "&")
+    }
+
+    /// The request's own path and query (without the print flag), re-encoded.
+    static func here(_ request: HTTPRequest) -> String {
+        url(request.path, request.query.filter { $0.key != "print" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// A local path to go back to after setting preferences; anything that could leave
+    /// the site (//host, \\, a scheme, control characters) becomes "/".
+    static func safeLocalPath(_ value: String?) -> String {
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), value.utf8.count <= 2048,
+              !value.contains("\\"), !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return "/" }
+        return value
+    }
+}

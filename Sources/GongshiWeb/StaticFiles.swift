@@ -1,0 +1,133 @@
+import CHTTPServer
+import Foundation
+
+/// The files of `Static/`, read once at start and served from memory with ETag,
+/// Last-Modified, Cache-Control and a gzip copy. Only files found at start are served,
+/// so no request path can reach outside the directory.
+public struct StaticFiles: Sendable {
+    struct Asset: Sendable {
+        let body: [UInt8]
+        let gzipped: [UInt8]?
+        let contentType: String
+        let etag: String
+        let lastModified: String
+    }
+
+    static let maxFileBytes = 4 << 20
+    static let maxTotalBytes = 64 << 20
+
+    private let assets: [String: Asset]
+
+    public var count: Int { assets.count }
+
+    /// An empty set (for tests of handlers that serve no static files).
+    public init() { assets = [:] }
+
+    public init(directory: String) throws(WebError) {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]) else {
+            throw WebError("static directory not found", path: directory)
+        }
+        var assets: [String: Asset] = [:]
+        var total = 0
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey])
+            guard values?.isRegularFile == true, !url.lastPathComponent.hasPrefix(".") else { continue }
+            let size = values?.fileSize ?? 0
+            guard size <= Self.maxFileBytes else { throw WebError("static file larger than \(Self.maxFileBytes) bytes", path: url.path) }
+            total += size
+            guard total <= Self.maxTotalBytes else { throw WebError("static files exceed \(Self.maxTotalBytes) bytes", path: directory) }
+            guard let data = try? Data(contentsOf: url) else { throw WebError("cannot read static file", path: url.path) }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let body = Array(data)
+            let type = Self.contentType(url.pathExtension)
+            assets[relative] = Asset(body: body, gzipped: Self.compressible(type) ? Self.gzip(body) : nil, contentType: type,
+                                     etag: "\"\(String(Self.hash(body), radix: 16))\"",
+                                     lastModified: HTTPDate.format(values?.contentModificationDate ?? Date()))
+        }
+        self.assets = assets
+    }
+
+    /// Serves `/static/<relative>`; nil when there is no such file.
+    func response(relativePath: String, request: HTTPRequest) -> HTTPResponse? {
+        guard !relativePath.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
+              let asset = assets[relativePath] else { return nil }
+        var headers: [(String, String)] = [
+            ("ETag", asset.etag), ("Last-Modified", asset.lastModified),
+            ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding"),
+        ] + HTTPResponse.securityHeaders
+        if let match = request.headers["if-none-match"] {
+            if match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == asset.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+                return HTTPResponse(status: 304, headers: headers, body: [])
+            }
+        } else if let since = request.headers["if-modified-since"], since == asset.lastModified {
+            return HTTPResponse(status: 304, headers: headers, body: [])
+        }
+        headers.insert(("Content-Type", asset.contentType), at: 0)
+        if let gzipped = asset.gzipped, Self.acceptsGzip(request.headers["accept-encoding"]) {
+            headers.append(("Content-Encoding", "gzip"))
+            return HTTPResponse(status: 200, headers: headers, body: gzipped)
+        }
+        return HTTPResponse(status: 200, headers: headers, body: asset.body)
+    }
+
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        return header.split(separator: ",").contains { part in
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard fields.first == "gzip" else { return false }
+            return !fields.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "") == "q=0" }
+        }
+    }
+
+    static func contentType(_ ext: String) -> String {
+        switch ext.lowercased() {
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "ico": return "image/x-icon"
+        case "json": return "application/json; charset=utf-8"
+        case "txt": return "text/plain; charset=utf-8"
+        case "html": return "text/html; charset=utf-8"
+        case "woff2": return "font/woff2"
+        default: return "application/octet-stream"
+        }
+    }
+
+    static func compressible(_ type: String) -> Bool {
+        type.hasPrefix("text/") || type.hasPrefix("application/json") || type == "image/svg+xml"
+    }
+
+    /// The gzip form, or nil when compression does not make it smaller.
+    static func gzip(_ body: [UInt8]) -> [UInt8]? {
+        guard body.count > 256 else { return nil }
+        var out = [UInt8](repeating: 0, count: gongshi_gzip_bound(body.count))
+        let capacity = out.count
+        let written = body.withUnsafeBytes { input in
+            out.withUnsafeMutableBytes { output in
+                gongshi_gzip(input.baseAddress, input.count, output.baseAddress, capacity)
+            }
+        }
+        guard written > 0, written < body.count else { return nil }
+        return Array(out.prefix(written))
+    }
+
+    /// FNV-1a 64: a validator that changes when the bytes change.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+}
+
+/// RFC 9110 IMF-fixdate.
+enum HTTPDate {
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
+}
