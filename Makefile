@@ -1,11 +1,12 @@
 # Gongshi: two commands.
-#   make run   installs what is missing, builds, indexes Corpus/ and runs a search
-#   make test  installs what is missing, builds and runs every test
+#   make run   installs what is missing, builds, indexes Corpus/ and serves http://127.0.0.1:8080
+#   make test  installs what is missing (and Chromium for the browser tests), builds and runs every test
 SWIFT ?= swift
 DB ?= data/gongshi.sqlite
-Q ?= 社会团体 成立登记
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
-.PHONY: run test deps build index bench eval clean
+.PHONY: run test deps build index serve bench bench-web eval clean
 
 deps:
 	./scripts/install-deps.sh
@@ -17,9 +18,10 @@ index: build
 	.build/release/gongshi index --corpus Corpus --db $(DB)
 
 run: index
-	.build/release/gongshi search "$(Q)" --db $(DB)
+	.build/release/gongshi serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: deps
+test:
+	./scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -28,6 +30,10 @@ eval: index
 
 bench: build
 	.build/release/gongshi bench
+
+bench-web: index
+	./scripts/install-deps.sh --bench
+	./scripts/bench-web.sh $(DB)
 
 clean:
 	rm -rf .build data

@@ -43,6 +43,25 @@ import Testing
         await #expect(throws: (any Error).self) { _ = try await get(URL(string: "\(base)/healthz")!) }
     }
 
+    /// Two requests on one TCP connection: libmicrohttpd keeps it open (the handler
+    /// answers on the second access-handler call, see http_server.c).
+    @Test func keepAliveServesTwoRequestsOnOneConnection() throws {
+        let server = HTTPServer(router: try WebTestIndex.router())
+        var options = HTTPServer.Options()
+        options.port = 0
+        try server.start(options)
+        defer { server.stop() }
+        let socket = try RawConnection(port: server.port)
+        defer { socket.close() }
+        for path in ["/healthz", "/api/search?q=%E5%9F%BA%E9%87%91%E4%BC%9A"] {
+            try socket.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n")
+            let (head, body) = try socket.readResponse()
+            #expect(head.hasPrefix("HTTP/1.1 200"))
+            #expect(!head.lowercased().contains("connection: close"))
+            #expect(!body.isEmpty)
+        }
+    }
+
     @Test func aBusyPortIsAClearError() throws {
         let first = HTTPServer(router: try WebTestIndex.router())
         var options = HTTPServer.Options()

@@ -24,7 +24,7 @@ struct PageHandlers {
         let c = overview.counts
         let counts: [[String: Any]] = [
             ["label": "件政策法规", "count": c.policies, "url": "/policies"],
-            ["label": "条条款与章节", "count": c.articles, "url": "/search?type=article&q=%E7%AC%AC"],
+            ["label": "个条款与章节", "count": c.articles, "url": "/policies"],
             ["label": "个社会组织", "count": c.organizations, "url": "/orgs"],
             ["label": "条信用记录", "count": c.creditRecords, "url": "/credit/abnormal"],
             ["label": "条公告", "count": c.notices, "url": "/notices"],

@@ -1,0 +1,78 @@
+import Foundation
+import GongshiWeb
+import Testing
+
+/// The pages in a real browser: Debian's headless Chromium against the live server.
+/// Screenshots are kept in artifacts/browser/ for people to look at.
+@Suite(.serialized) struct BrowserTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let artifacts = WebTestIndex.projectRoot.appendingPathComponent("artifacts/browser")
+
+    /// Runs Chromium headless on one URL; returns what it printed (the DOM with --dump-dom).
+    func chromium(_ arguments: [String], url: String) throws -> String {
+        let binary = try #require(Self.chromium, "Chromium is missing: run scripts/install-deps.sh --test (make test does)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                             "--hide-scrollbars", "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000"] + arguments + [url]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "chromium exited with \(process.terminationStatus)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func dom(_ url: String) throws -> String { try chromium(["--dump-dom"], url: url) }
+
+    func screenshot(_ url: String, name: String, height: Int = 1400) throws {
+        try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
+        let file = Self.artifacts.appendingPathComponent("\(name).png")
+        try? FileManager.default.removeItem(at: file)
+        _ = try chromium(["--screenshot=\(file.path)", "--window-size=1280,\(height)"], url: url)
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        #expect(size > 10_000, "screenshot \(name) is \(size) bytes")
+    }
+
+    @Test func homeSearchResultAndLargeFontInChromium() throws {
+        let server = HTTPServer(router: try WebTestIndex.router())
+        var options = HTTPServer.Options()
+        options.port = 0
+        try server.start(options)
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+
+        // The home page renders with its sections.
+        let home = try dom("\(base)/")
+        #expect(home.contains("最新公告"))
+        #expect(home.contains("lang=\"zh-CN\""))
+        try screenshot("\(base)/", name: "home")
+
+        // A search, typed as the form submits it, shows highlighted results.
+        let searchURL = "\(base)/search?q=%E5%8E%9F%E5%A7%8B%E5%9F%BA%E9%87%91"
+        let results = try dom(searchURL)
+        #expect(results.contains("<mark>原始基金</mark>"))
+        try screenshot(searchURL, name: "search")
+
+        // Open the first result: an article anchor inside its document page.
+        let first = try #require(results.firstMatch(of: /<article class="result[^"]*">\s*<h2><a href="([^"]+)"/)?.1)
+        let resultURL = base + String(first).replacingOccurrences(of: "&amp;", with: "&")
+        let document = try dom(resultURL)
+        #expect(document.contains("公开目录信息"))
+        if let anchor = first.split(separator: "#").last, first.contains("#") {
+            #expect(document.contains("id=\"\(anchor)\""))
+        }
+        // (Headless screenshots of a URL with a #fragment come out blank: shoot the page itself.)
+        try screenshot(String(resultURL.split(separator: "#").first ?? ""), name: "result")
+
+        // The large-font toggle: the browser keeps the cookie and the next page is large.
+        let toggled = try dom("\(base)/prefs?font=large&back=%2Fpolicies")
+        #expect(toggled.contains("class=\"font-large\""))
+        #expect(toggled.contains("标准字号"))
+        try screenshot("\(base)/prefs?font=large&contrast=high&back=%2F", name: "home-large-high-contrast")
+    }
+}
