@@ -3,6 +3,8 @@ import Foundation
 /// HTML escaping for text that goes into pages and snippets.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
+        // Most text (Chinese prose) has nothing to escape: return it as it is.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Web benchmark: wrk on loopback (50 connections, keep-alive) against gongshi serve and,
+# as the ceiling, a minimal libmicrohttpd hello-world built from C with the same flags.
+# Prints requests/s and p50/p99 latency per target, and the server's peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB="${1:-data/gongshi.sqlite}"
+DURATION="${DURATION:-10s}"
+THREADS="${THREADS:-4}"
+PORT=8181
+HELLO_PORT=8282
+command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps.sh --bench"; exit 2; }
+[ -x .build/release/gongshi ] || swift build -c release
+mkdir -p .build/bench
+cc -O2 -o .build/bench/hello scripts/bench/hello.c -lmicrohttpd
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+.build/bench/hello "$HELLO_PORT" "$THREADS" & pids+=($!)
+.build/release/gongshi serve --db "$DB" --port "$PORT" --threads "$THREADS" 2>/dev/null >/dev/null & server=$!; pids+=($server)
+for _ in $(seq 50); do
+  (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/$HELLO_PORT) 2>/dev/null && break
+  sleep 0.2
+done
+
+run() {  # name url [script]
+  local name=$1 url=$2 script=${3:-}
+  local out
+  if [ -n "$script" ]; then out=$(wrk -t2 -c50 -d"$DURATION" --latency -s "$script" "$url"); else out=$(wrk -t2 -c50 -d"$DURATION" --latency "$url"); fi
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')
+  printf "%-28s %10s req/s   p50 %8s   p99 %8s  %s\n" "$name" "$rps" "$p50" "$p99" "$errors"
+  echo "$rps" > ".build/bench/$name.rps"
+}
+
+echo "wrk -t2 -c50 -d$DURATION, keep-alive, $THREADS server threads, database $DB"
+run hello-world "http://127.0.0.1:$HELLO_PORT/"
+run static-file "http://127.0.0.1:$PORT/static/css/site.css"
+run policy-page "http://127.0.0.1:$PORT/policies/shetuan-dengji-tiaoli"
+run api-search "http://127.0.0.1:$PORT" scripts/bench/search-paths.lua
+hello=$(cat .build/bench/hello-world.rps); static=$(cat .build/bench/static-file.rps)
+awk -v s="$static" -v h="$hello" 'BEGIN { printf "static file / hello-world: %.0f%%\n", 100 * s / h }'
+echo "server peak RSS: $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$server/status)"
