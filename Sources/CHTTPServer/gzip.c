@@ -10,10 +10,10 @@ size_t gongshi_gzip_bound(size_t length) {
     return length + length / 1000 + 64;
 }
 
-size_t gongshi_gzip(const void *input, size_t length, void *output, size_t capacity) {
+size_t gongshi_gzip(const void *input, size_t length, void *output, size_t capacity, int level) {
     if (!input || !output || capacity == 0) return 0;
     z_stream stream = {0};
-    if (deflateInit2(&stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
+    if (deflateInit2(&stream, level < 1 || level > 9 ? 6 : level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
     stream.next_in = (Bytef *)input;
     stream.avail_in = (uInt)length;
     stream.next_out = output;

@@ -11,8 +11,9 @@ public final class HTTPServer: @unchecked Sendable {
         public var threads = 4
         public var connectionLimit = 512
         public var timeoutSeconds = 30
-        /// Per connection; bounds the request line and headers.
-        public var memoryLimit = 64 * 1024
+        /// Per connection; bounds the request line and headers. libmicrohttpd clears
+        /// this pool for every request, so it is kept no larger than needed.
+        public var memoryLimit = 32 * 1024
 
         public init() {}
     }

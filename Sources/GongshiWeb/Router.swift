@@ -11,6 +11,24 @@ public struct Router: Sendable {
     public init(site: Site) { self.site = site }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        Self.compressed(route(request), for: request)
+    }
+
+    /// Pages and JSON over 2 KB go gzipped to clients that accept it (a policy page shrinks
+    /// to about a quarter: it matters on the slow mobile links many older users have).
+    static func compressed(_ response: HTTPResponse, for request: HTTPRequest) -> HTTPResponse {
+        guard response.body.count > 2048, response.header("Content-Encoding") == nil,
+              let type = response.header("Content-Type"), type.hasPrefix("text/html") || type.hasPrefix("application/json"),
+              StaticFiles.acceptsGzip(request.headers["accept-encoding"]),
+              let gzipped = StaticFiles.gzip(response.body, level: 5) else { return response }
+        var out = response
+        out.body = gzipped
+        out.headers.append(("Content-Encoding", "gzip"))
+        out.headers.append(("Vary", "Accept-Encoding"))
+        return out
+    }
+
+    private func route(_ request: HTTPRequest) -> HTTPResponse {
         let isAPI = request.path.hasPrefix("/api/")
         guard request.method == "GET" || request.method == "HEAD" else {
             var response = isAPI ? HTTPResponse.jsonError(405, "只支持 GET 和 HEAD 请求")

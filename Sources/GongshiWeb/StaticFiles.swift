@@ -72,7 +72,7 @@ public struct StaticFiles: Sendable {
     }
 
     static func acceptsGzip(_ header: String?) -> Bool {
-        guard let header else { return false }
+        guard let header, header.utf8.count <= 1024 else { return false }
         return header.split(separator: ",").contains { part in
             let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard fields.first == "gzip" else { return false }
@@ -100,13 +100,13 @@ public struct StaticFiles: Sendable {
     }
 
     /// The gzip form, or nil when compression does not make it smaller.
-    static func gzip(_ body: [UInt8]) -> [UInt8]? {
+    static func gzip(_ body: [UInt8], level: Int32 = 9) -> [UInt8]? {
         guard body.count > 256 else { return nil }
         var out = [UInt8](repeating: 0, count: gongshi_gzip_bound(body.count))
         let capacity = out.count
         let written = body.withUnsafeBytes { input in
             out.withUnsafeMutableBytes { output in
-                gongshi_gzip(input.baseAddress, input.count, output.baseAddress, capacity)
+                gongshi_gzip(input.baseAddress, input.count, output.baseAddress, capacity, level)
             }
         }
         guard written > 0, written < body.count else { return nil }

@@ -38,3 +38,18 @@ import Testing
         #expect(try get(path).status == 404)
     }
 }
+
+/// Pages and JSON are gzipped for clients that accept it.
+@Suite struct CompressionTests {
+    @Test func largePagesAreGzippedWhenAccepted() throws {
+        let router = try WebTestIndex.router()
+        let plain = router.handle(HTTPRequest(path: "/policies/shetuan-dengji-tiaoli"))
+        let gzipped = router.handle(HTTPRequest(path: "/policies/shetuan-dengji-tiaoli", headers: ["Accept-Encoding": "gzip, deflate"]))
+        #expect(plain.header("Content-Encoding") == nil)
+        #expect(gzipped.header("Content-Encoding") == "gzip")
+        #expect(gzipped.body.count * 2 < plain.body.count)
+        #expect(Array(gzipped.body.prefix(2)) == [0x1f, 0x8b])
+        // Small responses stay as they are.
+        #expect(router.handle(HTTPRequest(path: "/healthz", headers: ["Accept-Encoding": "gzip"])).header("Content-Encoding") == nil)
+    }
+}

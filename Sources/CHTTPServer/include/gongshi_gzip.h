@@ -14,9 +14,9 @@ extern "C" {
 /* An upper bound of the gzip size of `length` bytes. */
 size_t gongshi_gzip_bound(size_t length);
 
-/* Compresses `input` into `output` (capacity from gongshi_gzip_bound); returns the
-** compressed size, or 0 on failure. */
-size_t gongshi_gzip(const void *input, size_t length, void *output, size_t capacity);
+/* Compresses `input` into `output` (capacity from gongshi_gzip_bound) at `level` (1-9);
+** returns the compressed size, or 0 on failure. */
+size_t gongshi_gzip(const void *input, size_t length, void *output, size_t capacity, int level);
 
 #ifdef __cplusplus
 }
