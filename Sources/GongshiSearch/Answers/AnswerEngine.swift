@@ -88,6 +88,7 @@ public final class AnswerEngine: @unchecked Sendable {
 
     private func run(_ question: String, limit: Int, db: Database) throws -> AnswerResponse {
         let (analysis, lexicon) = try analyze(question, db: db)
+        if ProcessInfo.processInfo.environment["QA_DEBUG"] != nil { print("DEBUG", analysis.concepts.map { "\($0.text)\($0.alternatives)" }, analysis.pairs, analysis.namedTitles) }
         var candidates = try retrieve(analysis, db: db)
         rank(&candidates, analysis: analysis)
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.unitId < $1.unitId }
@@ -194,12 +195,15 @@ public final class AnswerEngine: @unchecked Sendable {
         let maxBM25 = max(candidates.map(\.bm25).max() ?? 1, 1e-9)
         let named = Set(analysis.namedTitles)
         for i in candidates.indices {
-            var body = 0.0, title = 0.0, chapter = 0.0, inTitle = 0.0
+            var body = 0.0, title = 0.0, chapter = 0.0, inTitle = 0.0, lead = 0.0
             var matched: [String] = []
+            // The first sentence of an article states what it is about (成立社会团体，应当具备下列条件：).
+            let leadText = Self.leadSentence(texts[i], label: candidates[i].label)
             for (c, concept) in concepts.enumerated() {
                 if let m = found(concept, in: texts[i]) {
                     body += weights[c]
                     matched.append(m)
+                    if found(concept, in: leadText) != nil { lead += weights[c] }
                 } else if found(concept, in: titles[i]) != nil {
                     title += weights[c]
                 } else if found(concept, in: chapters[i]) != nil {
@@ -208,9 +212,11 @@ public final class AnswerEngine: @unchecked Sendable {
                 if found(concept, in: titles[i]) != nil { inTitle += weights[c] }
             }
             let pairs = analysis.pairs.filter { texts[i].contains($0) }
+            lead += Double(analysis.pairs.filter { leadText.contains($0) }.count) * 0.5
+            if analysis.asksDefinition, lead > 0, leadText.contains("是指") || leadText.contains("所称") { lead += total * 0.5 }
             matched += pairs
             let coverage = concepts.isEmpty ? 0 : (body + 0.8 * title + 0.6 * chapter) / total
-            var score = coverage + 0.3 * inTitle / total + 0.1 * candidates[i].bm25 / maxBM25
+            var score = coverage + 0.3 * inTitle / total + 0.3 * lead / total + 0.1 * candidates[i].bm25 / maxBM25
             if !analysis.pairs.isEmpty { score += 0.15 * Double(pairs.count) / Double(analysis.pairs.count) }
             // Long articles cover more words by chance.
             score -= 0.04 * log2(max(1, Double(candidates[i].text.count) / 200))
@@ -224,6 +230,16 @@ public final class AnswerEngine: @unchecked Sendable {
             candidates[i].bodyCoverage = body / total
             candidates[i].matched = matched
         }
+    }
+
+    static let leadCharacters = 30
+
+    /// The text up to the first 。 or ： (or ；), without the leading label.
+    static func leadSentence(_ text: String, label: String) -> String {
+        var body = Substring(text)
+        if body.hasPrefix(label) { body = body.dropFirst(label.count) }
+        let end = body.firstIndex { $0 == "。" || $0 == "：" || $0 == "；" || $0 == "\n" } ?? body.endIndex
+        return String(body[..<end].prefix(Self.leadCharacters))
     }
 
     // MARK: - Output

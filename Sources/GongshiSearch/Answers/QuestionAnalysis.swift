@@ -25,6 +25,8 @@ struct QuestionAnalysis: Sendable {
     var namedTitles: [String]
     /// 第十条 / 第10条 in the question.
     var articleNumber: Int?
+    /// The question asks what a term means (什么是慈善信托).
+    var asksDefinition = false
 
     var isEmpty: Bool { concepts.isEmpty && namedTitles.isEmpty }
 }

@@ -17,6 +17,9 @@ struct QuestionAnalyzer {
     /// Counters and units that make a numeral a quantity (五十个, 20日, 10万元).
     static let counters: Set<Character> = ["个", "名", "人", "天", "日", "年", "月", "岁", "元", "万", "倍", "家", "项", "次", "级", "届", "位", "%", "％"]
 
+    /// Ways of asking what a term means: the answer is the article that defines it (本法所称…是指).
+    static let definitionForms = ["什么是", "是什么", "是指", "指什么", "指的是", "什么叫", "叫做什么", "含义", "定义", "概念"]
+
     func fold(_ text: String) -> String { tokenizer.tokens(text, mode: .query).map(\.text).joined() }
 
     func analyze(_ question: String) -> QuestionAnalysis {
@@ -41,6 +44,7 @@ struct QuestionAnalyzer {
             let pair = a.text + b.text
             if !seen.contains(pair) { analysis.pairs.append(pair) }
         }
+        analysis.asksDefinition = Self.definitionForms.contains { analysis.folded.contains($0) }
         var titles: Set<String> = []
         analysis.namedTitles = analysis.namedTitles.filter { titles.insert($0).inserted }
         return analysis
@@ -114,19 +118,53 @@ struct QuestionAnalyzer {
     private func words(_ chars: [Character], base: Int, into analysis: inout QuestionAnalysis) {
         let text = String(chars)
         var cursor = text.startIndex
+        // Lone characters the dictionary split off: runs of them form a word (写+明), a single
+        // one makes the word before (or after) it more specific (志愿+者).
+        var lone: [(String, Int)] = []
+        func flushLone(next: Int?) {
+            defer { lone = [] }
+            guard let first = lone.first, let last = lone.last else { return }
+            let joined = lone.map(\.0).joined()
+            let start = first.1, end = last.1 + 1
+            if lone.count >= 2 {
+                analysis.concepts.append(.init(text: joined, alternatives: [joined], weight: 1.0, source: .word, start: start, end: end))
+            } else if let previous = analysis.concepts.last, previous.end == start, previous.source == .word {
+                let merged = previous.text + joined
+                analysis.concepts[analysis.concepts.count - 1] = .init(text: merged, alternatives: [merged], weight: 1.2, source: .word, start: previous.start, end: end)
+            } else if next == end {
+                pendingPrefix = (joined, start)
+            }
+        }
+        var pendingPrefix: (String, Int)?
         for word in tokenizer.words(text) {
             guard let range = text.range(of: word, range: cursor..<text.endIndex) else { continue }
             cursor = range.upperBound
             let start = base + text.distance(from: text.startIndex, to: range.lowerBound)
             let end = start + word.count
             if let phrase = lexicon.phrases[word] {
+                flushLone(next: nil)
                 add(phrase, key: word, start: start, end: end, into: &analysis)
                 continue
             }
             let isHan = word.unicodeScalars.first?.properties.isIdeographic ?? false
-            if word.count == 1 && isHan || lexicon.questionWords.contains(word) { continue }
-            analysis.concepts.append(.init(text: word, alternatives: [word], weight: word.count >= 3 ? 1.2 : 1.0, source: .word, start: start, end: end))
+            if lexicon.questionWords.contains(word) {
+                flushLone(next: nil)
+                continue
+            }
+            if word.count == 1 && isHan {
+                if let last = lone.last, last.1 + 1 != start { flushLone(next: nil) }
+                lone.append((word, start))
+                continue
+            }
+            flushLone(next: start)
+            var concept = QuestionAnalysis.Concept(text: word, alternatives: [word], weight: word.count >= 3 ? 1.2 : 1.0, source: .word, start: start, end: end)
+            if let prefix = pendingPrefix, prefix.1 + prefix.0.count == start, isHan {
+                concept = .init(text: prefix.0 + word, alternatives: [prefix.0 + word, word], weight: 1.2, source: .word, start: prefix.1, end: end)
+            }
+            pendingPrefix = nil
+            analysis.concepts.append(concept)
         }
+        flushLone(next: nil)
     }
 
     private func add(_ phrase: AnswerLexicon.Phrase, key: String, start: Int, end: Int, into analysis: inout QuestionAnalysis) {
