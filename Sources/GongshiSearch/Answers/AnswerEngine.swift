@@ -88,7 +88,6 @@ public final class AnswerEngine: @unchecked Sendable {
 
     private func run(_ question: String, limit: Int, db: Database) throws -> AnswerResponse {
         let (analysis, lexicon) = try analyze(question, db: db)
-        if ProcessInfo.processInfo.environment["QA_DEBUG"] != nil { print("DEBUG", analysis.concepts.map { "\($0.text)\($0.alternatives)" }, analysis.pairs, analysis.namedTitles) }
         var candidates = try retrieve(analysis, db: db)
         rank(&candidates, analysis: analysis)
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.unitId < $1.unitId }
@@ -198,12 +197,19 @@ public final class AnswerEngine: @unchecked Sendable {
             var body = 0.0, title = 0.0, chapter = 0.0, inTitle = 0.0, lead = 0.0
             var matched: [String] = []
             // The first sentence of an article states what it is about (成立社会团体，应当具备下列条件：).
-            let leadText = Self.leadSentence(texts[i], label: candidates[i].label)
+            let (leadText, otherLeads) = Self.leadSentences(texts[i], label: candidates[i].label)
             for (c, concept) in concepts.enumerated() {
                 if let m = found(concept, in: texts[i]) {
                     body += weights[c]
                     matched.append(m)
-                    if found(concept, in: leadText) != nil { lead += weights[c] }
+                    if found(concept, in: leadText) != nil {
+                        lead += weights[c]
+                    } else if found(concept, in: otherLeads) != nil {
+                        lead += 0.6 * weights[c]
+                    }
+                } else if let m = concept.partial.first(where: { texts[i].contains($0) }) {
+                    body += 0.5 * weights[c]
+                    matched.append(m)
                 } else if found(concept, in: titles[i]) != nil {
                     title += weights[c]
                 } else if found(concept, in: chapters[i]) != nil {
@@ -234,12 +240,19 @@ public final class AnswerEngine: @unchecked Sendable {
 
     static let leadCharacters = 30
 
-    /// The text up to the first 。 or ： (or ；), without the leading label.
-    static func leadSentence(_ text: String, label: String) -> String {
-        var body = Substring(text)
-        if body.hasPrefix(label) { body = body.dropFirst(label.count) }
-        let end = body.firstIndex { $0 == "。" || $0 == "：" || $0 == "；" || $0 == "\n" } ?? body.endIndex
-        return String(body[..<end].prefix(Self.leadCharacters))
+    /// The opening of each paragraph (not of list items), up to its first 。：； and at most
+    /// `leadCharacters`: where an article says what it is about.
+    static func leadSentences(_ text: String, label: String) -> (first: String, others: String) {
+        var leads: [Substring] = []
+        for (i, line) in text.split(separator: "\n").enumerated() {
+            var body = line
+            if i == 0, body.hasPrefix(label) { body = body.dropFirst(label.count) }
+            body = body.drop { $0 == " " || $0 == "\u{3000}" }
+            if i > 0, body.first == "(" || body.first == "（" { continue }
+            let end = body.firstIndex { $0 == "。" || $0 == "：" || $0 == "；" } ?? body.endIndex
+            leads.append(body[..<end].prefix(Self.leadCharacters))
+        }
+        return (leads.first.map(String.init) ?? "", leads.dropFirst().joined(separator: "\n"))
     }
 
     // MARK: - Output

@@ -10,6 +10,8 @@ struct QuestionAnalysis: Sendable {
         var alternatives: [String]
         var weight: Double
         var source: Source
+        /// Shorter forms that count half (申请书 -> 申请).
+        var partial: [String] = []
         /// Position in the folded question, to find adjacent concepts.
         var start: Int
         var end: Int

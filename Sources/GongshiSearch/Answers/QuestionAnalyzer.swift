@@ -45,6 +45,12 @@ struct QuestionAnalyzer {
             if !seen.contains(pair) { analysis.pairs.append(pair) }
         }
         analysis.asksDefinition = Self.definitionForms.contains { analysis.folded.contains($0) }
+        for i in analysis.concepts.indices where analysis.concepts[i].source == .word && analysis.concepts[i].text.count >= 3 {
+            let text = analysis.concepts[i].text
+            if text.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
+                analysis.concepts[i].partial = [String(text.dropLast()), String(text.dropFirst())]
+            }
+        }
         var titles: Set<String> = []
         analysis.namedTitles = analysis.namedTitles.filter { titles.insert($0).inserted }
         return analysis
