@@ -194,7 +194,7 @@ public final class AnswerEngine: @unchecked Sendable {
         let maxBM25 = max(candidates.map(\.bm25).max() ?? 1, 1e-9)
         let named = Set(analysis.namedTitles)
         for i in candidates.indices {
-            var body = 0.0, title = 0.0, chapter = 0.0, inTitle = 0.0, lead = 0.0
+            var body = 0.0, title = 0.0, chapter = 0.0, inTitle = 0.0, lead = 0.0, firstLead = 0.0
             var matched: [String] = []
             // The first sentence of an article states what it is about (成立社会团体，应当具备下列条件：).
             let (leadText, otherLeads) = Self.leadSentences(texts[i], label: candidates[i].label)
@@ -204,6 +204,7 @@ public final class AnswerEngine: @unchecked Sendable {
                     matched.append(m)
                     if found(concept, in: leadText) != nil {
                         lead += weights[c]
+                        firstLead += weights[c]
                     } else if found(concept, in: otherLeads) != nil {
                         lead += 0.6 * weights[c]
                     }
@@ -223,6 +224,8 @@ public final class AnswerEngine: @unchecked Sendable {
             matched += pairs
             let coverage = concepts.isEmpty ? 0 : (body + 0.8 * title + 0.6 * chapter) / total
             var score = coverage + 0.3 * inTitle / total + 0.3 * lead / total + 0.1 * candidates[i].bm25 / maxBM25
+            // An article that opens with everything the question asks about is about exactly that.
+            if concepts.count >= 2 && firstLead >= total * 0.99 { score += 0.15 }
             if !analysis.pairs.isEmpty { score += 0.15 * Double(pairs.count) / Double(analysis.pairs.count) }
             // Long articles cover more words by chance.
             score -= 0.04 * log2(max(1, Double(candidates[i].text.count) / 200))
