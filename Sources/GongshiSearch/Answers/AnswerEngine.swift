@@ -177,18 +177,20 @@ public final class AnswerEngine: @unchecked Sendable {
     /// are not in force down.
     func rank(_ candidates: inout [Candidate], analysis: QuestionAnalysis) {
         guard !candidates.isEmpty else { return }
-        let texts = candidates.map { $0.text.lowercased() }
-        let titles = candidates.map { $0.title.lowercased() }
-        let chapters = candidates.map { (($0.chapter ?? "") + " " + $0.label).lowercased() }
+        let texts = candidates.map { ByteText($0.text) }
+        let titles = candidates.map { ByteText($0.title) }
+        let chapters = candidates.map { ByteText(($0.chapter ?? "") + " " + $0.label) }
         let concepts = analysis.concepts
-        func found(_ concept: QuestionAnalysis.Concept, in text: String) -> String? {
-            concept.alternatives.first { text.contains($0) }
-        }
+        let forms = concepts.map { $0.alternatives.map(ByteText.init) }
+        let partials = concepts.map { $0.partial.map(ByteText.init) }
+        let pairs = analysis.pairs.map(ByteText.init)
+        /// Index of the first form of concept `c` found in `text`.
+        func found(_ c: Int, in text: ByteText) -> Int? { forms[c].firstIndex { text.contains($0) } }
         // Rarity among the candidates: a concept every candidate has tells little.
         let pool = Double(candidates.count)
-        let weights = concepts.map { concept -> Double in
-            let df = Double(texts.filter { found(concept, in: $0) != nil }.count)
-            return concept.weight * (0.5 + log(1 + pool / (1 + df)))
+        let weights = concepts.indices.map { c -> Double in
+            let df = Double(texts.filter { found(c, in: $0) != nil }.count)
+            return concepts[c].weight * (0.5 + log(1 + pool / (1 + df)))
         }
         let total = max(weights.reduce(0, +), 1e-9)
         let maxBM25 = max(candidates.map(\.bm25).max() ?? 1, 1e-9)
@@ -197,38 +199,40 @@ public final class AnswerEngine: @unchecked Sendable {
             var body = 0.0, title = 0.0, chapter = 0.0, inTitle = 0.0, lead = 0.0, firstLead = 0.0
             var matched: [String] = []
             // The first sentence of an article states what it is about (成立社会团体，应当具备下列条件：).
-            let (leadText, otherLeads) = Self.leadSentences(texts[i], label: candidates[i].label)
-            for (c, concept) in concepts.enumerated() {
-                if let m = found(concept, in: texts[i]) {
+            let (firstText, otherText) = Self.leadSentences(candidates[i].text, label: candidates[i].label)
+            let leadText = ByteText(firstText), otherLeads = ByteText(otherText)
+            for c in concepts.indices {
+                let inThisTitle = found(c, in: titles[i]) != nil
+                if let m = found(c, in: texts[i]) {
                     body += weights[c]
-                    matched.append(m)
-                    if found(concept, in: leadText) != nil {
+                    matched.append(concepts[c].alternatives[m])
+                    if found(c, in: leadText) != nil {
                         lead += weights[c]
                         firstLead += weights[c]
-                    } else if found(concept, in: otherLeads) != nil {
+                    } else if found(c, in: otherLeads) != nil {
                         lead += 0.6 * weights[c]
                     }
-                } else if let m = concept.partial.first(where: { texts[i].contains($0) }) {
+                } else if let m = partials[c].firstIndex(where: { texts[i].contains($0) }) {
                     body += 0.5 * weights[c]
-                    matched.append(m)
-                } else if found(concept, in: titles[i]) != nil {
+                    matched.append(concepts[c].partial[m])
+                } else if inThisTitle {
                     title += weights[c]
-                } else if found(concept, in: chapters[i]) != nil {
+                } else if found(c, in: chapters[i]) != nil {
                     chapter += weights[c]
                 }
-                if found(concept, in: titles[i]) != nil { inTitle += weights[c] }
+                if inThisTitle { inTitle += weights[c] }
             }
-            let pairs = analysis.pairs.filter { texts[i].contains($0) }
-            lead += Double(analysis.pairs.filter { leadText.contains($0) }.count) * 0.5
-            if analysis.asksDefinition, lead > 0, leadText.contains("是指") || leadText.contains("所称") { lead += total * 0.5 }
-            matched += pairs
+            let pairsFound = pairs.indices.filter { texts[i].contains(pairs[$0]) }
+            matched += pairsFound.map { analysis.pairs[$0] }
+            lead += Double(pairs.filter { leadText.contains($0) }.count) * 0.5
+            if analysis.asksDefinition, lead > 0, firstText.contains("是指") || firstText.contains("所称") { lead += total * 0.5 }
             let coverage = concepts.isEmpty ? 0 : (body + 0.8 * title + 0.6 * chapter) / total
             var score = coverage + 0.3 * inTitle / total + 0.3 * lead / total + 0.1 * candidates[i].bm25 / maxBM25
             // An article that opens with everything the question asks about is about exactly that.
             if concepts.count >= 2 && firstLead >= total * 0.99 { score += 0.15 }
-            if !analysis.pairs.isEmpty { score += 0.15 * Double(pairs.count) / Double(analysis.pairs.count) }
+            if !pairs.isEmpty { score += 0.15 * Double(pairsFound.count) / Double(pairs.count) }
             // Long articles cover more words by chance.
-            score -= 0.04 * log2(max(1, Double(candidates[i].text.count) / 200))
+            score -= 0.04 * log2(max(1, Double(candidates[i].text.utf8.count) / 600))
             if named.contains(candidates[i].title) {
                 score += 0.4
                 if analysis.articleNumber != nil && analysis.articleNumber == candidates[i].number { score += 1 }
