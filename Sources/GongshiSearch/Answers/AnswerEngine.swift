@@ -20,6 +20,8 @@ public final class AnswerEngine: @unchecked Sendable {
     public static let maxQuestionCharacters = QuestionAnalyzer.maxQuestionCharacters
     /// Candidates re-ranked per question.
     static let candidateCount = 150
+    /// Forms of a concept in the FTS query (re-ranking checks them all).
+    static let retrievalAlternatives = 3
     /// Column weights of doc_search for Q&A: title, label (+chapter), body, tags, pinyin, kind.
     static let columnWeights = [2.0, 1.5, 1.0, 0.0, 0.0, 0.0]
 
@@ -118,15 +120,12 @@ public final class AnswerEngine: @unchecked Sendable {
             var e = MatchExpression()
             var first = true
             for concept in analysis.concepts {
-                for (i, alternative) in concept.alternatives.prefix(QueryAnalyzer.maxAlternatives).enumerated() {
+                // Few alternatives per concept: each phrase costs a posting-list read per query.
+                for (i, alternative) in concept.alternatives.prefix(Self.retrievalAlternatives).enumerated() {
                     if !first { e.append(" OR ") }
                     e.phrase(alternative, weight: concept.weight * (i == 0 ? 1 : 0.9))
                     first = false
                 }
-            }
-            for pair in analysis.pairs {
-                e.append(" OR ")
-                e.phrase(pair, weight: 0.5)
             }
             e = e.restricted(to: ["title", "label", "body"])
             let weights = Self.columnWeights + e.phraseWeights
