@@ -3,7 +3,7 @@ import Foundation
 /// A file of the corpus and what it holds.
 public struct CorpusFile: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case orgs, credit, notices, policy, synonyms
+        case orgs, credit, notices, policy, synonyms, faq, qaVocabulary, serviceCenter
     }
 
     public let kind: Kind
@@ -34,9 +34,12 @@ public struct CorpusFile: Sendable, Equatable {
         add("credit", .credit, ["csv", "jsonl"], recursive: false)
         add("notices", .notices, ["csv", "jsonl"], recursive: false)
         add("policies", .policy, ["md"], recursive: true)
-        let synonyms = root.appendingPathComponent("synonyms.txt")
-        if fm.fileExists(atPath: synonyms.path) {
-            files.append(CorpusFile(kind: .synonyms, relativePath: "synonyms.txt", url: synonyms))
+        add("faq", .faq, ["md"], recursive: true)
+        for (name, kind) in [("synonyms.txt", Kind.synonyms), ("qa-vocabulary.txt", .qaVocabulary), ("service-center.yaml", .serviceCenter)] {
+            let url = root.appendingPathComponent(name)
+            if fm.fileExists(atPath: url.path) {
+                files.append(CorpusFile(kind: kind, relativePath: name, url: url))
+            }
         }
         return files
     }

@@ -118,6 +118,8 @@ public struct Indexer {
                 summary.problems.append(problem)
                 return 0
             }
+        case .faq, .qaVocabulary, .serviceCenter:
+            return try ingestQA(file, text: text, fileId: fileId, db: db, summary: &summary)
         case .orgs, .credit, .notices:
             let kind: RecordKind = file.kind == .orgs ? .orgs : file.kind == .credit ? .credit : .notices
             let reader = RecordFileReader(fields: kind.fields)

@@ -125,6 +125,39 @@ enum Schema {
                 CREATE VIRTUAL TABLE record_terms USING fts5vocab(record_search, 'row');
                 """)
         }
+        // Regulations Q&A: curated FAQ, the colloquial vocabulary and the service-center contact.
+        // Every row belongs to a corpus file, so re-indexing or removing the file replaces it.
+        migrator.registerMigration("v2-qa") { db in
+            try db.execute(sql: """
+                CREATE TABLE faq (
+                  id INTEGER PRIMARY KEY,
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  question TEXT NOT NULL,
+                  variants TEXT NOT NULL,   -- other phrasings, one per line
+                  answer TEXT NOT NULL
+                );
+                CREATE INDEX faq_file ON faq(file_id);
+                CREATE TABLE faq_article (
+                  faq_id INTEGER NOT NULL REFERENCES faq(id) ON DELETE CASCADE,
+                  seq INTEGER NOT NULL,
+                  document_title TEXT NOT NULL,
+                  article INTEGER,
+                  PRIMARY KEY (faq_id, seq)
+                );
+                CREATE TABLE qa_vocabulary (
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  kind TEXT NOT NULL,       -- question (question word), term (colloquial -> legal), document (short name -> title)
+                  term TEXT NOT NULL,
+                  expansion TEXT NOT NULL   -- legal terms separated by spaces, or a document title
+                );
+                CREATE INDEX qa_vocabulary_file ON qa_vocabulary(file_id);
+                CREATE TABLE service_center (
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  name TEXT NOT NULL,
+                  address TEXT, phone TEXT, hours TEXT, web TEXT
+                );
+                """)
+        }
         return migrator
     }
 }
