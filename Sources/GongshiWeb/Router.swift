@@ -44,6 +44,8 @@ public struct Router: Sendable {
         case "/": return pages.home(request)
         case "/search": return pages.search(request)
         case "/policies": return pages.policies(request)
+        case "/ask": return AskPage(site: site).page(request)
+        case "/api/ask": return AskPage(site: site).api(request)
         case "/prefs": return preferences(request)
         case "/healthz": return .json(["status": "ok"])
         case "/robots.txt": return robots()

