@@ -48,6 +48,20 @@ public struct CreditList: Codable, Sendable, Equatable {
         public var current: Bool
         public var orgURL: String
 
+        public init(orgCode: String, orgName: String, region: String?, reason: String, authority: String, date: String, removedOn: String?,
+                    removalReason: String?, current: Bool, orgURL: String) {
+            self.orgCode = orgCode
+            self.orgName = orgName
+            self.region = region
+            self.reason = reason
+            self.authority = authority
+            self.date = date
+            self.removedOn = removedOn
+            self.removalReason = removalReason
+            self.current = current
+            self.orgURL = orgURL
+        }
+
         enum CodingKeys: String, CodingKey {
             case region, reason, authority, date, current
             case orgCode = "org_code"
@@ -67,6 +81,17 @@ public struct CreditList: Codable, Sendable, Equatable {
     public var page: Int
     public var pageSize: Int
     public var items: [Item]
+
+    public init(list: Kind, listName: String, includeRemoved: Bool, filter: Filter, total: Int, page: Int, pageSize: Int, items: [Item]) {
+        self.list = list
+        self.listName = listName
+        self.includeRemoved = includeRemoved
+        self.filter = filter
+        self.total = total
+        self.page = page
+        self.pageSize = pageSize
+        self.items = items
+    }
 
     enum CodingKeys: String, CodingKey {
         case list, filter, total, page, items

@@ -28,6 +28,17 @@ public struct NoticeFeed: Codable, Sendable, Equatable {
         public var summary: String
         public var url: String
 
+        public init(id: String, title: String, kind: String, issuer: String, date: String, orgCodes: [String], summary: String, url: String) {
+            self.id = id
+            self.title = title
+            self.kind = kind
+            self.issuer = issuer
+            self.date = date
+            self.orgCodes = orgCodes
+            self.summary = summary
+            self.url = url
+        }
+
         enum CodingKeys: String, CodingKey {
             case id, title, kind, issuer, date, summary, url
             case orgCodes = "org_codes"
@@ -41,6 +52,14 @@ public struct NoticeFeed: Codable, Sendable, Equatable {
     public var page: Int
     public var pageSize: Int
     public var items: [Item]
+
+    public init(filter: Filter, total: Int, page: Int, pageSize: Int, items: [Item]) {
+        self.filter = filter
+        self.total = total
+        self.page = page
+        self.pageSize = pageSize
+        self.items = items
+    }
 
     enum CodingKeys: String, CodingKey {
         case filter, total, page, items

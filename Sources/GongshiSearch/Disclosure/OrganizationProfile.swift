@@ -126,6 +126,14 @@ public struct OrganizationProfile: Codable, Sendable, Equatable {
         public var area: Double?
         public var reportURL: String
 
+        public init(level: String, served: Int?, staff: Int?, area: Double?, reportURL: String) {
+            self.level = level
+            self.served = served
+            self.staff = staff
+            self.area = area
+            self.reportURL = reportURL
+        }
+
         enum CodingKeys: String, CodingKey {
             case level, served, staff, area
             case reportURL = "report_url"
