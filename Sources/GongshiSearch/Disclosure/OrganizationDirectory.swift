@@ -149,7 +149,7 @@ public final class OrganizationDirectory: @unchecked Sendable {
         let rows = try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT s.code, s.pos, o.name, o.type, o.status FROM org_suggest s JOIN org o ON o.code = s.code
-                WHERE s.key >= ? AND s.key < ? ORDER BY s.key LIMIT 200
+                WHERE s.key >= ? AND s.key < ? ORDER BY s.key LIMIT 60
                 """), arguments: [key, key + "\u{10FFFF}"])
         }
         var best: [String: (pos: Int, suggestion: Suggestion)] = [:]
