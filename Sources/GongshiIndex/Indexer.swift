@@ -89,6 +89,8 @@ public struct Indexer {
         }
         progress?(files.count, files.count, "")
         try addPinyin(db: db, pinyin: pinyin)
+        // Transparency pages: the service-center rules, checked against the indexed policies.
+        summary.problems += try ServiceCenterRuleLoader(corpus: corpus).load(into: db)
         for (kind, table) in [("document", "document"), ("unit", "unit"), ("org", "org"), ("credit", "credit_record"), ("notice", "notice")] {
             summary.totals[kind] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
         }
@@ -135,6 +137,7 @@ public struct Indexer {
                             throw RowProblem(file: path, line: row.line, field: "统一社会信用代码(code)", why: "“\(org.code)”重复，已由其他行登记")
                         }
                         try db.insertOrganization(org, fileId: fileId, line: row.line, namePinyin: pinyin.column(for: org.name))
+                        try db.insertSuggestKeys(code: org.code, name: org.name, fileId: fileId, tokenizer: pinyin.tokenizer)
                     case .credit:
                         try db.insertCreditRecord(try RecordParser.credit(row, file: path), fileId: fileId, line: row.line)
                     case .notices:

@@ -158,6 +158,32 @@ enum Schema {
                 );
                 """)
         }
+        // Transparency pages: word-start name keys for autocomplete (联想), service-center
+        // rules loaded from Corpus/rules/, and indexes for the list filters.
+        migrator.registerMigration("v2-disclosure") { db in
+            try db.execute(sql: """
+                CREATE TABLE org_suggest (
+                  id INTEGER PRIMARY KEY,
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  key TEXT NOT NULL,
+                  code TEXT NOT NULL,
+                  pos INTEGER NOT NULL
+                );
+                CREATE INDEX org_suggest_key ON org_suggest(key);
+                CREATE INDEX org_suggest_file ON org_suggest(file_id);
+                CREATE TABLE center_rule (
+                  id TEXT PRIMARY KEY,
+                  seq INTEGER NOT NULL,
+                  json TEXT NOT NULL
+                );
+                CREATE INDEX org_type_founded ON org(type, founded);
+                CREATE INDEX org_region ON org(region);
+                CREATE INDEX org_center ON org(center_level) WHERE center_level IS NOT NULL;
+                CREATE INDEX credit_list_date ON credit_record(list, date);
+                CREATE INDEX notice_kind_date ON notice(kind, date);
+                CREATE INDEX notice_issuer_date ON notice(issuer, date);
+                """)
+        }
         return migrator
     }
 }

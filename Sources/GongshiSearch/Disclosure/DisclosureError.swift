@@ -1,0 +1,23 @@
+import GongshiStore
+
+/// Why a transparency-page request failed: bad input (400) or the store (500).
+public enum DisclosureError: Error, Sendable {
+    /// A parameter the user sent is malformed; the message is shown to them (Chinese).
+    case invalidParameter(name: String, message: String)
+    case store(StoreError)
+
+    /// The HTTP status the page layer should answer with.
+    public var httpStatus: Int {
+        switch self {
+        case .invalidParameter: return 400
+        case .store: return 500
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .invalidParameter(let name, let message): return "参数 \(name) 无效：\(message)"
+        case .store: return "数据库查询失败，请稍后再试"
+        }
+    }
+}
