@@ -48,7 +48,20 @@ public struct Router: Sendable {
         case "/api/ask": return AskPage(site: site).api(request)
         case "/prefs": return preferences(request)
         case "/healthz": return .json(["status": "ok"])
-        case "/robots.txt": return robots()
+        case "/robots.txt": return disclosure.robots(request)
+        case "/orgs": return disclosure.organizations(request)
+        case "/credit/abnormal": return disclosure.credit(request, kind: .abnormal)
+        case "/credit/serious": return disclosure.credit(request, kind: .serious)
+        case "/notices": return disclosure.notices(request)
+        case "/notices.atom": return disclosure.atom(request)
+        case "/stats": return disclosure.statistics(request)
+        case "/sitemap.xml": return disclosure.sitemap(request, part: nil)
+        case "/api/orgs": return disclosureAPI.organizations(request)
+        case "/api/suggest": return disclosureAPI.suggest(request)
+        case "/api/credit/abnormal": return disclosureAPI.credit(request, kind: .abnormal)
+        case "/api/credit/serious": return disclosureAPI.credit(request, kind: .serious)
+        case "/api/notices": return disclosureAPI.notices(request)
+        case "/api/stats": return disclosureAPI.statistics()
         case "/api/search": return api.search(request)
         case "/api/policies": return api.policies(request)
         case "/api/openapi.json": return api.openAPI()
@@ -56,6 +69,20 @@ public struct Router: Sendable {
         }
         if let id = Self.suffix(request.path, after: "/policies/") { return pages.policy(request, id: id) }
         if let id = Self.suffix(request.path, after: "/api/policies/") { return api.policy(id: id) }
+        if let rest = Self.suffix(request.path, after: "/orgs/") {
+            if rest.hasSuffix("/center") { return .redirect("/orgs/\(URLBuilder.component(String(rest.dropLast(7))))#center", status: 301) }
+            return disclosure.organization(request, code: rest)
+        }
+        if let rest = Self.suffix(request.path, after: "/api/orgs/") {
+            if rest.hasSuffix("/center") { return disclosureAPI.serviceCenter(code: String(rest.dropLast(7))) }
+            return disclosureAPI.organization(code: rest)
+        }
+        if let id = Self.suffix(request.path, after: "/notices/") { return disclosure.notice(request, id: id) }
+        if let id = Self.suffix(request.path, after: "/api/notices/") { return disclosureAPI.notice(id: id) }
+        if request.path.hasPrefix("/sitemap-"), request.path.hasSuffix(".xml"),
+           let part = Int(request.path.dropFirst("/sitemap-".count).dropLast(4)) {
+            return disclosure.sitemap(request, part: part)
+        }
         if let file = Self.suffix(request.path, after: "/static/"), let response = site.files.response(relativePath: file, request: request) {
             return response
         }
@@ -64,6 +91,8 @@ public struct Router: Sendable {
     }
 
     private var pages: PageHandlers { PageHandlers(site: site) }
+    private var disclosure: DisclosurePages { DisclosurePages(site: site) }
+    private var disclosureAPI: DisclosureAPI { DisclosureAPI(site: site) }
 
     /// The non-empty rest of `path` after `prefix`.
     static func suffix(_ path: String, after prefix: String) -> String? {
@@ -88,10 +117,5 @@ public struct Router: Sendable {
         default: return pages.errorPage(400, "请求有误", "contrast 应为 high 或 normal。", request)
         }
         return .redirect(URLBuilder.safeLocalPath(request.query["back"]), headers: [("Set-Cookie", preferences.setCookieHeader)])
-    }
-
-    func robots() -> HTTPResponse {
-        HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")] + HTTPResponse.securityHeaders,
-                     body: Array("User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /prefs\nSitemap: /sitemap.xml\n".utf8))
     }
 }

@@ -7,11 +7,14 @@ public struct Site: Sendable {
     public let search: SearchEngine
     public let catalog: PolicyCatalog
     public let answers: AnswerEngine
+    public let directory: OrganizationDirectory
     let pages: PageRenderer
     let files: StaticFiles
 
-    public init(search: SearchEngine, catalog: PolicyCatalog, answers: AnswerEngine, pages: PageRenderer, files: StaticFiles) {
+    public init(search: SearchEngine, catalog: PolicyCatalog, answers: AnswerEngine, directory: OrganizationDirectory,
+                pages: PageRenderer, files: StaticFiles) {
         self.search = search
+        self.directory = directory
         self.catalog = catalog
         self.answers = answers
         self.pages = pages
@@ -20,12 +23,13 @@ public struct Site: Sendable {
 
     /// A site over one index database and a static directory.
     public init(database: GongshiDatabase, staticDirectory: String?) throws(WebError) {
-        let search: SearchEngine, answers: AnswerEngine
+        let search: SearchEngine, answers: AnswerEngine, directory: OrganizationDirectory
         do {
             search = try SearchEngine(database: database)
             answers = try AnswerEngine(database: database)
+            directory = try OrganizationDirectory(database: database)
         } catch { throw WebError("\(error)", path: database.path) }
-        self.init(search: search, catalog: PolicyCatalog(database: database), answers: answers, pages: try PageRenderer(),
+        self.init(search: search, catalog: PolicyCatalog(database: database), answers: answers, directory: directory, pages: try PageRenderer(),
                   files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir) } ?? StaticFiles())
     }
 }

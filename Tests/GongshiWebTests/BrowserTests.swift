@@ -75,4 +75,36 @@ import Testing
         #expect(toggled.contains("标准字号"))
         try screenshot("\(base)/prefs?font=large&contrast=high&back=%2F", name: "home-large-high-contrast")
     }
+
+    @Test func organizationCreditListAndStatisticsInChromium() throws {
+        let router = try WebTestIndex.router()
+        let server = HTTPServer(router: router)
+        var options = HTTPServer.Options()
+        options.port = 0
+        try server.start(options)
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+
+        // The credit list, then the first listed organization's page, as a user clicks through.
+        let list = try dom("\(base)/credit/abnormal")
+        #expect(list.contains("活动异常名录"))
+        try screenshot("\(base)/credit/abnormal", name: "credit-abnormal")
+        let orgPath = try #require(list.firstMatch(of: /<td><a href="(\/orgs\/[0-9A-Z]{18})">/)?.1)
+        let org = try dom(base + orgPath)
+        #expect(org.contains("信用状况"))
+        #expect(org.contains("基本信息"))
+        try screenshot(base + orgPath, name: "organization", height: 2000)
+
+        // Statistics: the SVG charts render inline.
+        let stats = try dom("\(base)/stats")
+        #expect(stats.contains("<svg"))
+        try screenshot("\(base)/stats", name: "stats", height: 2200)
+
+        // The question page.
+        let ask = try dom("\(base)/ask?q=%E7%94%B3%E8%AF%B7%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80%E5%A4%9A%E4%B9%85%E7%AD%94%E5%A4%8D")
+        #expect(ask.contains("回答可信度"))
+        // The citation button appears only with JavaScript, which Chromium runs.
+        #expect(ask.contains("class=\"copy\" data-target=\"cite-1\">复制引用"))
+        try screenshot("\(base)/ask?q=%E7%94%B3%E8%AF%B7%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80%E5%A4%9A%E4%B9%85%E7%AD%94%E5%A4%8D", name: "ask")
+    }
 }

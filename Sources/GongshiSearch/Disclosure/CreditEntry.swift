@@ -1,5 +1,7 @@
 /// One credit record as an organization's page and the lists show it.
 public struct CreditEntry: Codable, Sendable, Equatable {
+    /// The record's id: search results link to `/orgs/{code}#credit-{id}`.
+    public var id: Int64?
     /// 活动异常名录, 严重违法失信名单 or 行政处罚.
     public var list: String
     public var reason: String
@@ -35,7 +37,7 @@ public struct CreditEntry: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case list, reason, authority, date, basis, result, current
+        case id, list, reason, authority, date, basis, result, current
         case removedOn = "removed_on"
         case removalReason = "removal_reason"
         case decisionNo = "decision_no"

@@ -108,6 +108,7 @@ public final class OrganizationDirectory: @unchecked Sendable {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM credit_record WHERE org_code = ? ORDER BY date DESC, id"), arguments: [code]).map { r in
             var entry = CreditEntry(list: r["list"], reason: r["reason"], authority: r["authority"], date: r["date"], removedOn: r["removed_on"],
                                     removalReason: r["removal_reason"], decisionNo: r["decision_no"], basis: r["basis"], result: r["result"])
+            entry.id = r["id"]
             entry.current = entry.isCurrent(today: today)
             return entry
         }

@@ -1,0 +1,26 @@
+// Progressive enhancement: name autocomplete (联想) for inputs with data-suggest, filled
+// from /api/suggest into their <datalist>. Without JavaScript the form works as it is.
+document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+  var list = document.getElementById(input.getAttribute("data-suggest"));
+  if (!list) return;
+  var timer = null, last = "";
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var q = input.value.trim();
+      if (q.length < 1 || q === last) return;
+      last = q;
+      fetch("/api/suggest?q=" + encodeURIComponent(q) + "&limit=8")
+        .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+        .then(function (body) {
+          list.textContent = "";
+          (body.suggestions || []).forEach(function (s) {
+            var option = document.createElement("option");
+            option.value = s.name;
+            list.appendChild(option);
+          });
+        })
+        .catch(function () {});
+    }, 120);
+  });
+});
