@@ -213,6 +213,7 @@ import Testing
     @Test func openAPIDescribesTheRoutes() throws {
         let body = try json(get("/api/openapi.json"))
         let paths = try #require(body["paths"] as? [String: Any])
-        for path in ["/api/search", "/api/policies", "/api/policies/{id}", "/api/ask"] { #expect(paths[path] != nil, "\(path)") }
+        for path in ["/api/search", "/api/policies", "/api/policies/{id}", "/api/ask", "/api/orgs", "/api/orgs/{code}", "/api/suggest",
+                     "/api/credit/{list}", "/api/notices", "/api/notices/{id}", "/api/stats"] { #expect(paths[path] != nil, "\(path)") }
     }
 }
