@@ -27,15 +27,29 @@ import Testing
     }
 
     /// Every error of the API has one shape: {"error": {"status", "message"}}.
-    @Test(arguments: [
+    static let errorCases: [(HTTPRequest, Int)] = [
         (HTTPRequest(path: "/api/search"), 400),
         (HTTPRequest(path: "/api/search", query: ["q": "民政", "type": "bogus"]), 400),
         (HTTPRequest(path: "/api/search", query: ["q": "民政", "limit": "0"]), 400),
         (HTTPRequest(path: "/api/search", query: ["q": "民政", "page": "x"]), 400),
         (HTTPRequest(path: "/api/search", query: ["q": String(repeating: "民", count: 300)]), 400),
         (HTTPRequest(path: "/api/nothing"), 404),
+        (HTTPRequest(path: "/api/policies/no-such-document"), 404),
+        (HTTPRequest(path: "/api/policies", query: ["limit": "1000"]), 400),
+        (HTTPRequest(path: "/api/ask"), 400),
+        (HTTPRequest(path: "/api/ask", query: ["q": "问", "limit": "0"]), 400),
+        (HTTPRequest(path: "/api/orgs", query: ["credit_status": "bogus"]), 400),
+        (HTTPRequest(path: "/api/orgs/NOT-A-CODE"), 400),
+        (HTTPRequest(path: "/api/orgs/NOT-A-CODE/center"), 400),
+        (HTTPRequest(path: "/api/suggest"), 400),
+        (HTTPRequest(path: "/api/credit/abnormal", query: ["year": "x"]), 400),
+        (HTTPRequest(path: "/api/notices", query: ["kind": "x"]), 400),
+        (HTTPRequest(path: "/api/notices", query: ["from": "2024-13-45"]), 400),
+        (HTTPRequest(path: "/api/notices/no-such-notice"), 404),
         (HTTPRequest(method: "POST", path: "/api/search"), 405),
-    ])
+    ]
+
+    @Test(arguments: errorCases)
     func errorsHaveOneShape(request: HTTPRequest, status: Int) throws {
         let response = try WebTestIndex.router().handle(request)
         #expect(response.status == status)
