@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import GongshiStore
+
+/// Writes request paths sampled from an index (organization pages, name prefixes for
+/// /api/suggest) for the HTTP benchmark, one per line.
+struct SamplePathsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample-paths",
+        abstract: "为 Web 基准测试抽样请求路径（组织页面、名称联想），每行一个"
+    )
+
+    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @Option(help: "每种路径的数量") var count = 500
+    @Option(help: "输出目录") var out = ".build/bench"
+
+    func run() throws {
+        let database = try GongshiDatabase(path: db, readOnly: true)
+        let (codes, names) = try database.read { db in
+            (try String.fetchAll(db, sql: "SELECT code FROM org ORDER BY random() LIMIT ?", arguments: [count]),
+             try String.fetchAll(db, sql: "SELECT name FROM org ORDER BY random() LIMIT ?", arguments: [count]))
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        // Prefixes of 2 to 6 characters, from the start of the name or of a later word.
+        var generator = SystemRandomNumberGenerator()
+        let prefixes = names.map { name -> String in
+            let characters = Array(name)
+            let start = characters.count > 8 && Bool.random(using: &generator) ? Int.random(in: 3..<(characters.count - 4), using: &generator) : 0
+            let length = Int.random(in: 2...6, using: &generator)
+            return String(characters[start..<min(characters.count, start + length)])
+        }
+        try (codes.map { "/orgs/\($0)" }.joined(separator: "\n") + "\n").write(toFile: "\(out)/org-paths.txt", atomically: true, encoding: .utf8)
+        try (prefixes.map { "/api/suggest?q=\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "\n") + "\n")
+            .write(toFile: "\(out)/suggest-paths.txt", atomically: true, encoding: .utf8)
+        print("wrote \(codes.count) organization paths and \(prefixes.count) suggest paths to \(out)")
+    }
+}
