@@ -14,7 +14,10 @@ public final class AnswerEngine: @unchecked Sendable {
     public let database: GongshiDatabase
     private let tokenizer: ChineseTokenizer
     private let lock = NSLock()
-    private var cache: (fingerprint: String, lexicon: AnswerLexicon)?
+    private var cache: (fingerprint: String, lexicon: AnswerLexicon, stats: AnswerIndexStats)?
+    /// Up to this many rows in doc_search, one query ranks every row that contains a concept;
+    /// above it, retrieval first picks candidate documents (`retrieveInDocuments`).
+    let fullRankRows: Int
 
     public static let maxLimit = 50
     public static let maxQuestionCharacters = QuestionAnalyzer.maxQuestionCharacters
@@ -25,8 +28,13 @@ public final class AnswerEngine: @unchecked Sendable {
     /// Column weights of doc_search for Q&A: title, label (+chapter), body, tags, pinyin, kind.
     static let columnWeights = [2.0, 1.5, 1.0, 0.0, 0.0, 0.0]
 
-    public init(database: GongshiDatabase) throws(SearchError) {
+    public convenience init(database: GongshiDatabase) throws(SearchError) {
+        try self.init(database: database, fullRankRows: ProcessInfo.processInfo.environment["GONGSHI_QA_FULL_RANK_ROWS"].flatMap { Int($0) } ?? 20_000) // TEMP
+    }
+
+    init(database: GongshiDatabase, fullRankRows: Int) throws(SearchError) {
         self.database = database
+        self.fullRankRows = fullRankRows
         do { tokenizer = try ChineseTokenizer() } catch { throw .store(error) }
     }
 
@@ -43,23 +51,35 @@ public final class AnswerEngine: @unchecked Sendable {
 
     // MARK: - Analysis
 
-    private func analyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon) {
+    func probeAnalyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon) { let r = try analyze(question, db: db); return (r.0, r.1) }
+
+    private func analyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon, AnswerIndexStats) {
         lock.lock()
         defer { lock.unlock() }
         let fingerprint = try AnswerLexicon.fingerprint(db)
         let lexicon: AnswerLexicon
+        let stats: AnswerIndexStats
         if let cache, cache.fingerprint == fingerprint {
             lexicon = cache.lexicon
+            stats = cache.stats
         } else {
             var loaded = try AnswerLexicon.load(db, fold: { [tokenizer] in tokenizer.tokens($0, mode: .query).map(\.text).joined() })
             let analyzer = QuestionAnalyzer(tokenizer: tokenizer, lexicon: loaded)
             for i in loaded.faqs.indices {
                 loaded.faqs[i].phrasings = loaded.faqs[i].texts.map { analyzer.analyze($0).concepts }
             }
-            cache = (fingerprint, loaded)
+            stats = try AnswerIndexStats.load(db)
+            cache = (fingerprint, loaded, stats)
             lexicon = loaded
         }
-        return (QuestionAnalyzer(tokenizer: tokenizer, lexicon: lexicon).analyze(question), lexicon)
+        var analysis = QuestionAnalyzer(tokenizer: tokenizer, lexicon: lexicon).analyze(question)
+        if stats.rows > fullRankRows {
+            // The tokens FTS5 looks up for each retrieval form, to estimate how common it is.
+            analysis.formTokens = analysis.concepts.map { concept in
+                concept.alternatives.prefix(Self.retrievalAlternatives).map { tokenizer.tokens($0, mode: .query).map(\.text) }
+            }
+        }
+        return (analysis, lexicon, stats)
     }
 
     // MARK: - Retrieval and ranking
@@ -89,9 +109,13 @@ public final class AnswerEngine: @unchecked Sendable {
     }
 
     private func run(_ question: String, limit: Int, db: Database) throws -> AnswerResponse {
-        let (analysis, lexicon) = try analyze(question, db: db)
-        var candidates = try retrieve(analysis, db: db)
+        let (analysis, lexicon, stats) = try analyze(question, db: db)
+        var candidates = stats.rows > fullRankRows
+            ? try retrieveInDocuments(analysis, lexicon: lexicon, stats: stats, db: db)
+            : try retrieve(analysis, db: db)
+        let tr0 = DispatchTime.now().uptimeNanoseconds
         rank(&candidates, analysis: analysis)
+        if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "   rank %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - tr0) / 1e6)) } // TEMP
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.unitId < $1.unitId }
 
         let faq = matchFAQ(analysis, lexicon: lexicon)
@@ -142,7 +166,12 @@ public final class AnswerEngine: @unchecked Sendable {
                 }
             }
         }
-        // The article a question names (《慈善法》第十条) is a candidate even if no word matched.
+        try addNamedArticle(analysis, to: &found, seen: &seen, db: db)
+        return found
+    }
+
+    /// The article a question names (《慈善法》第十条) is a candidate even if no word matched.
+    func addNamedArticle(_ analysis: QuestionAnalysis, to found: inout [Candidate], seen: inout Set<Int64>, db: Database) throws {
         if let number = analysis.articleNumber {
             for title in analysis.namedTitles {
                 let row = try Row.fetchOne(db.cachedStatement(sql: """
@@ -155,7 +184,6 @@ public final class AnswerEngine: @unchecked Sendable {
                 }
             }
         }
-        return found
     }
 
     static func unit(entry: Int64, db: Database, bm25: Double) throws -> Candidate? {
