@@ -17,8 +17,8 @@ import GRDB
 extension AnswerEngine {
     /// Documents whose articles are scored.
     static let candidateDocuments = 16
-    /// Concepts probed for the documents that contain them, rarest first.
-    static let maxProbedConcepts = 6
+    /// Concepts probed for the documents that contain them, weightiest first.
+    static let maxProbedConcepts = 8
     /// A concept found in more rows than this is common: its rows are not listed.
     static let maxProbeRows = 3_000
 
@@ -28,113 +28,103 @@ extension AnswerEngine {
         func lap(_ name: String) { if trace { let t = DispatchTime.now().uptimeNanoseconds; print(String(format: "   %@ %.2f ms", name, Double(t - t0) / 1e6)); t0 = t } }
         let concepts = analysis.concepts
         let n = Double(max(stats.rows, 1))
-        // Estimated rows per concept: a single token's count, or for a phrase of characters
-        // the count of the whole word (rows where the dictionary found it) or, if the word
-        // is never written as one, of its rarest character.
-        var estimates: [Int] = []
-        for (c, concept) in concepts.enumerated() {
-            var estimate = 0
-            let forms = c < analysis.formTokens.count ? analysis.formTokens[c] : []
-            for (f, tokens) in forms.enumerated() where !tokens.isEmpty {
-                var rows: Int
-                if tokens.count == 1 {
-                    rows = try stats.frequency(of: tokens[0], db: db)
-                } else {
-                    rows = try stats.frequency(of: concept.alternatives[f], db: db)
-                    if rows == 0 { rows = try tokens.map { try stats.frequency(of: $0, db: db) }.min() ?? 0 }
-                }
-                estimate += rows
-            }
-            estimates.append(estimate)
-        }
-        lap("estimates \(estimates)")
-        var rarity = estimates.map { log(1 + n / (1 + Double($0))) }
+        let forms = concepts.map { Array($0.alternatives.prefix(Self.retrievalAlternatives)) }
+        let formBytes = forms.map { $0.map(ByteText.init) }
 
-        // Stage 1: candidate documents.
+        // Stage 1: candidate documents. Concepts found in few rows name the documents that
+        // contain them; a concept in more than `maxProbeRows` rows is common.
+        let common = log(1 + n / (1 + 2 * Double(Self.maxProbeRows)))
+        var rarity = Array(repeating: common, count: concepts.count)
         var documentScore: [Int: Double] = [:]
-        let order = concepts.indices.sorted { estimates[$0] != estimates[$1] ? estimates[$0] < estimates[$1] : $0 < $1 }
-        /// Rows of concept `c` (at most `maxProbeRows` + 1).
-        func rows(of c: Int) throws -> [Int64] {
-            var e = MatchExpression()
-            for (i, form) in concepts[c].alternatives.prefix(Self.retrievalAlternatives).enumerated() {
-                if i > 0 { e.append(" OR ") }
-                e.phrase(form, weight: 1)
+        let probed = concepts.indices.sorted { concepts[$0].weight != concepts[$1].weight ? concepts[$0].weight > concepts[$1].weight : $0 < $1 }
+            .prefix(Self.maxProbedConcepts)
+        var commonest: (concept: Int, rows: Int)?
+        for c in probed {
+            let found = try stats.occurrences(of: forms[c], limit: Self.maxProbeRows, db: db)
+            guard found.rows > 0 else { continue }
+            if found.rows > Self.maxProbeRows {
+                if commonest == nil { commonest = (c, found.rows) }
+                continue
             }
-            e = e.restricted(to: ["title", "label", "body"])
-            return try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT \(Self.maxProbeRows + 1)"),
-                                      arguments: [e.text])
-        }
-        func add(_ rowids: [Int64], of c: Int) {
-            var hits: [Int: Int] = [:]
-            for rowid in rowids { if let d = stats.document(ofRow: rowid) { hits[d, default: 0] += 1 } }
+            rarity[c] = log(1 + n / (1 + Double(found.rows)))
             let value = concepts[c].weight * rarity[c]
-            for (d, count) in hits { documentScore[d, default: 0] += value * (1 + 0.1 * Double(min(count, 5))) }
+            for (d, count) in found.documents { documentScore[d, default: 0] += value * (1 + 0.1 * Double(min(count, 5))) }
         }
-        var probed = 0
-        for c in order where probed < Self.maxProbedConcepts && estimates[c] > 0 && estimates[c] <= Self.maxProbeRows * 4 {
-            probed += 1
-            let rowids = try rows(of: c)
-            if rowids.count > Self.maxProbeRows { continue }
-            rarity[c] = log(1 + n / (1 + Double(rowids.count)))
-            add(rowids, of: c)
-        }
-        lap("probes \(probed)")
-        // Concepts in the title: the document the question implies (慈善信托 -> 慈善法 is not
-        // implied, 基金会 -> 基金会管理条例 is).
-        let forms = concepts.map { $0.alternatives.prefix(Self.retrievalAlternatives).map(ByteText.init) }
-        let named = Set(analysis.namedTitles)
-        for document in lexicon.documents {
-            guard let d = stats.rangeOfDocument[document.id] else { continue }
-            let title = ByteText(document.title)
-            var score = named.contains(document.title) ? 100.0 : 0
-            for c in concepts.indices where forms[c].contains(where: { title.contains($0) }) {
+        lap("probes \(probed.count)")
+        // Concepts in a title: the document the question implies (基金会 -> 基金会管理条例);
+        // a document the question names is always a candidate.
+        let named = Set(analysis.namedTitles.compactMap { title in lexicon.documents.first { $0.title == title }?.id }.compactMap { stats.rangeOfDocument[$0] })
+        for d in stats.ranges.indices {
+            var score = named.contains(d) ? 100.0 : 0
+            for c in concepts.indices where formBytes[c].contains(where: { stats.titles[d].contains($0) }) {
                 score += concepts[c].weight * max(rarity[c], 1)
             }
             if score > 0 { documentScore[d, default: 0] += score }
         }
-        // Only common concepts and no title: the documents of the first rows of the rarest.
-        if documentScore.isEmpty, let c = order.first(where: { estimates[$0] > 0 }) {
-            add(try rows(of: c), of: c)
+        // Only common concepts and no title: the documents of the rows of the first common one.
+        if documentScore.isEmpty, let c = commonest?.concept {
+            var e = MatchExpression()
+            for (i, form) in forms[c].enumerated() {
+                if i > 0 { e.append(" OR ") }
+                e.phrase(form, weight: 1)
+            }
+            e = e.restricted(to: ["title", "label", "body"])
+            for rowid in try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?"),
+                                            arguments: [e.text, Self.maxProbeRows]) {
+                if let d = stats.document(ofRow: rowid) { documentScore[d, default: 0] += 1 }
+            }
         }
         let chosen = documentScore.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(Self.candidateDocuments).map(\.key)
-
         lap("titles, chosen \(chosen.count)")
-        // Stage 2: the articles and sections of those documents, scored by the concepts they contain.
-        var found: [Candidate] = []
+
+        // Stage 2: the articles and sections of those documents, scored by the concepts they
+        // contain (rarer ones weigh more), the best `candidateCount` kept.
+        var scored: [(score: Double, unit: Int64)] = []
         for d in chosen {
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT u.id, u.document_id, u.kind, u.label, u.number, u.chapter, u.anchor, u.text,
-                       d.title, d.doc_number, d.issuer, d.level, d.status
-                FROM unit u JOIN document d ON d.id = u.document_id
-                WHERE u.document_id = ? AND u.kind IN ('article', 'section') ORDER BY u.seq
+            let title = stats.titles[d]
+            let inTitle = concepts.indices.map { c in formBytes[c].contains { title.contains($0) } }
+            let units = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT id, text, label, chapter FROM unit WHERE document_id = ? AND kind IN ('article', 'section')
                 """), arguments: [stats.ranges[d].documentId])
-            guard let first = rows.first else { continue }
-            let title = ByteText(first["title"] as String)
-            let inTitle = concepts.indices.map { c in forms[c].contains { title.contains($0) } }
-            for row in rows {
-                let text = ByteText(row["text"] as String)
-                let label = ByteText(((row["chapter"] as String?) ?? "") + " " + (row["label"] as String))
+            while let row = try units.next() {
+                let text = ByteText(row[1] as String)
+                let label = ByteText(((row[3] as String?) ?? "") + " " + (row[2] as String))
                 var score = 0.0
                 for c in concepts.indices {
                     let value = concepts[c].weight * rarity[c]
-                    if forms[c].contains(where: { text.contains($0) }) {
+                    if formBytes[c].contains(where: { text.contains($0) }) {
                         score += value
-                    } else if forms[c].contains(where: { label.contains($0) }) {
+                    } else if formBytes[c].contains(where: { label.contains($0) }) {
                         score += 0.6 * value
                     } else if inTitle[c] {
                         score += 0.4 * value
                     }
                 }
-                guard score > 0 else { continue }
-                found.append(Candidate(unitId: row["id"], documentId: row["document_id"], kind: row["kind"], label: row["label"], number: row["number"],
-                                       chapter: row["chapter"], anchor: row["anchor"], text: row["text"], title: row["title"], docNumber: row["doc_number"],
-                                       issuer: row["issuer"], level: row["level"], status: row["status"], bm25: score))
+                if score > 0 { scored.append((score, row[0])) }
             }
         }
-        lap("units \(found.count)")
-        found.sort { $0.bm25 != $1.bm25 ? $0.bm25 > $1.bm25 : $0.unitId < $1.unitId }
-        found = Array(found.prefix(Self.candidateCount))
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
+        scored = Array(scored.prefix(Self.candidateCount))
+        lap("units \(scored.count)")
+        var found: [Candidate] = []
+        if !scored.isEmpty {
+            let score = Dictionary(uniqueKeysWithValues: scored.map { ($0.unit, $0.score) })
+            let placeholders = Array(repeating: "?", count: scored.count).joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT u.id, u.document_id, u.kind, u.label, u.number, u.chapter, u.anchor, u.text,
+                       d.title, d.doc_number, d.issuer, d.level, d.status
+                FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id IN (\(placeholders))
+                """, arguments: StatementArguments(scored.map(\.unit)))
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                found.append(Candidate(unitId: id, documentId: row[1], kind: row[2], label: row[3], number: row[4], chapter: row[5],
+                                       anchor: row[6], text: row[7], title: row[8], docNumber: row[9], issuer: row[10], level: row[11],
+                                       status: row[12], bm25: score[id] ?? 0))
+            }
+            found.sort { $0.bm25 != $1.bm25 ? $0.bm25 > $1.bm25 : $0.unitId < $1.unitId }
+        }
+        lap("fetch \(found.count)")
         var seen = Set(found.map(\.unitId))
         try addNamedArticle(analysis, to: &found, seen: &seen, db: db)
         return found

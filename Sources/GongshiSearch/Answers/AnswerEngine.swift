@@ -72,13 +72,7 @@ public final class AnswerEngine: @unchecked Sendable {
             cache = (fingerprint, loaded, stats)
             lexicon = loaded
         }
-        var analysis = QuestionAnalyzer(tokenizer: tokenizer, lexicon: lexicon).analyze(question)
-        if stats.rows > fullRankRows {
-            // The tokens FTS5 looks up for each retrieval form, to estimate how common it is.
-            analysis.formTokens = analysis.concepts.map { concept in
-                concept.alternatives.prefix(Self.retrievalAlternatives).map { tokenizer.tokens($0, mode: .query).map(\.text) }
-            }
-        }
+        let analysis = QuestionAnalyzer(tokenizer: tokenizer, lexicon: lexicon).analyze(question)
         return (analysis, lexicon, stats)
     }
 
@@ -277,16 +271,21 @@ public final class AnswerEngine: @unchecked Sendable {
     /// The opening of each paragraph (not of list items), up to its first 。：； and at most
     /// `leadCharacters`: where an article says what it is about.
     static func leadSentences(_ text: String, label: String) -> (first: String, others: String) {
-        var leads: [Substring] = []
-        for (i, line) in text.split(separator: "\n").enumerated() {
+        // On Unicode scalars: as exact as Characters for the text of regulations, and several
+        // times faster (this runs for every candidate).
+        let space: Unicode.Scalar = " ", ideographicSpace: Unicode.Scalar = "\u{3000}"
+        let labelScalars = label.unicodeScalars
+        var leads: [Substring.UnicodeScalarView] = []
+        for (i, line) in text.unicodeScalars.split(separator: "\n").enumerated() {
             var body = line
-            if i == 0, body.hasPrefix(label) { body = body.dropFirst(label.count) }
-            body = body.drop { $0 == " " || $0 == "\u{3000}" }
+            if i == 0, body.starts(with: labelScalars) { body = body.dropFirst(labelScalars.count) }
+            body = body.drop { $0 == space || $0 == ideographicSpace }
             if i > 0, body.first == "(" || body.first == "（" { continue }
             let end = body.firstIndex { $0 == "。" || $0 == "：" || $0 == "；" } ?? body.endIndex
             leads.append(body[..<end].prefix(Self.leadCharacters))
         }
-        return (leads.first.map(String.init) ?? "", leads.dropFirst().joined(separator: "\n"))
+        let first = leads.first.map { String(Substring($0)) } ?? ""
+        return (first, leads.dropFirst().map { String(Substring($0)) }.joined(separator: "\n"))
     }
 
     // MARK: - Output

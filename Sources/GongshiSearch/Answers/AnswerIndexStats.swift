@@ -4,7 +4,7 @@ import GRDB
 /// What Q&A retrieval knows about one generation of the index: how many rows doc_search
 /// has, the rowid range of each document (a policy row followed by the rows of its
 /// articles and sections, written together by the indexer), and the number of rows that
-/// contain each term looked up so far (from the fts5vocab table doc_terms).
+/// contain each concept looked up so far, with the documents they are in.
 ///
 /// Built once per index generation, like the lexicon; thread-safe.
 final class AnswerIndexStats: @unchecked Sendable {
@@ -15,24 +15,35 @@ final class AnswerIndexStats: @unchecked Sendable {
         let documentId: String
     }
 
+    /// Rows that contain a concept (any of its forms) and the documents they belong to.
+    struct Occurrences: Sendable {
+        /// Rows found, at most `limit` + 1 (more: the concept is common and `documents` is empty).
+        let rows: Int
+        /// Index in `ranges` -> rows of that document.
+        let documents: [Int: Int]
+    }
+
     /// Rows of doc_search (policies, articles and sections).
     let rows: Int
     /// Sorted by `start`; ranges never overlap.
     let ranges: [DocumentRange]
     /// Document id -> index in `ranges`.
     let rangeOfDocument: [String: Int]
+    /// Title of each range's document, for substring tests.
+    let titles: [ByteText]
 
     private let lock = NSLock()
-    private var frequencies: [String: Int] = [:]
-    /// Bound on the cached terms (a term is a character, a word or a Latin/digit token).
-    static let maxCachedTerms = 200_000
+    private var occurrences: [String: Occurrences] = [:]
+    /// Bound on the cached concepts.
+    static let maxCachedConcepts = 20_000
 
-    init(rows: Int, ranges: [DocumentRange]) {
+    init(rows: Int, ranges: [DocumentRange], titles: [String: String]) {
         self.rows = rows
         self.ranges = ranges
         var index: [String: Int] = [:]
         for (i, range) in ranges.enumerated() where index[range.documentId] == nil { index[range.documentId] = i }
         rangeOfDocument = index
+        self.titles = ranges.map { ByteText(titles[$0.documentId] ?? "") }
     }
 
     static func load(_ db: Database) throws -> AnswerIndexStats {
@@ -51,7 +62,9 @@ final class AnswerIndexStats: @unchecked Sendable {
             }
         }
         if let c = current { ranges.append(DocumentRange(start: c.start, end: c.end, documentId: c.id)) }
-        return AnswerIndexStats(rows: rows, ranges: ranges)
+        var titles: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, title FROM document") { titles[row[0]] = row[1] }
+        return AnswerIndexStats(rows: rows, ranges: ranges, titles: titles)
     }
 
     /// The index in `ranges` of the document a row belongs to.
@@ -64,16 +77,30 @@ final class AnswerIndexStats: @unchecked Sendable {
         return nil
     }
 
-    /// Rows that contain `term` (one token as the tokenizer emits it), cached.
-    func frequency(of term: String, db: Database) throws -> Int {
+    /// The rows (at most `limit` + 1) that contain any of `forms` in the title, label or
+    /// text, by document; cached per generation, as concepts recur across questions.
+    func occurrences(of forms: [String], limit: Int, db: Database) throws -> Occurrences {
+        let key = forms.joined(separator: "\u{1}")
         lock.lock()
-        let cached = frequencies[term]
+        let cached = occurrences[key]
         lock.unlock()
         if let cached { return cached }
-        let value = try Int.fetchOne(db.cachedStatement(sql: "SELECT doc FROM doc_terms WHERE term = ?"), arguments: [term]) ?? 0
+        var e = MatchExpression()
+        for (i, form) in forms.enumerated() {
+            if i > 0 { e.append(" OR ") }
+            e.phrase(form, weight: 1)
+        }
+        e = e.restricted(to: ["title", "label", "body"])
+        let rowids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?"),
+                                        arguments: [e.text, limit + 1])
+        var documents: [Int: Int] = [:]
+        if rowids.count <= limit {
+            for rowid in rowids { if let d = document(ofRow: rowid) { documents[d, default: 0] += 1 } }
+        }
+        let value = Occurrences(rows: rowids.count, documents: documents)
         lock.lock()
-        if frequencies.count >= Self.maxCachedTerms { frequencies.removeAll(keepingCapacity: true) }
-        frequencies[term] = value
+        if occurrences.count >= Self.maxCachedConcepts { occurrences.removeAll(keepingCapacity: true) }
+        occurrences[key] = value
         lock.unlock()
         return value
     }

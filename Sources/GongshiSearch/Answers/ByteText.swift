@@ -7,7 +7,11 @@ struct ByteText {
     let bytes: [UInt8]
 
     init(_ text: String) {
-        bytes = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices where buffer[i] &- 65 < 26 { buffer[i] += 32 }
+        }
+        self.bytes = bytes
     }
 
     init(bytes: [UInt8]) { self.bytes = bytes }

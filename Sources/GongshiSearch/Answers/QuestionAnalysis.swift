@@ -29,8 +29,6 @@ struct QuestionAnalysis: Sendable {
     var articleNumber: Int?
     /// The question asks what a term means (什么是慈善信托).
     var asksDefinition = false
-    /// For large indexes: the query tokens of each concept's retrieval forms.
-    var formTokens: [[[String]]] = []
 
     var isEmpty: Bool { concepts.isEmpty && namedTitles.isEmpty }
 }
