@@ -18,9 +18,9 @@ extension AnswerEngine {
     /// Documents whose articles are scored.
     static let candidateDocuments = 16
     /// Concepts probed for the documents that contain them, weightiest first.
-    static let maxProbedConcepts = 8
+    static let maxProbedConcepts = 6
     /// A concept found in more rows than this is common: its rows are not listed.
-    static let maxProbeRows = 3_000
+    static let maxProbeRows = 1_500
 
     func retrieveInDocuments(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon, stats: AnswerIndexStats, db: Database) throws -> [Candidate] {
         let trace = ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil // TEMP
@@ -80,29 +80,38 @@ extension AnswerEngine {
 
         // Stage 2: the articles and sections of those documents, scored by the concepts they
         // contain (rarer ones weigh more), the best `candidateCount` kept.
-        var scored: [(score: Double, unit: Int64)] = []
+        // BM25 as the full query computes it (column weights title 2, label and chapter 1.5,
+        // text 1; a phrase weight per form), with the rarity of stage 1 as IDF.
+        var units: [(unit: Int64, length: Double, frequency: [Double])] = []
         for d in chosen {
             let title = stats.titles[d]
-            let inTitle = concepts.indices.map { c in formBytes[c].contains { title.contains($0) } }
-            let units = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT id, text, label, chapter FROM unit WHERE document_id = ? AND kind IN ('article', 'section')
-                """), arguments: [stats.ranges[d].documentId])
-            while let row = try units.next() {
-                let text = ByteText(row[1] as String)
-                let label = ByteText(((row[3] as String?) ?? "") + " " + (row[2] as String))
-                var score = 0.0
+            let inTitle = concepts.indices.map { c in formBytes[c].map { title.count($0) } }
+            for unit in try stats.units(ofDocument: d, db: db) {
+                let text = unit.text, label = unit.label
+                var frequency = Array(repeating: 0.0, count: concepts.count)
+                var any = false
                 for c in concepts.indices {
-                    let value = concepts[c].weight * rarity[c]
-                    if formBytes[c].contains(where: { text.contains($0) }) {
-                        score += value
-                    } else if formBytes[c].contains(where: { label.contains($0) }) {
-                        score += 0.6 * value
-                    } else if inTitle[c] {
-                        score += 0.4 * value
+                    for (f, form) in formBytes[c].enumerated() {
+                        let hits = 2 * Double(inTitle[c][f]) + 1.5 * Double(label.count(form)) + Double(text.count(form))
+                        if hits > 0 {
+                            frequency[c] += (f == 0 ? 1 : 0.9) * hits
+                            any = true
+                        }
                     }
                 }
-                if score > 0 { scored.append((score, row[0])) }
+                // Length in characters (CJK is three bytes in UTF-8).
+                if any { units.append((unit.id, Double(text.bytes.count + label.bytes.count + title.bytes.count) / 3, frequency)) }
             }
+        }
+        let averageLength = max(units.map(\.length).reduce(0, +) / Double(max(units.count, 1)), 1)
+        var scored: [(score: Double, unit: Int64)] = units.map { unit in
+            let norm = 1.2 * (0.25 + 0.75 * unit.length / averageLength)
+            var score = 0.0
+            for c in concepts.indices where unit.frequency[c] > 0 {
+                let f = unit.frequency[c]
+                score += concepts[c].weight * rarity[c] * f * 2.2 / (f + norm)
+            }
+            return (score, unit.unit)
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
         scored = Array(scored.prefix(Self.candidateCount))

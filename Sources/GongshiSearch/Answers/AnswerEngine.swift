@@ -29,7 +29,7 @@ public final class AnswerEngine: @unchecked Sendable {
     static let columnWeights = [2.0, 1.5, 1.0, 0.0, 0.0, 0.0]
 
     public convenience init(database: GongshiDatabase) throws(SearchError) {
-        try self.init(database: database, fullRankRows: ProcessInfo.processInfo.environment["GONGSHI_QA_FULL_RANK_ROWS"].flatMap { Int($0) } ?? 20_000) // TEMP
+        try self.init(database: database, fullRankRows: ProcessInfo.processInfo.environment["GONGSHI_QA_FULL_RANK_ROWS"].flatMap { Int($0) } ?? 5_000) // TEMP
     }
 
     init(database: GongshiDatabase, fullRankRows: Int) throws(SearchError) {
@@ -103,7 +103,9 @@ public final class AnswerEngine: @unchecked Sendable {
     }
 
     private func run(_ question: String, limit: Int, db: Database) throws -> AnswerResponse {
+        let ta = DispatchTime.now().uptimeNanoseconds // TEMP
         let (analysis, lexicon, stats) = try analyze(question, db: db)
+        if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "   analyze %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - ta) / 1e6)) } // TEMP
         var candidates = stats.rows > fullRankRows
             ? try retrieveInDocuments(analysis, lexicon: lexicon, stats: stats, db: db)
             : try retrieve(analysis, db: db)
@@ -112,6 +114,8 @@ public final class AnswerEngine: @unchecked Sendable {
         if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "   rank %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - tr0) / 1e6)) } // TEMP
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.unitId < $1.unitId }
 
+        let tf = DispatchTime.now().uptimeNanoseconds // TEMP
+        defer { if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "   faq+answers %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - tf) / 1e6)) } } // TEMP
         let faq = matchFAQ(analysis, lexicon: lexicon)
         let best = candidates.first
         let confidence = best == nil && faq.isEmpty ? .low
@@ -331,7 +335,7 @@ public final class AnswerEngine: @unchecked Sendable {
     static func similarity(_ a: [QuestionAnalysis.Concept], _ b: [QuestionAnalysis.Concept]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         func matches(_ x: QuestionAnalysis.Concept, _ y: QuestionAnalysis.Concept) -> Bool {
-            !Set(x.alternatives).isDisjoint(with: y.alternatives) || x.text.contains(y.text) || y.text.contains(x.text)
+            x.alternatives.contains(where: y.alternatives.contains) || ByteText.contains(x.text, y.text) || ByteText.contains(y.text, x.text)
         }
         let matchedA = a.filter { x in b.contains { matches(x, $0) } }.map(\.weight).reduce(0, +)
         let matchedB = b.filter { y in a.contains { matches($0, y) } }.map(\.weight).reduce(0, +)

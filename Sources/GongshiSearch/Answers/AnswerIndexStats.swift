@@ -32,8 +32,21 @@ final class AnswerIndexStats: @unchecked Sendable {
     /// Title of each range's document, for substring tests.
     let titles: [ByteText]
 
+    /// An article or section as stage 2 reads it.
+    struct UnitText: Sendable {
+        let id: Int64
+        let text: ByteText
+        /// Chapter and label.
+        let label: ByteText
+    }
+
     private let lock = NSLock()
     private var occurrences: [String: Occurrences] = [:]
+    private var units: [Int: [UnitText]] = [:]
+    private var unitBytes = 0
+    /// Bound on the bytes of cached unit texts (the whole text of a large body of law is
+    /// some tens of MB; the documents questions are about are far fewer).
+    static let maxCachedUnitBytes = 32 << 20
     /// Bound on the cached concepts.
     static let maxCachedConcepts = 20_000
 
@@ -77,6 +90,34 @@ final class AnswerIndexStats: @unchecked Sendable {
         return nil
     }
 
+    /// The articles and sections of the document of range `d`, cached.
+    func units(ofDocument d: Int, db: Database) throws -> [UnitText] {
+        lock.lock()
+        let cached = units[d]
+        lock.unlock()
+        if let cached { return cached }
+        var list: [UnitText] = []
+        var bytes = 0
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, text, label, chapter FROM unit WHERE document_id = ? AND kind IN ('article', 'section') ORDER BY seq
+            """), arguments: [ranges[d].documentId])
+        while let row = try cursor.next() {
+            let text = try row.withUnsafeData(atIndex: 1) { ByteText(utf8: $0) }
+            let label = ByteText(((row[3] as String?) ?? "") + " " + (row[2] as String))
+            bytes += text.bytes.count + label.bytes.count + 64
+            list.append(UnitText(id: row[0], text: text, label: label))
+        }
+        lock.lock()
+        if unitBytes + bytes > Self.maxCachedUnitBytes {
+            units.removeAll(keepingCapacity: true)
+            unitBytes = 0
+        }
+        units[d] = list
+        unitBytes += bytes
+        lock.unlock()
+        return list
+    }
+
     /// The rows (at most `limit` + 1) that contain any of `forms` in the title, label or
     /// text, by document; cached per generation, as concepts recur across questions.
     func occurrences(of forms: [String], limit: Int, db: Database) throws -> Occurrences {
@@ -85,6 +126,8 @@ final class AnswerIndexStats: @unchecked Sendable {
         let cached = occurrences[key]
         lock.unlock()
         if let cached { return cached }
+        let tp = DispatchTime.now().uptimeNanoseconds // TEMP
+        defer { if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "     probe %@ %.2f ms", forms.joined(separator: "|"), Double(DispatchTime.now().uptimeNanoseconds - tp) / 1e6)) } }
         var e = MatchExpression()
         for (i, form) in forms.enumerated() {
             if i > 0 { e.append(" OR ") }
@@ -98,6 +141,7 @@ final class AnswerIndexStats: @unchecked Sendable {
             for rowid in rowids { if let d = document(ofRow: rowid) { documents[d, default: 0] += 1 } }
         }
         let value = Occurrences(rows: rowids.count, documents: documents)
+        if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print("     rows \(rowids.count)") }
         lock.lock()
         if occurrences.count >= Self.maxCachedConcepts { occurrences.removeAll(keepingCapacity: true) }
         occurrences[key] = value
