@@ -17,6 +17,8 @@ import GRDB
 extension AnswerEngine {
     /// Documents whose articles are scored.
     static let candidateDocuments = 16
+    /// Documents taken with the same stage-1 score.
+    static let documentsPerEvidence = 3
     /// Concepts probed for the documents that contain them, weightiest first.
     static let maxProbedConcepts = 6
     /// A concept found in more rows than this is common: its rows are not listed.
@@ -74,8 +76,19 @@ extension AnswerEngine {
                 if let d = stats.document(ofRow: rowid) { documentScore[d, default: 0] += 1 }
             }
         }
-        let chosen = documentScore.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(Self.candidateDocuments).map(\.key)
+        // Documents with exactly the same evidence (local versions of one regulation, say) are
+        // interchangeable here: a few of each, so that one group cannot fill the window.
+        var chosen: [Int] = []
+        var sameEvidence: [Double: Int] = [:]
+        for (d, score) in documentScore.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            guard chosen.count < Self.candidateDocuments else { break }
+            if !named.contains(d) {
+                let taken = sameEvidence[score, default: 0]
+                guard taken < Self.documentsPerEvidence else { continue }
+                sameEvidence[score] = taken + 1
+            }
+            chosen.append(d)
+        }
         lap("titles, chosen \(chosen.count)")
 
         // Stage 2: the articles and sections of those documents, scored by the concepts they
