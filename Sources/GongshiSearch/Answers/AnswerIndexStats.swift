@@ -1,4 +1,5 @@
 import Foundation
+import GongshiStore
 import GRDB
 
 /// What Q&A retrieval knows about one generation of the index: how many rows doc_search
@@ -128,6 +129,17 @@ final class AnswerIndexStats: @unchecked Sendable {
         if let cached { return cached }
         let tp = DispatchTime.now().uptimeNanoseconds // TEMP
         defer { if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "     probe %@ %.2f ms", forms.joined(separator: "|"), Double(DispatchTime.now().uptimeNanoseconds - tp) / 1e6)) } }
+        // A cheap lower bound first: the rows where the dictionary found a form as one word
+        // (one posting list, no positions). More than `limit` and the concept is common.
+        for form in forms where form.count >= 2 && form.count <= 16 && form.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
+            let words = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?)"),
+                                         arguments: [MatchExpression.quote(ChineseTokenizer.wordMarker + form), limit + 1]) ?? 0
+            if words > limit {
+                let value = Occurrences(rows: words, documents: [:])
+                store(value, key: key)
+                return value
+            }
+        }
         var e = MatchExpression()
         for (i, form) in forms.enumerated() {
             if i > 0 { e.append(" OR ") }
@@ -142,10 +154,14 @@ final class AnswerIndexStats: @unchecked Sendable {
         }
         let value = Occurrences(rows: rowids.count, documents: documents)
         if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print("     rows \(rowids.count)") }
+        store(value, key: key)
+        return value
+    }
+
+    private func store(_ value: Occurrences, key: String) {
         lock.lock()
         if occurrences.count >= Self.maxCachedConcepts { occurrences.removeAll(keepingCapacity: true) }
         occurrences[key] = value
         lock.unlock()
-        return value
     }
 }
