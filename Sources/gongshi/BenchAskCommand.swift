@@ -139,17 +139,12 @@ struct BenchAskCommand: ParsableCommand {
 
     func measure(_ engine: AnswerEngine, articles: Int?) throws {
         _ = try engine.answer("预热", limit: 5)   // loads the lexicon once
-        if ProcessInfo.processInfo.environment["GONGSHI_QA_PROBE"] != nil {
-            for question in Self.questions { try engine.probe(question) }
-            return
-        }
         var all: [Double] = []
         var perQuestion: [(String, Double)] = []
         for question in Self.questions {
             var times: [Double] = []
             for _ in 0..<rounds {
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(question) }
                 _ = try engine.answer(question, limit: 5)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
             }

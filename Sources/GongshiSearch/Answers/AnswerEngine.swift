@@ -5,7 +5,8 @@ import GRDB
 /// Regulations Q&A: a question in plain Chinese -> the articles that answer it, quoted
 /// exactly and cited. No language model: the question is analysed into concepts
 /// (QuestionAnalyzer), an OR query with BM25 column weights finds candidate articles and
-/// sections, and a re-ranking scores how much of the question each one covers, whether its
+/// sections (over a large index: the articles of candidate documents, see
+/// `retrieveInDocuments`), and a re-ranking scores how much of the question each one covers, whether its
 /// document is the one the question names or implies, and whether that document is in force.
 ///
 /// Thread-safe: the tokenizer (ICU iterators keep state) and the lexicon cache are used
@@ -29,7 +30,7 @@ public final class AnswerEngine: @unchecked Sendable {
     static let columnWeights = [2.0, 1.5, 1.0, 0.0, 0.0, 0.0]
 
     public convenience init(database: GongshiDatabase) throws(SearchError) {
-        try self.init(database: database, fullRankRows: ProcessInfo.processInfo.environment["GONGSHI_QA_FULL_RANK_ROWS"].flatMap { Int($0) } ?? 5_000) // TEMP
+        try self.init(database: database, fullRankRows: 5_000)
     }
 
     init(database: GongshiDatabase, fullRankRows: Int) throws(SearchError) {
@@ -50,8 +51,6 @@ public final class AnswerEngine: @unchecked Sendable {
     }
 
     // MARK: - Analysis
-
-    func probeAnalyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon) { let r = try analyze(question, db: db); return (r.0, r.1) }
 
     private func analyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon, AnswerIndexStats) {
         lock.lock()
@@ -103,19 +102,13 @@ public final class AnswerEngine: @unchecked Sendable {
     }
 
     private func run(_ question: String, limit: Int, db: Database) throws -> AnswerResponse {
-        let ta = DispatchTime.now().uptimeNanoseconds // TEMP
         let (analysis, lexicon, stats) = try analyze(question, db: db)
-        if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "   analyze %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - ta) / 1e6)) } // TEMP
         var candidates = stats.rows > fullRankRows
             ? try retrieveInDocuments(analysis, lexicon: lexicon, stats: stats, db: db)
             : try retrieve(analysis, db: db)
-        let tr0 = DispatchTime.now().uptimeNanoseconds
         rank(&candidates, analysis: analysis)
-        if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "   rank %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - tr0) / 1e6)) } // TEMP
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.unitId < $1.unitId }
 
-        let tf = DispatchTime.now().uptimeNanoseconds // TEMP
-        defer { if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "   faq+answers %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - tf) / 1e6)) } } // TEMP
         let faq = matchFAQ(analysis, lexicon: lexicon)
         let best = candidates.first
         let confidence = best == nil && faq.isEmpty ? .low

@@ -127,8 +127,6 @@ final class AnswerIndexStats: @unchecked Sendable {
         let cached = occurrences[key]
         lock.unlock()
         if let cached { return cached }
-        let tp = DispatchTime.now().uptimeNanoseconds // TEMP
-        defer { if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print(String(format: "     probe %@ %.2f ms", forms.joined(separator: "|"), Double(DispatchTime.now().uptimeNanoseconds - tp) / 1e6)) } }
         // A cheap lower bound first: the rows where the dictionary found a form as one word
         // (one posting list, no positions). More than `limit` and the concept is common.
         for form in forms where form.count >= 2 && form.count <= 16 && form.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
@@ -153,7 +151,6 @@ final class AnswerIndexStats: @unchecked Sendable {
             for rowid in rowids { if let d = document(ofRow: rowid) { documents[d, default: 0] += 1 } }
         }
         let value = Occurrences(rows: rowids.count, documents: documents)
-        if ProcessInfo.processInfo.environment["GONGSHI_QA_TRACE"] != nil { print("     rows \(rowids.count)") }
         store(value, key: key)
         return value
     }
