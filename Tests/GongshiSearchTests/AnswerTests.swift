@@ -170,9 +170,11 @@ import Testing
 
     @Test(arguments: [String(repeating: "社会团体", count: 1_000), "\"*(NEAR", "\u{0}\u{E000}", "<script>alert(1)</script>成立"])
     func hostileQuestionsNeverFail(question: String) throws {
-        let response = try Self.engine().answer(question, limit: 1000)
-        #expect(response.answers.count <= AnswerEngine.maxLimit)
-        #expect(response.question.count <= AnswerEngine.maxQuestionCharacters)
-        for answer in response.answers { #expect(!answer.highlight.contains("<script>")) }
+        for engine in [try Self.engine(), try Self.documentsFirstEngine()] {
+            let response = try engine.answer(question, limit: 1000)
+            #expect(response.answers.count <= AnswerEngine.maxLimit)
+            #expect(response.question.count <= AnswerEngine.maxQuestionCharacters)
+            for answer in response.answers { #expect(!answer.highlight.contains("<script>")) }
+        }
     }
 }
