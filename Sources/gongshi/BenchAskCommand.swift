@@ -18,6 +18,7 @@ struct BenchAskCommand: ParsableCommand {
     @Option(help: "打包语料目录") var corpus = "Corpus"
     @Option(help: "工作目录（默认临时目录）") var workdir: String?
     @Option(help: "只测问答延迟：使用这个已建好的索引数据库") var db: String?
+    @Option(help: "把组装语料的索引数据库保存到这个路径（之后可用 --db 复用）") var keep: String?
 
     static let questions = [
         "成立社会团体需要什么条件？", "申请政府信息公开多久答复？", "基金会原始基金最低多少钱", "民非年检要交哪些材料",
@@ -51,6 +52,11 @@ struct BenchAskCommand: ParsableCommand {
         print(String(format: "index: %d articles/sections in %d documents, %.2f MB source in %.1f s, database %.1f MB",
                      summary.totals["unit"] ?? 0, summary.totals["document"] ?? 0, Double(summary.bytesRead) / 1e6, summary.seconds, Double(size) / 1e6))
         try measure(AnswerEngine(database: GongshiDatabase(path: path, readOnly: true)), articles: summary.totals["unit"])
+        if let keep {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(atPath: path, toPath: keep)
+            print("database kept at \(keep)")
+        }
     }
 
     /// Copies the bundled corpus (policies, FAQ, vocabulary, synonyms, contact) and adds
