@@ -178,3 +178,15 @@ import Testing
         }
     }
 }
+
+/// FAQ entries far below the best match are not shown beside it.
+@Suite struct FAQMarginTests {
+    @Test func onlyEntriesCloseToTheBestMatchAreShown() throws {
+        let engine = try AnswerEngine(database: BundledIndex.engine().database)
+        let response = try engine.answer("成立社会团体需要什么条件", limit: 3)
+        let best = try #require(response.faq.first)
+        #expect(best.question.contains("社会团体"))
+        #expect(response.faq.allSatisfy { $0.score >= best.score - AnswerEngine.faqMargin })
+        #expect(!response.faq.contains { $0.question.contains("基金会") })
+    }
+}

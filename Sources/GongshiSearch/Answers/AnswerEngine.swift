@@ -321,8 +321,15 @@ public final class AnswerEngine: @unchecked Sendable {
             }
             matches.append(FAQAnswer(question: faq.question, answer: faq.answer, articles: citations, score: (similarity * 1000).rounded() / 1000))
         }
-        return matches.sorted { $0.score > $1.score }.prefix(3).map { $0 }
+        // Entries well below the best match are about something else that shares a word or
+        // two (成立社会团体… also matched 设立基金会… through 成立 → 设立): leave them out.
+        let sorted = matches.sorted { $0.score > $1.score }
+        guard let best = sorted.first?.score else { return [] }
+        return sorted.filter { $0.score >= best - Self.faqMargin }.prefix(3).map { $0 }
     }
+
+    /// How far below the best FAQ match another entry may score and still be shown.
+    static let faqMargin = 0.2
 
     /// Weighted Dice overlap of two concept lists; concepts match when they share a form.
     static func similarity(_ a: [QuestionAnalysis.Concept], _ b: [QuestionAnalysis.Concept]) -> Double {
