@@ -17,19 +17,22 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "端口") var port: UInt16 = 8080
     @Option(help: "工作线程数") var threads = 4
     @Option(help: "静态文件目录（CSS 等）") var staticDir = "Static"
+    @Flag(inversion: .prefixedNo, help: "每个请求写一行访问日志到标准错误") var accessLog = true
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads 应在 1 到 64 之间") }
     }
 
     func run() throws {
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        LoggingSystem.bootstrap(LineLogHandler.init(label:))
         let site: Site
         do { site = try Site(database: GongshiDatabase(path: db, readOnly: true), staticDirectory: staticDir) } catch {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
         }
-        let server = HTTPServer(router: Router(site: site))
+        var logger = Logger(label: "gongshi.http")
+        logger.logLevel = accessLog ? .info : .warning
+        let server = HTTPServer(router: Router(site: site), logger: logger)
         var options = HTTPServer.Options()
         options.host = host
         options.port = port
