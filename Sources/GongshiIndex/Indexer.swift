@@ -37,6 +37,12 @@ public struct Indexer {
             }
             summary = try database.pool.write { db in
                 var summary = IndexSummary()
+                // FTS5 flushes its in-memory term table to a new segment every `hashsize`
+                // bytes (1 MB by default) and merges segments as they pile up: a larger
+                // table means fewer, larger segments and less merging.
+                for table in SearchTable.allCases {
+                    try db.execute(sql: "INSERT INTO \(table.rawValue)(\(table.rawValue), rank) VALUES ('hashsize', ?)", arguments: [16 << 20])
+                }
                 try apply(files, to: db, summary: &summary, pinyin: TitlePinyin(tokenizer: tokenizer))
                 return summary
             }
