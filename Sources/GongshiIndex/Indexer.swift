@@ -60,6 +60,11 @@ public struct Indexer {
         for row in try Row.fetchAll(db, sql: "SELECT id, path, hash FROM corpus_file") {
             known[row["path"]] = (row["id"], row["hash"])
         }
+        // A first build ends with 'optimize' (below), which merges every segment once;
+        // merging as segments pile up would only rewrite the same data several times
+        // before that. The usual settings come back at the end of the run.
+        let firstBuild = known.isEmpty
+        if firstBuild { try setMerging(db: db, automerge: 0, crisismerge: 64) }
         let present = Set(files.map(\.relativePath))
         for (path, file) in known where !present.contains(path) {
             try db.deleteCorpusFile(id: file.id)
@@ -104,8 +109,18 @@ public struct Indexer {
                 try db.execute(sql: "INSERT INTO \(table.rawValue)(\(table.rawValue)) VALUES ('optimize')")
             }
         }
+        if firstBuild { try setMerging(db: db, automerge: 4, crisismerge: 16) }
         for (kind, table) in [("document", "document"), ("unit", "unit"), ("org", "org"), ("credit", "credit_record"), ("notice", "notice")] {
             summary.totals[kind] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        }
+    }
+
+    /// FTS5's segment merging settings, for both indexes (4 and 16 are FTS5's defaults).
+    private func setMerging(db: Database, automerge: Int, crisismerge: Int) throws {
+        for table in SearchTable.allCases {
+            for (name, value) in [("automerge", automerge), ("crisismerge", crisismerge)] {
+                try db.execute(sql: "INSERT INTO \(table.rawValue)(\(table.rawValue), rank) VALUES (?, ?)", arguments: [name, value])
+            }
         }
     }
 
