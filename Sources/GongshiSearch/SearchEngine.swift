@@ -60,7 +60,8 @@ public final class SearchEngine: Sendable {
         return synonyms
     }
 
-    private func analyze(_ query: String, db: Database) throws -> QueryAnalyzer.Analysis {
+    /// Analyzes a query with a tokenizer borrowed for the moment (for ranking and for facets).
+    func analyze(_ query: String, db: Database) throws -> QueryAnalyzer.Analysis {
         try tokenizers.with { tokenizer in
             var analyzer = QueryAnalyzer(tokenizer: tokenizer, synonyms: try synonyms(db, tokenizer: tokenizer))
             analyzer.wordsStartingWith = { word in
@@ -255,7 +256,7 @@ public final class SearchEngine: Sendable {
 /// are busy) and gives it back, so at most as many exist as searches ever ran at once.
 /// Unchecked: `idle` is only touched under the lock, and a tokenizer taken out of it is
 /// used by the one search holding it.
-final class TokenizerPool: @unchecked Sendable {
+fileprivate final class TokenizerPool: @unchecked Sendable {
     private var idle: [ChineseTokenizer] = []
     private let lock = NSLock()
 
@@ -271,7 +272,7 @@ final class TokenizerPool: @unchecked Sendable {
 }
 
 /// A value read and written under a lock (a Mutex without its macOS 15 requirement).
-final class Locked<Value: Sendable>: @unchecked Sendable {
+fileprivate final class Locked<Value: Sendable>: @unchecked Sendable {
     private var stored: Value
     private let lock = NSLock()
 
