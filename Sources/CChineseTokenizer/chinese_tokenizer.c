@@ -23,7 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -40,6 +44,24 @@ typedef struct {
     UChar units[FOLD_INLINE];
 } FoldEntry;
 
+/* Segmentation cache (document text repeats the same phrases endlessly: type labels,
+** authorities, notice templates). A maximal run of Han characters whose neighbours are
+** characters ICU always breaks at is segmented by the dictionary on its own, so its word
+** boundaries depend on the run alone and can be cached by its text. */
+#define RUN_KEY_MAX 32         /* runs up to this many UTF-16 units are cached */
+#define RUN_CACHE_SLOTS 16384  /* direct-mapped, a power of two */
+
+typedef struct {
+    uint32_t hash;
+    uint8_t length;            /* units of the run; 0 = empty slot */
+    uint8_t words;
+    uint8_t ends[RUN_KEY_MAX];  /* end of each word, relative to the run */
+    uint8_t kinds[RUN_KEY_MAX]; /* WORD_SKIP, WORD_HAN or WORD_OTHER */
+    UChar key[RUN_KEY_MAX];
+} RunEntry;
+
+enum { WORD_SKIP = 0, WORD_HAN = 1, WORD_OTHER = 2 };
+
 struct GongshiTokenizer {
     UBreakIterator *words;
     UTransliterator *toSimplified;
@@ -54,6 +76,11 @@ struct GongshiTokenizer {
 
     char *token;                      /* UTF-8 scratch for one token */
     int32_t tokenCapacity;
+
+    int segmentCache;                 /* 0 = always run ICU over the whole text (tests) */
+    RunEntry *runs;                   /* RUN_CACHE_SLOTS entries, allocated on first use */
+    int32_t *pieces;                  /* scratch: [start, end) of each Han run */
+    int32_t pieceCapacity;
 };
 
 /* ---- buffers ---------------------------------------------------------------- */
@@ -256,6 +283,173 @@ static int emitWholeWord(GongshiTokenizer *t, void *context, GongshiTokenCallbac
     return callback(context, 0, t->token, bytes, start, end);
 }
 
+
+/* ---- segmentation by cached Han runs ------------------------------------------ */
+
+/* Character classes of BMP code units for the cached path. */
+enum {
+    CLASS_UNSAFE = 0,   /* may join a Han run in ICU (Kana, Extend, Format, surrogates) */
+    CLASS_HAN = 1,      /* Han script: part of a Han run */
+    CLASS_PUNCT = 2,    /* never part of a word and never joins one: no ICU needed */
+    CLASS_OTHER = 3     /* a safe neighbour of Han, but may form words (ICU runs on it) */
+};
+static uint8_t unitClass[65536];
+static pthread_once_t unitClassOnce = PTHREAD_ONCE_INIT;
+
+static void initUnitClass(void) {
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        uint8_t k;
+        if (c < 0x80) {
+            k = ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
+                    ? CLASS_OTHER : CLASS_PUNCT;
+        } else if (U16_IS_SURROGATE(c)) {
+            k = CLASS_UNSAFE;
+        } else {
+            UErrorCode status = U_ZERO_ERROR;
+            UScriptCode script = uscript_getScript(c, &status);
+            int8_t type = u_charType(c);
+            if (U_FAILURE(status)) {
+                k = CLASS_UNSAFE;
+            } else if (script == USCRIPT_HAN) {
+                k = CLASS_HAN;
+            } else if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+                       script == USCRIPT_KATAKANA_OR_HIRAGANA || script == USCRIPT_HANGUL ||
+                       c == 0x30FC || c == 0xFF70 || c == 0xFF9E || c == 0xFF9F ||
+                       (c >= 0x3031 && c <= 0x3035) || c == 0x309B || c == 0x309C || c == 0x30A0 ||
+                       type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+                       type == U_COMBINING_SPACING_MARK || type == U_FORMAT_CHAR ||
+                       type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED) {
+                k = CLASS_UNSAFE;
+            } else if ((c >= 0x3000 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) ||
+                       (c >= 0x3014 && c <= 0x301B) || (c >= 0x2010 && c <= 0x2017) ||
+                       (c >= 0x201A && c <= 0x2023) || c == 0x2025 || c == 0x2026) {
+                k = CLASS_PUNCT;
+            } else {
+                k = CLASS_OTHER;
+            }
+        }
+        unitClass[c] = k;
+    }
+}
+
+static uint32_t hashUnits(const UChar *units, int32_t length) {
+    uint32_t h = 2166136261u;
+    for (int32_t i = 0; i < length; i++) {
+        h ^= units[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int wordKind(int32_t rule) {
+    if (rule < UBRK_WORD_NONE_LIMIT) return WORD_SKIP;
+    return isIdeographicStatus(rule) ? WORD_HAN : WORD_OTHER;
+}
+
+static int emitWord(GongshiTokenizer *t, void *context, GongshiTokenCallback callback,
+                    GongshiTokenizeMode mode, int kind, int32_t from, int32_t to) {
+    if (kind == WORD_SKIP) return SQLITE_OK;
+    if (kind == WORD_HAN) return emitHanWord(t, context, callback, mode, from, to);
+    return emit(t, context, callback, 0, from, to);
+}
+
+/* Runs ICU over folded units [from, to) alone and emits its words. */
+static int tokenizeSegment(GongshiTokenizer *t, void *context, GongshiTokenCallback callback,
+                           GongshiTokenizeMode mode, int32_t from, int32_t to) {
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(t->words, t->folded + from, to - from, &status);
+    if (U_FAILURE(status)) return SQLITE_ERROR;
+    int rc = SQLITE_OK;
+    int32_t a = ubrk_first(t->words);
+    for (int32_t b = ubrk_next(t->words); b != UBRK_DONE && rc == SQLITE_OK; a = b, b = ubrk_next(t->words)) {
+        rc = emitWord(t, context, callback, mode, wordKind(ubrk_getRuleStatus(t->words)), from + a, from + b);
+    }
+    return rc;
+}
+
+/* Emits the words of the Han run [from, to), from the cache when it is there. */
+static int tokenizeHanRun(GongshiTokenizer *t, void *context, GongshiTokenCallback callback,
+                          GongshiTokenizeMode mode, int32_t from, int32_t to) {
+    int32_t length = to - from;
+    if (length > RUN_KEY_MAX || !t->runs) return tokenizeSegment(t, context, callback, mode, from, to);
+    const UChar *key = t->folded + from;
+    uint32_t hash = hashUnits(key, length);
+    RunEntry *entry = &t->runs[hash & (RUN_CACHE_SLOTS - 1)];
+    if (!(entry->length == length && entry->hash == hash &&
+          memcmp(entry->key, key, sizeof(UChar) * (size_t)length) == 0)) {
+        UErrorCode status = U_ZERO_ERROR;
+        ubrk_setText(t->words, key, length, &status);
+        if (U_FAILURE(status)) return SQLITE_ERROR;
+        int words = 0;
+        for (int32_t b = (ubrk_first(t->words), ubrk_next(t->words)); b != UBRK_DONE; b = ubrk_next(t->words)) {
+            entry->ends[words] = (uint8_t)b;
+            entry->kinds[words] = (uint8_t)wordKind(ubrk_getRuleStatus(t->words));
+            words++;
+        }
+        entry->hash = hash;
+        entry->length = (uint8_t)length;
+        entry->words = (uint8_t)words;
+        memcpy(entry->key, key, sizeof(UChar) * (size_t)length);
+    }
+    int rc = SQLITE_OK;
+    int32_t a = from;
+    for (int w = 0; w < entry->words && rc == SQLITE_OK; w++) {
+        int32_t b = from + entry->ends[w];
+        rc = emitWord(t, context, callback, mode, entry->kinds[w], a, b);
+        a = b;
+    }
+    return rc;
+}
+
+/* Splits the folded text into Han runs and what lies between them, and tokenizes each
+** on its own. Returns -1 (nothing emitted) when some Han run touches a character ICU
+** might join to it; the caller then runs ICU over the whole text. */
+static int tokenizeByRuns(GongshiTokenizer *t, void *context, GongshiTokenCallback callback,
+                          GongshiTokenizeMode mode, int32_t count) {
+    /* Pass 1: find the runs and check their neighbours, before emitting anything. */
+    int32_t runs = 0;
+    for (int32_t i = 0; i < count;) {
+        uint8_t k = unitClass[t->folded[i]];
+        if (k == CLASS_UNSAFE) {
+            if ((i > 0 && unitClass[t->folded[i - 1]] == CLASS_HAN) ||
+                (i + 1 < count && unitClass[t->folded[i + 1]] == CLASS_HAN)) return -1;
+            i++;
+            continue;
+        }
+        if (k != CLASS_HAN) { i++; continue; }
+        int32_t start = i;
+        while (i < count && unitClass[t->folded[i]] == CLASS_HAN) i++;
+        if (2 * (runs + 1) > t->pieceCapacity) {
+            int32_t capacity = t->pieceCapacity ? t->pieceCapacity * 2 : 64;
+            int32_t *pieces = realloc(t->pieces, sizeof(int32_t) * (size_t)capacity);
+            if (!pieces) return SQLITE_NOMEM;
+            t->pieces = pieces;
+            t->pieceCapacity = capacity;
+        }
+        t->pieces[2 * runs] = start;
+        t->pieces[2 * runs + 1] = i;
+        runs++;
+    }
+    /* Pass 2: runs through the cache, the text between them through ICU unless it is
+    ** only spaces and punctuation. */
+    int rc = SQLITE_OK;
+    int32_t at = 0;
+    for (int32_t r = 0; r <= runs && rc == SQLITE_OK; r++) {
+        int32_t runStart = r < runs ? t->pieces[2 * r] : count;
+        if (runStart > at) {
+            int needsICU = 0;
+            for (int32_t i = at; i < runStart; i++) {
+                if (unitClass[t->folded[i]] != CLASS_PUNCT) { needsICU = 1; break; }
+            }
+            if (needsICU) rc = tokenizeSegment(t, context, callback, mode, at, runStart);
+        }
+        if (r == runs || rc != SQLITE_OK) break;
+        at = t->pieces[2 * r + 1];
+        rc = tokenizeHanRun(t, context, callback, mode, runStart, at);
+    }
+    return rc;
+}
+
 /* ---- public API ------------------------------------------------------------- */
 
 GongshiTokenizer *gongshi_tokenizer_create(void) {
@@ -271,6 +465,8 @@ GongshiTokenizer *gongshi_tokenizer_create(void) {
     if (U_FAILURE(status)) goto fail;
     /* Without the cache we are only slower, so a failed allocation is not fatal. */
     t->foldCache = calloc(65536, sizeof(FoldEntry));
+    pthread_once(&unitClassOnce, initUnitClass);
+    t->segmentCache = 1;
     return t;
 fail:
     gongshi_tokenizer_delete(t);
@@ -287,6 +483,8 @@ void gongshi_tokenizer_delete(GongshiTokenizer *t) {
     free(t->sourceStart);
     free(t->sourceEnd);
     free(t->token);
+    free(t->runs);
+    free(t->pieces);
     free(t);
 }
 
@@ -305,11 +503,21 @@ int gongshi_tokenizer_tokenize(GongshiTokenizer *t, GongshiTokenizeMode mode, co
     if (count < 0) return SQLITE_NOMEM;
     if (count == 0) return SQLITE_OK;
 
+    if (wholeWord) {
+        UErrorCode status = U_ZERO_ERROR;
+        ubrk_setText(t->words, t->folded, count, &status);
+        if (U_FAILURE(status)) return SQLITE_ERROR;
+    }
+    if (wholeWord) return emitWholeWord(t, context, callback);
+    if (t->segmentCache) {
+        /* Without the cache (allocation failed) runs are still segmented one by one. */
+        if (!t->runs) t->runs = calloc(RUN_CACHE_SLOTS, sizeof(RunEntry));
+        int rc = tokenizeByRuns(t, context, callback, mode, count);
+        if (rc != -1) return rc;
+    }
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(t->words, t->folded, count, &status);
     if (U_FAILURE(status)) return SQLITE_ERROR;
-
-    if (wholeWord) return emitWholeWord(t, context, callback);
     int rc = SQLITE_OK;
     int32_t from = ubrk_first(t->words);
     for (int32_t to = ubrk_next(t->words); to != UBRK_DONE && rc == SQLITE_OK;
@@ -323,6 +531,10 @@ int gongshi_tokenizer_tokenize(GongshiTokenizer *t, GongshiTokenizeMode mode, co
         }
     }
     return rc;
+}
+
+void gongshi_tokenizer_set_segment_cache(GongshiTokenizer *t, int enabled) {
+    if (t) t->segmentCache = enabled != 0;
 }
 
 int gongshi_tokenizer_pinyin(GongshiTokenizer *t, const char *text, int length, char *out,

@@ -19,19 +19,41 @@ final class TitlePinyin {
         return syllables
     }
 
+    /// A word's part of the pinyin column: its syllables joined, and their initials.
+    private struct WordPinyin {
+        let full: String
+        let initials: String
+        let isEmpty: Bool
+    }
+    private var columnMemo: [String: WordPinyin] = [:]
+
+    private func wordPinyin(_ word: String) -> WordPinyin {
+        if let known = columnMemo[word] { return known }
+        let syllables = word.unicodeScalars.contains { $0.properties.isIdeographic } ? (syllables(of: word) ?? []) : []
+        let result = WordPinyin(full: syllables.joined(), initials: String(syllables.compactMap(\.first)), isEmpty: syllables.isEmpty)
+        if columnMemo.count < 200_000 { columnMemo[word] = result }
+        return result
+    }
+
     /// The pinyin column of a title: for every word where a suffix of the title starts,
     /// that suffix's full pinyin and its initials, as single tokens.
     func column(for title: String) -> String {
-        let words = tokenizer.words(title).prefix(Self.maxTitleWords).map { word in
-            word.unicodeScalars.contains { $0.properties.isIdeographic } ? (syllables(of: word) ?? []) : []
-        }
+        let words = tokenizer.words(title).prefix(Self.maxTitleWords).map(wordPinyin)
         guard words.contains(where: { !$0.isEmpty }) else { return "" }
-        var tokens: [String] = []
-        for start in words.indices where !words[start].isEmpty {
-            let rest = words[start...].flatMap { $0 }
-            tokens.append(rest.joined())
-            tokens.append(String(rest.compactMap(\.first)))
+        // Suffixes built from the end, each from the next one.
+        var full = [String](repeating: "", count: words.count + 1)
+        var initials = [String](repeating: "", count: words.count + 1)
+        for i in words.indices.reversed() {
+            full[i] = words[i].full + full[i + 1]
+            initials[i] = words[i].initials + initials[i + 1]
         }
-        return tokens.joined(separator: " ")
+        var column = ""
+        for start in words.indices where !words[start].isEmpty {
+            if !column.isEmpty { column += " " }
+            column += full[start]
+            column += " "
+            column += initials[start]
+        }
+        return column
     }
 }

@@ -85,7 +85,10 @@ struct QueryAnalyzer {
         for (key, others) in synonyms.sorted(by: { $0.key.count > $1.key.count }) where folded.contains(key) {
             for other in others where alternatives.count <= QueryAnalyzer.maxAlternatives {
                 let variant = folded.replacingOccurrences(of: key, with: other)
-                if !alternatives.contains(variant) { alternatives.append(variant) }
+                // A variant containing the term (处罚 -> 行政处罚 inside 行政处罚 gives
+                // 行政行政处罚) can match no row the term does not: it would only cost
+                // another pass over the posting lists.
+                if !alternatives.contains(variant), !variant.contains(folded) { alternatives.append(variant) }
             }
         }
         let parts = QueryAnalyzer.scriptRuns(folded)

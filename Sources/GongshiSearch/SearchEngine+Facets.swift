@@ -12,11 +12,7 @@ extension SearchEngine {
     public func facets(_ request: SearchRequest) throws(SearchError) -> SearchFacets {
         do {
             return try database.pool.read { db in
-                let expression: MatchExpression? = try {
-                    lock.lock()
-                    defer { lock.unlock() }
-                    return try analyzer(db).analyze(request.query).expression?.restricted(to: SearchEngine.textColumns)
-                }()
+                let expression = try analyze(request.query, db: db).expression?.restricted(to: SearchEngine.textColumns)
                 guard let expression else { return SearchFacets(groups: []) }
                 var counts: [String: [String: Int]] = [:]
                 func add(_ facet: String, _ value: String?) {

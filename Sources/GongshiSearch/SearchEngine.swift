@@ -5,15 +5,18 @@ import GRDB
 /// One ranked list over every kind of record: BM25 with field weights (title 10,
 /// label 6, tags 4, body 1), exact hits for a 统一社会信用代码 or 文号 on top, and
 /// pinyin readings ranked below Han matches.
-public final class SearchEngine: @unchecked Sendable {
+public final class SearchEngine: Sendable {
     public let database: GongshiDatabase
-    // ICU iterators keep state, so the tokenizer is used under a lock.
-    let tokenizer: ChineseTokenizer
-    let lock = NSLock()
+    /// ICU iterators keep state, so each search borrows a tokenizer of its own for the
+    /// moment it analyzes the query; searches otherwise run in parallel.
+    private let tokenizers = TokenizerPool()
+    /// Folded synonyms, rebuilt only when the synonym table changes.
+    private let synonymCache = Locked<(rows: [SynonymRow], synonyms: [String: [String]])?>(nil)
 
     public init(database: GongshiDatabase) throws(SearchError) {
         self.database = database
-        do { tokenizer = try ChineseTokenizer() } catch { throw .store(error) }
+        // Fail early, as before, when ICU cannot build a tokenizer.
+        do { tokenizers.put(try ChineseTokenizer()) } catch { throw .store(error) }
     }
 
     static let exactScore = 1000.0
@@ -32,11 +35,20 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
-    func analyzer(_ db: Database) throws -> QueryAnalyzer {
-        var groups: [Int: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT term, group_id FROM synonym") {
-            groups[row["group_id"], default: []].append(row["term"])
+    struct SynonymRow: Equatable, Sendable {
+        let term: String
+        let group: Int
+    }
+
+    /// Folded term -> the other terms of its groups. The table is a few dozen rows, so
+    /// reading it per query is cheap; folding every term with ICU is not.
+    private func synonyms(_ db: Database, tokenizer: ChineseTokenizer) throws -> [String: [String]] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT term, group_id FROM synonym ORDER BY group_id, term")).map {
+            SynonymRow(term: $0["term"], group: $0["group_id"])
         }
+        if let cached = synonymCache.value, cached.rows == rows { return cached.synonyms }
+        var groups: [Int: [String]] = [:]
+        for row in rows { groups[row.group, default: []].append(row.term) }
         var synonyms: [String: [String]] = [:]
         let folded = groups.mapValues { $0.map { term in tokenizer.tokens(term, mode: .query).map(\.text).joined() } }
         for terms in folded.values {
@@ -44,22 +56,27 @@ public final class SearchEngine: @unchecked Sendable {
                 synonyms[term, default: []] += terms.filter { $0 != term && !$0.isEmpty }
             }
         }
-        var analyzer = QueryAnalyzer(tokenizer: tokenizer, synonyms: synonyms)
-        analyzer.wordsStartingWith = { word in
-            // The vocabulary of multi-character words is kept (with pinyin) at index time.
-            let words = (try? String.fetchAll(db.cachedStatement(sql: """
-                SELECT word FROM pinyin_word WHERE word >= ?1 AND word < ?1 || char(1114111) ORDER BY length(word) LIMIT ?2
-                """), arguments: [word, QueryAnalyzer.maxBoostWords])) ?? []
-            return words.isEmpty ? [word] : words
+        synonymCache.value = (rows, synonyms)
+        return synonyms
+    }
+
+    /// Analyzes a query with a tokenizer borrowed for the moment (for ranking and for facets).
+    func analyze(_ query: String, db: Database) throws -> QueryAnalyzer.Analysis {
+        try tokenizers.with { tokenizer in
+            var analyzer = QueryAnalyzer(tokenizer: tokenizer, synonyms: try synonyms(db, tokenizer: tokenizer))
+            analyzer.wordsStartingWith = { word in
+                // The vocabulary of multi-character words is kept (with pinyin) at index time.
+                let words = (try? String.fetchAll(db.cachedStatement(sql: """
+                    SELECT word FROM pinyin_word WHERE word >= ?1 AND word < ?1 || char(1114111) ORDER BY length(word) LIMIT ?2
+                    """), arguments: [word, QueryAnalyzer.maxBoostWords])) ?? []
+                return words.isEmpty ? [word] : words
+            }
+            return analyzer.analyze(query)
         }
-        return analyzer
     }
 
     private func run(_ request: SearchRequest, limit: Int, offset: Int, db: Database) throws -> SearchResponse {
-        lock.lock()
-        defer { lock.unlock() }
-        let analyzer = try analyzer(db)
-        let analysis = analyzer.analyze(request.query)
+        let analysis = try analyze(request.query, db: db)
         var results: [SearchResult] = []
         var seen: Set<String> = []
         // Snippets are made for the returned page only: snippet() re-tokenizes the row.
@@ -236,5 +253,37 @@ public final class SearchEngine: @unchecked Sendable {
             e.append(")")
         }
         return e.text.isEmpty ? nil : e
+    }
+}
+
+/// Idle tokenizers for concurrent searches: a search takes one (or makes one when all
+/// are busy) and gives it back, so at most as many exist as searches ever ran at once.
+/// Unchecked: `idle` is only touched under the lock, and a tokenizer taken out of it is
+/// used by the one search holding it.
+fileprivate final class TokenizerPool: @unchecked Sendable {
+    private var idle: [ChineseTokenizer] = []
+    private let lock = NSLock()
+
+    func put(_ tokenizer: ChineseTokenizer) {
+        lock.withLock { idle.append(tokenizer) }
+    }
+
+    func with<T>(_ body: (ChineseTokenizer) throws -> T) throws -> T {
+        let tokenizer = try lock.withLock { idle.popLast() } ?? ChineseTokenizer()
+        defer { put(tokenizer) }
+        return try body(tokenizer)
+    }
+}
+
+/// A value read and written under a lock (a Mutex without its macOS 15 requirement).
+fileprivate final class Locked<Value: Sendable>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -119,14 +119,16 @@ extension Database {
     }
 
     /// Multi-character Han terms of the index that have no pinyin entry yet.
+    /// (`term >= char(13312)` is the same test as `unicode(term) >= 13312`, since UTF-8
+    /// sorts by code point, but fts5vocab can seek past the Latin and digit terms with it.)
     public func termsWithoutPinyin() throws -> [String] {
         try String.fetchAll(self, sql: """
             SELECT term FROM doc_terms
-            WHERE length(term) BETWEEN 2 AND 16 AND unicode(term) >= 13312
+            WHERE term >= char(13312) AND length(term) BETWEEN 2 AND 16 AND unicode(term) >= 13312
               AND term NOT IN (SELECT word FROM pinyin_word)
             UNION
             SELECT term FROM record_terms
-            WHERE length(term) BETWEEN 2 AND 16 AND unicode(term) >= 13312
+            WHERE term >= char(13312) AND length(term) BETWEEN 2 AND 16 AND unicode(term) >= 13312
               AND term NOT IN (SELECT word FROM pinyin_word)
             """)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GongshiStore
 import Testing
 
@@ -109,5 +110,48 @@ struct LCG {
                 }
             }
         }
+    }
+}
+
+/// The cache of segmented Han runs must never change a token: it is compared with ICU
+/// segmenting each text whole, on random mixed-script text (kana, combining marks and
+/// supplementary Han next to Han runs force the whole-text path) and on the corpus.
+@Suite struct SegmentCacheTests {
+    static func compare(_ texts: [String], cached: ChineseTokenizer, whole: ChineseTokenizer) -> Int {
+        var compared = 0
+        for text in texts {
+            for mode in [ChineseTokenizer.Mode.document, .query, .words] {
+                let a = cached.tokens(text, mode: mode)
+                let b = whole.tokens(text, mode: mode)
+                #expect(a == b, "\(mode) \(text.prefix(200).debugDescription)")
+                compared += a.count
+            }
+        }
+        return compared
+    }
+
+    @Test func randomTextTokenizesAsWithoutTheCache() throws {
+        let cached = try ChineseTokenizer(), whole = try ChineseTokenizer(segmentCache: false)
+        var random = LCG(state: 99)
+        // Twice over: the second round is served from the cache.
+        let texts = (0..<1_500).map { _ in ChineseTokenizerInvariantTests.randomText(&random) }
+        #expect(Self.compare(texts + texts, cached: cached, whole: whole) > 10_000)
+    }
+
+    @Test func corpusTokenizesAsWithoutTheCache() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Corpus")
+        var texts: [String] = []
+        if let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
+            for case let file as URL in files where ["md", "csv", "jsonl", "txt"].contains(file.pathExtension) {
+                guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+                // Lines and whole files: short fields as the index sees them, and long texts.
+                texts.append(text)
+                texts += text.split(separator: "\n").prefix(400).map(String.init)
+            }
+        }
+        #expect(texts.count > 100)
+        let cached = try ChineseTokenizer(), whole = try ChineseTokenizer(segmentCache: false)
+        #expect(Self.compare(texts, cached: cached, whole: whole) > 100_000)
     }
 }

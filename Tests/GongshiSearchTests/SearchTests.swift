@@ -125,3 +125,39 @@ import Testing
         #expect(try engine.search(SearchRequest(query: wrong)).results.first?.id != code)
     }
 }
+
+@Suite struct ConcurrentSearchTests {
+    /// Searches from many threads at once (as the server makes them) return exactly what
+    /// the same searches return one at a time.
+    @Test func concurrentSearchesMatchSequentialOnes() throws {
+        let engine = try BundledIndex.engine()
+        let queries = ["社会团体", "民政", "民非 分支机构", "社團 年檢", "shehui tuanti", "ＡＡＡ评估", "青民[2016]45号", "进一步", "慈善信托", "基金会 原始基金"]
+        let expected = try queries.map { try engine.search(SearchRequest(query: $0, limit: 10)) }
+        let rounds = 4
+        let results = Locked<[Int: SearchResponse]>([:])
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: queries.count * rounds) { i in
+            do {
+                let response = try engine.search(SearchRequest(query: queries[i % queries.count], limit: 10))
+                results.update { $0[i] = response }
+            } catch {
+                failures.update { $0.append("\(queries[i % queries.count]): \(error)") }
+            }
+        }
+        #expect(failures.value.isEmpty, "\(failures.value)")
+        for (i, response) in results.value {
+            let want = expected[i % queries.count]
+            #expect(response.total == want.total && response.results.map(\.id) == want.results.map(\.id)
+                    && response.results.map(\.snippet) == want.results.map(\.snippet), "\(queries[i % queries.count])")
+        }
+        #expect(results.value.count == queries.count * rounds)
+    }
+}
+
+final class Locked<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+}

@@ -61,6 +61,10 @@ int gongshi_tokenizer_tokenize(GongshiTokenizer *tokenizer, GongshiTokenizeMode 
                                const char *text, int length, void *context,
                                GongshiTokenCallback callback);
 
+/* The cache of segmented Han runs is on by default; off, ICU segments every text whole
+** (the tests compare both). The tokens are the same either way. */
+void gongshi_tokenizer_set_segment_cache(GongshiTokenizer *tokenizer, int enabled);
+
 /* Writes the toneless pinyin of `text` (syllables separated by single spaces, lower
 ** case, NUL-terminated) into `out`. Returns the length written, or -1 on ICU failure
 ** or when `capacity` is too small. */
