@@ -28,7 +28,9 @@ done
 run() {  # name url [script]
   local name=$1 url=$2 script=${3:-}
   local out
-  if [ -n "$script" ]; then out=$(wrk -t2 -c50 -d"$DURATION" --latency -s "$script" "$url"); else out=$(wrk -t2 -c50 -d"$DURATION" --latency "$url"); fi
+  local c=${CONNECTIONS:-50} t=2
+  [ "$c" -lt 2 ] && t=1
+  if [ -n "$script" ]; then out=$(wrk -t$t -c$c -d"$DURATION" --latency -s "$script" "$url"); else out=$(wrk -t$t -c$c -d"$DURATION" --latency "$url"); fi
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -39,6 +41,7 @@ run() {  # name url [script]
 }
 
 echo "wrk -t2 -c50 -d$DURATION, keep-alive, $THREADS server threads, database $DB"
+echo "50 connections:"
 run hello-world "http://127.0.0.1:$HELLO_PORT/"
 run static-file "http://127.0.0.1:$PORT/static/css/site.css"
 run policy-page "http://127.0.0.1:$PORT/policies/shetuan-dengji-tiaoli"
@@ -47,6 +50,11 @@ run api-ask "http://127.0.0.1:$PORT/api/ask?q=%E6%88%90%E7%AB%8B%E7%A4%BE%E4%BC%
 .build/release/gongshi sample-paths --db "$DB" --count 500 --out .build/bench >/dev/null
 PATHS=.build/bench/org-paths.txt run org-page "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 PATHS=.build/bench/suggest-paths.txt run api-suggest "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
+echo "one connection at a time (service time without queueing):"
+CONNECTIONS=1 run api-search-1conn "http://127.0.0.1:$PORT" scripts/bench/search-paths.lua
+CONNECTIONS=1 run api-ask-1conn "http://127.0.0.1:$PORT/api/ask?q=%E6%88%90%E7%AB%8B%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93%E9%9C%80%E8%A6%81%E4%BB%80%E4%B9%88%E6%9D%A1%E4%BB%B6"
+CONNECTIONS=1 PATHS=.build/bench/org-paths.txt run org-page-1conn "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
+CONNECTIONS=1 PATHS=.build/bench/suggest-paths.txt run api-suggest-1conn "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 hello=$(cat .build/bench/hello-world.rps); static=$(cat .build/bench/static-file.rps)
 awk -v s="$static" -v h="$hello" 'BEGIN { printf "static file / hello-world: %.0f%%\n", 100 * s / h }'
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$server/status)"
