@@ -46,13 +46,13 @@ run hello-world "http://127.0.0.1:$HELLO_PORT/"
 run static-file "http://127.0.0.1:$PORT/static/css/site.css"
 run policy-page "http://127.0.0.1:$PORT/policies/shetuan-dengji-tiaoli"
 run api-search "http://127.0.0.1:$PORT" scripts/bench/search-paths.lua
-run api-ask "http://127.0.0.1:$PORT/api/ask?q=%E6%88%90%E7%AB%8B%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93%E9%9C%80%E8%A6%81%E4%BB%80%E4%B9%88%E6%9D%A1%E4%BB%B6"
+PATHS=scripts/bench/ask-paths.txt run api-ask "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 .build/release/gongshi sample-paths --db "$DB" --count 500 --out .build/bench >/dev/null
 PATHS=.build/bench/org-paths.txt run org-page "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 PATHS=.build/bench/suggest-paths.txt run api-suggest "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 echo "one connection at a time (service time without queueing):"
 CONNECTIONS=1 run api-search-1conn "http://127.0.0.1:$PORT" scripts/bench/search-paths.lua
-CONNECTIONS=1 run api-ask-1conn "http://127.0.0.1:$PORT/api/ask?q=%E6%88%90%E7%AB%8B%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93%E9%9C%80%E8%A6%81%E4%BB%80%E4%B9%88%E6%9D%A1%E4%BB%B6"
+CONNECTIONS=1 PATHS=scripts/bench/ask-paths.txt run api-ask-1conn "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 CONNECTIONS=1 PATHS=.build/bench/org-paths.txt run org-page-1conn "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 CONNECTIONS=1 PATHS=.build/bench/suggest-paths.txt run api-suggest-1conn "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 hello=$(cat .build/bench/hello-world.rps); static=$(cat .build/bench/static-file.rps)
