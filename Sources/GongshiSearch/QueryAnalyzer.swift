@@ -12,10 +12,20 @@ struct QueryAnalyzer {
     let tokenizer: ChineseTokenizer
     /// Folded term -> the other terms of its synonym groups.
     let synonyms: [String: [String]]
+    /// The same, longest key first (for replacing synonyms inside a longer term); sorted
+    /// once per analyzer, by UTF-8 length, which costs no grapheme counting.
+    let synonymsLongestFirst: [(key: String, others: [String])]
     /// Dictionary words of the index that start with a word (民政 -> 民政, 民政局, 民政部门).
     /// Exact word tokens are looked up instead of an FTS5 prefix query, which would merge
     /// the posting lists of every matching term on each query.
     var wordsStartingWith: (String) -> [String] = { [$0] }
+
+    init(tokenizer: ChineseTokenizer, synonyms: [String: [String]]) {
+        self.tokenizer = tokenizer
+        self.synonyms = synonyms
+        synonymsLongestFirst = synonyms.map { (key: $0.key, others: $0.value) }
+            .sorted { $0.key.utf8.count != $1.key.utf8.count ? $0.key.utf8.count > $1.key.utf8.count : $0.key < $1.key }
+    }
 
     static let maxTerms = 12
     static let maxAlternatives = 6
@@ -82,7 +92,7 @@ struct QueryAnalyzer {
         guard !folded.isEmpty else { return false }
         var alternatives = [folded]
         // Synonyms of the whole term, then of pieces of it (民非分支机构 -> 民办非企业单位分支机构).
-        for (key, others) in synonyms.sorted(by: { $0.key.count > $1.key.count }) where folded.contains(key) {
+        for (key, others) in synonymsLongestFirst where folded.contains(key) {
             for other in others where alternatives.count <= QueryAnalyzer.maxAlternatives {
                 let variant = folded.replacingOccurrences(of: key, with: other)
                 // A variant containing the term (处罚 -> 行政处罚 inside 行政处罚 gives
