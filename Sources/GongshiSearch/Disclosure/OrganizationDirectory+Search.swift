@@ -1,3 +1,4 @@
+import Foundation
 import GongshiStore
 import GRDB
 
@@ -9,22 +10,33 @@ extension OrganizationDirectory {
         try filter.validate()
         let query = try whereClause(filter, today: today)
         let gradeExpr = "CASE WHEN o.grade IS NOT NULL AND o.grade_until >= ? THEN o.grade ELSE 'none' END"
+        let key = try indexVersion(today: today) + "|" + Self.cacheKey(filter)
+        facetCacheLock.lock()
+        let cached = facetCache[key]
+        facetCacheLock.unlock()
         let (groups, items) = try read { db in
-            let groups = try Row.fetchAll(db, sql: """
+            let groups = try cached ?? Row.fetchAll(db, sql: """
                 WITH \(CreditStatus.tableSQL)
                 SELECT o.type, o.status, \(gradeExpr) AS g, coalesce(cs.status, 'normal') AS c, o.region, o.authority, count(*) AS n
                 FROM org o LEFT JOIN cs ON cs.org_code = o.code \(query.sql)
                 GROUP BY 1, 2, 3, 4, 5, 6
-                """, arguments: StatementArguments(CreditStatus.arguments(today: today) + [today]) + query.arguments)
+                """, arguments: StatementArguments(CreditStatus.arguments(today: today) + [today]) + query.arguments).map { row in
+                FacetRow(values: (0..<6).map { (row[$0] as String?) ?? "" }, count: row["n"])
+            }
             let items = try Self.summaries(db, where: query, today: today, limit: page.size, offset: page.offset)
             return (groups, items)
+        }
+        if cached == nil {
+            facetCacheLock.lock()
+            if facetCache.count >= Self.facetCacheSize { facetCache.removeAll() }
+            facetCache[key] = groups
+            facetCacheLock.unlock()
         }
         var counts: [[String: Int]] = Array(repeating: [:], count: 6)
         var total = 0
         for row in groups {
-            let n: Int = row["n"]
-            total += n
-            for i in 0..<6 { counts[i][(row[i] as String?) ?? "", default: 0] += n }
+            total += row.count
+            for i in 0..<6 { counts[i][row.values[i], default: 0] += row.count }
         }
         func facet(_ i: Int, order: [String]? = nil, label: (String) -> String = { $0 }) -> [FacetCount] {
             let known = order ?? counts[i].keys.sorted { counts[i][$0, default: 0] != counts[i][$1, default: 0] ? counts[i][$0, default: 0] > counts[i][$1, default: 0] : $0 < $1 }
@@ -49,6 +61,12 @@ extension OrganizationDirectory {
         return try read { db in
             try Self.summaries(db, where: query, today: today, limit: min(max(0, limit), Self.maxExportRows), offset: 0)
         }
+    }
+
+    static func cacheKey(_ filter: OrganizationFilter) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(filter)).map { String(decoding: $0, as: UTF8.self) } ?? UUID().uuidString
     }
 
     struct WhereClause {

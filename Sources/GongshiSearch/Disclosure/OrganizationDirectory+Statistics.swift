@@ -6,10 +6,7 @@ extension OrganizationDirectory {
     /// Organizations by type, by year of registration, by grade and by credit status, and
     /// notices per month. Cached until the index or the day changes (it scans every row).
     public func statistics(today: String = DisclosureDate.today()) throws(DisclosureError) -> Statistics {
-        let version = try read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(max(id), 0) AS m, coalesce(sum(records), 0) AS r, coalesce(max(indexed_at), '') AS t FROM corpus_file")
-            return row.map { "\($0["n"] as Int)/\($0["m"] as Int)/\($0["r"] as Int)/\($0["t"] as String)/\(today)" } ?? today
-        }
+        let version = try indexVersion(today: today)
         if let cached = cachedStatistic(version) { return cached }
         let statistics = try read { db in
             func counts(_ sql: String, _ arguments: StatementArguments = []) throws -> [(String, Int)] {
@@ -49,6 +46,14 @@ extension OrganizationDirectory {
         cachedStatistics = (version, statistics)
         statisticsCache.unlock()
         return statistics
+    }
+
+    /// Changes whenever an index run commits (or the day changes): the key of the caches.
+    func indexVersion(today: String) throws(DisclosureError) -> String {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(max(id), 0) AS m, coalesce(sum(records), 0) AS r, coalesce(max(indexed_at), '') AS t FROM corpus_file")
+            return row.map { "\($0["n"] as Int)/\($0["m"] as Int)/\($0["r"] as Int)/\($0["t"] as String)/\(today)" } ?? today
+        }
     }
 
     private func cachedStatistic(_ version: String) -> Statistics? {

@@ -15,6 +15,11 @@ public final class OrganizationDirectory: @unchecked Sendable {
     private let lock = NSLock()
     let statisticsCache = NSLock()
     nonisolated(unsafe) var cachedStatistics: (key: String, value: Statistics)?
+    /// Facet counts of `/orgs` by index version, day and filter: one GROUP BY over a
+    /// million organizations takes seconds, and most visits use a handful of filters.
+    let facetCacheLock = NSLock()
+    nonisolated(unsafe) var facetCache: [String: [FacetRow]] = [:]
+    static let facetCacheSize = 256
 
     /// Notices shown on an organization's page.
     public static let maxTimeline = 100

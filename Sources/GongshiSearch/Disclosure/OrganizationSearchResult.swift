@@ -48,3 +48,10 @@ public struct OrganizationSummary: Codable, Sendable, Equatable {
         case creditStatusLabel = "credit_status_label"
     }
 }
+
+/// One row of the `/orgs` facet pass: type, status, grade, credit status, region and
+/// authority, and how many organizations have them.
+struct FacetRow: Sendable {
+    let values: [String]
+    let count: Int
+}
