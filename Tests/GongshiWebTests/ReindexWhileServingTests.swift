@@ -29,6 +29,7 @@ import Testing
             return try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
         }
         #expect(try json("/api/stats", [:])["total_organizations"] as? Int == 1)
+        #expect(try json("/api/orgs", [:])["total"] as? Int == 1)
         #expect(try json("/api/search", ["q": "养老服务", "type": "org"])["total"] as? Int == 0)
 
         // A second file arrives; the indexer commits while the router stays open.
@@ -38,6 +39,7 @@ import Testing
         _ = try Indexer(corpus: corpus, database: writer).run()
 
         #expect(try json("/api/stats", [:])["total_organizations"] as? Int == 2)
+        #expect(try json("/api/orgs", [:])["total"] as? Int == 2)
         let found = try json("/api/search", ["q": "养老服务", "type": "org"])
         #expect((found["results"] as? [[String: Any]])?.first?["id"] as? String == code)
         let suggestions = try json("/api/suggest", ["q": "成都市武侯区养老"])["suggestions"] as? [[String: Any]]
