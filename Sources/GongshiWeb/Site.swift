@@ -32,4 +32,13 @@ public struct Site: Sendable {
         self.init(search: search, catalog: PolicyCatalog(database: database), answers: answers, directory: directory, pages: try PageRenderer(),
                   files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir) } ?? StaticFiles())
     }
+
+    /// Computes what the first visitors would otherwise wait for: the statistics and the
+    /// unfiltered /orgs counts scan every organization (seconds at a million), and the
+    /// home page's counts read every table once. Errors are ignored: pages report them.
+    public func warmUp() {
+        _ = try? catalog.overview()
+        _ = try? directory.statistics()
+        _ = try? directory.search(filter: OrganizationFilter())
+    }
 }

@@ -41,6 +41,7 @@ struct ServeCommand: ParsableCommand {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
         }
+        DispatchQueue.global(qos: .utility).async { site.warmUp() }
         print("正在服务：http://\(host):\(server.port)/  （Ctrl-C 停止）")
         // Clean shutdown on SIGINT/SIGTERM: stop accepting, finish requests in flight.
         let stop = DispatchSemaphore(value: 0)

@@ -36,13 +36,14 @@ public enum CreditStatus: String, Codable, Sendable, CaseIterable {
 
     /// SQL of a `cs(org_code, status)` table: the status of every organization with
     /// credit records (others are normal). Arguments: `arguments(today:)`.
-    static let tableSQL = """
-        cs AS (SELECT org_code, CASE
+    /// The status of a group of credit records (five arguments, `arguments(today:)`).
+    static let statusSQL = """
+        CASE
           WHEN max(list = ? AND (removed_on IS NULL OR removed_on > ?)) THEN 'serious'
           WHEN max(list = ? AND (removed_on IS NULL OR removed_on > ?)) THEN 'abnormal'
-          WHEN max(list = ?) THEN 'penalty' ELSE 'normal' END AS status
-          FROM credit_record GROUP BY org_code)
+          WHEN max(list = ?) THEN 'penalty' ELSE 'normal' END
         """
+    static let tableSQL = "cs AS (SELECT org_code, \(statusSQL) AS status FROM credit_record GROUP BY org_code)"
 
     static func arguments(today: String) -> [String] {
         [CreditRecord.serious, today, CreditRecord.abnormal, today, CreditRecord.penalty]

@@ -110,13 +110,24 @@ extension OrganizationDirectory {
     }
 
     static func summaries(_ db: Database, where query: WhereClause, today: String, limit: Int, offset: Int) throws -> [OrganizationSummary] {
-        try Row.fetchAll(db, sql: """
+        // Without a credit-status filter the status is looked up for the page's rows only
+        // (an index seek each); joining the grouped credit table costs a pass over every
+        // credit record, about 0.4 s at a million organizations.
+        let joined = query.sql.contains("cs.")
+        let sql = joined ? """
             WITH \(CreditStatus.tableSQL)
-            SELECT o.code, o.name, o.type, o.authority, o.region, o.founded, o.status,
-              CASE WHEN o.grade_until >= ? THEN o.grade END AS grade, coalesce(cs.status, 'normal') AS credit
+            SELECT o.code, o.name, o.type, o.authority, o.region, o.founded, o.status, coalesce(cs.status, 'normal') AS credit,
+              CASE WHEN o.grade_until >= ? THEN o.grade END AS grade
             FROM org o LEFT JOIN cs ON cs.org_code = o.code \(query.sql)
             ORDER BY o.name, o.code LIMIT ? OFFSET ?
-            """, arguments: StatementArguments(CreditStatus.arguments(today: today) + [today]) + query.arguments + [limit, offset]).map { r in
+            """ : """
+            SELECT o.code, o.name, o.type, o.authority, o.region, o.founded, o.status,
+              coalesce((SELECT \(CreditStatus.statusSQL) FROM credit_record WHERE org_code = o.code), 'normal') AS credit,
+              CASE WHEN o.grade_until >= ? THEN o.grade END AS grade
+            FROM org o \(query.sql)
+            ORDER BY o.name, o.code LIMIT ? OFFSET ?
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(CreditStatus.arguments(today: today) + [today]) + query.arguments + [limit, offset]).map { r in
             let credit = CreditStatus(rawValue: r["credit"]) ?? .normal
             let code: String = r["code"]
             return OrganizationSummary(code: code, name: r["name"], type: r["type"], authority: r["authority"], region: r["region"],
