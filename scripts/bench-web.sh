@@ -25,6 +25,9 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 
+# The server computes statistics and list counts at start (seconds at a million organizations).
+sleep "${WARMUP:-2}"
+
 run() {  # name url [script]
   local name=$1 url=$2 script=${3:-}
   local out
