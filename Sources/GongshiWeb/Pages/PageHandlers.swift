@@ -47,7 +47,7 @@ struct PageHandlers {
         case .success(let p): parsed = p
         case .failure(let problem): return errorPage(400, "请求有误", problem.message, request, query: request.query["q"] ?? "")
         }
-        var page = PageContext(request, query: parsed.query)
+        let page = PageContext(request, query: parsed.query)
         var context: [String: Any] = ["hasQuery": !parsed.query.isEmpty, "qURL": URLBuilder.component(parsed.query),
                                       "looksLikeQuestion": Self.looksLikeQuestion(parsed.query)]
         guard !parsed.query.isEmpty else {
@@ -71,7 +71,6 @@ struct PageHandlers {
         context["totalText"] = response.total >= SearchEngine.recordCountLimit ? "\(response.total)+" : "\(response.total)"
         context["page"] = parsed.page > 1 ? parsed.page : nil
         context["noResults"] = response.results.isEmpty
-        if response.results.isEmpty { page.status = 200 }
         let base = parsed.parameters
         context["facets"] = facets.groups.map { facet -> [String: Any] in
             let key = Self.parameter(forFacet: facet.name)
