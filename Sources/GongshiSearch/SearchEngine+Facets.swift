@@ -21,12 +21,9 @@ extension SearchEngine {
                 }
                 var capped = false
                 for table in SearchEngine.tables(for: request.kind) {
-                    var condition = ""
-                    var arguments: StatementArguments = [expression.text]
-                    if let kind = request.kind {
-                        condition += kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?"
-                        arguments += [kind.rawValue]
-                    }
+                    let kind = kindFilter(request.kind)
+                    var condition = kind.sql
+                    var arguments: StatementArguments = [expression.text] + kind.arguments
                     let filter = request.filters.sql(for: table)
                     condition += filter.0
                     arguments += filter.1

@@ -200,7 +200,7 @@ public final class SearchEngine: Sendable {
     /// Record counts are exact up to this number: the window is also the count.
     public static let recordCountLimit = recordRankWindow
 
-    private func kindFilter(_ kind: SearchRequest.Kind?) -> (sql: String, arguments: StatementArguments) {
+    func kindFilter(_ kind: SearchRequest.Kind?) -> (sql: String, arguments: StatementArguments) {
         guard let kind else { return ("", []) }
         return (kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?", [kind.rawValue])
     }

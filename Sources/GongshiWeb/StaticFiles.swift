@@ -1,5 +1,6 @@
 import CHTTPServer
 import Foundation
+import GongshiStore
 
 /// The files of `Static/`, read once at start and served from memory with ETag,
 /// Last-Modified, Cache-Control and a gzip copy. Only files found at start are served,
@@ -42,7 +43,7 @@ public struct StaticFiles: Sendable {
             let body = Array(data)
             let type = Self.contentType(url.pathExtension)
             assets[relative] = Asset(body: body, gzipped: Self.compressible(type) ? Self.gzip(body) : nil, contentType: type,
-                                     etag: "\"\(String(Self.hash(body), radix: 16))\"",
+                                     etag: "\"\(StableHash.hex(of: body))\"",
                                      lastModified: HTTPDate.format(values?.contentModificationDate ?? Date()))
         }
         self.assets = assets
@@ -111,13 +112,6 @@ public struct StaticFiles: Sendable {
         }
         guard written > 0, written < body.count else { return nil }
         return Array(out.prefix(written))
-    }
-
-    /// FNV-1a 64: a validator that changes when the bytes change.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
     }
 }
 

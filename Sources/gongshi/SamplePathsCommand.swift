@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiStore
+import GongshiWeb
 
 /// Writes request paths sampled from an index (organization pages, name prefixes for
 /// /api/suggest) for the HTTP benchmark, one per line.
@@ -21,7 +22,6 @@ struct SamplePathsCommand: ParsableCommand {
              try String.fetchAll(db, sql: "SELECT name FROM org ORDER BY random() LIMIT ?", arguments: [count]))
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
         // Prefixes of 2 to 6 characters, from the start of the name or of a later word.
         var generator = SystemRandomNumberGenerator()
         let prefixes = names.map { name -> String in
@@ -31,7 +31,7 @@ struct SamplePathsCommand: ParsableCommand {
             return String(characters[start..<min(characters.count, start + length)])
         }
         try (codes.map { "/orgs/\($0)" }.joined(separator: "\n") + "\n").write(toFile: "\(out)/org-paths.txt", atomically: true, encoding: .utf8)
-        try (prefixes.map { "/api/suggest?q=\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "\n") + "\n")
+        try (prefixes.map { "/api/suggest?q=\(URLBuilder.component($0))" }.joined(separator: "\n") + "\n")
             .write(toFile: "\(out)/suggest-paths.txt", atomically: true, encoding: .utf8)
         print("wrote \(codes.count) organization paths and \(prefixes.count) suggest paths to \(out)")
     }

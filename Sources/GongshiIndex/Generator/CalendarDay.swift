@@ -1,3 +1,5 @@
+import GongshiStore
+
 /// A date as a day number (days since 1970-01-01, proleptic Gregorian), with the
 /// arithmetic the generator needs and a fast `YYYY-MM-DD` rendering. No Foundation
 /// calendars, no time zones, so output never depends on the machine.
@@ -8,7 +10,7 @@ struct CalendarDay: Comparable, Hashable, Sendable {
 
     /// A valid date; days past the end of the month are clamped (Feb 30 -> Feb 28/29).
     init(_ year: Int, _ month: Int, _ day: Int) {
-        let d = min(day, CalendarDay.daysInMonth(year, month))
+        let d = min(day, CalendarDate.daysIn(month: month, year: year))
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -61,14 +63,6 @@ struct CalendarDay: Comparable, Hashable, Sendable {
     static func random(_ low: CalendarDay, _ high: CalendarDay, _ random: inout SeededRandom) -> CalendarDay {
         guard high.number > low.number else { return low }
         return CalendarDay(number: low.number + random.next(below: high.number - low.number + 1))
-    }
-
-    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.number < b.number }

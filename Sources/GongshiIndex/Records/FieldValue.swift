@@ -1,4 +1,5 @@
 import Foundation
+import GongshiStore
 
 /// Parsing of the value kinds corpus rows hold, each failing with a reason in Chinese.
 enum FieldValue {
@@ -22,25 +23,8 @@ enum FieldValue {
         if !current.isEmpty, let n = Int(current) { digits.append(n) }
         guard digits.count == 3 else { return nil }
         let (y, m, d) = (digits[0], digits[1], digits[2])
-        guard (1900...2100).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
-        return isoDate(y, m, d)
-    }
-
-    /// YYYY-MM-DD without Foundation's String(format:), which is slow in a hot loop.
-    static func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        guard CalendarDate.isValid(year: y, month: m, day: d) else { return nil }
+        return CalendarDate.iso(y, m, d)
     }
 
     static func number(_ text: String) -> Double? {

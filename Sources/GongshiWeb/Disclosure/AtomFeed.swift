@@ -58,7 +58,7 @@ public struct AtomFeed: Sendable {
 
     /// A tag URI (RFC 4151): `tag:host,date:specific`, the specific part percent-encoded.
     public static func tagURI(host: String, date: String, specific: String) -> String {
-        "tag:\(host.lowercased()),\(date):\(XMLText.percentEncoded(specific, keeping: "/:;=@!$&'()*+,"))"
+        "tag:\(host.lowercased()),\(date):\(URLBuilder.component(specific, keeping: "/:;=@!$&'()*+,"))"
     }
 
     /// `2025-03-01` → `2025-03-01T00:00:00+08:00`; a date-time is kept as it is.

@@ -20,19 +20,4 @@ enum XMLText {
         }
         return out
     }
-
-    /// Percent-encodes everything but RFC 3986 unreserved characters and `extra`.
-    static func percentEncoded(_ text: String, keeping extra: String = "") -> String {
-        var out = ""
-        for byte in text.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~".contains(c) || extra.contains(c)) {
-                out.append(c)
-            } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return out
-    }
 }

@@ -15,15 +15,6 @@ struct DisclosurePages {
                                 : handlers.errorPage(500, "服务暂时不可用", "读取数据时出错，请稍后再试。", request)
     }
 
-    /// The pagination bar's links (`pages`, `hasPages`) for a list page.
-    static func addPages(to context: inout [String: Any], total: Int, page: PageRequest, path: String, parameters: [(String, String?)]) {
-        let links = Pagination(total: total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage).links { number in
-            URLBuilder.url(path, parameters + [("page", number > 1 ? "\(number)" : nil)])
-        }
-        context["pages"] = links
-        context["hasPages"] = !links.isEmpty
-    }
-
     // MARK: /orgs
 
     func organizations(_ request: HTTPRequest) -> HTTPResponse {
@@ -51,7 +42,7 @@ struct DisclosurePages {
             context["pageLabel"] = page.page > 1 ? page.page : nil
             context["csvURL"] = URLBuilder.url("/orgs", parameters + [("format", "csv")])
             context["jsonURL"] = URLBuilder.url("/api/orgs", parameters + [("page", page.page > 1 ? "\(page.page)" : nil)])
-            Self.addPages(to: &context, total: result.total, page: page, path: "/orgs", parameters: parameters)
+            Pagination.add(to: &context, total: result.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: "/orgs", parameters: parameters)
             return site.pages.render("orgs", context, page: PageContext(request))
         } catch {
             return failure(error, request)
@@ -108,7 +99,7 @@ struct DisclosurePages {
             context["isSerious"] = kind == .serious
             context["csvURL"] = URLBuilder.url(path, parameters + [("format", "csv")])
             context["jsonURL"] = URLBuilder.url("/api" + path, parameters)
-            Self.addPages(to: &context, total: list.total, page: page, path: path, parameters: parameters)
+            Pagination.add(to: &context, total: list.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: path, parameters: parameters)
             return site.pages.render("credit", context, page: PageContext(request))
         } catch {
             return failure(error, request)
@@ -127,7 +118,7 @@ struct DisclosurePages {
             context["kinds"] = Notice.kinds.map { ["value": $0, "selected": filter.kind == $0] }
             context["atomURL"] = URLBuilder.url("/notices.atom", [("kind", filter.kind)])
             context["jsonURL"] = URLBuilder.url("/api/notices", parameters)
-            Self.addPages(to: &context, total: feed.total, page: page, path: "/notices", parameters: parameters)
+            Pagination.add(to: &context, total: feed.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: "/notices", parameters: parameters)
             return site.pages.render("notices", context, page: PageContext(request))
         } catch {
             return failure(error, request)

@@ -72,23 +72,12 @@ struct PageHandlers {
         context["page"] = parsed.page > 1 ? parsed.page : nil
         context["noResults"] = response.results.isEmpty
         let base = parsed.parameters
-        context["facets"] = facets.groups.map { facet -> [String: Any] in
-            let key = Self.parameter(forFacet: facet.name)
-            return ["label": Self.facetLabels[facet.name] ?? facet.name,
-                    "values": facet.values.map { value -> [String: Any] in
-                        let active = base.first { $0.0 == key }?.1 == value.value
-                        return ["label": facet.name == "kind" ? (Self.kindLabels[value.value] ?? value.value) : value.value,
-                                "count": value.count, "active": active,
-                                "url": URLBuilder.url("/search", Self.replacing(base, key, value.value)),
-                                "removeURL": URLBuilder.url("/search", Self.replacing(base, key, nil))]
-                    }]
-        }
+        context["facets"] = Self.facetLinks(facets.groups, path: "/search", parameters: base)
         context["hasFacets"] = !facets.groups.isEmpty
         context["activeFilters"] = parsed.hasFilters
         context["clearURL"] = URLBuilder.url("/search", [("q", parsed.query)])
-        let pages = Pagination(total: response.total, page: parsed.page, pageSize: parsed.request.limit, maxPages: 100)
-        context["pages"] = pages.links { number in URLBuilder.url("/search", Self.replacing(base, "page", number > 1 ? "\(number)" : nil)) }
-        context["hasPages"] = pages.count > 1
+        Pagination.add(to: &context, total: response.total, page: parsed.page, pageSize: parsed.request.limit, maxPages: 100,
+                       path: "/search", parameters: base)
         if response.results.isEmpty, let hint = Self.pinyinHint(parsed.query) {
             context["pinyinHint"] = hint
             context["pinyinURL"] = URLBuilder.component(hint)
@@ -101,6 +90,20 @@ struct PageHandlers {
         var out = parameters.filter { $0.0 != key && $0.0 != "page" }
         if let value { out.append((key, value)) }
         return out
+    }
+
+    /// The facet sidebar: per value a link that sets the filter and one that removes it.
+    static func facetLinks(_ facets: [Facet], path: String, parameters: [(String, String?)]) -> [[String: Any]] {
+        facets.filter { !$0.values.isEmpty }.map { facet -> [String: Any] in
+            let key = parameter(forFacet: facet.name)
+            return ["label": facetLabels[facet.name] ?? facet.name,
+                    "values": facet.values.map { value -> [String: Any] in
+                        ["label": facet.name == "kind" ? (kindLabels[value.value] ?? value.value) : value.value,
+                         "count": value.count, "active": parameters.first { $0.0 == key }?.1 == value.value,
+                         "url": URLBuilder.url(path, replacing(parameters, key, value.value)),
+                         "removeURL": URLBuilder.url(path, replacing(parameters, key, nil))]
+                    }]
+        }
     }
 
     static func looksLikeQuestion(_ query: String) -> Bool {
@@ -136,18 +139,9 @@ struct PageHandlers {
             ["title": p.title, "url": p.url, "docNumber": p.docNumber ?? "", "issuer": p.issuer ?? "", "promulgated": p.promulgated ?? "",
              "status": p.status ?? "", "statusClass": Self.statusClass(p.status)]
         }
-        context["facets"] = list.facets.filter { !$0.values.isEmpty }.map { facet -> [String: Any] in
-            ["label": Self.facetLabels[facet.name] ?? facet.name,
-             "values": facet.values.map { value -> [String: Any] in
-                 let active = base.first { $0.0 == facet.name }?.1 == value.value
-                 return ["label": value.value, "count": value.count, "active": active,
-                         "url": URLBuilder.url("/policies", Self.replacing(base, facet.name, value.value)),
-                         "removeURL": URLBuilder.url("/policies", Self.replacing(base, facet.name, nil))]
-             }]
-        }
-        let pages = Pagination(total: list.total, page: parsed.page, pageSize: list.pageSize, maxPages: 500)
-        context["pages"] = pages.links { number in URLBuilder.url("/policies", Self.replacing(base, "page", number > 1 ? "\(number)" : nil)) }
-        context["hasPages"] = pages.count > 1
+        context["facets"] = Self.facetLinks(list.facets, path: "/policies", parameters: base)
+        Pagination.add(to: &context, total: list.total, page: parsed.page, pageSize: list.pageSize, maxPages: 500,
+                       path: "/policies", parameters: base)
         return site.pages.render("policies", context, page: PageContext(request))
     }
 

@@ -2,12 +2,15 @@ import Foundation
 
 /// Builds the links of pages: query strings with percent-encoded values, and the
 /// current address for links that come back to it.
-enum URLBuilder {
-    private static let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+public enum URLBuilder {
+    private static let unreserved = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
+    private static let allowed = CharacterSet(charactersIn: unreserved)
 
-    /// Percent-encodes one query component (everything outside the unreserved set).
-    static func component(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    /// Percent-encodes one URL component: everything outside RFC 3986's unreserved set
+    /// and the characters of `keeping`.
+    public static func component(_ value: String, keeping: String = "") -> String {
+        let set = keeping.isEmpty ? allowed : CharacterSet(charactersIn: unreserved + keeping)
+        return value.addingPercentEncoding(withAllowedCharacters: set) ?? ""
     }
 
     /// `path?k=v&…` with the non-empty values, in the given order.
