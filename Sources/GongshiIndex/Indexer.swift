@@ -37,6 +37,7 @@ public struct Indexer {
             }
             summary = try database.pool.write { db in
                 var summary = IndexSummary()
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                 // FTS5 flushes its in-memory term table to a new segment every `hashsize`
                 // bytes (1 MB by default) and merges segments as they pile up: a larger
                 // table means fewer, larger segments and less merging. Leaf pages of 1,000

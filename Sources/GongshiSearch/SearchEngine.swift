@@ -105,9 +105,17 @@ public final class SearchEngine: Sendable {
             for table in tables {
                 let rows = try scored(expression, in: table, kind: request.kind, filters: request.filters, db: db)
                 total += rows.count
-                for row in rows.sorted(by: { $0.score > $1.score }).prefix(want) {
+                // Passages of one document often fill the top ranks, and a page shows one per
+                // document first: resolve until there are enough distinct documents too.
+                var documents: Set<String> = []
+                var resolved = 0
+                for row in rows.sorted(by: { $0.score > $1.score }) {
+                    if resolved >= want && (table == .records || documents.count >= limit + offset) { break }
+                    if resolved >= Self.maxResolvedRows { break }
+                    resolved += 1
                     guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
                     snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
+                    documents.insert(SearchEngine.documentKey(result))
                     found.append((table, result))
                 }
             }
@@ -120,7 +128,7 @@ public final class SearchEngine: Sendable {
                                     matching: matching.restricted(to: SearchEngine.textColumns))
             let documents = found.filter { $0.0 == .documents }.map(\.1)
             let records = found.filter { $0.0 == .records }.map(\.1)
-            results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: 2), records)
+            results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: 1), records)
         }
 
         // Pinyin finds Han text, ranked after every Han match.
@@ -163,14 +171,22 @@ public final class SearchEngine: Sendable {
         return out
     }
 
-    /// Keeps the ranking but moves a document's third and later passages behind the
-    /// passages of other documents, so a page shows several documents.
+    /// Rows resolved at most per table and query, however the passages fall.
+    static let maxResolvedRows = 2_000
+
+    /// The document a result belongs to (a policy and its articles share one).
+    static func documentKey(_ r: SearchResult) -> String {
+        r.kind == "policy" || r.kind == "article" ? String(r.id.split(separator: "#").first ?? "") : "\(r.kind):\(r.id)"
+    }
+
+    /// Keeps the ranking but moves a document's further passages behind the best passages
+    /// of other documents, so a page shows many documents (the rest follow in score order).
     static func limitPerDocument(_ results: [SearchResult], perDocument: Int) -> [SearchResult] {
         var counts: [String: Int] = [:]
         var first: [SearchResult] = []
         var rest: [SearchResult] = []
         for r in results {
-            let document = r.kind == "policy" || r.kind == "article" ? String(r.id.split(separator: "#").first ?? "") : "\(r.kind):\(r.id)"
+            let document = documentKey(r)
             counts[document, default: 0] += 1
             if counts[document]! <= perDocument { first.append(r) } else { rest.append(r) }
         }
