@@ -117,6 +117,7 @@ public struct Indexer {
             }
         }
         if firstBuild { try setMerging(db: db, automerge: 4, crisismerge: 16) }
+        try db.advanceIndexGeneration()
         for (kind, table) in [("document", "document"), ("unit", "unit"), ("org", "org"), ("credit", "credit_record"), ("notice", "notice")] {
             summary.totals[kind] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
         }

@@ -22,8 +22,29 @@ public enum HTMLText {
 
     /// Turns FTS5 snippet text with \u{1}…\u{2} markers into escaped HTML with <mark>,
     /// merging the marks of adjacent characters.
+    /// One pass over the bytes (Foundation's replacingOccurrences, four times over, was a
+    /// quarter of a search's CPU time).
     static func markedSnippet(_ raw: String) -> String {
-        let merged = raw.replacingOccurrences(of: "\u{2}\u{1}", with: "")
-        return escape(merged).replacingOccurrences(of: "\u{1}", with: "<mark>").replacingOccurrences(of: "\u{2}", with: "</mark>")
+        let bytes = Array(raw.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x02 where i + 1 < bytes.count && bytes[i + 1] == 0x01:
+                i += 1   // end of one mark and start of the next: one mark
+            case 0x01: out += Array("<mark>".utf8)
+            case 0x02: out += Array("</mark>".utf8)
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&#39;".utf8)
+            default: out.append(b)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -92,13 +92,13 @@ struct QueryAnalyzer {
         guard !folded.isEmpty else { return false }
         var alternatives = [folded]
         // Synonyms of the whole term, then of pieces of it (民非分支机构 -> 民办非企业单位分支机构).
-        for (key, others) in synonymsLongestFirst where folded.contains(key) {
+        for (key, others) in synonymsLongestFirst where QueryAnalyzer.contains(folded, key) {
             for other in others where alternatives.count <= QueryAnalyzer.maxAlternatives {
-                let variant = folded.replacingOccurrences(of: key, with: other)
+                let variant = QueryAnalyzer.replacing(key, with: other, in: folded)
                 // A variant containing the term (处罚 -> 行政处罚 inside 行政处罚 gives
                 // 行政行政处罚) can match no row the term does not: it would only cost
                 // another pass over the posting lists.
-                if !alternatives.contains(variant), !variant.contains(folded) { alternatives.append(variant) }
+                if !alternatives.contains(variant), !QueryAnalyzer.contains(variant, folded) { alternatives.append(variant) }
             }
         }
         let parts = QueryAnalyzer.scriptRuns(folded)
@@ -140,6 +140,40 @@ struct QueryAnalyzer {
         }
         e.append(")")
         return true
+    }
+
+    /// Byte-wise substring test on folded text (Foundation's `contains` goes through
+    /// CFString and locale-aware comparison, far slower for these short strings).
+    static func contains(_ text: String, _ part: String) -> Bool {
+        range(of: part, in: text) != nil
+    }
+
+    /// `text` with every occurrence of `part` replaced (byte-wise, left to right).
+    static func replacing(_ part: String, with replacement: String, in text: String) -> String {
+        let bytes = Array(text.utf8), needle = Array(part.utf8)
+        guard !needle.isEmpty else { return text }
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if i + needle.count <= bytes.count, bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                out += replacement.utf8
+                i += needle.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func range(of part: String, in text: String) -> Int? {
+        let bytes = Array(text.utf8), needle = Array(part.utf8)
+        guard !needle.isEmpty else { return 0 }
+        guard needle.count <= bytes.count else { return nil }
+        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            return i
+        }
+        return nil
     }
 
     /// Splits folded text into runs of Han and of other characters.

@@ -13,8 +13,14 @@ public final class SearchEngine: Sendable {
     /// Folded synonyms, rebuilt only when the synonym table changes.
     private let synonymCache = Locked<(rows: [SynonymRow], synonyms: [String: [String]])?>(nil)
 
-    public init(database: GongshiDatabase) throws(SearchError) {
+    /// Responses per request for the current index generation; empty when disabled.
+    private let results: ResultCache<SearchRequest, SearchResponse>
+
+    /// `cachedResponses`: how many responses to keep for repeated requests (a server
+    /// sees the same popular queries again and again); 0 computes every search.
+    public init(database: GongshiDatabase, cachedResponses: Int = 0) throws(SearchError) {
         self.database = database
+        results = ResultCache(capacity: cachedResponses, maxBytes: 32 << 20)
         // Fail early, as before, when ICU cannot build a tokenizer.
         do { tokenizers.put(try ChineseTokenizer()) } catch { throw .store(error) }
     }
@@ -26,7 +32,15 @@ public final class SearchEngine: Sendable {
         let offset = min(max(request.offset, 0), 10_000)
         do {
             return try database.pool.read { db in
-                try run(request, limit: limit, offset: offset, db: db)
+                guard results.isEnabled else { return try run(request, limit: limit, offset: offset, db: db) }
+                var key = request
+                key.limit = limit
+                key.offset = offset
+                let generation = try db.indexGeneration()
+                if let hit = results.value(for: key, generation: generation) { return hit }
+                let response = try run(request, limit: limit, offset: offset, db: db)
+                results.insert(response, bytes: response.estimatedBytes, for: key, generation: generation)
+                return response
             }
         } catch let error as SearchError {
             throw error

@@ -4,7 +4,7 @@ import GRDB
 /// Facet filters of a search (the kind filter is `SearchRequest.kind`). Document filters
 /// apply to policies and their articles, organization filters to organizations; a
 /// filter of the other family excludes a table's rows entirely.
-public struct SearchFilters: Sendable, Equatable {
+public struct SearchFilters: Sendable, Hashable {
     public var level: String?
     public var issuer: String?
     public var status: String?

@@ -1,5 +1,5 @@
 /// What a user asked for.
-public struct SearchRequest: Sendable {
+public struct SearchRequest: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case policy, article, section, org, credit, notice
     }

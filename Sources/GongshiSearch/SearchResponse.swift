@@ -4,6 +4,13 @@ public struct SearchResponse: Codable, Sendable {
     public var query: String
     public var total: Int
     public var results: [SearchResult]
+
+    /// Roughly what the response occupies in memory, for bounding caches.
+    var estimatedBytes: Int {
+        results.reduce(query.utf8.count + 64) { sum, r in
+            sum + 160 + r.id.utf8.count + r.title.utf8.count + (r.label?.utf8.count ?? 0) + r.snippet.utf8.count + r.url.utf8.count
+        }
+    }
 }
 
 public struct SearchResult: Codable, Sendable, Equatable {

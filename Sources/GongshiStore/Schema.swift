@@ -184,6 +184,17 @@ enum Schema {
                 CREATE INDEX notice_issuer_date ON notice(issuer, date);
                 """)
         }
+        // One number that every committed index run increases: the key of the readers'
+        // caches (search results, Q&A lexicon, statistics).
+        migrator.registerMigration("v3-generation") { db in
+            try db.execute(sql: """
+                CREATE TABLE index_generation (
+                  id INTEGER PRIMARY KEY CHECK (id = 1),
+                  value INTEGER NOT NULL
+                );
+                INSERT INTO index_generation(id, value) VALUES (1, 0);
+                """)
+        }
         return migrator
     }
 }

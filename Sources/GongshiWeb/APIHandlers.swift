@@ -15,7 +15,7 @@ struct APIHandlers {
         guard !parsed.query.isEmpty else { return .jsonError(400, "缺少检索词参数 q") }
         do {
             let response = try site.search.search(parsed.request)
-            guard request.query["facets"] == "1" else { return .json(response) }
+            guard request.query["facets"] == "1" else { return .json(encoded: response.jsonBytes()) }
             return .json(SearchPageBody(response: response, facets: try site.search.facets(parsed.request)))
         } catch {
             switch error {

@@ -34,8 +34,12 @@ public struct HTTPResponse: Sendable {
     public static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = (try? encoder.encode(value)).map(Array.init) ?? Array("{}".utf8)
-        return HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + securityHeaders, body: body)
+        return json(encoded: (try? encoder.encode(value)).map(Array.init) ?? Array("{}".utf8), status: status)
+    }
+
+    /// A JSON response from text already encoded.
+    public static func json(encoded body: [UInt8], status: Int = 200) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + securityHeaders, body: body)
     }
 
     public static func html(status: Int = 200, _ text: String) -> HTTPResponse {

@@ -21,11 +21,12 @@ public struct Site: Sendable {
         self.files = files
     }
 
-    /// A site over one index database and a static directory.
-    public init(database: GongshiDatabase, staticDirectory: String?) throws(WebError) {
+    /// A site over one index database and a static directory; `cachedSearches` responses
+    /// of repeated searches are kept per index generation (0: none).
+    public init(database: GongshiDatabase, staticDirectory: String?, cachedSearches: Int = 1_024) throws(WebError) {
         let search: SearchEngine, answers: AnswerEngine, directory: OrganizationDirectory
         do {
-            search = try SearchEngine(database: database)
+            search = try SearchEngine(database: database, cachedResponses: cachedSearches)
             answers = try AnswerEngine(database: database)
             directory = try OrganizationDirectory(database: database)
         } catch { throw WebError("\(error)", path: database.path) }

@@ -18,6 +18,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "工作线程数") var threads = 4
     @Option(help: "静态文件目录（CSS 等）") var staticDir = "Static"
     @Flag(inversion: .prefixedNo, help: "每个请求写一行访问日志到标准错误") var accessLog = true
+    @Option(help: "缓存的检索结果条数（索引更新后自动失效；0 表示不缓存）") var searchCache = 1_024
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads 应在 1 到 64 之间") }
@@ -26,7 +27,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         LoggingSystem.bootstrap(LineLogHandler.init(label:))
         let site: Site
-        do { site = try Site(database: GongshiDatabase(path: db, readOnly: true), staticDirectory: staticDir) } catch {
+        do { site = try Site(database: GongshiDatabase(path: db, readOnly: true), staticDirectory: staticDir, cachedSearches: max(searchCache, 0)) } catch {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
         }

@@ -5,11 +5,6 @@ import GRDB
 import Testing
 
 @Suite struct SearchTests {
-    /// Cases that do not pass yet, with the reason; see the README's search section.
-    static let knownFailures = [
-        "S07": "民政 matches 16 of 17 documents; ICU segments 区民政局 as 区民/政局, so the district documents get no whole-word boost and rank below the national regulations",
-    ]
-
     @Test func devSearchCasesPass() throws {
         let engine = try BundledIndex.engine()
         let text = try String(contentsOf: BundledIndex.fixtures.appendingPathComponent("dev-search.jsonl"), encoding: .utf8)
@@ -19,16 +14,21 @@ import Testing
         let passed = outcomes.filter(\.passed).count
         print("dev-search: \(passed) passed, \(outcomes.count - passed) failed")
         for outcome in outcomes {
-            if Self.knownFailures.keys.contains(outcome.id) {
-                // Recorded, not hidden: the test fails if this case starts passing, so the
-                // entry must then be removed.
-                withKnownIssue(Comment(rawValue: Self.knownFailures[outcome.id]!)) {
-                    #expect(outcome.passed, "\(outcome.id) \(outcome.query): missing \(outcome.missing)")
-                }
-            } else {
-                #expect(outcome.passed, "\(outcome.id) \(outcome.query): missing \(outcome.missing)")
-            }
+            #expect(outcome.passed, "\(outcome.id) \(outcome.query): missing \(outcome.missing)")
         }
+    }
+
+    /// A common word matches many passages of a few documents; the first page shows each
+    /// matching document's best passage before any document's second one.
+    @Test func firstPageShowsOnePassagePerDocument() throws {
+        let response = try BundledIndex.engine().search(SearchRequest(query: "民政", limit: 10))
+        let documents = response.results.filter { $0.kind == "policy" || $0.kind == "article" }
+            .map { String($0.id.split(separator: "#").first ?? "") }
+        #expect(documents.count == 10)
+        #expect(Set(documents).count == documents.count, "\(documents)")
+        // The ranking inside that order is kept: best passages first.
+        let scores = response.results.map(\.score)
+        #expect(scores == scores.sorted(by: >))
     }
 
     @Test(arguments: [

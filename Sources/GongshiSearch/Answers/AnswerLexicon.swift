@@ -48,8 +48,7 @@ struct AnswerLexicon: Sendable {
     var questionWords: Set<String> = []
 
     static func fingerprint(_ db: Database) throws -> String {
-        let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(max(id), 0), coalesce(sum(id), 0) FROM corpus_file")
-        return "\(row?[0] as Int? ?? 0)-\(row?[1] as Int64? ?? 0)-\(row?[2] as Int64? ?? 0)"
+        String(try db.indexGeneration())
     }
 
     static func load(_ db: Database, fold: (String) -> String) throws -> AnswerLexicon {

@@ -50,10 +50,7 @@ extension OrganizationDirectory {
 
     /// Changes whenever an index run commits (or the day changes): the key of the caches.
     func indexVersion(today: String) throws(DisclosureError) -> String {
-        try read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(max(id), 0) AS m, coalesce(sum(records), 0) AS r, coalesce(max(indexed_at), '') AS t FROM corpus_file")
-            return row.map { "\($0["n"] as Int)/\($0["m"] as Int)/\($0["r"] as Int)/\($0["t"] as String)/\(today)" } ?? today
-        }
+        try read { db in "\(try db.indexGeneration())/\(today)" }
     }
 
     private func cachedStatistic(_ version: String) -> Statistics? {
