@@ -17,6 +17,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "打包语料目录") var corpus = "Corpus"
     @Option(help: "工作目录（默认临时目录）") var workdir: String?
     @Option(help: "只测检索延迟：使用这个已建好的索引数据库") var db: String?
+    @Option(help: "只测这些检索词（可重复；默认用固定的混合检索词表）") var query: [String] = []
 
     /// A fixed mix: common and rare words, names, 文号, codes, pinyin, multi-term queries.
     static let queries = [
@@ -59,7 +60,8 @@ struct BenchCommand: ParsableCommand {
     func measureSearch(engine: SearchEngine, code: String, orgs: Int) throws {
         var all: [Double] = []
         var perQuery: [(String, Double, Int)] = []
-        for query in Self.queries + [code] {
+        let queries = query.isEmpty ? Self.queries + [code] : query
+        for query in queries {
             var times: [Double] = []
             var total = 0
             for _ in 0..<rounds {
@@ -71,7 +73,7 @@ struct BenchCommand: ParsableCommand {
             perQuery.append((query, Self.percentile(times, 0.5), total))
         }
         print(String(format: "search (%d queries x %d rounds, %d orgs): median %.2f ms, p99 %.2f ms, max %.2f ms",
-                     Self.queries.count + 1, rounds, orgs, Self.percentile(all, 0.5), Self.percentile(all, 0.99), all.max() ?? 0))
+                     queries.count, rounds, orgs, Self.percentile(all, 0.5), Self.percentile(all, 0.99), all.max() ?? 0))
         for (query, median, total) in perQuery.sorted(by: { $0.1 > $1.1 }).prefix(5) {
             print(String(format: "  slowest: %@ median %.2f ms (%d hits)", query, median, total))
         }
