@@ -70,6 +70,7 @@ public struct Indexer {
         // before that. The usual settings come back at the end of the run.
         let firstBuild = known.isEmpty
         if firstBuild { try setMerging(db: db, automerge: 0, crisismerge: 64) }
+        let droppedIndexes = firstBuild ? try db.dropSecondaryIndexes() : []
         let present = Set(files.map(\.relativePath))
         for (path, file) in known where !present.contains(path) {
             try db.deleteCorpusFile(id: file.id)
@@ -104,6 +105,7 @@ public struct Indexer {
             try db.finishCorpusFile(id: fileId, records: records, rejected: summary.problems.count - before)
         }
         progress?(files.count, files.count, "")
+        try db.recreateIndexes(droppedIndexes)
         try addPinyin(db: db, pinyin: pinyin)
         // Transparency pages: the service-center rules, checked against the indexed policies.
         summary.problems += try ServiceCenterRuleLoader(corpus: corpus).load(into: db)

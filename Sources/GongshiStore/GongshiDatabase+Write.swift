@@ -11,6 +11,25 @@ extension Database {
         try cachedStatement(sql: "DELETE FROM corpus_file WHERE id = ?").execute(arguments: [id])
     }
 
+    /// Drops every secondary index and returns the statements that recreate them. A first
+    /// build fills each table from empty: one sort per index at the end costs less than
+    /// keeping every index up to date row by row.
+    public func dropSecondaryIndexes() throws -> [String] {
+        // Unique indexes enforce constraints while rows go in: they stay.
+        let indexes = try Row.fetchAll(self, sql: """
+            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name
+            """)
+        for index in indexes {
+            try execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
+        }
+        return indexes.map { $0["sql"] }
+    }
+
+    /// Runs the statements `dropSecondaryIndexes` returned.
+    public func recreateIndexes(_ statements: [String]) throws {
+        for sql in statements { try execute(sql: sql) }
+    }
+
     /// Records a corpus file and returns its id.
     public func insertCorpusFile(path: String, kind: String, hash: String, bytes: Int) throws -> Int64 {
         try cachedStatement(sql: """
