@@ -43,7 +43,7 @@ run() {  # name url [script]
   echo "$rps" > ".build/bench/$name.rps"
 }
 
-echo "wrk -t2 -c50 -d$DURATION, keep-alive, $THREADS server threads, database $DB"
+echo "wrk -t2 -c50 -d$DURATION, keep-alive, $THREADS server threads, database $DB (search result cache on, as served)"
 echo "50 connections:"
 run hello-world "http://127.0.0.1:$HELLO_PORT/"
 run static-file "http://127.0.0.1:$PORT/static/css/site.css"
@@ -58,6 +58,15 @@ CONNECTIONS=1 run api-search-1conn "http://127.0.0.1:$PORT" scripts/bench/search
 CONNECTIONS=1 PATHS=scripts/bench/ask-paths.txt run api-ask-1conn "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 CONNECTIONS=1 PATHS=.build/bench/org-paths.txt run org-page-1conn "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
 CONNECTIONS=1 PATHS=.build/bench/suggest-paths.txt run api-suggest-1conn "http://127.0.0.1:$PORT" scripts/bench/paths-file.lua
+# The same search mix with the server's result cache off: what each search costs when
+# every request is computed (the figures above serve repeated queries from the cache).
+UNCACHED_PORT=8183
+.build/release/gongshi serve --db "$DB" --port "$UNCACHED_PORT" --threads "$THREADS" --search-cache 0 2>/dev/null >/dev/null & pids+=($!)
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$UNCACHED_PORT) 2>/dev/null && break; sleep 0.2; done
+sleep "${WARMUP:-2}"
+echo "search result cache off (--search-cache 0):"
+run api-search-uncached "http://127.0.0.1:$UNCACHED_PORT" scripts/bench/search-paths.lua
+CONNECTIONS=1 run api-search-uncached-1conn "http://127.0.0.1:$UNCACHED_PORT" scripts/bench/search-paths.lua
 hello=$(cat .build/bench/hello-world.rps); static=$(cat .build/bench/static-file.rps)
 awk -v s="$static" -v h="$hello" 'BEGIN { printf "static file / hello-world: %.0f%%\n", 100 * s / h }'
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$server/status)"

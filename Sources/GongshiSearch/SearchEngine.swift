@@ -30,12 +30,18 @@ public final class SearchEngine: Sendable {
     public func search(_ request: SearchRequest) throws(SearchError) -> SearchResponse {
         let limit = min(max(request.limit, 1), SearchRequest.maxLimit)
         let offset = min(max(request.offset, 0), 10_000)
+        var key = request
+        key.limit = limit
+        key.offset = offset
         do {
+            if results.isEnabled {
+                // A repeated search needs only the generation: one row, read without the
+                // transaction a full search opens. The answer was computed on that generation.
+                let generation = try database.pool.unsafeRead { try $0.indexGeneration() }
+                if let hit = results.value(for: key, generation: generation) { return hit }
+            }
             return try database.pool.read { db in
                 guard results.isEnabled else { return try run(request, limit: limit, offset: offset, db: db) }
-                var key = request
-                key.limit = limit
-                key.offset = offset
                 let generation = try db.indexGeneration()
                 if let hit = results.value(for: key, generation: generation) { return hit }
                 let response = try run(request, limit: limit, offset: offset, db: db)

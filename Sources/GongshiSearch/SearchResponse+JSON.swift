@@ -37,6 +37,12 @@ extension SearchResponse {
 enum JSONBytes {
     static func string(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
+        // Most text needs no escape: copy it whole.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            out += s.utf8
+            out.append(0x22)
+            return
+        }
         for b in s.utf8 {
             switch b {
             case 0x22: out += #"\""#.utf8
