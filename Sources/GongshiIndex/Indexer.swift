@@ -171,19 +171,23 @@ public struct Indexer {
                     switch kind {
                     case .orgs:
                         let org = try RecordParser.organization(row, file: path)
-                        if try db.organizationExists(code: org.code) {
+                        // The organization's own row is written first, so a duplicate code fails
+                        // before anything else of this row is written (no look-up beforehand).
+                        do {
+                            try db.insertOrganization(org, fileId: fileId, line: row.line, namePinyin: pinyin.column(for: org.name))
+                        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                             throw RowProblem(file: path, line: row.line, field: "统一社会信用代码(code)", why: "“\(org.code)”重复，已由其他行登记")
                         }
-                        try db.insertOrganization(org, fileId: fileId, line: row.line, namePinyin: pinyin.column(for: org.name))
                         try db.insertSuggestKeys(code: org.code, name: org.name, fileId: fileId, tokenizer: pinyin.tokenizer)
                     case .credit:
                         try db.insertCreditRecord(try RecordParser.credit(row, file: path), fileId: fileId, line: row.line)
                     case .notices:
                         let notice = try RecordParser.notice(row, file: path)
-                        if try db.noticeExists(id: notice.id) {
+                        do {
+                            try db.insertNotice(notice, fileId: fileId, line: row.line)
+                        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                             throw RowProblem(file: path, line: row.line, field: "公告编号(id)", why: "“\(notice.id)”重复")
                         }
-                        try db.insertNotice(notice, fileId: fileId, line: row.line)
                     }
                     accepted += 1
                 } catch let problem as RowProblem {

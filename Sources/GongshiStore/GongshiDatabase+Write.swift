@@ -77,10 +77,6 @@ extension Database {
         }
     }
 
-    public func organizationExists(code: String) throws -> Bool {
-        try Bool.fetchOne(cachedStatement(sql: "SELECT 1 FROM org WHERE code = ?"), arguments: [code]) ?? false
-    }
-
     public func insertOrganization(_ o: Organization, fileId: Int64, line: Int, namePinyin: String = "") throws {
         try cachedStatement(sql: """
             INSERT INTO org(code, file_id, line, name, type, authority, supervisor, legal_rep, founded, capital, address,
@@ -117,10 +113,6 @@ extension Database {
         try insertSearchRow(fileId: fileId, kind: "credit", ref: String(id), title: c.orgName ?? c.orgCode, label: c.list,
                             body: [c.reason, c.basis, c.result, c.removalReason].compactMap { $0 }.joined(separator: "\n"),
                             tags: [c.orgCode, c.decisionNo])
-    }
-
-    public func noticeExists(id: String) throws -> Bool {
-        try Bool.fetchOne(cachedStatement(sql: "SELECT 1 FROM notice WHERE id = ?"), arguments: [id]) ?? false
     }
 
     public func insertNotice(_ n: Notice, fileId: Int64, line: Int) throws {

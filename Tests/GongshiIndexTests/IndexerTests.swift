@@ -40,6 +40,38 @@ import Testing
         #expect(inspections == 2)
     }
 
+    /// A repeated 统一社会信用代码 or notice id is reported on the later row, which leaves
+    /// nothing behind: the first row stays whole (its record, search row and inspections).
+    @Test func duplicateCodesAndNoticeIdsAreRejectedWithoutPartialRows() throws {
+        let t = try TestCorpus()
+        try t.write("orgs/a.csv", TestCorpus.orgsCSV)
+        try t.write("orgs/b.csv", """
+            统一社会信用代码,名称,类型,登记管理机关,成立登记日期,登记状态,年检结果
+            51310118MJA000011X,另一个同代码协会,社会团体,上海市青浦区民政局,2012-04-01,正常,2022:合格
+            """)
+        try t.write("notices/n.csv", """
+            id,title,kind,issuer,date,body
+            N-1,关于甲协会成立登记的公告,成立登记,上海市青浦区民政局,2010-04-01,准予成立登记。
+            N-1,重复编号的公告,成立登记,上海市青浦区民政局,2010-05-01,重复。
+            """)
+        let summary = try t.index()
+        let messages = summary.problems.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("orgs/b.csv:2: 统一社会信用代码(code): ") && $0.contains("重复") })
+        #expect(messages.contains { $0.hasPrefix("notices/n.csv:3: 公告编号(id): ") && $0.contains("重复") })
+        let (name, inspections, orgRows, noticeTitle, noticeRows) = try t.database().read { db in
+            (try String.fetchOne(db, sql: "SELECT name FROM org WHERE code = '51310118MJA000011X'"),
+             try Int.fetchAll(db, sql: "SELECT year FROM org_inspection WHERE org_code = '51310118MJA000011X' ORDER BY year"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE kind = 'org' AND ref = '51310118MJA000011X'") ?? -1,
+             try String.fetchOne(db, sql: "SELECT title FROM notice WHERE id = 'N-1'"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE kind = 'notice' AND ref = 'N-1'") ?? -1)
+        }
+        #expect(name == "上海市青浦区青少年足球协会")
+        #expect(inspections == [2023, 2024])
+        #expect(orgRows == 1)
+        #expect(noticeTitle == "关于甲协会成立登记的公告")
+        #expect(noticeRows == 1)
+    }
+
     @Test func gb18030FileIsDecoded() throws {
         let t = try TestCorpus()
         let bytes = try Data(contentsOf: TestCorpus.fixtures.appendingPathComponent("orgs-gb18030.csv"))
