@@ -4,14 +4,30 @@ import GongshiStore
 
 /// The files of `Static/`, read once at start and served from memory with ETag,
 /// Last-Modified, Cache-Control and a gzip copy. Only files found at start are served,
-/// so no request path can reach outside the directory.
+/// so no request path can reach outside the directory. Every answer a file can get (200,
+/// its gzip form, 304) is built once at start and handed out as it is: the server then
+/// queues the same prepared response for every request instead of building one each time.
 public struct StaticFiles: Sendable {
-    struct Asset: Sendable {
-        let body: [UInt8]
-        let gzipped: [UInt8]?
-        let contentType: String
+    // A class: a lookup then retains one object, not the parts of three responses.
+    final class Asset: Sendable {
         let etag: String
         let lastModified: String
+        let plain: HTTPResponse
+        let gzipped: HTTPResponse?
+        let notModified: HTTPResponse
+
+        init(body: [UInt8], type: String, modified: Date) {
+            etag = "\"\(StableHash.hex(of: body))\""
+            lastModified = HTTPDate.format(modified)
+            let validators = [("ETag", etag), ("Last-Modified", lastModified),
+                              ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding")] + HTTPResponse.securityHeaders
+            let head = [("Content-Type", type)] + validators
+            plain = HTTPResponse(status: 200, headers: head, body: body).prebuilt()
+            gzipped = (StaticFiles.compressible(type) ? StaticFiles.gzip(body) : nil).map {
+                HTTPResponse(status: 200, headers: head + [("Content-Encoding", "gzip")], body: $0).prebuilt()
+            }
+            notModified = HTTPResponse(status: 304, headers: validators, body: []).prebuilt()
+        }
     }
 
     static let maxFileBytes = 4 << 20
@@ -40,36 +56,29 @@ public struct StaticFiles: Sendable {
             guard total <= Self.maxTotalBytes else { throw WebError("static files exceed \(Self.maxTotalBytes) bytes", path: directory) }
             guard let data = try? Data(contentsOf: url) else { throw WebError("cannot read static file", path: url.path) }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            let body = Array(data)
-            let type = Self.contentType(url.pathExtension)
-            assets[relative] = Asset(body: body, gzipped: Self.compressible(type) ? Self.gzip(body) : nil, contentType: type,
-                                     etag: "\"\(StableHash.hex(of: body))\"",
-                                     lastModified: HTTPDate.format(values?.contentModificationDate ?? Date()))
+            // Standardized paths hold no "." or ".." segment; requests are answered by key
+            // lookup alone, so make sure no key could ever look like a way out.
+            guard !relative.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { continue }
+            assets[relative] = Asset(body: Array(data), type: Self.contentType(url.pathExtension),
+                                     modified: values?.contentModificationDate ?? Date())
         }
         self.assets = assets
     }
 
-    /// Serves `/static/<relative>`; nil when there is no such file.
-    func response(relativePath: String, request: HTTPRequest) -> HTTPResponse? {
-        guard !relativePath.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
-              let asset = assets[relativePath] else { return nil }
-        var headers: [(String, String)] = [
-            ("ETag", asset.etag), ("Last-Modified", asset.lastModified),
-            ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding"),
-        ] + HTTPResponse.securityHeaders
-        if let match = request.headers["if-none-match"] {
+    /// Serves `/static/<relative>`; nil when there is no such file. Only a lookup among
+    /// the keys found at start (see init), so "..", "." or "//" simply find nothing.
+    /// `header` gives a request header by its lower-case name.
+    func response(relativePath: String, header: (String) -> String?) -> HTTPResponse? {
+        guard let asset = assets[relativePath] else { return nil }
+        if let match = header("if-none-match") {
             if match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == asset.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
-                return HTTPResponse(status: 304, headers: headers, body: [])
+                return asset.notModified
             }
-        } else if let since = request.headers["if-modified-since"], since == asset.lastModified {
-            return HTTPResponse(status: 304, headers: headers, body: [])
+        } else if let since = header("if-modified-since"), since == asset.lastModified {
+            return asset.notModified
         }
-        headers.insert(("Content-Type", asset.contentType), at: 0)
-        if let gzipped = asset.gzipped, Self.acceptsGzip(request.headers["accept-encoding"]) {
-            headers.append(("Content-Encoding", "gzip"))
-            return HTTPResponse(status: 200, headers: headers, body: gzipped)
-        }
-        return HTTPResponse(status: 200, headers: headers, body: asset.body)
+        if let gzipped = asset.gzipped, Self.acceptsGzip(header("accept-encoding")) { return gzipped }
+        return asset.plain
     }
 
     static func acceptsGzip(_ header: String?) -> Bool {
