@@ -88,31 +88,64 @@ public final class HTTPServer: @unchecked Sendable {
         }
         let method = r.method.map { String(cString: $0) } ?? "GET"
         let path = r.path.map { String(decoding: HTTPServer.bytes($0), as: UTF8.self) } ?? "/"
-        let response: HTTPResponse
+        // A prepared response is queued as it is; any other is copied by the C layer.
+        func send(_ status: Int, _ prepared: OpaquePointer?, _ response: () -> HTTPResponse) {
+            if let prepared {
+                var out = GongshiHTTPResponse(status: Int32(status), body: nil, bodyLength: 0, headers: nil, headerCount: 0,
+                                              prepared: prepared)
+                respond(token, &out)
+            } else {
+                withCResponse(response()) { respond(token, $0) }
+            }
+        }
+        let status: Int
         // Static files first, without the dictionaries of an HTTPRequest: they are most of
         // the requests and answered from prepared responses, so building those would cost more.
         if method == "GET" || method == "HEAD",
-           let file = ctx.router.staticFile(path: path, header: { HTTPServer.value(of: $0, in: r.headers, r.headerCount) }) {
-            response = file
+           let answer = ctx.router.staticAnswer(path: path, header: { HTTPServer.value(of: $0, in: r.headers, r.headerCount) }) {
+            let prepared: OpaquePointer?
+            (status, prepared) = ctx.router.site.files.prepared(answer)
+            send(status, prepared) { ctx.router.site.files.response(answer) }
         } else {
-            response = ctx.router.handle(HTTPRequest(method: method, path: path,
-                                                     query: pairs(r.query, r.queryCount, lowercasingKeys: false),
-                                                     lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true)))
-        }
-        if let prepared = response.prepared {
-            var out = GongshiHTTPResponse(status: Int32(response.status), body: nil, bodyLength: 0, headers: nil, headerCount: 0,
-                                          prepared: prepared.handle)
-            respond(token, &out)
-        } else {
-            withCResponse(response) { respond(token, $0) }
+            let response = ctx.router.handle(HTTPRequest(method: method, path: path,
+                                                         query: pairs(r.query, r.queryCount, lowercasingKeys: false),
+                                                         lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true)))
+            status = response.status
+            send(status, response.prepared?.handle) { response }
         }
         let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
-        // One allocation for the line rather than one per growth of an interpolated string.
-        var line = ""
-        line.reserveCapacity(method.utf8.count + path.utf8.count + 24)
-        line += method; line += " "; line += path; line += " "
-        line += String(response.status); line += " "; line += String(micros); line += "µs"
-        ctx.logger.info(Logger.Message(stringLiteral: line))
+        ctx.logger.info(Logger.Message(stringLiteral: accessLine(method, path, status, micros)))
+    }
+
+    /// `GET /static/css/site.css 200 41µs`, written straight into one string: every request
+    /// gets one, so no intermediate strings.
+    static func accessLine(_ method: String, _ path: String, _ status: Int, _ micros: UInt64) -> String {
+        var method = method, path = path   // withUTF8 may make a string contiguous: needs var
+        let capacity = method.utf8.count + path.utf8.count + 48
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var n = 0
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                n = UnsafeMutableBufferPointer(rebasing: buffer[n...]).initialize(fromContentsOf: bytes) + n
+            }
+            func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
+            func put(number: UInt64) {   // digits filled from the right: divisions by a constant only
+                var count = 1, rest = number
+                while rest >= 10 { rest /= 10; count += 1 }
+                var value = number
+                for i in stride(from: n + count - 1, through: n, by: -1) { buffer[i] = UInt8(48 + value % 10); value /= 10 }
+                n += count
+            }
+            method.withUTF8 { put($0) }
+            put(0x20)
+            path.withUTF8 { put($0) }
+            put(0x20)
+            if status < 0 { put(0x2D) }
+            put(number: UInt64(status.magnitude))
+            put(0x20)
+            put(number: micros)
+            put(0xC2); put(0xB5); put(0x73)   // "µs"
+            return n
+        }
     }
 
     /// `response` as the C layer takes it, valid during `body` only. The header strings

@@ -23,12 +23,17 @@ public struct Router: Sendable {
     /// from responses prepared at start. Nil when `path` is no static file (`handle` then
     /// answers, with a 404). `header` gives a request header by its lower-case name. No
     /// `compressed` here: a file comes with its own gzip form when that is smaller.
-    func staticFile(path: String, header: (String) -> String?) -> HTTPResponse? {
+    func staticAnswer(path: String, header: (String) -> String?) -> StaticFiles.Answer? {
         // By UTF-8 bytes rather than characters (as `suffix` does): cheaper, and the same
         // here since the prefix is ASCII and ends with "/".
         let prefix = "/static/".utf8.count
         guard path.utf8.count <= 2048, path.utf8.count > prefix, path.hasPrefix("/static/") else { return nil }
-        return site.files.response(relativePath: String(Substring(path.utf8.dropFirst(prefix))), header: header)
+        return site.files.answer(relativePath: String(Substring(path.utf8.dropFirst(prefix))), header: header)
+    }
+
+    /// The response of `staticAnswer`.
+    func staticFile(path: String, header: (String) -> String?) -> HTTPResponse? {
+        staticAnswer(path: path, header: header).map { site.files.response($0) }
     }
 
     /// Pages and JSON over 2 KB go gzipped to clients that accept it (a policy page shrinks

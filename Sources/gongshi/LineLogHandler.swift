@@ -22,35 +22,41 @@ struct LineLogHandler: LogHandler {
     // log(event:) rather than the older flat method: swift-log then skips working out
     // the source module from #fileID for every line, which this handler never prints.
     func log(event: LogEvent) {
-        let level = event.level, metadata = event.metadata
-        let text = event.message.description
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32 + label.utf8.count + text.utf8.count)
-        Self.appendTimestamp(Int(time(nil)), to: &bytes)
-        bytes.append(0x20)
-        bytes.append(contentsOf: level.rawValue.utf8)
-        bytes.append(0x20)
-        bytes.append(contentsOf: label.utf8)
-        bytes.append(contentsOf: ": ".utf8)
-        bytes.append(contentsOf: text.utf8)
-        if !self.metadata.isEmpty || metadata?.isEmpty == false {
-            let extra = self.metadata.merging(metadata ?? [:]) { _, new in new }
-            bytes.append(contentsOf: (" " + extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")).utf8)
+        var text = event.message.description
+        if !self.metadata.isEmpty || event.metadata?.isEmpty == false {
+            let extra = self.metadata.merging(event.metadata ?? [:]) { _, new in new }
+            text += " " + extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         }
-        bytes.append(0x0A)
-        bytes.withUnsafeBytes { buffer in
+        var label = self.label
+        let level = event.level.rawValue.utf8
+        // The line goes together in a temporary buffer (on the stack when it is short).
+        let capacity = 20 + 1 + level.count + 1 + label.utf8.count + 2 + text.utf8.count + 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var n = Self.putTimestamp(Int(time(nil)), into: buffer)
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                n = UnsafeMutableBufferPointer(rebasing: buffer[n...]).initialize(fromContentsOf: bytes) + n
+            }
+            func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
+            put(0x20)
+            for byte in level { put(byte) }
+            put(0x20)
+            label.withUTF8 { put($0) }
+            put(0x3A); put(0x20)
+            text.withUTF8 { put($0) }
+            put(0x0A)
             var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = write(2, base + offset, buffer.count - offset)
+            while offset < n, let base = buffer.baseAddress {
+                let written = write(2, base + offset, n - offset)
                 if written <= 0 { break }
                 offset += written
             }
         }
     }
 
-    /// `2026-11-30T07:39:16Z` for `seconds` since 1970, by H. Hinnant's days-to-civil
-    /// arithmetic (proleptic Gregorian, as gmtime).
-    static func appendTimestamp(_ seconds: Int, to out: inout [UInt8]) {
+    /// Writes `2026-11-30T07:39:16Z` (20 bytes) for `seconds` since 1970 at the start of
+    /// `out` and returns its length, by H. Hinnant's days-to-civil arithmetic (proleptic
+    /// Gregorian, as gmtime).
+    static func putTimestamp(_ seconds: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let second = seconds - days * 86400
         let z = days + 719_468
@@ -62,10 +68,13 @@ struct LineLogHandler: LogHandler {
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) { out.append(UInt8(48 + value / 10)); out.append(UInt8(48 + value % 10)) }
-        two(year / 100 % 100); two(year % 100); out.append(0x2D); two(month); out.append(0x2D); two(day)
-        out.append(0x54)
-        two(second / 3600); out.append(0x3A); two(second / 60 % 60); out.append(0x3A); two(second % 60)
-        out.append(0x5A)
+        var n = 0
+        func put(_ byte: UInt8) { out[n] = byte; n += 1 }
+        func two(_ value: Int) { put(UInt8(48 + value / 10 % 10)); put(UInt8(48 + value % 10)) }
+        two(year / 100); two(year); put(0x2D); two(month); put(0x2D); two(day)
+        put(0x54)
+        two(second / 3600); put(0x3A); two(second / 60 % 60); put(0x3A); two(second % 60)
+        put(0x5A)
+        return n
     }
 }
