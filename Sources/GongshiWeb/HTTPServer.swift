@@ -31,6 +31,15 @@ public final class HTTPServer: @unchecked Sendable {
         let router: Router
         let logger: Logger
         init(router: Router, logger: Logger) { self.router = router; self.logger = logger }
+
+        /// The static answer for `path` with its status and prepared form. A method here
+        /// rather than calls through `ctx.router` in the handler, where Swift copied the
+        /// whole Router (a retain and a release of every part of the site per request).
+        func staticFile(path: String, header: (String) -> String?) -> (answer: StaticFiles.Answer, status: Int, prepared: OpaquePointer?)? {
+            guard let answer = router.staticAnswer(path: path, header: header) else { return nil }
+            let (status, prepared) = router.site.files.prepared(answer)
+            return (answer, status, prepared)
+        }
     }
     private var context: Unmanaged<Context>?
 
@@ -102,10 +111,9 @@ public final class HTTPServer: @unchecked Sendable {
         // Static files first, without the dictionaries of an HTTPRequest: they are most of
         // the requests and answered from prepared responses, so building those would cost more.
         if method == "GET" || method == "HEAD",
-           let answer = ctx.router.staticAnswer(path: path, header: { HTTPServer.value(of: $0, in: r.headers, r.headerCount) }) {
-            let prepared: OpaquePointer?
-            (status, prepared) = ctx.router.site.files.prepared(answer)
-            send(status, prepared) { ctx.router.site.files.response(answer) }
+           let file = ctx.staticFile(path: path, header: { HTTPServer.value(of: $0, in: r.headers, r.headerCount) }) {
+            status = file.status
+            send(status, file.prepared) { ctx.router.site.files.response(file.answer) }
         } else {
             let response = ctx.router.handle(HTTPRequest(method: method, path: path,
                                                          query: pairs(r.query, r.queryCount, lowercasingKeys: false),
