@@ -159,20 +159,20 @@ public final class HTTPServer: @unchecked Sendable {
     /// `response` as the C layer takes it, valid during `body` only. The header strings
     /// go into one buffer (NUL-terminated, side by side) rather than one allocation each.
     static func withCResponse<T>(_ response: HTTPResponse, _ body: (UnsafePointer<GongshiHTTPResponse>) -> T) -> T {
-        var text: [CChar] = []
+        var text: [UInt8] = []
         var offsets: [(key: Int, value: Int)] = []
         offsets.reserveCapacity(response.headers.count)
         for (key, value) in response.headers {
             let keyOffset = text.count
-            text.append(contentsOf: key.utf8.map { CChar(bitPattern: $0) })
+            text.append(contentsOf: key.utf8)
             text.append(0)
             let valueOffset = text.count
-            text.append(contentsOf: value.utf8.map { CChar(bitPattern: $0) })
+            text.append(contentsOf: value.utf8)
             text.append(0)
             offsets.append((keyOffset, valueOffset))
         }
-        return text.withUnsafeBufferPointer { text in
-            let base = text.baseAddress
+        return text.withUnsafeBytes { text in
+            let base = text.baseAddress?.assumingMemoryBound(to: CChar.self)
             let pairs = offsets.map { o in GongshiHTTPPair(key: base.map { $0 + o.key }, value: base.map { $0 + o.value }) }
             return pairs.withUnsafeBufferPointer { pairs in
                 response.body.withUnsafeBufferPointer { bytes in
