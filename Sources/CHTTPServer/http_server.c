@@ -45,16 +45,37 @@ static enum MHD_Result collectPair(void *cls, enum MHD_ValueKind kind, const cha
     return MHD_YES;
 }
 
+static struct MHD_Response *build(const GongshiHTTPResponse *response) {
+    struct MHD_Response *r = MHD_create_response_from_buffer(response->bodyLength, (void *)response->body,
+                                                             MHD_RESPMEM_MUST_COPY);
+    if (!r) return NULL;
+    for (int i = 0; i < response->headerCount; i++) {
+        MHD_add_response_header(r, response->headers[i].key, response->headers[i].value);
+    }
+    return r;
+}
+
+/* The opaque type is the libmicrohttpd response itself: no wrapper to allocate. */
+GongshiHTTPPrepared *gongshi_http_prepare(const GongshiHTTPResponse *response) {
+    return response ? (GongshiHTTPPrepared *)build(response) : NULL;
+}
+
+void gongshi_http_release(GongshiHTTPPrepared *prepared) {
+    if (prepared) MHD_destroy_response((struct MHD_Response *)prepared);
+}
+
 static void respond(void *token, const GongshiHTTPResponse *response) {
     RespondToken *t = token;
     if (t->responded) return;
     t->responded = 1;
-    struct MHD_Response *r = MHD_create_response_from_buffer(response->bodyLength, (void *)response->body,
-                                                             MHD_RESPMEM_MUST_COPY);
-    if (!r) { t->result = MHD_NO; return; }
-    for (int i = 0; i < response->headerCount; i++) {
-        MHD_add_response_header(r, response->headers[i].key, response->headers[i].value);
+    if (response->prepared) {
+        /* Queuing takes a reference of its own; the response itself is never modified. */
+        t->result = MHD_queue_response(t->connection, (unsigned int)response->status,
+                                       (struct MHD_Response *)response->prepared);
+        return;
     }
+    struct MHD_Response *r = build(response);
+    if (!r) { t->result = MHD_NO; return; }
     t->result = MHD_queue_response(t->connection, (unsigned int)response->status, r);
     MHD_destroy_response(r);
 }
@@ -80,7 +101,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
     server->handler(server->context, &request, respond, &token);
     if (!token.responded) {
         static const char body[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
-        GongshiHTTPResponse fallback = {500, body, sizeof body - 1, NULL, 0};
+        GongshiHTTPResponse fallback = {500, body, sizeof body - 1, NULL, 0, NULL};
         respond(&token, &fallback);
     }
     return token.result;

@@ -13,4 +13,12 @@ public struct HTTPRequest: Sendable {
         self.query = query
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// For the server, which lower-cases header names while collecting them.
+    init(method: String, path: String, query: [String: String], lowercasedHeaders: [String: String]) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = lowercasedHeaders
+    }
 }

@@ -2,14 +2,26 @@ import Foundation
 
 /// A response as handlers produce it.
 public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var headers: [(String, String)]
-    public var body: [UInt8]
+    // A change drops the prepared form: it would no longer be this response.
+    public var status: Int { didSet { prepared = nil } }
+    public var headers: [(String, String)] { didSet { prepared = nil } }
+    public var body: [UInt8] { didSet { prepared = nil } }
+    /// This very response already built in the server's form (see `prebuilt()`), so the
+    /// server queues it without copying body and headers again; nil for most responses.
+    private(set) var prepared: PreparedResponse?
 
     public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// The same response, also built once in the server's form: for responses that are
+    /// answered unchanged many times (static files). Without memory for it, the plain value.
+    func prebuilt() -> HTTPResponse {
+        var out = self
+        out.prepared = PreparedResponse(self)
+        return out
     }
 
     public func header(_ name: String) -> String? {

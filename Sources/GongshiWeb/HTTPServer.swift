@@ -31,6 +31,15 @@ public final class HTTPServer: @unchecked Sendable {
         let router: Router
         let logger: Logger
         init(router: Router, logger: Logger) { self.router = router; self.logger = logger }
+
+        /// The static answer for `path` with its status and prepared form. A method here
+        /// rather than calls through `ctx.router` in the handler, where Swift copied the
+        /// whole Router (a retain and a release of every part of the site per request).
+        func staticFile(path: String, header: (String) -> String?) -> (answer: StaticFiles.Answer, status: Int, prepared: OpaquePointer?)? {
+            guard let answer = router.staticAnswer(path: path, header: header) else { return nil }
+            let (status, prepared) = router.site.files.prepared(answer)
+            return (answer, status, prepared)
+        }
     }
     private var context: Unmanaged<Context>?
 
@@ -75,40 +84,135 @@ public final class HTTPServer: @unchecked Sendable {
         let ctx = Unmanaged<Context>.fromOpaque(context).takeUnretainedValue()
         let started = DispatchTime.now().uptimeNanoseconds
         let r = request.pointee
-        func pairs(_ list: UnsafePointer<GongshiHTTPPair>?, _ count: Int32) -> [String: String] {
+        func pairs(_ list: UnsafePointer<GongshiHTTPPair>?, _ count: Int32, lowercasingKeys: Bool) -> [String: String] {
             var out: [String: String] = [:]
-            guard let list else { return out }
+            guard let list, count > 0 else { return out }
+            out.reserveCapacity(Int(count))
             for i in 0..<Int(count) {
                 guard let key = list[i].key else { continue }
-                out[String(decoding: HTTPServer.bytes(key), as: UTF8.self)] = list[i].value.map { String(decoding: HTTPServer.bytes($0), as: UTF8.self) } ?? ""
+                let name = String(decoding: HTTPServer.bytes(key), as: UTF8.self)
+                out[lowercasingKeys ? name.lowercased() : name] = list[i].value.map { String(decoding: HTTPServer.bytes($0), as: UTF8.self) } ?? ""
             }
             return out
         }
-        let httpRequest = HTTPRequest(method: r.method.map { String(cString: $0) } ?? "GET",
-                                      path: r.path.map { String(decoding: HTTPServer.bytes($0), as: UTF8.self) } ?? "/",
-                                      query: pairs(r.query, r.queryCount),
-                                      headers: pairs(r.headers, r.headerCount))
-        let response = ctx.router.handle(httpRequest)
-        let headers = response.headers
-        // Keep the C strings alive until respond() has copied them.
-        let keys = headers.map { strdup($0.0) }
-        let values = headers.map { strdup($0.1) }
-        defer { keys.forEach { free($0) }; values.forEach { free($0) } }
-        var cHeaders = (0..<headers.count).map { GongshiHTTPPair(key: keys[$0], value: values[$0]) }
-        response.body.withUnsafeBufferPointer { body in
-            cHeaders.withUnsafeMutableBufferPointer { h in
-                var out = GongshiHTTPResponse(status: Int32(response.status),
-                                              body: body.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                              bodyLength: body.count, headers: h.baseAddress, headerCount: Int32(h.count))
+        let method = r.method.map { String(cString: $0) } ?? "GET"
+        let path = r.path.map { String(decoding: HTTPServer.bytes($0), as: UTF8.self) } ?? "/"
+        // A prepared response is queued as it is; any other is copied by the C layer.
+        func send(_ status: Int, _ prepared: OpaquePointer?, _ response: () -> HTTPResponse) {
+            if let prepared {
+                var out = GongshiHTTPResponse(status: Int32(status), body: nil, bodyLength: 0, headers: nil, headerCount: 0,
+                                              prepared: prepared)
                 respond(token, &out)
+            } else {
+                withCResponse(response()) { respond(token, $0) }
             }
         }
+        let status: Int
+        // Static files first, without the dictionaries of an HTTPRequest: they are most of
+        // the requests and answered from prepared responses, so building those would cost more.
+        if method == "GET" || method == "HEAD",
+           let file = ctx.staticFile(path: path, header: { HTTPServer.value(of: $0, in: r.headers, r.headerCount) }) {
+            status = file.status
+            send(status, file.prepared) { ctx.router.site.files.response(file.answer) }
+        } else {
+            let response = ctx.router.handle(HTTPRequest(method: method, path: path,
+                                                         query: pairs(r.query, r.queryCount, lowercasingKeys: false),
+                                                         lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true)))
+            status = response.status
+            send(status, response.prepared?.handle) { response }
+        }
         let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
-        ctx.logger.info("\(httpRequest.method) \(httpRequest.path) \(response.status) \(micros)µs")
+        ctx.logger.info(Logger.Message(stringLiteral: accessLine(method, path, status, micros)))
+    }
+
+    /// `GET /static/css/site.css 200 41µs`, written straight into one string: every request
+    /// gets one, so no intermediate strings.
+    static func accessLine(_ method: String, _ path: String, _ status: Int, _ micros: UInt64) -> String {
+        var method = method, path = path   // withUTF8 may make a string contiguous: needs var
+        let capacity = method.utf8.count + path.utf8.count + 48
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var n = 0
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                n = UnsafeMutableBufferPointer(rebasing: buffer[n...]).initialize(fromContentsOf: bytes) + n
+            }
+            func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
+            func put(number: UInt64) {   // digits filled from the right: divisions by a constant only
+                var count = 1, rest = number
+                while rest >= 10 { rest /= 10; count += 1 }
+                var value = number
+                for i in stride(from: n + count - 1, through: n, by: -1) { buffer[i] = UInt8(48 + value % 10); value /= 10 }
+                n += count
+            }
+            method.withUTF8 { put($0) }
+            put(0x20)
+            path.withUTF8 { put($0) }
+            put(0x20)
+            if status < 0 { put(0x2D) }
+            put(number: UInt64(status.magnitude))
+            put(0x20)
+            put(number: micros)
+            put(0xC2); put(0xB5); put(0x73)   // "µs"
+            return n
+        }
+    }
+
+    /// `response` as the C layer takes it, valid during `body` only. The header strings
+    /// go into one buffer (NUL-terminated, side by side) rather than one allocation each.
+    static func withCResponse<T>(_ response: HTTPResponse, _ body: (UnsafePointer<GongshiHTTPResponse>) -> T) -> T {
+        var text: [UInt8] = []
+        var offsets: [(key: Int, value: Int)] = []
+        offsets.reserveCapacity(response.headers.count)
+        for (key, value) in response.headers {
+            let keyOffset = text.count
+            text.append(contentsOf: key.utf8)
+            text.append(0)
+            let valueOffset = text.count
+            text.append(contentsOf: value.utf8)
+            text.append(0)
+            offsets.append((keyOffset, valueOffset))
+        }
+        return text.withUnsafeBytes { text in
+            let base = text.baseAddress?.assumingMemoryBound(to: CChar.self)
+            let pairs = offsets.map { o in GongshiHTTPPair(key: base.map { $0 + o.key }, value: base.map { $0 + o.value }) }
+            return pairs.withUnsafeBufferPointer { pairs in
+                response.body.withUnsafeBufferPointer { bytes in
+                    var out = GongshiHTTPResponse(status: Int32(response.status),
+                                                  body: bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                                  bodyLength: bytes.count, headers: pairs.baseAddress, headerCount: Int32(pairs.count),
+                                                  prepared: nil)
+                    return body(&out)
+                }
+            }
+        }
+    }
+
+    /// The value of header `name` (matched ignoring case, the last one when repeated, as
+    /// in `HTTPRequest.headers`), "" for one without a value.
+    private static func value(of name: String, in list: UnsafePointer<GongshiHTTPPair>?, _ count: Int32) -> String? {
+        guard let list else { return nil }
+        return name.withCString { name in
+            var found: UnsafePointer<GongshiHTTPPair>?
+            for i in 0..<Int(count) where list[i].key.map({ strcasecmp($0, name) == 0 }) == true { found = list + i }
+            return found.map { $0.pointee.value.map { String(decoding: HTTPServer.bytes($0), as: UTF8.self) } ?? "" }
+        }
     }
 
     /// The bytes of a C string (which may hold invalid UTF-8: decoded leniently).
     private static func bytes(_ pointer: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
     }
+}
+
+/// A response built once into libmicrohttpd's form (body and headers copied), then queued
+/// as it is for every request that gets it. libmicrohttpd counts the references of a
+/// response and never changes a built one, so worker threads may share it.
+final class PreparedResponse: @unchecked Sendable {
+    let handle: OpaquePointer
+
+    init?(_ response: HTTPResponse) {
+        guard let handle = HTTPServer.withCResponse(response, { gongshi_http_prepare($0) }) else { return nil }
+        self.handle = handle
+    }
+
+    deinit { gongshi_http_release(handle) }
 }

@@ -4,25 +4,32 @@ import GongshiStore
 
 /// The files of `Static/`, read once at start and served from memory with ETag,
 /// Last-Modified, Cache-Control and a gzip copy. Only files found at start are served,
-/// so no request path can reach outside the directory.
+/// so no request path can reach outside the directory. Every answer a file can get (200,
+/// its gzip form, 304) is built once at start and handed out as it is: the server then
+/// queues the same prepared response for every request instead of building one each time.
 public struct StaticFiles: Sendable {
+    /// One of the answers built at start, by position. A plain value: the server's threads
+    /// pick answers at once, and copying responses would count references on objects they
+    /// all share (the cache line bouncing between cores costs more than the lookup).
+    struct Answer: Sendable { let index: Int }
+
+    /// A file's answers: 200, its gzip form when smaller, and 304.
     struct Asset: Sendable {
-        let body: [UInt8]
-        let gzipped: [UInt8]?
-        let contentType: String
-        let etag: String
-        let lastModified: String
+        let plain: Answer
+        let gzipped: Answer?
+        let notModified: Answer
     }
 
     static let maxFileBytes = 4 << 20
     static let maxTotalBytes = 64 << 20
 
     private let assets: [String: Asset]
+    private let answers: [HTTPResponse]
 
     public var count: Int { assets.count }
 
     /// An empty set (for tests of handlers that serve no static files).
-    public init() { assets = [:] }
+    public init() { assets = [:]; answers = [] }
 
     public init(directory: String) throws(WebError) {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
@@ -30,6 +37,11 @@ public struct StaticFiles: Sendable {
             throw WebError("static directory not found", path: directory)
         }
         var assets: [String: Asset] = [:]
+        var answers: [HTTPResponse] = []
+        func add(_ response: HTTPResponse) -> Answer {
+            answers.append(response.prebuilt())
+            return Answer(index: answers.count - 1)
+        }
         var total = 0
         for case let url as URL in enumerator {
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey])
@@ -40,36 +52,47 @@ public struct StaticFiles: Sendable {
             guard total <= Self.maxTotalBytes else { throw WebError("static files exceed \(Self.maxTotalBytes) bytes", path: directory) }
             guard let data = try? Data(contentsOf: url) else { throw WebError("cannot read static file", path: url.path) }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            let body = Array(data)
-            let type = Self.contentType(url.pathExtension)
-            assets[relative] = Asset(body: body, gzipped: Self.compressible(type) ? Self.gzip(body) : nil, contentType: type,
-                                     etag: "\"\(StableHash.hex(of: body))\"",
-                                     lastModified: HTTPDate.format(values?.contentModificationDate ?? Date()))
+            // Standardized paths hold no "." or ".." segment; requests are answered by key
+            // lookup alone, so make sure no key could ever look like a way out.
+            guard !relative.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { continue }
+            let body = Array(data), type = Self.contentType(url.pathExtension)
+            let validators = [("ETag", "\"\(StableHash.hex(of: body))\""),
+                              ("Last-Modified", HTTPDate.format(values?.contentModificationDate ?? Date())),
+                              ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding")] + HTTPResponse.securityHeaders
+            let head = [("Content-Type", type)] + validators
+            assets[relative] = Asset(plain: add(HTTPResponse(status: 200, headers: head, body: body)),
+                                     gzipped: (Self.compressible(type) ? Self.gzip(body) : nil).map {
+                                         add(HTTPResponse(status: 200, headers: head + [("Content-Encoding", "gzip")], body: $0))
+                                     },
+                                     notModified: add(HTTPResponse(status: 304, headers: validators, body: [])))
         }
         self.assets = assets
+        self.answers = answers
     }
 
-    /// Serves `/static/<relative>`; nil when there is no such file.
-    func response(relativePath: String, request: HTTPRequest) -> HTTPResponse? {
-        guard !relativePath.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
-              let asset = assets[relativePath] else { return nil }
-        var headers: [(String, String)] = [
-            ("ETag", asset.etag), ("Last-Modified", asset.lastModified),
-            ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding"),
-        ] + HTTPResponse.securityHeaders
-        if let match = request.headers["if-none-match"] {
-            if match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == asset.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
-                return HTTPResponse(status: 304, headers: headers, body: [])
+    /// The answer to `/static/<relative>`; nil when there is no such file. Only a lookup
+    /// among the keys found at start (see init), so "..", "." or "//" simply find nothing.
+    /// `header` gives a request header by its lower-case name.
+    func answer(relativePath: String, header: (String) -> String?) -> Answer? {
+        guard let asset = assets[relativePath] else { return nil }
+        if let match = header("if-none-match") {
+            let etag = response(asset.notModified).header("ETag")
+            if match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+                return asset.notModified
             }
-        } else if let since = request.headers["if-modified-since"], since == asset.lastModified {
-            return HTTPResponse(status: 304, headers: headers, body: [])
+        } else if let since = header("if-modified-since"), since == response(asset.notModified).header("Last-Modified") {
+            return asset.notModified
         }
-        headers.insert(("Content-Type", asset.contentType), at: 0)
-        if let gzipped = asset.gzipped, Self.acceptsGzip(request.headers["accept-encoding"]) {
-            headers.append(("Content-Encoding", "gzip"))
-            return HTTPResponse(status: 200, headers: headers, body: gzipped)
-        }
-        return HTTPResponse(status: 200, headers: headers, body: asset.body)
+        if let gzipped = asset.gzipped, Self.acceptsGzip(header("accept-encoding")) { return gzipped }
+        return asset.plain
+    }
+
+    func response(_ answer: Answer) -> HTTPResponse { answers[answer.index] }
+
+    /// The status and prepared form of `answer`, read in place rather than from a copy of
+    /// the response (see `Answer`); no prepared form when memory ran out at start.
+    func prepared(_ answer: Answer) -> (status: Int, prepared: OpaquePointer?) {
+        (answers[answer.index].status, answers[answer.index].prepared?.handle)
     }
 
     static func acceptsGzip(_ header: String?) -> Bool {

@@ -62,6 +62,72 @@ import Testing
         }
     }
 
+    /// Static files are answered from responses built once at start (the same object queued
+    /// for every request): on one keep-alive connection, repeated requests get identical
+    /// answers, and the validators, 304, gzip, HEAD and 405 behave as through the router.
+    @Test func staticFilesFromPreparedResponses() throws {
+        let router = try WebTestIndex.router()
+        let server = HTTPServer(router: router)
+        var options = HTTPServer.Options()
+        options.port = 0
+        try server.start(options)
+        defer { server.stop() }
+        let socket = try RawConnection(port: server.port)
+        defer { socket.close() }
+        func get(_ headers: String = "", method: String = "GET", hasBody: Bool = true) throws -> (head: String, body: [UInt8]) {
+            try socket.send("\(method) /static/css/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers)\r\n")
+            return try socket.readResponse(hasBody: hasBody)
+        }
+        func header(_ name: String, _ head: String) -> String? {
+            head.split(separator: "\r\n").first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
+                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+        }
+        let file = try Data(contentsOf: WebTestIndex.projectRoot.appendingPathComponent("Static/css/site.css"))
+        let first = try get()
+        let second = try get()
+        #expect(first.head.hasPrefix("HTTP/1.1 200"))
+        #expect(first.body == Array(file))
+        #expect(second.body == first.body)
+        // Only the Date header may differ between the two answers.
+        let withoutDate = { (head: String) in head.split(separator: "\r\n").filter { !$0.hasPrefix("Date:") } }
+        #expect(withoutDate(first.head) == withoutDate(second.head))
+        let etag = try #require(header("ETag", first.head))
+        #expect(header("Content-Type", first.head) == "text/css; charset=utf-8")
+        #expect(header("Cache-Control", first.head) == "public, max-age=3600")
+        #expect(header("Vary", first.head) == "Accept-Encoding")
+        #expect(header("X-Content-Type-Options", first.head) == "nosniff")
+        #expect(header("Content-Security-Policy", first.head)?.contains("default-src 'self'") == true)
+        #expect(header("Content-Encoding", first.head) == nil)
+        #expect(header("Connection", first.head)?.lowercased() != "close")
+
+        for validator in ["If-None-Match: \(etag)", "if-none-match: W/\"other\", \(etag)", "If-Modified-Since: \(header("Last-Modified", first.head) ?? "")"] {
+            let notModified = try get(validator + "\r\n", hasBody: false)
+            #expect(notModified.head.hasPrefix("HTTP/1.1 304"), "\(validator)")
+            #expect(header("ETag", notModified.head) == etag)
+            #expect(header("Content-Type", notModified.head) == nil)
+        }
+        #expect(try get("If-None-Match: \"other\"\r\n").head.hasPrefix("HTTP/1.1 200"))
+
+        let gzipped = try get("Accept-Encoding: gzip, deflate\r\n")
+        #expect(header("Content-Encoding", gzipped.head) == "gzip")
+        #expect(Array(gzipped.body.prefix(2)) == [0x1f, 0x8b])
+        #expect(gzipped.body.count < first.body.count)
+        #expect(header("Content-Encoding", try get("Accept-Encoding: gzip;q=0\r\n").head) == nil)
+
+        let head = try get(method: "HEAD", hasBody: false)
+        #expect(head.head.hasPrefix("HTTP/1.1 200"))
+        #expect(header("Content-Length", head.head) == String(file.count))
+        #expect(header("ETag", head.head) == etag)
+        // The connection still works after HEAD: no stray body was sent.
+        #expect(try get().body == first.body)
+
+        let post = try get("Content-Length: 0\r\n", method: "POST")
+        #expect(post.head.hasPrefix("HTTP/1.1 405"))
+        #expect(header("Allow", post.head) == "GET, HEAD")
+        try socket.send("GET /static/css/none.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(try socket.readResponse().head.hasPrefix("HTTP/1.1 404"))
+    }
+
     @Test func aBusyPortIsAClearError() throws {
         let first = HTTPServer(router: try WebTestIndex.router())
         var options = HTTPServer.Options()

@@ -29,8 +29,9 @@ final class RawConnection {
         guard Glibc.send(fd, bytes, bytes.count, 0) == bytes.count else { throw Failure(message: "send") }
     }
 
-    /// Reads one response with a Content-Length body.
-    func readResponse() throws -> (head: String, body: [UInt8]) {
+    /// Reads one response with a Content-Length body; `hasBody: false` for the answer to a
+    /// HEAD (or a 304), whose Content-Length announces a body that is not sent.
+    func readResponse(hasBody: Bool = true) throws -> (head: String, body: [UInt8]) {
         let separator: [UInt8] = [13, 10, 13, 10]
         var end: Int?
         while end == nil {
@@ -42,6 +43,10 @@ final class RawConnection {
         guard let lengthLine = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
               let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) else {
             throw Failure(message: "no Content-Length in \(head)")
+        }
+        if !hasBody {
+            buffer.removeFirst(headEnd)
+            return (head, [])
         }
         while buffer.count < headEnd + length { try fill() }
         let body = Array(buffer[headEnd..<headEnd + length])

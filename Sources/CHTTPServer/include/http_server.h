@@ -27,13 +27,25 @@ typedef struct {
     int headerCount;
 } GongshiHTTPRequest;
 
+/* A response built once by gongshi_http_prepare (a libmicrohttpd response inside). */
+typedef struct GongshiHTTPPrepared GongshiHTTPPrepared;
+
 typedef struct {
     int status;
     const char *body;
     size_t bodyLength;
     const GongshiHTTPPair *headers;
     int headerCount;
+    /* When set, queued as it is with `status`; body and headers are then ignored. */
+    const GongshiHTTPPrepared *prepared;
 } GongshiHTTPResponse;
+
+/* Builds `response` (status ignored) once, copying body and headers, so that it can be
+** queued for any number of requests, from several threads at once: libmicrohttpd counts
+** the references and never changes a response once queued. NULL when out of memory. */
+GongshiHTTPPrepared *gongshi_http_prepare(const GongshiHTTPResponse *response);
+/* Drops the caller's reference; requests still sending it keep theirs. */
+void gongshi_http_release(GongshiHTTPPrepared *prepared);
 
 /* Queues `response` (its memory is copied before this returns). Call exactly once. */
 typedef void (*GongshiHTTPRespond)(void *token, const GongshiHTTPResponse *response);
