@@ -34,7 +34,8 @@ let package = Package(
         ),
         .target(
             name: "GongshiStore",
-            dependencies: ["CChineseTokenizer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CChineseTokenizer", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "GongshiIndex",

@@ -33,6 +33,9 @@ run() {  # name url [script]
   local out
   local c=${CONNECTIONS:-50} t=2
   [ "$c" -lt 2 ] && t=1
+  # One unmeasured second first, the same for every target (connections opened, caches
+  # and page cache warm), so the figures describe the steady state.
+  if [ -n "$script" ]; then wrk -t$t -c$c -d1s -s "$script" "$url" >/dev/null; else wrk -t$t -c$c -d1s "$url" >/dev/null; fi
   if [ -n "$script" ]; then out=$(wrk -t$t -c$c -d"$DURATION" --latency -s "$script" "$url"); else out=$(wrk -t$t -c$c -d"$DURATION" --latency "$url"); fi
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")

@@ -15,12 +15,15 @@ public final class SearchEngine: Sendable {
 
     /// Responses per request for the current index generation; empty when disabled.
     private let results: ResultCache<SearchRequest, SearchResponse>
+    /// The generation check of cached answers (nil when caching is off).
+    private let generation: IndexGenerationReader?
 
     /// `cachedResponses`: how many responses to keep for repeated requests (a server
     /// sees the same popular queries again and again); 0 computes every search.
     public init(database: GongshiDatabase, cachedResponses: Int = 0) throws(SearchError) {
         self.database = database
         results = ResultCache(capacity: cachedResponses, maxBytes: 32 << 20)
+        generation = cachedResponses > 0 ? IndexGenerationReader(path: database.path) : nil
         // Fail early, as before, when ICU cannot build a tokenizer.
         do { tokenizers.put(try ChineseTokenizer()) } catch { throw .store(error) }
     }
@@ -34,14 +37,11 @@ public final class SearchEngine: Sendable {
         key.limit = limit
         key.offset = offset
         do {
-            if results.isEnabled {
-                // A repeated search needs only the generation: one row, read without the
-                // transaction a full search opens. The answer was computed on that generation.
-                let generation = try database.pool.unsafeRead { try $0.indexGeneration() }
-                if let hit = results.value(for: key, generation: generation) { return hit }
-            }
+            // A repeated search needs only the generation, read on a connection of its own;
+            // the cached answer was computed on that generation.
+            if let current = generation?.current(), let hit = results.value(for: key, generation: current) { return hit }
             return try database.pool.read { db in
-                guard results.isEnabled else { return try run(request, limit: limit, offset: offset, db: db) }
+                guard generation != nil else { return try run(request, limit: limit, offset: offset, db: db) }
                 let generation = try db.indexGeneration()
                 if let hit = results.value(for: key, generation: generation) { return hit }
                 let response = try run(request, limit: limit, offset: offset, db: db)

@@ -19,7 +19,7 @@ struct SearchParameters {
     static let maxFilterCharacters = 100
 
     static func parse(_ request: HTTPRequest, defaultLimit: Int = 10) -> Result<SearchParameters, ParameterProblem> {
-        let query = (request.query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let query = trimmed(request.query["q"] ?? "")
         guard query.count <= SearchRequest.maxQueryCharacters else {
             return .failure(.init("检索词过长（最多 \(SearchRequest.maxQueryCharacters) 个字符）"))
         }
@@ -38,7 +38,7 @@ struct SearchParameters {
         }
         var values: [String: String] = [:]
         for name in filterNames {
-            guard let value = request.query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { continue }
+            guard let value = request.query[name].map(trimmed), !value.isEmpty else { continue }
             guard value.count <= maxFilterCharacters else { return .failure(.init("筛选条件 \(name) 过长")) }
             values[name] = value
         }
@@ -64,7 +64,7 @@ struct PolicyParameters {
     static func parse(_ request: HTTPRequest) -> Result<PolicyParameters, ParameterProblem> {
         var values: [String: String] = [:]
         for name in ["level", "issuer", "status", "year", "kind"] {
-            guard let value = request.query[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { continue }
+            guard let value = request.query[name].map(trimmed), !value.isEmpty else { continue }
             guard value.count <= SearchParameters.maxFilterCharacters else { return .failure(.init("筛选条件 \(name) 过长")) }
             values[name] = value
         }
@@ -84,4 +84,14 @@ struct PolicyParameters {
     static func validID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 200 && !id.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }
     }
+}
+
+/// A parameter without leading or trailing white space (Unicode white space and newlines,
+/// as typed or pasted), without Foundation's CharacterSet machinery on every request.
+func trimmed(_ value: String) -> String {
+    let scalars = value.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+          let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return value }
+    return String(scalars[first...last])
 }
