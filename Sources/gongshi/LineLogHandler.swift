@@ -1,9 +1,10 @@
 import Foundation
 import Logging
 
-/// A swift-log backend that writes one line per message to standard error with a single
-/// write(2): `2026-11-30T07:39:16Z info gongshi.http: GET / 200 412µs`. Lines under
-/// PIPE_BUF bytes are written atomically, so threads need no lock. The server logs every
+/// A swift-log backend that writes one line per message to standard error:
+/// `2026-11-30T07:39:16Z info gongshi.http: GET / 200 412µs`, either with a single write(2)
+/// per line (lines under PIPE_BUF bytes are written atomically, so threads need no lock)
+/// or through a `LogBuffer` that writes whole lines in batches. The server logs every
 /// request, so a line is put together in one byte buffer with a hand-made UTC timestamp:
 /// StreamLogHandler's strftime/localtime per line cost the server about a third of its
 /// throughput on small responses, and even gmtime_r takes glibc's time zone lock.
@@ -11,8 +12,14 @@ struct LineLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
+    /// Where info and lower lines wait to be written together; nil writes each line at
+    /// once (standard error is a terminal, or tests).
+    let buffer: LogBuffer?
 
-    init(label: String) { self.label = label }
+    init(label: String, buffer: LogBuffer? = nil) {
+        self.label = label
+        self.buffer = buffer
+    }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -44,6 +51,12 @@ struct LineLogHandler: LogHandler {
             put(0x3A); put(0x20)
             text.withUTF8 { put($0) }
             put(0x0A)
+            let line = UnsafeBufferPointer(rebasing: buffer[..<n])
+            if let sink = self.buffer {
+                // A warning or error goes out at once, after the lines before it.
+                if event.level >= .warning { sink.flush(then: line) } else { sink.append(line) }
+                return
+            }
             var offset = 0
             while offset < n, let base = buffer.baseAddress {
                 let written = write(2, base + offset, n - offset)

@@ -25,7 +25,9 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        LoggingSystem.bootstrap(LineLogHandler.init(label:))
+        // Lines to a terminal appear at once; to a file or pipe they are written in batches.
+        let logBuffer: LogBuffer? = isatty(2) == 1 ? nil : LogBuffer()
+        LoggingSystem.bootstrap { LineLogHandler(label: $0, buffer: logBuffer) }
         let site: Site
         do { site = try Site(database: GongshiDatabase(path: db, readOnly: true), staticDirectory: staticDir, cachedSearches: max(searchCache, 0)) } catch {
             Terminal.error("错误：\(error)")
@@ -56,6 +58,7 @@ struct ServeCommand: ParsableCommand {
         }
         stop.wait()
         server.stop()
+        logBuffer?.flush()
         print("已停止")
     }
 }
