@@ -143,37 +143,15 @@ struct QueryAnalyzer {
     }
 
     /// Byte-wise substring test on folded text (Foundation's `contains` goes through
-    /// CFString and locale-aware comparison, far slower for these short strings).
+    /// CFString and locale-aware comparison, far slower for these short strings). UTF-8
+    /// is self-synchronizing, so a byte match is a character match.
     static func contains(_ text: String, _ part: String) -> Bool {
-        range(of: part, in: text) != nil
+        Array(text.utf8).firstRange(of: Array(part.utf8)) != nil
     }
 
-    /// `text` with every occurrence of `part` replaced (byte-wise, left to right).
+    /// `text` with every occurrence of `part` replaced, byte-wise.
     static func replacing(_ part: String, with replacement: String, in text: String) -> String {
-        let bytes = Array(text.utf8), needle = Array(part.utf8)
-        guard !needle.isEmpty else { return text }
-        var out: [UInt8] = []
-        var i = 0
-        while i < bytes.count {
-            if i + needle.count <= bytes.count, bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                out += replacement.utf8
-                i += needle.count
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func range(of part: String, in text: String) -> Int? {
-        let bytes = Array(text.utf8), needle = Array(part.utf8)
-        guard !needle.isEmpty else { return 0 }
-        guard needle.count <= bytes.count else { return nil }
-        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
-            return i
-        }
-        return nil
+        String(decoding: Array(text.utf8).replacing(Array(part.utf8), with: Array(replacement.utf8)), as: UTF8.self)
     }
 
     /// Splits folded text into runs of Han and of other characters.
