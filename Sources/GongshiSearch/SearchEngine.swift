@@ -39,9 +39,11 @@ public final class SearchEngine: Sendable {
         do {
             // A repeated search needs only the generation, read on a connection of its own;
             // the cached answer was computed on that generation.
-            if let current = generation?.current(), let hit = results.value(for: key, generation: current) { return hit }
+            let current = generation?.current()
+            if let current, let hit = results.value(for: key, generation: current) { return hit }
             return try database.pool.read { db in
-                guard generation != nil else { return try run(request, limit: limit, offset: offset, db: db) }
+                // No cache, or no readable generation (an index older than generations).
+                guard current != nil else { return try run(request, limit: limit, offset: offset, db: db) }
                 let generation = try db.indexGeneration()
                 if let hit = results.value(for: key, generation: generation) { return hit }
                 let response = try run(request, limit: limit, offset: offset, db: db)
