@@ -77,6 +77,7 @@ struct GongshiTokenizer {
     char *token;                      /* UTF-8 scratch for one token */
     int32_t tokenCapacity;
 
+    int32_t foldedCount;              /* units of the text being tokenized */
     int segmentCache;                 /* 0 = always run ICU over the whole text (tests) */
     RunEntry *runs;                   /* RUN_CACHE_SLOTS entries, allocated on first use */
     int32_t *pieces;                  /* scratch: [start, end) of each Han run */
@@ -232,6 +233,28 @@ static int emit(GongshiTokenizer *t, void *context, GongshiTokenCallback callbac
     return callback(context, flags, t->token, bytes, t->sourceStart[from], t->sourceEnd[to - 1]);
 }
 
+/* Emits the two characters [from, to) as a bigram token (GONGSHI_BIGRAM_PREFIX first). */
+static int emitBigram(GongshiTokenizer *t, void *context, GongshiTokenCallback callback, int flags,
+                      int32_t from, int32_t to) {
+    int32_t bytes = tokenText(t, from, to);
+    if (bytes < 0) return SQLITE_NOMEM;
+    if (bytes == 0) return SQLITE_OK;
+    /* tokenText left room: at most 2 characters of 4 bytes, capacity (to-from)*3+4. */
+    memmove(t->token + 1, t->token, (size_t)bytes);
+    t->token[0] = GONGSHI_BIGRAM_PREFIX;
+    return callback(context, flags, t->token, bytes + 1, t->sourceStart[from], t->sourceEnd[to - 1]);
+}
+
+/* End of the Han character that starts at unit `i`, or -1 when none does (end of the
+** text, or something else there): the second half of a bigram. */
+static int32_t nextHanEnd(GongshiTokenizer *t, int32_t i) {
+    if (i >= t->foldedCount) return -1;
+    UChar32 c;
+    int32_t end = i;
+    U16_NEXT(t->folded, end, t->foldedCount, c);
+    return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ? end : -1;
+}
+
 static int isIdeographicStatus(int32_t status) {
     return status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT;
 }
@@ -243,13 +266,22 @@ static int emitHanWord(GongshiTokenizer *t, void *context, GongshiTokenCallback 
     if (mode == GONGSHI_MODE_WORDS) return emit(t, context, callback, 0, from, to);
     int rc = SQLITE_OK;
     int first = 1;
+    int withWords = mode == GONGSHI_MODE_DOCUMENT || mode == GONGSHI_MODE_INDEX;
     for (int32_t i = from; i < to && rc == SQLITE_OK;) {
         int32_t start = i;
         U16_FWD_1(t->folded, i, to);
-        rc = emit(t, context, callback, 0, start, i);
-        if (rc == SQLITE_OK && first && mode == GONGSHI_MODE_DOCUMENT && characters > 1 &&
-            characters <= GONGSHI_MAX_WORD_CHARS) {
+        /* The bigram may reach into the next word of the same Han run. */
+        int32_t pairEnd = (mode == GONGSHI_MODE_INDEX || mode == GONGSHI_MODE_PHRASE) ? nextHanEnd(t, i) : -1;
+        if (mode == GONGSHI_MODE_PHRASE && pairEnd > 0) {
+            rc = emitBigram(t, context, callback, 0, start, pairEnd);
+        } else {
+            rc = emit(t, context, callback, 0, start, i);
+        }
+        if (rc == SQLITE_OK && first && withWords && characters > 1 && characters <= GONGSHI_MAX_WORD_CHARS) {
             rc = emit(t, context, callback, GONGSHI_TOKEN_COLOCATED, from, to);
+        }
+        if (rc == SQLITE_OK && mode == GONGSHI_MODE_INDEX && pairEnd > 0) {
+            rc = emitBigram(t, context, callback, GONGSHI_TOKEN_COLOCATED, start, pairEnd);
         }
         first = 0;
     }
@@ -495,13 +527,15 @@ int gongshi_tokenizer_tokenize(GongshiTokenizer *t, GongshiTokenizeMode mode, co
 
     int32_t skip = 0;
     int wholeWord = 0;
-    if (mode == GONGSHI_MODE_QUERY && length >= 3 && memcmp(text, GONGSHI_WORD_MARKER_UTF8, 3) == 0) {
+    if ((mode == GONGSHI_MODE_QUERY || mode == GONGSHI_MODE_PHRASE) && length >= 3 &&
+        memcmp(text, GONGSHI_WORD_MARKER_UTF8, 3) == 0) {
         skip = 3;
         wholeWord = 1;
     }
     int32_t count = foldText(t, text, length, skip);
     if (count < 0) return SQLITE_NOMEM;
     if (count == 0) return SQLITE_OK;
+    t->foldedCount = count;
 
     if (wholeWord) {
         UErrorCode status = U_ZERO_ERROR;
@@ -620,7 +654,7 @@ static void fts5Delete(Fts5Tokenizer *tokenizer) {
 static int fts5Tokenize(Fts5Tokenizer *tokenizer, void *context, int flags, const char *text,
                         int length, int (*xToken)(void *, int, const char *, int, int, int)) {
     Fts5Forward forward = {context, xToken};
-    GongshiTokenizeMode mode = (flags & FTS5_TOKENIZE_QUERY) ? GONGSHI_MODE_QUERY : GONGSHI_MODE_DOCUMENT;
+    GongshiTokenizeMode mode = (flags & FTS5_TOKENIZE_QUERY) ? GONGSHI_MODE_PHRASE : GONGSHI_MODE_INDEX;
     return gongshi_tokenizer_tokenize((GongshiTokenizer *)tokenizer, mode, text, length, &forward,
                                       forwardToken);
 }

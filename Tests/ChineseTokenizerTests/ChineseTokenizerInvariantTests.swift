@@ -54,7 +54,7 @@ struct LCG {
             let bytes = Array(text.utf8)
             func isBoundary(_ offset: Int) -> Bool { offset == bytes.count || bytes[offset] & 0xC0 != 0x80 }
             var byMode: [ChineseTokenizer.Mode: [Token]] = [:]
-            for mode in [ChineseTokenizer.Mode.document, .query, .words] {
+            for mode in [ChineseTokenizer.Mode.document, .query, .words, .index, .phrase] {
                 let tokens = tokenizer.tokens(text, mode: mode)
                 byMode[mode] = tokens
                 var lastStart = 0
@@ -68,9 +68,12 @@ struct LCG {
                     #expect(!token.text.isEmpty && token.text.utf8.count <= 128, "\(where_)")
                     #expect(!token.text.unicodeScalars.contains("\u{FFFD}"), "\(where_)")
                     if token.colocated {
-                        // Only whole words beside their first character, only in documents.
-                        #expect(mode == .document && index > 0, "\(where_)")
-                        if index > 0 { #expect(!tokens[index - 1].colocated && tokens[index - 1].start == token.start, "\(where_)") }
+                        // Only whole words and bigrams beside their first character, only in
+                        // what documents store.
+                        #expect((mode == .document || mode == .index) && index > 0, "\(where_)")
+                        let owner = tokens[..<index].last { !$0.colocated }
+                        #expect(owner?.start == token.start, "\(where_)")
+                        #expect(mode == .index || !token.text.hasPrefix(ChineseTokenizer.bigramPrefix), "\(where_)")
                     } else {
                         #expect(token.start >= lastStart, "start went backwards: \(where_)")
                         lastStart = token.start
@@ -83,6 +86,12 @@ struct LCG {
                 #expect((byMode[.query]?.count ?? 0) <= 1, "\(text.debugDescription)")
             } else {
                 #expect(byMode[.query] == byMode[.document]?.filter { !$0.colocated }, "\(text.debugDescription)")
+                // The index is the document tokens plus colocated bigrams; a query phrase has
+                // a token at each position of the query, starting where it starts, so phrase
+                // positions line up with the index's characters.
+                #expect(byMode[.index]?.filter { !$0.text.hasPrefix(ChineseTokenizer.bigramPrefix) } == byMode[.document], "\(text.debugDescription)")
+                #expect(byMode[.phrase]?.map(\.start) == byMode[.query]?.map(\.start), "\(text.debugDescription)")
+                #expect(byMode[.index]?.filter { !$0.colocated } == byMode[.query], "\(text.debugDescription)")
             }
         }
         #expect(checked > 1_000)
@@ -98,7 +107,7 @@ struct LCG {
             let bytes: [UInt8] = round % 2 == 0
                 ? (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
                 : (0..<length).map { _ in random.below(10) == 0 ? UInt8(truncatingIfNeeded: random.next()) : valid[random.below(valid.count)] }
-            for mode in [ChineseTokenizer.Mode.document, .query, .words] {
+            for mode in [ChineseTokenizer.Mode.document, .query, .words, .index, .phrase] {
                 var lastStart = 0
                 for token in tokenizer.tokens(utf8: bytes, mode: mode) {
                     #expect(0 <= token.start && token.start < token.end && token.end <= bytes.count, "\(token) (\(mode)) round \(round)")
@@ -120,7 +129,7 @@ struct LCG {
     static func compare(_ texts: [String], cached: ChineseTokenizer, whole: ChineseTokenizer) -> Int {
         var compared = 0
         for text in texts {
-            for mode in [ChineseTokenizer.Mode.document, .query, .words] {
+            for mode in [ChineseTokenizer.Mode.document, .query, .words, .index, .phrase] {
                 let a = cached.tokens(text, mode: mode)
                 let b = whole.tokens(text, mode: mode)
                 #expect(a == b, "\(mode) \(text.prefix(200).debugDescription)")

@@ -66,6 +66,17 @@ func expectTokens(_ tokens: [Token], _ expected: String, _ label: String,
         Row("县级以上人民政府", .words, "县@0-3 级@3-6 以上@6-12 人民政府@12-24"),
         Row("社会组织信息公开", .document, "社@0-3 +社会@0-6 会@3-6 组@6-9 +组织@6-12 织@9-12 信@12-15 +信息@12-18 息@15-18 公@18-21 +公开@18-24 开@21-24"),
 
+        // What FTS5 stores and queries: a bigram (prefixed with \u{1}) at each Han character
+        // that another Han character follows, also across word boundaries; colocated in the
+        // index, in place of the character in a query phrase (whose last character stays).
+        Row("民政局负责", .index, "民@0-3 +民政局@0-9 +\u{1}民政@0-6 政@3-6 +\u{1}政局@3-9 局@6-9 +\u{1}局负@6-12 负@9-12 +负责@9-15 +\u{1}负责@9-15 责@12-15"),
+        Row("民政局负责", .phrase, "\u{1}民政@0-6 \u{1}政局@3-9 \u{1}局负@6-12 \u{1}负责@9-15 责@12-15"),
+        Row("民", .index, "民@0-3"),
+        Row("民", .phrase, "民@0-3"),
+        Row("2016年200平方米", .index, "2016@0-4 年@4-7 200@7-10 平@10-13 +平方米@10-19 +\u{1}平方@10-16 方@13-16 +\u{1}方米@13-19 米@16-19"),
+        Row("2016年200平方米", .phrase, "2016@0-4 年@4-7 200@7-10 \u{1}平方@10-16 \u{1}方米@13-19 米@16-19"),
+        Row("社會，團體", .phrase, "\u{1}社会@0-6 会@3-6 \u{1}团体@9-15 体@12-15"),
+
         // Mixed Han, Latin and digits: script changes split words.
         Row("2016年200平方米", .document, "2016@0-4 年@4-7 200@7-10 平@10-13 +平方米@10-19 方@13-16 米@16-19"),
         Row("2016年200平方米", .query, "2016@0-4 年@4-7 200@7-10 平@10-13 方@13-16 米@16-19"),

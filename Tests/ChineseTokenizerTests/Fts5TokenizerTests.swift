@@ -33,6 +33,30 @@ import Testing
         #expect(try matches("\"一步\"", in: queue) == ["进一步加强服务中心建设"])
     }
 
+    /// A phrase of Han characters is matched through bigram tokens (short doclists) and
+    /// still means exactly the substring: across word boundaries, not across punctuation,
+    /// highlighted over every character of it.
+    @Test func phrasesAreMatchedThroughBigrams() throws {
+        let queue = try database()
+        try queue.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+            try db.execute(sql: "INSERT INTO t(body) VALUES ('民，政'), ('政府信息公开条例')")
+        }
+        let bigrams = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT term FROM v WHERE term >= char(1) AND term < char(2) ORDER BY term")
+        }
+        #expect(bigrams.contains("\u{1}民政"))
+        #expect(bigrams.contains("\u{1}府信"))   // across the words 政府 and 信息
+        #expect(!bigrams.contains("\u{1}民，") && !bigrams.contains("\u{1}民政局"))
+        #expect(try matches("\"民政\"", in: queue) == ["区民政局负责登记", "县级以上人民政府"])
+        #expect(try matches("\"府信息公\"", in: queue) == ["政府信息公开条例"])
+        #expect(try matches("\"信息公开条例\"", in: queue) == ["政府信息公开条例"])
+        let marked = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ? ORDER BY rowid", arguments: ["\"府信息公\""])
+        }
+        #expect(marked == ["政[府信息公]开条例"])
+    }
+
     @Test func wholeWordPrefixMatchesOnlyWordStarts() throws {
         let queue = try database()
         // 民政局 is a word starting with 民政; 人民政府 only contains it.

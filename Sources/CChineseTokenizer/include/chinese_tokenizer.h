@@ -35,10 +35,19 @@ extern "C" {
 ** uses it to ask for dictionary words, which rank above substring matches. */
 #define GONGSHI_WORD_MARKER_UTF8 "\xEE\x80\x80"
 
+/* Bigram tokens (two adjacent Han characters) start with this byte, so they never meet
+** a whole word of the same two characters in the index, nor anything a user can type. */
+#define GONGSHI_BIGRAM_PREFIX 0x01
+
 typedef enum {
     GONGSHI_MODE_DOCUMENT = 0, /* characters + colocated whole words */
     GONGSHI_MODE_QUERY = 1,    /* characters only (or one word after the marker) */
-    GONGSHI_MODE_WORDS = 2     /* dictionary words only, one token each: for query analysis */
+    GONGSHI_MODE_WORDS = 2,    /* dictionary words only, one token each: for query analysis */
+    GONGSHI_MODE_INDEX = 3,    /* what FTS5 stores: DOCUMENT + a colocated bigram at each Han
+                               ** character followed by another */
+    GONGSHI_MODE_PHRASE = 4    /* what an FTS5 query phrase becomes: a bigram for each Han
+                               ** character followed by another, else the character: the
+                               ** same positions as the characters, far shorter doclists */
 } GongshiTokenizeMode;
 
 /* Set in `flags` of a token that shares the position of the previous token. */

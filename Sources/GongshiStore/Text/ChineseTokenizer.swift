@@ -29,18 +29,28 @@ public final class ChineseTokenizer {
         case query
         /// Dictionary words, one token each: to build ranked whole-word queries.
         case words
+        /// What FTS5 stores: `document` plus a colocated bigram (prefixed with
+        /// `bigramPrefix`) at each Han character that another follows.
+        case index
+        /// What FTS5 makes of a quoted query phrase: a bigram at each Han character that
+        /// another follows, else the character (same positions, far shorter doclists).
+        case phrase
 
         var cValue: GongshiTokenizeMode {
             switch self {
             case .document: return GONGSHI_MODE_DOCUMENT
             case .query: return GONGSHI_MODE_QUERY
             case .words: return GONGSHI_MODE_WORDS
+            case .index: return GONGSHI_MODE_INDEX
+            case .phrase: return GONGSHI_MODE_PHRASE
             }
         }
     }
 
     /// Prefix that makes the index tokenizer treat a query string as one whole word.
     public static let wordMarker = "\u{E000}"
+    /// First character of bigram tokens in the index.
+    public static let bigramPrefix = "\u{1}"
 
     private let handle: OpaquePointer
 
