@@ -9,8 +9,10 @@
 **      for every UTF-16 unit the byte range of the code point it came from;
 **   2. run ICU's word break iterator over the folded buffer (folding first means
 **      Traditional text is segmented with the same dictionary words as Simplified);
-**   3. emit tokens per word; Han words as characters plus (document mode) the
-**      colocated whole word.
+**   3. emit tokens per word; Han words as characters plus (document and index modes)
+**      the colocated whole word, and (index mode) a colocated bigram at each character
+**      another Han character follows; in phrase mode (FTS5 queries) that bigram replaces
+**      the character, so phrases keep their positions but read far shorter doclists.
 **
 ** Folding is per code point so the offset map stays exact; results for the BMP are
 ** cached per tokenizer because the transliterator is far too slow to call per character.

@@ -23,7 +23,7 @@ public struct Token: Equatable, Sendable, CustomStringConvertible {
 /// thread-safe (ICU break iterators keep state): give each thread or connection its own.
 public final class ChineseTokenizer {
     public enum Mode: Sendable {
-        /// What the index stores: characters and colocated whole words.
+        /// Characters and colocated whole words (the index adds bigrams: `index`).
         case document
         /// What a quoted query phrase becomes: characters only.
         case query
