@@ -75,13 +75,12 @@ awk -v s="$static" -v h="$hello" 'BEGIN { printf "static file / hello-world (the
 # Single runs of either swing by 20 % on a busy 2-core machine, so the ratio is also taken
 # as the median of back-to-back pairs, the order flipped each round.
 ratios=()
+rate() { wrk -t2 -c50 -d3s "$1" | awk '/Requests\/sec/ {print $2}'; }
 for i in $(seq "${RATIO_ROUNDS:-7}"); do
   if [ $((i % 2)) -eq 1 ]; then
-    h=$(wrk -t2 -c50 -d3s "http://127.0.0.1:$HELLO_PORT/" | awk '/Requests\/sec/ {print $2}')
-    s=$(wrk -t2 -c50 -d3s "http://127.0.0.1:$PORT/static/css/site.css" | awk '/Requests\/sec/ {print $2}')
+    h=$(rate "http://127.0.0.1:$HELLO_PORT/"); s=$(rate "http://127.0.0.1:$PORT/static/css/site.css")
   else
-    s=$(wrk -t2 -c50 -d3s "http://127.0.0.1:$PORT/static/css/site.css" | awk '/Requests\/sec/ {print $2}')
-    h=$(wrk -t2 -c50 -d3s "http://127.0.0.1:$HELLO_PORT/" | awk '/Requests\/sec/ {print $2}')
+    s=$(rate "http://127.0.0.1:$PORT/static/css/site.css"); h=$(rate "http://127.0.0.1:$HELLO_PORT/")
   fi
   ratios+=("$(awk -v s="$s" -v h="$h" 'BEGIN { printf "%.1f", 100 * s / h }')")
 done

@@ -8,16 +8,22 @@ public enum HTMLText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
+            if let entity = entity(for: c) { out += entity } else { out.unicodeScalars.append(c) }
         }
         return out
+    }
+
+    /// The entity for a character markup must not carry as it is (& < > " '); nil otherwise.
+    /// The one table of the HTML, snippet and XML escapers.
+    public static func entity(for c: Unicode.Scalar) -> String? {
+        switch c {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        case "'": return "&#39;"
+        default: return nil
+        }
     }
 
     /// Turns FTS5 snippet text with \u{1}…\u{2} markers into escaped HTML with <mark>,
@@ -34,14 +40,10 @@ public enum HTMLText {
             switch b {
             case 0x02 where i + 1 < bytes.count && bytes[i + 1] == 0x01:
                 i += 1   // end of one mark and start of the next: one mark
-            case 0x01: out += Array("<mark>".utf8)
-            case 0x02: out += Array("</mark>".utf8)
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&#39;".utf8)
-            default: out.append(b)
+            case 0x01: out += "<mark>".utf8
+            case 0x02: out += "</mark>".utf8
+            default:
+                if b < 0x80, let entity = entity(for: Unicode.Scalar(b)) { out += entity.utf8 } else { out.append(b) }
             }
             i += 1
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GRDBSQLite
 
 /// Reads the index generation (see `Database.indexGeneration()`) on every request of a
@@ -36,7 +37,7 @@ public final class IndexGenerationReader: @unchecked Sendable {
                 // Prepared on first use and again after a failure: the table may be created
                 // by an index run while the server is up.
                 var prepared: OpaquePointer?
-                guard sqlite3_prepare_v2(connection, "SELECT value FROM index_generation WHERE id = 1", -1, &prepared, nil) == SQLITE_OK else {
+                guard sqlite3_prepare_v2(connection, Database.indexGenerationSQL, -1, &prepared, nil) == SQLITE_OK else {
                     sqlite3_finalize(prepared)
                     return nil
                 }

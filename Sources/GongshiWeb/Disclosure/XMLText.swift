@@ -1,3 +1,5 @@
+import GongshiSearch
+
 /// Text made safe for XML and HTML: markup characters escaped, and characters XML 1.0
 /// forbids (controls other than tab and newlines, U+FFFE/U+FFFF) dropped.
 enum XMLText {
@@ -5,12 +7,11 @@ enum XMLText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
+            if let entity = HTMLText.entity(for: scalar) {
+                out += entity
+                continue
+            }
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
                 let v = scalar.value
