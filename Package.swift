@@ -62,10 +62,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ChineseTokenizerTests", dependencies: ["CChineseTokenizer", "GongshiStore"]),
-        .testTarget(name: "GongshiIndexTests", dependencies: ["GongshiIndex", "GongshiSearch"], exclude: ["Fixtures"]),
-        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex"]),
-        .testTarget(name: "GongshiSearchTests", dependencies: ["GongshiIndex", "GongshiSearch"],
+        // Test helpers shared by every test target (the scratch directory removed at exit).
+        .target(name: "GongshiTestSupport", path: "Tests/Support"),
+        .testTarget(name: "ChineseTokenizerTests", dependencies: ["CChineseTokenizer", "GongshiStore", "GongshiTestSupport"]),
+        .testTarget(name: "GongshiIndexTests", dependencies: ["GongshiIndex", "GongshiSearch", "GongshiTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex", "GongshiTestSupport"]),
+        .testTarget(name: "GongshiSearchTests", dependencies: ["GongshiIndex", "GongshiSearch", "GongshiTestSupport"],
                     exclude: ["Fixtures"]),
     ]
 )

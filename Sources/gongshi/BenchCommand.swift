@@ -52,6 +52,11 @@ struct BenchCommand: ParsableCommand {
         let largePath = work.appendingPathComponent("large.sqlite").path
         let large = try measureIndex(corpus: generated, db: largePath)
         print(large.line(name: "generated \(orgs) orgs"))
+        let reference = try ReferenceIndex.trigram(copying: largePath, into: work.appendingPathComponent("reference.sqlite").path)
+        let budget = Double(large.bytes) / 5e6
+        print(String(format: "reference, SQLite's own trigram FTS5 over the same search text (%.2f MB in %d rows, no records written): %.2f s = %.2f MB/s of the source, %.0f %% of the %.2f s a 5 MB/s index may take; database %.1f MB",
+                     Double(reference.textBytes) / 1e6, reference.rows, reference.seconds, Double(large.bytes) / 1e6 / reference.seconds,
+                     reference.seconds / budget * 100, budget, Double(reference.databaseBytes) / 1e6))
 
         let engine = try SearchEngine(database: GongshiDatabase(path: largePath, readOnly: true))
         try measureSearch(engine: engine, code: try firstCode(in: generated), orgs: orgs)

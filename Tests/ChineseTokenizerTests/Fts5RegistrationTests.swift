@@ -1,5 +1,6 @@
 import CChineseTokenizer
 import Foundation
+import GongshiTestSupport
 import GRDB
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
     }
 
     static func fixture() throws -> Fixture {
-        let directory = FileManager.default.temporaryDirectory
+        let directory = Scratch.directory
             .appendingPathComponent("gongshi-fts5-registration-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let queue = try DatabaseQueue(path: directory.appendingPathComponent("index.sqlite").path)

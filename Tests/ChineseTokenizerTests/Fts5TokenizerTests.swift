@@ -1,5 +1,6 @@
 import CChineseTokenizer
 import Foundation
+import GongshiTestSupport
 import GongshiStore
 import GRDB
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// The tokenizer inside real SQLite FTS5 tables, in a real database file.
 @Suite struct Fts5TokenizerTests {
     func database() throws -> DatabaseQueue {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-fts5-\(UUID().uuidString).sqlite").path
+        let path = Scratch.directory.appendingPathComponent("gongshi-fts5-\(UUID().uuidString).sqlite").path
         var config = Configuration()
         config.prepareDatabase { db in
             #expect(gongshi_register_fts5_tokenizer(UnsafeMutableRawPointer(db.sqliteConnection)) == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiTestSupport
 @testable import GongshiIndex
 import GongshiStore
 import Testing
@@ -19,7 +20,7 @@ import Testing
     }
 
     static func temporaryDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-gen-\(UUID().uuidString)")
+        Scratch.directory.appendingPathComponent("gongshi-gen-\(UUID().uuidString)")
     }
 
     static func generate(_ orgs: Int, seed: UInt64 = 20161, rowsPerFile: Int = 50_000, into dir: URL? = nil) throws -> (URL, GenerationSummary) {

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiTestSupport
 import GongshiIndex
 import GongshiStore
 
@@ -11,7 +12,7 @@ struct TestCorpus {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-test-\(UUID().uuidString)")
+        root = Scratch.directory.appendingPathComponent("gongshi-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Corpus"), withIntermediateDirectories: true)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiTestSupport
 import GRDB
 import GongshiIndex
 @testable import GongshiSearch
@@ -98,7 +99,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func repealedTextIsNeverPresentedAsCurrent(documentsFirst: Bool) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-qa-\(UUID().uuidString)")
+        let root = Scratch.directory.appendingPathComponent("gongshi-qa-\(UUID().uuidString)")
         let corpus = root.appendingPathComponent("Corpus")
         let fm = FileManager.default
         try fm.createDirectory(at: corpus.appendingPathComponent("policies"), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiTestSupport
 import GongshiIndex
 import GongshiSearch
 import GongshiStore
@@ -9,7 +10,7 @@ enum BundledIndex {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     static let shared: Result<SearchEngine, any Error> = Result {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-bundled-\(UUID().uuidString).sqlite").path
+        let path = Scratch.directory.appendingPathComponent("gongshi-bundled-\(UUID().uuidString).sqlite").path
         let database = try GongshiDatabase(path: path)
         _ = try Indexer(corpus: projectRoot.appendingPathComponent("Corpus"), database: database).run()
         return try SearchEngine(database: database)

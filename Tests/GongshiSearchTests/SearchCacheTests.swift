@@ -1,4 +1,5 @@
 import Foundation
+import GongshiTestSupport
 import GongshiIndex
 @testable import GongshiSearch
 import GongshiStore
@@ -34,7 +35,7 @@ import Testing
     /// A cached engine answers exactly as an uncached one, and a new index run (a new
     /// generation) is seen at once, never the previous run's results.
     @Test func cachedResultsFollowEachIndexRun() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-cache-\(UUID().uuidString)")
+        let dir = Scratch.directory.appendingPathComponent("gongshi-cache-\(UUID().uuidString)")
         let corpus = dir.appendingPathComponent("Corpus")
         try FileManager.default.createDirectory(at: corpus.appendingPathComponent("notices"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiTestSupport
 import GongshiWeb
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
     /// Runs Chromium headless on one URL; returns what it printed (the DOM with --dump-dom).
     func chromium(_ arguments: [String], url: String) throws -> String {
         let binary = try #require(Self.chromium, "Chromium is missing: run scripts/install-deps.sh --test (make test does)")
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-chromium-\(UUID().uuidString)")
+        let profile = Scratch.directory.appendingPathComponent("gongshi-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

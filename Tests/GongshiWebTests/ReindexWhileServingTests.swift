@@ -1,4 +1,5 @@
 import Foundation
+import GongshiTestSupport
 import GongshiIndex
 import GongshiStore
 import GongshiWeb
@@ -11,7 +12,7 @@ import Testing
     static let first = "51510107MJ2054483K,成都市武侯区退役军人服务协会,社会团体,成都市武侯区民政局,成都市武侯区退役军人事务局,林英,2008-11-25,30,成都市武侯区科华北路27号,为退役军人提供就业创业指导,正常,,,,2028-11-24,2024:合格,成都市武侯区,,,,\n"
 
     @Test func pagesSeeANewIndexWhenItCommits() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-reindex-\(UUID().uuidString)")
+        let root = Scratch.directory.appendingPathComponent("gongshi-reindex-\(UUID().uuidString)")
         let corpus = root.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpus.appendingPathComponent("orgs"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: corpus.appendingPathComponent("policies"), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiTestSupport
 import GongshiIndex
 import GongshiSearch
 import GongshiStore
@@ -9,7 +10,7 @@ enum WebTestIndex {
     static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
 
     static let shared: Result<Router, any Error> = Result {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-web-\(UUID().uuidString).sqlite").path
+        let path = Scratch.directory.appendingPathComponent("gongshi-web-\(UUID().uuidString).sqlite").path
         let database = try GongshiDatabase(path: path)
         _ = try Indexer(corpus: projectRoot.appendingPathComponent("Corpus"), database: database).run()
         let site = try Site(database: GongshiDatabase(path: path, readOnly: true),

@@ -133,7 +133,7 @@ struct PageHandlers {
             return errorPage(500, "服务暂时不可用", "读取索引时出错，请稍后再试。", request)
         }
         let base = parsed.parameters
-        var context: [String: Any] = ["total": list.total, "page": parsed.page > 1 ? parsed.page : nil as Int?,
+        var context: [String: Any] = ["total": list.total, "page": (parsed.page > 1 ? parsed.page : nil) as Any,
                                       "activeFilters": parsed.hasFilters]
         context["items"] = list.items.map { p -> [String: Any] in
             ["title": p.title, "url": p.url, "docNumber": p.docNumber ?? "", "issuer": p.issuer ?? "", "promulgated": p.promulgated ?? "",
