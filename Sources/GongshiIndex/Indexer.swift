@@ -171,14 +171,16 @@ public struct Indexer {
                     switch kind {
                     case .orgs:
                         let org = try RecordParser.organization(row, file: path)
+                        // Segmented once, for the pinyin column and the autocomplete keys.
+                        let nameWords = pinyin.tokenizer.words(org.name)
                         // The organization's own row is written first, so a duplicate code fails
                         // before anything else of this row is written (no look-up beforehand).
                         do {
-                            try db.insertOrganization(org, fileId: fileId, line: row.line, namePinyin: pinyin.column(for: org.name))
+                            try db.insertOrganization(org, fileId: fileId, line: row.line, namePinyin: pinyin.column(forWords: nameWords))
                         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                             throw RowProblem(file: path, line: row.line, field: "统一社会信用代码(code)", why: "“\(org.code)”重复，已由其他行登记")
                         }
-                        try db.insertSuggestKeys(code: org.code, name: org.name, fileId: fileId, tokenizer: pinyin.tokenizer)
+                        try db.insertSuggestKeys(code: org.code, nameWords: nameWords, fileId: fileId)
                     case .credit:
                         try db.insertCreditRecord(try RecordParser.credit(row, file: path), fileId: fileId, line: row.line)
                     case .notices:

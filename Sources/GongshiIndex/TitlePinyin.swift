@@ -38,7 +38,12 @@ final class TitlePinyin {
     /// The pinyin column of a title: for every word where a suffix of the title starts,
     /// that suffix's full pinyin and its initials, as single tokens.
     func column(for title: String) -> String {
-        let words = tokenizer.words(title).prefix(Self.maxTitleWords).map(wordPinyin)
+        column(forWords: tokenizer.words(title))
+    }
+
+    /// The same, for a title already segmented by `ChineseTokenizer.words`.
+    func column(forWords titleWords: [String]) -> String {
+        let words = titleWords.prefix(Self.maxTitleWords).map(wordPinyin)
         guard words.contains(where: { !$0.isEmpty }) else { return "" }
         // Suffixes built from the end, each from the next one.
         var full = [String](repeating: "", count: words.count + 1)

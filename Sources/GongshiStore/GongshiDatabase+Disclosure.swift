@@ -4,8 +4,9 @@ import GRDB
 /// Writes of the transparency pages (schema v2-disclosure). Every value is a bound parameter.
 extension Database {
     /// Adds the autocomplete keys of one organization's name.
-    public func insertSuggestKeys(code: String, name: String, fileId: Int64, tokenizer: ChineseTokenizer) throws {
-        for (key, position) in SuggestKey.keys(for: name, tokenizer: tokenizer) {
+    /// `nameWords`: the name as `ChineseTokenizer.words` segments it.
+    public func insertSuggestKeys(code: String, nameWords: [String], fileId: Int64) throws {
+        for (key, position) in SuggestKey.keys(forWords: nameWords) {
             try cachedStatement(sql: "INSERT INTO org_suggest(file_id, key, code, pos) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [fileId, key, code, position])
         }

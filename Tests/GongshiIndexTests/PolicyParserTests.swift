@@ -63,14 +63,20 @@ import Testing
 }
 
 @Suite struct RecordValueTests {
-    @Test(arguments: ["2016-09-21", "2016/9/21", "2016.09.21", "2016年9月21日"])
+    @Test(arguments: ["2016-09-21", "2016/9/21", "2016.09.21", "2016年9月21日", " 2016 - 09 - 21 ", "02016-009-021"])
     func datesInCommonShapes(text: String) {
         #expect(FieldValue.date(text) == "2016-09-21")
     }
 
-    @Test(arguments: ["2016-02-30", "2016-13-01", "21/09/2016", "昨天", "2016-09"])
+    @Test(arguments: ["2016-02-30", "2016-13-01", "21/09/2016", "昨天", "2016-09", "2016--09-21", "2016-09-21-01",
+                      "99999999999999999999-01-01", "２０１６-09-21", ""])
     func badDatesAreRejected(text: String) {
         #expect(FieldValue.date(text) == nil)
+    }
+
+    @Test func listCellsSplitOnHalfAndFullWidthSemicolons() {
+        #expect(FieldValue.list("2019:合格； 2020:基本合格;;2021:合格 ") == ["2019:合格", "2020:基本合格", "2021:合格"])
+        #expect(FieldValue.list(" ; ；") == [])
     }
 
     @Test func creditCodeCheckCharacter() throws {

@@ -14,7 +14,12 @@ public enum SuggestKey {
 
     /// (key, character position of the suffix in the folded name) for `name`.
     public static func keys(for name: String, tokenizer: ChineseTokenizer) -> [(key: String, position: Int)] {
-        let words = tokenizer.words(name)
+        keys(forWords: tokenizer.words(name))
+    }
+
+    /// The same, for a name already segmented by `ChineseTokenizer.words` (the indexer
+    /// segments each name once for these keys and its pinyin).
+    public static func keys(forWords words: [String]) -> [(key: String, position: Int)] {
         var keys: [(String, Int)] = []
         var position = 0
         var seen = Set<String>()
