@@ -6,6 +6,7 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
     static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let alphabetBytes: [UInt8] = alphabet.compactMap(\.asciiValue)
     /// ASCII byte -> value in the alphabet, or -1.
     static let values: [Int] = {
         var table = [Int](repeating: -1, count: 128)
@@ -39,12 +40,10 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
     public init(validating text: String) throws(Problem) {
         let folded = CreditCode.fold(text)
         // Fast path (every row of an organization file): 18 valid ASCII code characters.
-        if let sum = CreditCode.asciiSum(folded.utf8) {
-            let check = folded.utf8[folded.utf8.index(folded.utf8.startIndex, offsetBy: 17)]
-            if UInt8(ascii: CreditCode.checkCharacter(sum: sum).unicodeScalars.first ?? "0") == check {
-                value = folded
-                return
-            }
+        if let sum = CreditCode.asciiSum(folded.utf8),
+           folded.utf8.last == CreditCode.alphabetBytes[CreditCode.checkIndex(sum: sum)] {
+            value = folded
+            return
         }
         let chars = Array(folded)
         guard chars.count == 18 else { throw .length(chars.count) }
@@ -93,10 +92,9 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         return sum
     }
 
-    static func checkCharacter(sum: Int) -> Character {
-        let c = (31 - sum % 31) % 31
-        return alphabet[c]
-    }
+    static func checkIndex(sum: Int) -> Int { (31 - sum % 31) % 31 }
+
+    static func checkCharacter(sum: Int) -> Character { alphabet[checkIndex(sum: sum)] }
 
     static func fold(_ text: String) -> String {
         // Fast path: already upper-case ASCII without spaces.

@@ -4,9 +4,10 @@ import GRDB
 /// A yardstick for the indexing benchmark: the searchable text of a built index, indexed
 /// again by SQLite's own `trigram` tokenizer (the cheapest substring index FTS5 offers: one
 /// token per character, no word segmentation, no folding) into a fresh database, in one
-/// transaction with FTS5's default settings. Its time bounds from below what any FTS5 index
-/// with substring recall costs for that text on the machine; the records themselves are
-/// not written.
+/// transaction with FTS5's default settings. It shows what substring recall costs in FTS5
+/// for that text on the machine — a yardstick rather than a strict bound, since it also cuts
+/// codes and numbers into trigrams, which the gongshi tokenizer keeps whole. The records
+/// themselves are not written.
 public enum ReferenceIndex {
     public struct Figures: Sendable {
         public let seconds: Double

@@ -84,6 +84,8 @@ import Testing
         #expect(try CreditCode(validating: "５１３１０１１８ｍｊａ００００１１ｘ").value == "51310118MJA000011X")
         #expect(throws: CreditCode.Problem.checkCharacter(expected: "X", found: "Y")) { try CreditCode(validating: "51310118MJA000011Y") }
         #expect(throws: CreditCode.Problem.length(5)) { try CreditCode(validating: "51310") }
+        #expect(throws: CreditCode.Problem.character("I", position: 17)) { try CreditCode(validating: "51310118MJA00001IX") }
+        #expect(throws: CreditCode.Problem.character("社", position: 1)) { try CreditCode(validating: "社1310118MJA000011X") }
         #expect(CreditCode.complete("51310118MJA000011")?.value == "51310118MJA000011X")
     }
 

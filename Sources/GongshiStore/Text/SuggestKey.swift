@@ -12,13 +12,9 @@ public enum SuggestKey {
     /// Suffixes shorter than this are not keys (协会, 中心 would match half the index).
     public static let minCharacters = 3
 
-    /// (key, character position of the suffix in the folded name) for `name`.
-    public static func keys(for name: String, tokenizer: ChineseTokenizer) -> [(key: String, position: Int)] {
-        keys(forWords: tokenizer.words(name))
-    }
-
-    /// The same, for a name already segmented by `ChineseTokenizer.words` (the indexer
-    /// segments each name once for these keys and its pinyin).
+    /// (key, character position of the suffix in the folded name) for a name, given as
+    /// `ChineseTokenizer.words` segments it (the indexer segments each name once, for these
+    /// keys and for its pinyin).
     public static func keys(forWords words: [String]) -> [(key: String, position: Int)] {
         var keys: [(String, Int)] = []
         var position = 0
