@@ -40,10 +40,7 @@ import Testing
     }
 
     @Test func homeSearchResultAndLargeFontInChromium() throws {
-        let server = HTTPServer(router: try WebTestIndex.router())
-        var options = HTTPServer.Options()
-        options.port = 0
-        try server.start(options)
+        let server = try WebTestIndex.startServer()
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)"
 
@@ -78,11 +75,7 @@ import Testing
     }
 
     @Test func organizationCreditListAndStatisticsInChromium() throws {
-        let router = try WebTestIndex.router()
-        let server = HTTPServer(router: router)
-        var options = HTTPServer.Options()
-        options.port = 0
-        try server.start(options)
+        let server = try WebTestIndex.startServer()
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)"
 

@@ -14,11 +14,7 @@ import Testing
     }
 
     @Test func servesConcurrentRequestsAndStopsCleanly() async throws {
-        let server = HTTPServer(router: try WebTestIndex.router())
-        var options = HTTPServer.Options()
-        options.port = 0
-        options.threads = 2
-        try server.start(options)
+        let server = try WebTestIndex.startServer(threads: 2)
         let base = "http://127.0.0.1:\(server.port)"
         #expect(server.port != 0)
 
@@ -46,10 +42,7 @@ import Testing
     /// Two requests on one TCP connection: libmicrohttpd keeps it open (the handler
     /// answers on the second access-handler call, see http_server.c).
     @Test func keepAliveServesTwoRequestsOnOneConnection() throws {
-        let server = HTTPServer(router: try WebTestIndex.router())
-        var options = HTTPServer.Options()
-        options.port = 0
-        try server.start(options)
+        let server = try WebTestIndex.startServer()
         defer { server.stop() }
         let socket = try RawConnection(port: server.port)
         defer { socket.close() }
@@ -66,11 +59,7 @@ import Testing
     /// for every request): on one keep-alive connection, repeated requests get identical
     /// answers, and the validators, 304, gzip, HEAD and 405 behave as through the router.
     @Test func staticFilesFromPreparedResponses() throws {
-        let router = try WebTestIndex.router()
-        let server = HTTPServer(router: router)
-        var options = HTTPServer.Options()
-        options.port = 0
-        try server.start(options)
+        let server = try WebTestIndex.startServer()
         defer { server.stop() }
         let socket = try RawConnection(port: server.port)
         defer { socket.close() }
@@ -129,12 +118,10 @@ import Testing
     }
 
     @Test func aBusyPortIsAClearError() throws {
-        let first = HTTPServer(router: try WebTestIndex.router())
-        var options = HTTPServer.Options()
-        options.port = 0
-        try first.start(options)
+        let first = try WebTestIndex.startServer()
         defer { first.stop() }
         let second = HTTPServer(router: try WebTestIndex.router())
+        var options = HTTPServer.Options()
         options.port = first.port
         #expect(throws: HTTPServer.ServerError.self) { try second.start(options) }
     }

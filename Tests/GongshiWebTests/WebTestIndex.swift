@@ -19,4 +19,14 @@ enum WebTestIndex {
     }
 
     static func router() throws -> Router { try shared.get() }
+
+    /// A live server for the bundled index on a free loopback port (the caller stops it).
+    static func startServer(threads: Int? = nil) throws -> HTTPServer {
+        let server = HTTPServer(router: try router())
+        var options = HTTPServer.Options()
+        options.port = 0
+        if let threads { options.threads = threads }
+        try server.start(options)
+        return server
+    }
 }
