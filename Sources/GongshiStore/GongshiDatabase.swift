@@ -11,8 +11,19 @@ public final class GongshiDatabase: Sendable {
     static let mmapBytes = 2 << 30
 
     /// Opens (and, unless read-only, creates and migrates) the database at `path`.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
-        self.path = path
+    /// `immutable` (read-only media): opened as SQLite's `immutable=1` URI, which takes no
+    /// locks and creates no `-wal`/`-shm` files; the file must then not change while open.
+    public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws(StoreError) {
+        let readOnly = readOnly || immutable
+        if immutable {
+            // SQLite's URI filenames (Debian builds it with SQLITE_USE_URI); the path is
+            // percent-encoded so that `?` or `#` in it stay part of the name.
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+            self.path = "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+        } else {
+            self.path = path
+        }
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
@@ -37,7 +48,7 @@ public final class GongshiDatabase: Sendable {
             throw StoreError(kind: .open, message: "索引数据库不存在，请先运行 gongshi index", path: path)
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try DatabasePool(path: self.path, configuration: config)
             if !readOnly { try Schema.migrator.migrate(pool) }
         } catch let error as StoreError {
             throw error
