@@ -67,6 +67,25 @@ public final class GongshiDatabase: Sendable {
         do { _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } } catch { throw StoreError.wrap(error, path: path) }
     }
 
+    /// `checkpoint()` that waits for readers (a running server's) to let go of the WAL:
+    /// TRUNCATE needs a moment with no reader in it, so it is retried for up to `seconds`.
+    public func checkpointTruncating(seconds: Double = 10) throws(StoreError) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            do {
+                let done: Bool = try pool.writeWithoutTransaction { db in
+                    let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                    return (row?[0] as Int?) == 0   // busy = 0: every frame copied and the WAL truncated
+                }
+                if done { return }
+            } catch {
+                if Date() >= deadline { throw StoreError.wrap(error, path: path) }
+            }
+            if Date() >= deadline { throw StoreError(kind: .query, message: "读者一直占用 WAL，未能截断", path: path) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
     /// Number of organizations, and one of their codes (for benchmarks and smoke tests).
     public func organizationSample() throws(StoreError) -> (count: Int, code: String?) {
         try read { db in
