@@ -12,6 +12,9 @@ public struct CSVReader: Sequence {
         public var nextLine: Int = 0
         /// Set when the record could not be read: a quote opened on `line` never closed.
         public var unterminatedQuote = false
+        /// A quoted field ran over a line break and its closing quote was followed by more
+        /// text (`"…\n…"xyz`): almost surely a quote on `line` paired with one on a later line.
+        public var suspectQuote = false
         /// Byte offset of the record's first byte.
         var start = 0
     }
@@ -42,9 +45,11 @@ public struct CSVReader: Sequence {
             let startLine = line
             let startIndex = index
             var fields: [String] = []
+            var suspect = false
             func record() -> Record {
                 var r = Record(line: startLine, fields: fields, nextLine: line)
                 r.start = startIndex
+                r.suspectQuote = suspect
                 return r
             }
             while true {
@@ -78,6 +83,9 @@ public struct CSVReader: Sequence {
                         return r
                     }
                     // Anything between the closing quote and the separator is kept, as Excel does.
+                    if index < n, bytes[index] != Self.comma, bytes[index] != Self.lf, bytes[index] != Self.cr, field.contains(Self.lf) {
+                        suspect = true
+                    }
                     while index < n, bytes[index] != Self.comma, bytes[index] != Self.lf, bytes[index] != Self.cr {
                         field.append(bytes[index])
                         index += 1

@@ -86,7 +86,7 @@ public struct RecordFileReader {
             // A quote that never closes, or that closes only on a later line where the row
             // then has the wrong number of columns: the quote on the record's first line is
             // unpaired. Report it there and read the following lines as rows of their own.
-            if record.unterminatedQuote || (record.nextLine > record.line + 1 && record.fields.count != keys.count) {
+            if record.unterminatedQuote || (record.nextLine > record.line + 1 && (record.suspectQuote || record.fields.count != keys.count)) {
                 rows.append(RowProblem(file: file, line: record.line, field: "行", why: "未闭合的引号（第 \(record.line) 行的引号没有配对）"))
                 if !record.unterminatedQuote { iterator.restart(after: record) }
                 continue
