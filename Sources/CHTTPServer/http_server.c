@@ -168,6 +168,13 @@ typedef struct {
 
 static int firstCallMarker;
 
+static enum MHD_Result countBytes(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    size_t *total = cls;
+    *total += (key ? strlen(key) : 0) + (value ? strlen(value) : 0) + 4;
+    return MHD_YES;
+}
+
 static enum MHD_Result collectPair(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
     PairList *list = cls;
@@ -230,7 +237,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
     PairList query = {.count = 0}, headers = {.count = 0};
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectPair, &query);
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collectPair, &headers);
-    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count};
+    size_t headBytes = strlen(url);
+    MHD_get_connection_values(connection, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, countBytes, &headBytes);
+    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count, headBytes};
     RespondToken token = {connection, MHD_NO, 0};
     server->handler(server->context, &request, respond, &token);
     if (!token.responded) {

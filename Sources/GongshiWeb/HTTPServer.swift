@@ -175,9 +175,7 @@ public final class HTTPServer: @unchecked Sendable {
         func length(_ p: UnsafePointer<CChar>?) -> Int { p.map { strlen($0) } ?? 0 }
         var target = length(r.path)
         for i in 0..<Int(max(r.queryCount, 0)) { target += length(r.query?[i].key) + length(r.query?[i].value) + 2 }
-        var head = target
-        for i in 0..<Int(max(r.headerCount, 0)) { head += length(r.headers?[i].key) + length(r.headers?[i].value) + 4 }
-        if head > maxHeadBytes { return (431, "请求头过大（最多 \(maxHeadBytes / 1024) KB）") }
+        if r.headBytes > maxHeadBytes { return (431, "请求头过大（最多 \(maxHeadBytes / 1024) KB）") }
         if target > 16 * 1024 { return (414, "地址过长") }
         guard let raw = r.path else { return nil }
         let bytes = HTTPServer.bytes(raw)

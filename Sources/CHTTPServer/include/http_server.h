@@ -25,6 +25,7 @@ typedef struct {
     int queryCount;
     const GongshiHTTPPair *headers;
     int headerCount;
+    size_t headBytes;    /* path, every query pair and every header (not only those listed) */
 } GongshiHTTPRequest;
 
 /* A response built once by gongshi_http_prepare (a libmicrohttpd response inside). */
