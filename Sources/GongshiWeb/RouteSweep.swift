@@ -98,6 +98,10 @@ public enum RouteSweep {
                     for value in values { if let text = value["value"] as? String { remember(name, text) } }
                 }
                 for (key, value) in object {
+                    // {"authority": [{"value": …, "count": …}, …]}: facet values under their name.
+                    if let values = value as? [[String: Any]] {
+                        for item in values { if let text = item["value"] as? String { remember(key, text) } }
+                    }
                     if let text = value as? String {
                         if key == "url", text.hasPrefix("/") { links.append(text) } else { remember(key, text) }
                     } else {
