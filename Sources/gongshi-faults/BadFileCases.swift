@@ -44,7 +44,8 @@ extension FaultSuite {
             Case(name: "header-less CSV", file: orgsFile, content: joined(Array(orgLines.dropFirst())), table: "org", expectedCount: orgs,
                  says: "表头: 没有可识别的列名"),
             Case(name: "mostly rejected CSV", file: orgsFile,
-                 content: joined([orgLines[0]] + orgLines.dropFirst().map { Array(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: ",社会团体,", with: ",协会,").utf8) }),
+                 // Two rows of three lose their code's first character: rejected 200, accepted 100.
+                 content: joined(orgLines.enumerated().map { $0.offset > 0 && $0.offset % 3 != 0 && !$0.element.isEmpty ? Array($0.element.dropFirst()) : $0.element }),
                  table: "org", expectedCount: orgs, says: "保留上一次索引的 \(orgs) 条记录"),
             Case(name: "unterminated quote", file: orgsFile,
                  content: { var l = orgLines; l[4].insert(UInt8(ascii: "\""), at: 19); return joined(l) }(),
