@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiSearch
+import GongshiAnswers
 import GongshiStore
 
 struct AskCommand: ParsableCommand {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import GongshiIndex
+import GongshiSampleData
 import GongshiSearch
+import GongshiDisclosure
 import GongshiStore
 
 /// The transparency-pages benchmark: generate N organizations, index them (build time and

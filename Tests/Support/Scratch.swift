@@ -1,3 +1,4 @@
+import GongshiTestSupport
 import Foundation
 
 /// Where tests put their temporary databases and corpora: one directory per test process,

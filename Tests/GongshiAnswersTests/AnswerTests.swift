@@ -2,21 +2,21 @@ import Foundation
 import GongshiTestSupport
 import GRDB
 import GongshiIndex
-@testable import GongshiSearch
+@testable import GongshiAnswers
 import GongshiStore
 import Testing
 
 @Suite struct AnswerTests {
-    static func engine() throws -> AnswerEngine { try AnswerEngine(database: BundledIndex.engine().database) }
+    static func engine() throws -> AnswerEngine { try AnswerEngine(database: FixtureIndex.database()) }
 
     /// The retrieval of large indexes (candidate documents first), forced on the bundled one.
     static func documentsFirstEngine(_ database: GongshiDatabase? = nil) throws -> AnswerEngine {
-        try AnswerEngine(database: database ?? BundledIndex.engine().database, fullRankRows: 0)
+        try AnswerEngine(database: database ?? FixtureIndex.database(), fullRankRows: 0)
     }
 
     @Test(arguments: [false, true])
     func devQuestionsMeetTheTargets(documentsFirst: Bool) throws {
-        let text = try String(contentsOf: BundledIndex.fixtures.appendingPathComponent("dev-qa.jsonl"), encoding: .utf8)
+        let text = try String(contentsOf: ProjectPaths.fixtures("GongshiAnswersTests").appendingPathComponent("dev-qa.jsonl"), encoding: .utf8)
         let cases = try AnswerEvaluation.cases(jsonLines: text)
         #expect(cases.count == 36)
         let outcomes = try AnswerEvaluation(engine: documentsFirst ? Self.documentsFirstEngine() : Self.engine()).run(cases)
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func documentRangesCoverEveryArticle() throws {
-        let database = try BundledIndex.engine().database
+        let database = try FixtureIndex.database()
         try database.pool.read { db in
             let stats = try AnswerIndexStats.load(db)
             #expect(stats.ranges.count == (try Int.fetchOne(db, sql: "SELECT count(*) FROM document")))
@@ -104,11 +104,11 @@ import Testing
         let fm = FileManager.default
         try fm.createDirectory(at: corpus.appendingPathComponent("policies"), withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: root) }
-        let bundled = BundledIndex.projectRoot.appendingPathComponent("Corpus")
+        let bundled = ProjectPaths.fixtureCorpus
         for name in ["synonyms.txt", "qa-vocabulary.txt", "service-center.yaml"] {
             try fm.copyItem(at: bundled.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
         }
-        try fm.copyItem(at: BundledIndex.fixtures.appendingPathComponent("repealed-shetuan-1989.md"),
+        try fm.copyItem(at: ProjectPaths.fixtures("GongshiAnswersTests").appendingPathComponent("repealed-shetuan-1989.md"),
                         to: corpus.appendingPathComponent("policies/repealed-shetuan-1989.md"))
 
         // Only the repealed text: it may be shown, but marked as not current.
@@ -183,7 +183,7 @@ import Testing
 /// FAQ entries far below the best match are not shown beside it.
 @Suite struct FAQMarginTests {
     @Test func onlyEntriesCloseToTheBestMatchAreShown() throws {
-        let engine = try AnswerEngine(database: BundledIndex.engine().database)
+        let engine = try AnswerEngine(database: FixtureIndex.database())
         let response = try engine.answer("成立社会团体需要什么条件", limit: 3)
         let best = try #require(response.faq.first)
         #expect(best.question.contains("社会团体"))

@@ -1,3 +1,4 @@
+import GongshiStore
 import Foundation
 
 /// Runs a Q&A question set (`dev-qa.jsonl`) through `AnswerEngine.answer`, the same path
@@ -43,7 +44,7 @@ public struct AnswerEvaluation {
         }
     }
 
-    public func run(_ cases: [Case]) throws(SearchError) -> [Outcome] {
+    public func run(_ cases: [Case]) throws(AnswerError) -> [Outcome] {
         var outcomes: [Outcome] = []
         for c in cases {
             let response = try engine.answer(c.q, limit: 10)
@@ -64,7 +65,7 @@ public struct AnswerEvaluation {
     }
 
     static func matches(_ answer: Answer, _ relevant: Relevant) -> Bool {
-        guard SearchEvaluation.normalizeTitle(answer.document.title) == SearchEvaluation.normalizeTitle(relevant.title) else { return false }
+        guard EvaluationTitle.normalized(answer.document.title) == EvaluationTitle.normalized(relevant.title) else { return false }
         if let article = relevant.article { return answer.article?.number == article }
         if let text = relevant.contains, !text.isEmpty { return answer.text.contains(text) }
         return true

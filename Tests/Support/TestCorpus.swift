@@ -1,46 +1,47 @@
-import Foundation
 import GongshiTestSupport
+import Foundation
+
 import GongshiIndex
 import GongshiStore
 
 /// A throw-away corpus and database in a fresh temporary directory.
-struct TestCorpus {
-    let root: URL
-    var corpus: URL { root.appendingPathComponent("Corpus") }
-    var databasePath: String { root.appendingPathComponent("index.sqlite").path }
+public struct TestCorpus {
+    public let root: URL
+    public var corpus: URL { root.appendingPathComponent("Corpus") }
+    public var databasePath: String { root.appendingPathComponent("index.sqlite").path }
 
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    public static let fixtures = ProjectPaths.fixtures("GongshiIndexTests")
 
-    init() throws {
+    public init() throws {
         root = Scratch.directory.appendingPathComponent("gongshi-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Corpus"), withIntermediateDirectories: true)
     }
 
-    func write(_ relativePath: String, _ text: String) throws {
+    public func write(_ relativePath: String, _ text: String) throws {
         try write(relativePath, Data(text.utf8))
     }
 
-    func write(_ relativePath: String, _ data: Data) throws {
+    public func write(_ relativePath: String, _ data: Data) throws {
         let url = corpus.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
-    func remove(_ relativePath: String) throws {
+    public func remove(_ relativePath: String) throws {
         try FileManager.default.removeItem(at: corpus.appendingPathComponent(relativePath))
     }
 
-    func database() throws -> GongshiDatabase { try GongshiDatabase(path: databasePath) }
+    public func database() throws -> GongshiDatabase { try GongshiDatabase(path: databasePath) }
 
-    func index() throws -> IndexSummary {
+    public func index() throws -> IndexSummary {
         try Indexer(corpus: corpus, database: database()).run()
     }
 
-    func count(_ table: String) throws -> Int {
+    public func count(_ table: String) throws -> Int {
         try database().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 
-    static let policy = """
+    public static let policy = """
         ---
         title: 测试社会团体管理办法
         level: 部门规章
@@ -69,7 +70,7 @@ struct TestCorpus {
         (一)参加中国人民政治协商会议的人民团体；
         """
 
-    static let orgsCSV = """
+    public static let orgsCSV = """
         统一社会信用代码,名称,类型,登记管理机关,成立登记日期,登记状态,评估等级,评估等级有效期起,评估等级有效期至,年检结果
         51310118MJA000011X,上海市青浦区青少年足球协会,社会团体,上海市青浦区民政局,2010-04-01,正常,4A,2021-06-01,2026-05-31,2023:合格;2024:合格
         52310118MJB0000225,上海市青浦区阳光社会工作服务社,民办非企业单位,上海市青浦区民政局,2016-09-12,正常,,,,

@@ -1,6 +1,7 @@
 import Foundation
 import GongshiTestSupport
-@testable import GongshiIndex
+@testable import GongshiSampleData
+import GongshiIndex
 import GongshiStore
 import Testing
 

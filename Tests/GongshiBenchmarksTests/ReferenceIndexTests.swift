@@ -1,4 +1,6 @@
+import GongshiTestSupport
 import Foundation
+import GongshiBenchmarks
 import GongshiStore
 import GRDB
 import Testing

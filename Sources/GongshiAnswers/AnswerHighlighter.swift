@@ -1,4 +1,6 @@
 /// An article's text as HTML: escaped, with every occurrence of the matched words in <mark>.
+import GongshiStore
+
 enum AnswerHighlighter {
     static func highlight(_ text: String, terms: [String]) -> String {
         let chars = Array(text)

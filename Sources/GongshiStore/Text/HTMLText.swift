@@ -30,7 +30,7 @@ public enum HTMLText {
     /// merging the marks of adjacent characters.
     /// One pass over the bytes (Foundation's replacingOccurrences, four times over, was a
     /// quarter of a search's CPU time).
-    static func markedSnippet(_ raw: String) -> String {
+    public static func markedSnippet(_ raw: String) -> String {
         let bytes = Array(raw.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)

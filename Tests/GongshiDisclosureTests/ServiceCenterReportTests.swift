@@ -1,5 +1,6 @@
+import GongshiTestSupport
 import Foundation
-import GongshiSearch
+import GongshiDisclosure
 import GongshiStore
 import GRDB
 import Testing
@@ -57,12 +58,12 @@ import Testing
     }
 
     @Test func rulesLoadFromTheCorpusAndQuoteTheirPassages() throws {
-        let directory = try OrganizationDirectory(database: BundledIndex.engine().database)
+        let directory = try OrganizationDirectory(database: FixtureIndex.database())
         let rules = try directory.serviceCenterRules()
         #expect(Set(rules.map(\.id)) == ["staff-district", "staff-street", "staff-street-initial", "office-area", "grade-after-two-years"])
         for rule in rules {
             #expect(rule.problem == nil)
-            let passage: String? = try BundledIndex.engine().database.read {
+            let passage: String? = try FixtureIndex.database().read {
                 try String.fetchOne($0, sql: "SELECT text FROM unit WHERE document_id = ? AND anchor = ?", arguments: [rule.document, rule.anchor])
             }
             #expect(try #require(passage).contains(rule.text), "\(rule.id)")
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func reportOfEveryCenterCoversItsLevel() throws {
-        let database = try BundledIndex.engine().database
+        let database = try FixtureIndex.database()
         let directory = try OrganizationDirectory(database: database)
         let centers = try database.read { try Row.fetchAll($0, sql: "SELECT code, center_level FROM org WHERE center_level IS NOT NULL") }
         #expect(Set(centers.map { $0["center_level"] as String }) == Set(Organization.centerLevels))

@@ -29,21 +29,21 @@ public final class AnswerEngine: @unchecked Sendable {
     /// Column weights of doc_search for Q&A: title, label (+chapter), body, tags, pinyin, kind.
     static let columnWeights = [2.0, 1.5, 1.0, 0.0, 0.0, 0.0]
 
-    public convenience init(database: GongshiDatabase) throws(SearchError) {
+    public convenience init(database: GongshiDatabase) throws(AnswerError) {
         try self.init(database: database, fullRankRows: 5_000)
     }
 
-    init(database: GongshiDatabase, fullRankRows: Int) throws(SearchError) {
+    init(database: GongshiDatabase, fullRankRows: Int) throws(AnswerError) {
         self.database = database
         self.fullRankRows = fullRankRows
         do { tokenizer = try ChineseTokenizer() } catch { throw .store(error) }
     }
 
-    public func answer(_ question: String, limit: Int = 5) throws(SearchError) -> AnswerResponse {
+    public func answer(_ question: String, limit: Int = 5) throws(AnswerError) -> AnswerResponse {
         let limit = min(max(limit, 1), Self.maxLimit)
         do {
             return try database.pool.read { db in try run(question, limit: limit, db: db) }
-        } catch let error as SearchError {
+        } catch let error as AnswerError {
             throw error
         } catch {
             throw .store(StoreError.wrap(error, path: database.path))

@@ -1,5 +1,6 @@
+import GongshiTestSupport
 import Foundation
-import GongshiSearch
+import GongshiDisclosure
 import GongshiStore
 import GRDB
 import Testing
@@ -10,11 +11,11 @@ import Testing
     static let today = "2026-07-01"
 
     func directory() throws -> OrganizationDirectory {
-        try OrganizationDirectory(database: BundledIndex.engine().database)
+        try OrganizationDirectory(database: FixtureIndex.database())
     }
 
     func scalar<T: DatabaseValueConvertible>(_ sql: String, _ arguments: StatementArguments = []) throws -> T? {
-        try BundledIndex.engine().database.read { try T.fetchOne($0, sql: sql, arguments: arguments) }
+        try FixtureIndex.database().read { try T.fetchOne($0, sql: sql, arguments: arguments) }
     }
 
     @Test func profileOfKnownOrganizationHasItsRecords() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiStore
 import GRDB
 
 /// A yardstick for the indexing benchmark: the searchable text of a built index, indexed
