@@ -10,14 +10,14 @@ struct IndexCommand: ParsableCommand {
     )
 
     @Option(help: "语料目录") var corpus = "Corpus"
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var options: DatabaseOptions
     @Flag(help: "不显示进度和逐行错误，只显示汇总") var quiet = false
     @Flag(help: "接受为空、无法解析或大部分行被拒绝的新文件，清除其上一次索引的记录（默认保留上一次的记录并报错）") var replaceEmpty = false
 
     func run() throws {
         let database: GongshiDatabase
-        do { database = try GongshiDatabase(path: db) } catch {
-            Terminal.error("错误：无法打开数据库 \(db)：\(error)")
+        do { database = try GongshiDatabase(path: options.path) } catch {
+            Terminal.error("错误：无法打开数据库 \(options.path)：\(error)")
             throw ExitCode(2)
         }
         var indexer = Indexer(corpus: URL(fileURLWithPath: corpus), database: database)
@@ -41,7 +41,7 @@ struct IndexCommand: ParsableCommand {
         // readers finish their reads).
         var walNote: String?
         do { try database.checkpointTruncating() } catch { walNote = "  注意：WAL 未能截断（\(error)）" }
-        print(IndexReport.text(summary, corpus: corpus, db: db))
+        print(IndexReport.text(summary, corpus: corpus, db: options.path))
         if let walNote { print(walNote) }
         if summary.rejected > 0 { throw ExitCode(1) }
     }
