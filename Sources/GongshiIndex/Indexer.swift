@@ -153,8 +153,9 @@ public struct Indexer {
             if protect { keepPrevious("文件为空"); return }
             summary.problems.append(RowProblem(file: path, line: 0, field: "文件", why: "文件为空"))
         }
-        // A savepoint per file (not per row: FTS5 flushes its pending terms at each one).
-        try db.execute(sql: "SAVEPOINT corpus_file")
+        // A savepoint per changed file that has records to protect (not per row, and not on
+        // a first build: FTS5 flushes its pending terms to a new segment at each savepoint).
+        if protect { try db.execute(sql: "SAVEPOINT corpus_file") }
         let writtenBefore = summary.written
         let problemsBefore = summary.problems.count
         if let old { try db.deleteCorpusFile(id: old.id) }
@@ -178,7 +179,7 @@ public struct Indexer {
             return
         }
         try db.finishCorpusFile(id: fileId, records: records, rejected: rejected)
-        try db.execute(sql: "RELEASE corpus_file")
+        if protect { try db.execute(sql: "RELEASE corpus_file") }
         summary.filesIndexed += 1
         summary.bytesRead += bytes.count
     }

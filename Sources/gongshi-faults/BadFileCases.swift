@@ -70,6 +70,13 @@ extension FaultSuite {
             try (c.file == orgsFile ? original.orgs : original.policy).write(to: c.file)
             _ = try context.run(["index", "--corpus", corpus.path, "--db", database, "--quiet"])
         }
-        return (allOK, "\(cases.count) bad-file cases, each on its own line above")
+        // --quiet prints the summary only: no progress lines, whatever stdout is.
+        try Data(original.orgs + Data("\n".utf8)).write(to: orgsFile)
+        let quiet = try context.run(["index", "--corpus", corpus.path, "--db", database, "--quiet"])
+        let progress = (quiet.stdout + quiet.stderr).split(separator: "\n").filter { $0.hasPrefix("[") }.count
+        let quietOK = quiet.status == 0 && progress == 0 && quiet.stdout.contains("索引完成")
+        report("index --quiet", quietOK, "exit \(quiet.status), \(progress) progress lines, \((quiet.stdout + quiet.stderr).split(separator: "\n").count) lines in all")
+        try original.orgs.write(to: orgsFile)
+        return (allOK && quietOK, "\(cases.count) bad-file cases and --quiet, each on its own line above")
     }
 }

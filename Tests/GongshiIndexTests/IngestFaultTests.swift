@@ -1,12 +1,13 @@
 import Foundation
 import GongshiIndex
 import GongshiStore
+import GongshiTestSupport
 import Testing
 
 /// Issue 17, findings 3–5: bad input is reported by file and line and never loses what the
 /// index had.
 @Suite struct IngestFaultTests {
-    static let bundledOrgs = TestCorpus.fixtures.appendingPathComponent("../../../Corpus/orgs/orgs-0001.csv").standardizedFileURL
+    static let bundledOrgs = ProjectPaths.fixtureCorpus.appendingPathComponent("orgs/orgs-0001.csv")
 
     static func orgsBytes() throws -> [UInt8] { Array(try Data(contentsOf: bundledOrgs)) }
 
