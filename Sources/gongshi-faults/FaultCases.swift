@@ -237,12 +237,26 @@ extension FaultSuite {
         }
         stop.add("stop")
         while attack["done"] == 0 { usleep(50_000) }
+        // The attacker has closed everything: the server must not keep those sockets.
+        usleep(1_000_000)
+        let closeWait = closeWaitSockets(port: server.port)
         let p50 = percentile(latencies, 0.5), p99 = percentile(latencies, 0.99)
         let held = attack.samples.max() ?? 0
         let figure = String(format: "attacker from 127.0.0.1: 1,000 idle + 500 slowloris, reopened when cut (%d connects in all; at most %.0f open at once as the attacker sees it, accepted or queued); "
                             + "client from 127.0.0.2: %d of %d answered, p50 %.1f ms, p99 %.1f ms", attack["opened"], held,
-                            latencies.count - failures.count, n, p50, p99) + (failures.isEmpty ? "" : "; e.g. \(failures.prefix(3))")
-        return (failures.isEmpty && p99 <= 100 && n > 100, figure)
+                            latencies.count - failures.count, n, p50, p99) + "; server sockets in CLOSE_WAIT 1 s after the attack: \(closeWait)"
+            + (failures.isEmpty ? "" : "; e.g. \(failures.prefix(3))")
+        return (failures.isEmpty && p99 <= 100 && n > 100 && closeWait == 0, figure)
+    }
+
+    /// Sockets on local port `port` in state CLOSE_WAIT (08 in /proc/net/tcp).
+    static func closeWaitSockets(port: UInt16) -> Int {
+        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return -1 }
+        let local = String(format: ":%04X", port)
+        return table.split(separator: "\n").dropFirst().filter { line in
+            let fields = line.split(separator: " ")
+            return fields.count > 3 && fields[1].hasSuffix(local) && fields[3] == "08"
+        }.count
     }
 
     // MARK: kill -9 of index
