@@ -78,6 +78,56 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, 
     return SQLITE_OK;
 }
 
+/* Proximity: when the arguments carry a group (query word) per phrase after the phrase
+** weights, the smallest stretch of one column that holds an instance of every group.
+** Returns the factor the score is multiplied by: 3 when the words stand next to each
+** other (the exact phrase, in any order), falling towards 1 as they drift apart, 1 when
+** no column holds them all. Instances come in position order (column, offset). */
+#define GONGSHI_MAX_GROUPS 16
+static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, int instances, int phraseCount,
+                              int groupBase, int argumentCount, sqlite3_value **arguments) {
+    if (argumentCount < groupBase + phraseCount) return 1.0;
+    int groups = 0;
+    int groupOf[64];
+    int sizes[64];
+    for (int p = 0; p < phraseCount && p < 64; p++) {
+        int g = sqlite3_value_int(arguments[groupBase + p]);
+        groupOf[p] = g >= 0 && g < GONGSHI_MAX_GROUPS ? g : -1;
+        if (groupOf[p] + 1 > groups) groups = groupOf[p] + 1;
+        sizes[p] = api->xPhraseSize(fts, p);
+    }
+    if (groups < 2) return 1.0;
+    int start[GONGSHI_MAX_GROUPS], end[GONGSHI_MAX_GROUPS];
+    int seen = 0, currentColumn = -1, bestGap = -1;
+    for (int i = 0; i < instances; i++) {
+        int phrase, column, offset;
+        if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
+        if (phrase < 0 || phrase >= phraseCount || phrase >= 64 || groupOf[phrase] < 0) continue;
+        if (column != currentColumn) {
+            currentColumn = column;
+            seen = 0;
+            for (int g = 0; g < groups; g++) start[g] = -1;
+        }
+        int g = groupOf[phrase];
+        if (start[g] < 0) seen++;
+        start[g] = offset;
+        end[g] = offset + sizes[phrase];
+        if (seen < groups) continue;
+        int lo = start[0], hi = end[0], covered = 0;
+        for (int k = 0; k < groups; k++) {
+            if (start[k] < lo) lo = start[k];
+            if (end[k] > hi) hi = end[k];
+            covered += end[k] - start[k];
+        }
+        int gap = (hi - lo) - covered;
+        if (gap < 0) gap = 0;
+        if (bestGap < 0 || gap < bestGap) bestGap = gap;
+        if (bestGap == 0) break;
+    }
+    if (bestGap < 0) return 1.0;
+    return 1.0 + 2.0 * 4.0 / (4.0 + (double)bestGap);
+}
+
 static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
                  int argumentCount, sqlite3_value **arguments, int withIdf) {
     const double k1 = 1.2, b = 0.75;
@@ -112,6 +162,8 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
         double phraseWeight = weightIndex < argumentCount ? sqlite3_value_double(arguments[weightIndex]) : 1.0;
         score += phraseWeight * data->idf[i] * (f * (k1 + 1.0)) / (f + norm);
     }
+    if (score > 0.0) score *= proximityFactor(api, fts, instances, data->phraseCount, columns + data->phraseCount,
+                                              argumentCount, arguments);
     sqlite3_result_double(result, -score);
 }
 

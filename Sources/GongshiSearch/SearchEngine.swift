@@ -9,9 +9,9 @@ public final class SearchEngine: Sendable {
     public let database: GongshiDatabase
     /// ICU iterators keep state, so each search borrows a tokenizer of its own for the
     /// moment it analyzes the query; searches otherwise run in parallel.
-    private let tokenizers = TokenizerPool()
-    /// Folded synonyms, rebuilt only when the synonym table changes.
-    private let synonymCache = Locked<(rows: [SynonymRow], synonyms: [String: [String]])?>(nil)
+    let tokenizers = TokenizerPool()
+    /// Folded synonyms and colloquial words, rebuilt only when the index changes.
+    let vocabularies = QueryVocabularyCache()
 
     /// Responses per request for the current index generation; empty when disabled.
     private let results: ResultCache<SearchRequest, SearchResponse>
@@ -57,35 +57,10 @@ public final class SearchEngine: Sendable {
         }
     }
 
-    struct SynonymRow: Equatable, Sendable {
-        let term: String
-        let group: Int
-    }
-
-    /// Folded term -> the other terms of its groups. The table is a few dozen rows, so
-    /// reading it per query is cheap; folding every term with ICU is not.
-    private func synonyms(_ db: Database, tokenizer: ChineseTokenizer) throws -> [String: [String]] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT term, group_id FROM synonym ORDER BY group_id, term")).map {
-            SynonymRow(term: $0["term"], group: $0["group_id"])
-        }
-        if let cached = synonymCache.value, cached.rows == rows { return cached.synonyms }
-        var groups: [Int: [String]] = [:]
-        for row in rows { groups[row.group, default: []].append(row.term) }
-        var synonyms: [String: [String]] = [:]
-        let folded = groups.mapValues { $0.map { term in tokenizer.tokens(term, mode: .query).map(\.text).joined() } }
-        for terms in folded.values {
-            for term in terms where !term.isEmpty {
-                synonyms[term, default: []] += terms.filter { $0 != term && !$0.isEmpty }
-            }
-        }
-        synonymCache.value = (rows, synonyms)
-        return synonyms
-    }
-
     /// Analyzes a query with a tokenizer borrowed for the moment (for ranking and for facets).
     func analyze(_ query: String, db: Database) throws -> QueryAnalyzer.Analysis {
         try tokenizers.with { tokenizer in
-            var analyzer = QueryAnalyzer(tokenizer: tokenizer, synonyms: try synonyms(db, tokenizer: tokenizer))
+            var analyzer = QueryAnalyzer(tokenizer: tokenizer, vocabulary: try vocabularies.vocabulary(db, tokenizer: tokenizer))
             analyzer.wordsStartingWith = { word in
                 // The vocabulary of multi-character words is kept (with pinyin) at index time.
                 let words = (try? String.fetchAll(db.cachedStatement(sql: """
@@ -103,17 +78,13 @@ public final class SearchEngine: Sendable {
         var seen: Set<String> = []
         // Snippets are made for the returned page only: snippet() re-tokenizes the row.
         var snippetSources: [String: (table: SearchTable, rowid: Int64, expression: MatchExpression)] = [:]
+        // Credit records -> their organization, which is listed above them.
+        var organizationOf: [String: String] = [:]
 
-        // Exact hits first: a credit code goes straight to its organization, a 文号 to its document.
-        let compact = analysis.terms.joined()
-        if request.kind == nil || request.kind == .org, request.filters.isEmpty, let code = try? CreditCode(validating: compact),
-           let hit = try ResultResolver.organization(code: code.value, db: db) {
-            results.append(SearchResult(kind: "org", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
-        }
-        if request.kind == nil || request.kind == .policy, request.filters.isEmpty, DocumentNumber.looksLikeNumber(compact) {
-            for hit in try ResultResolver.documents(numberKey: DocumentNumber.key(compact), db: db) {
-                results.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
-            }
+        // Exact hits first: a credit code, a 文号, a decision number, "document + 第X条".
+        if request.filters.isEmpty {
+            let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0) }
+            results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, db: db)
         }
         seen = Set(results.map { "\($0.kind):\($0.id)" })
 
@@ -135,8 +106,10 @@ public final class SearchEngine: Sendable {
                     if resolved >= want && (table == .records || documents.count >= limit + offset) { break }
                     if resolved >= Self.maxResolvedRows { break }
                     resolved += 1
-                    guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                    guard let (result, organization) = try ResultResolver.resolveWithOrganization(row, db: db),
+                          seen.insert("\(result.kind):\(result.id)").inserted else { continue }
                     snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
+                    if let organization { organizationOf["\(result.kind):\(result.id)"] = organization }
                     documents.insert(SearchEngine.documentKey(result))
                     found.append((table, result))
                 }
@@ -144,10 +117,26 @@ public final class SearchEngine: Sendable {
             return found
         }
 
-        if let analyzed = analysis.expression, let matching = analysis.matching {
-            // The pinyin column is only for the pinyin pass below.
-            let found = try collect(analyzed.restricted(to: SearchEngine.textColumns),
-                                    matching: matching.restricted(to: SearchEngine.textColumns))
+        var relaxed: [String] = []
+        if !analysis.words.isEmpty {
+            var dropped: Set<Int> = []
+            func run() throws -> [(SearchTable, SearchResult)] {
+                guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else { return [] }
+                // The pinyin column is only for the pinyin pass below.
+                return try collect(analyzed.restricted(to: SearchEngine.textColumns), matching: matching.restricted(to: SearchEngine.textColumns))
+            }
+            var found = try run()
+            // Relaxation: when no record has every word, leave out the least informative
+            // words until something matches, and say which.
+            if found.isEmpty, results.isEmpty, analysis.words.count >= 2 {
+                for index in try relaxationOrder(analysis, kind: request.kind, db: db) {
+                    dropped.insert(index)
+                    if dropped.count >= analysis.words.count { break }
+                    found = try run()
+                    if !found.isEmpty { break }
+                }
+                if !found.isEmpty { relaxed = dropped.sorted().map { analysis.words[$0].text } }
+            }
             let documents = found.filter { $0.0 == .documents }.map(\.1)
             let records = found.filter { $0.0 == .records }.map(\.1)
             results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: 1), records)
@@ -163,6 +152,7 @@ public final class SearchEngine: Sendable {
                 return r
             }
         }
+        results = SearchEngine.organizationsBeforeTheirRecords(results, organizationOf: organizationOf)
         var page = Array(results.dropFirst(offset).prefix(limit))
         for i in page.indices {
             guard let source = snippetSources["\(page[i].kind):\(page[i].id)"] else { continue }
@@ -170,7 +160,50 @@ public final class SearchEngine: Sendable {
             let column = page[i].kind == "article" ? 2 : -1
             page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, column: column, db: db)
         }
-        return SearchResponse(query: request.query, total: max(total, results.count), results: page)
+        var suggestion: String?
+        if results.isEmpty || !relaxed.isEmpty || QueryAnalyzer.pinyinTerms(analysis.terms) != nil {
+            suggestion = try didYouMean(analysis, db: db)
+        }
+        var response = SearchResponse(query: request.query, total: max(total, results.count), results: page, relaxed: relaxed, suggestion: suggestion)
+        response.words = analysis.words.map(\.text)
+        return response
+    }
+
+    /// Indexes of words in the order relaxation leaves them out: words no record has,
+    /// then the most common (by the number of matching rows, records counted up to the
+    /// ranking window).
+    func relaxationOrder(_ analysis: QueryAnalyzer.Analysis, kind: SearchRequest.Kind?, db: Database) throws -> [Int] {
+        var frequency: [Int] = []
+        for clause in analysis.matchClauses {
+            var n = 0
+            let expression = clause.restricted(to: SearchEngine.textColumns)
+            for table in SearchEngine.tables(for: kind) {
+                let name = table.rawValue
+                n += try Int.fetchOne(db.cachedStatement(sql: """
+                    SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))
+                    """), arguments: [expression.text]) ?? 0
+            }
+            frequency.append(n)
+        }
+        return frequency.indices.sorted { a, b in
+            if (frequency[a] == 0) != (frequency[b] == 0) { return frequency[a] == 0 }
+            return frequency[a] != frequency[b] ? frequency[a] > frequency[b] : a < b
+        }
+    }
+
+    /// An organization ranks above its own credit records: each one moves up to just
+    /// before the first of its records in the list.
+    static func organizationsBeforeTheirRecords(_ results: [SearchResult], organizationOf: [String: String]) -> [SearchResult] {
+        guard !organizationOf.isEmpty else { return results }
+        var firstRecord: [String: Int] = [:]
+        for (i, r) in results.enumerated() {
+            if let code = organizationOf["\(r.kind):\(r.id)"], firstRecord[code] == nil { firstRecord[code] = i }
+        }
+        let keyed = results.enumerated().map { i, r -> (Double, SearchResult) in
+            if r.kind == "org", let j = firstRecord[r.id], j < i { return (Double(j) - 0.5, r) }
+            return (Double(i), r)
+        }
+        return keyed.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The tables a kind filter needs.
@@ -253,7 +286,7 @@ public final class SearchEngine: Sendable {
         let facets = filters.sql(for: table)
         filter.sql += facets.0
         filter.arguments += facets.1
-        let weights = MatchExpression.columnWeights + expression.phraseWeights
+        let weights = expression.rankArguments
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
         let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
         var sql = "SELECT rowid, kind, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"

@@ -195,6 +195,10 @@ enum Schema {
                 INSERT INTO index_generation(id, value) VALUES (1, 0);
                 """)
         }
+        // Search: penalty decision numbers (决定书文号) typed into the search box are exact hits.
+        migrator.registerMigration("v4-search") { db in
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS credit_decision ON credit_record(decision_no) WHERE decision_no IS NOT NULL")
+        }
         return migrator
     }
 }
