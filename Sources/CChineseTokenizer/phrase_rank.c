@@ -90,14 +90,19 @@ static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, int
     int groups = 0;
     int groupOf[64];
     int sizes[64];
+    int loose[64];
     for (int p = 0; p < phraseCount && p < 64; p++) {
         int g = sqlite3_value_int(arguments[groupBase + p]);
+        /* g + 1000: a looser stand-in for the word (a colloquial reading), which counts
+        ** as two positions further away. */
+        loose[p] = g >= 1000 ? 2 : 0;
+        if (g >= 1000) g -= 1000;
         groupOf[p] = g >= 0 && g < GONGSHI_MAX_GROUPS ? g : -1;
         if (groupOf[p] + 1 > groups) groups = groupOf[p] + 1;
         sizes[p] = api->xPhraseSize(fts, p);
     }
     if (groups < 2) return 1.0;
-    int start[GONGSHI_MAX_GROUPS], end[GONGSHI_MAX_GROUPS];
+    int start[GONGSHI_MAX_GROUPS], end[GONGSHI_MAX_GROUPS], penalty[GONGSHI_MAX_GROUPS];
     int seen = 0, currentColumn = -1, bestGap = -1;
     for (int i = 0; i < instances; i++) {
         int phrase, column, offset;
@@ -112,6 +117,7 @@ static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, int
         if (start[g] < 0) seen++;
         start[g] = offset;
         end[g] = offset + sizes[phrase];
+        penalty[g] = loose[phrase];
         if (seen < groups) continue;
         int lo = start[0], hi = end[0], covered = 0;
         for (int k = 0; k < groups; k++) {
@@ -121,6 +127,9 @@ static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, int
         }
         int gap = (hi - lo) - covered;
         if (gap < 0) gap = 0;
+        for (int k = 0; k < groups; k++) gap += penalty[k];
+        /* The words in the order typed read as what was meant: out of order counts 2 more. */
+        for (int k = 1; k < groups; k++) if (start[k] < start[k - 1]) { gap += 2; break; }
         if (bestGap < 0 || gap < bestGap) bestGap = gap;
         if (bestGap == 0) break;
     }

@@ -99,7 +99,9 @@ struct QueryAnalyzer {
         e.append("(")
         for (i, alternative) in alternatives.enumerated() {
             if i > 0 { e.append(" OR ") }
-            e.phrase(alternative.0, weight: alternative.1, group: group)
+            // A colloquial reading (成立 -> 登记) is looser than the word: it counts as
+            // standing further away from the other words (phrase_rank.c).
+            e.phrase(alternative.0, weight: alternative.1, group: alternative.1 == Weight.colloquial ? group + 1000 : group)
         }
         if parts.count > 1 {
             e.append(" OR (")

@@ -139,7 +139,9 @@ public final class SearchEngine: Sendable {
             }
             let documents = found.filter { $0.0 == .documents }.map(\.1)
             let records = found.filter { $0.0 == .records }.map(\.1)
-            results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: 1), records)
+            // A query of several words is specific: a document's two best passages lead
+            // (成立协会: 第九条 and 第十条 of the same regulation); one word lists one each.
+            results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: analysis.words.count >= 2 ? 2 : 1), records)
         }
 
         // Pinyin finds Han text, ranked after every Han match.

@@ -46,7 +46,7 @@ public struct MatchExpression: Sendable {
     /// Arguments of gongshi_rank: column weights, phrase weights, and the phrase groups
     /// when at least two words are grouped.
     public var rankArguments: [Double] {
-        let groups = Set(phraseGroups.filter { $0 >= 0 })
+        let groups = Set(phraseGroups.filter { $0 >= 0 }.map { $0 % 1000 })
         return MatchExpression.columnWeights + phraseWeights + (groups.count >= 2 ? phraseGroups.map(Double.init) : [])
     }
 

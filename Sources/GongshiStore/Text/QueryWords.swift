@@ -175,3 +175,29 @@ public enum QueryWords {
         String(decoding: Array(text.utf8).replacing(Array(part.utf8), with: Array(replacement.utf8)), as: UTF8.self)
     }
 }
+
+extension QueryWords {
+    /// A name search (/orgs?name=, the credit lists, autocomplete): every word of `text`
+    /// (or one of its synonyms) in the `title` column, in any order, as search matches
+    /// them; nil when nothing searchable was typed.
+    public static func nameExpression(_ text: String, tokenizer: ChineseTokenizer, vocabulary: QueryVocabulary) -> MatchExpression? {
+        let words = words(text, tokenizer: tokenizer, vocabulary: QueryVocabulary(synonyms: vocabulary.synonyms))
+        guard !words.isEmpty else { return nil }
+        var e = MatchExpression()
+        for (i, word) in words.enumerated() {
+            if i > 0 { e.append(" AND ") }
+            e.append("(")
+            for (j, alternative) in ([word.text] + word.synonyms).enumerated() {
+                if j > 0 { e.append(" OR ") }
+                e.phrase(alternative, weight: 1, group: i)
+            }
+            e.append(")")
+        }
+        return e.restricted(to: ["title"])
+    }
+
+    /// SQL for the entry refs of one kind whose name matches the bound expression.
+    public static func nameMatchSQL(kind: String) -> String {
+        "SELECT e.ref FROM record_search r JOIN entry e ON e.id = r.rowid WHERE record_search MATCH ? AND r.kind = '\(kind)'"
+    }
+}

@@ -66,8 +66,10 @@ struct PageHandlers {
         }
         context["results"] = response.results.map { r -> [String: Any] in
             // An organization's label is its registration and credit status, shown beside the kind.
-            ["title": r.title, "label": r.kind == "org" ? "" : r.label ?? "", "status": r.kind == "org" ? r.label ?? "" : "",
-             "url": r.url, "snippet": r.snippet, "kindLabel": Self.kindLabels[r.kind] ?? r.kind, "exact": r.score >= 1000]
+            var item: [String: Any] = ["title": r.title, "label": r.kind == "org" ? "" : r.label ?? "", "url": r.url, "snippet": r.snippet,
+                                       "kindLabel": Self.kindLabels[r.kind] ?? r.kind, "exact": r.score >= 1000]
+            if r.kind == "org", let status = r.label, !status.isEmpty { item["status"] = status }
+            return item
         }
         if let notice = Self.relaxationNotice(response) { context["relaxedNotice"] = notice }
         if let suggestion = response.suggestion {
