@@ -129,11 +129,18 @@ public final class SearchEngine: Sendable {
             // Relaxation: when no record has every word, leave out the least informative
             // words until something matches, and say which.
             if found.isEmpty, results.isEmpty, analysis.words.count >= 2 {
-                for index in try relaxationOrder(analysis, kind: request.kind, db: db) {
+                let order = try relaxationOrder(analysis, kind: request.kind, db: db)
+                // One word left out, least informative first (words no record has lead);
+                // then more, cumulatively, in the same order.
+                for index in order where found.isEmpty && analysis.words.count >= 3 {
+                    dropped = [index]
+                    found = try run()
+                }
+                if found.isEmpty { dropped = [] }
+                for index in order where found.isEmpty {
                     dropped.insert(index)
                     if dropped.count >= analysis.words.count { break }
                     found = try run()
-                    if !found.isEmpty { break }
                 }
                 if !found.isEmpty { relaxed = dropped.sorted().map { analysis.words[$0].text } }
             }
@@ -163,12 +170,21 @@ public final class SearchEngine: Sendable {
             page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, column: column, db: db)
         }
         var suggestion: String?
-        if results.isEmpty || !relaxed.isEmpty || QueryAnalyzer.pinyinTerms(analysis.terms) != nil {
+        if results.isEmpty || !relaxed.isEmpty || QueryAnalyzer.pinyinTerms(analysis.terms) != nil
+            || SearchEngine.looksLikeAMistypedTitle(analysis, page: page) {
             suggestion = try didYouMean(analysis, db: db)
         }
         var response = SearchResponse(query: request.query, total: max(total, results.count), results: page, relaxed: relaxed, suggestion: suggestion)
         response.words = analysis.words.map(\.text)
         return response
+    }
+
+    /// A name-length query (5 Han characters or more) that no title on the page holds as
+    /// typed: perhaps a name with a character wrong or missing that still matched words.
+    static func looksLikeAMistypedTitle(_ analysis: QueryAnalyzer.Analysis, page: [SearchResult]) -> Bool {
+        let typed = analysis.words.map(\.text).joined()
+        guard typed.unicodeScalars.filter({ $0.properties.isIdeographic }).count >= 5 else { return false }
+        return !page.contains { QueryWords.contains($0.title, typed) }
     }
 
     /// Indexes of words in the order relaxation leaves them out: words no record has,
