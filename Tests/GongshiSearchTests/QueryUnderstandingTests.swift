@@ -141,7 +141,7 @@ import Testing
         let tokenizer = try ChineseTokenizer()
         let vocabulary = QueryVocabulary(synonyms: ["民非": ["民办非企业单位"]], colloquial: ["多久": ["期限", "日内"]], questionWords: ["吗", "多久"])
         func words(_ text: String) -> [String] { QueryWords.words(text, tokenizer: tokenizer, vocabulary: vocabulary).map(\.text) }
-        #expect(words("民非分支机构") == ["民非", "分支机构"])
+        #expect(words("民非分支机构") == ["民非", "分支", "机构"])
         #expect(words("1+11+X") == ["1 11 x"])
         #expect(words("社团登记多久吗") == ["社团", "登记", "多久"])
         #expect(words("吗") == ["吗"])
