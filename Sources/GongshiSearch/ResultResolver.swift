@@ -33,9 +33,10 @@ enum ResultResolver {
     }
 
     static func resolve(_ row: SearchEngine.RankedRow, db: Database) throws -> SearchResult? {
-        guard let ref = try String.fetchOne(db.cachedStatement(sql: "SELECT ref FROM entry WHERE id = ?"), arguments: [row.rowid]) else { return nil }
+        guard let entry = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, ref FROM entry WHERE id = ?"), arguments: [row.rowid]) else { return nil }
+        let ref: String = entry[1]
         let snippet = ""   // filled in for the returned page only
-        switch row.kind {
+        switch entry[0] as String {
         case "policy":
             guard let title = try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM document WHERE id = ?"), arguments: [ref]) else { return nil }
             return SearchResult(kind: "policy", id: ref, title: title, label: nil, snippet: snippet, url: "/policies/\(ref)", score: row.score)

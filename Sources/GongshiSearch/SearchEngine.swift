@@ -266,9 +266,10 @@ public final class SearchEngine: Sendable {
         return first + rest
     }
 
+    /// A match and its score; its kind is read from `entry` when it is resolved (reading
+    /// the FTS row's own `kind` column costs a content-table lookup per match).
     struct RankedRow {
         let rowid: Int64
-        let kind: String
         let score: Double
     }
 
@@ -307,11 +308,11 @@ public final class SearchEngine: Sendable {
         let weights = expression.rankArguments
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
         let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
-        var sql = "SELECT rowid, kind, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
+        var sql = "SELECT rowid, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
         if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
         let arguments = StatementArguments(weights) + [expression.text] + filter.arguments
         return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["score"] as Double))
+            RankedRow(rowid: row[0], score: -(row[1] as Double))
         }
     }
 
