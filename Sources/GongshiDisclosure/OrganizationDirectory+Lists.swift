@@ -58,6 +58,7 @@ extension OrganizationDirectory {
             throw .invalidParameter(name: "kind", message: "应为 \(Notice.kinds.joined(separator: "、")) 之一")
         }
         if let issuer = filter.issuer, issuer.count > OrganizationFilter.maxTextLength { throw .invalidParameter(name: "issuer", message: "过长") }
+        if let name = filter.name, name.count > OrganizationFilter.maxTextLength { throw .invalidParameter(name: "name", message: "过长") }
         try Self.validateDay(filter.from, "from")
         try Self.validateDay(filter.to, "to")
         var terms: [String] = []
@@ -66,6 +67,16 @@ extension OrganizationDirectory {
         if let issuer = filter.issuer, !issuer.isEmpty { terms.append("n.issuer = ?"); values.append(issuer) }
         if let from = filter.from { terms.append("n.date >= ?"); values.append(from) }
         if let to = filter.to { terms.append("n.date <= ?"); values.append(to) }
+        // A name: notices about an organization whose name has the words, or whose title has them.
+        if let name = filter.name, !name.isEmpty {
+            if let expression = try read({ db in try self.nameExpression(name, db: db) }) {
+                terms.append("(n.id IN (SELECT notice_id FROM notice_org WHERE org_code IN (\(QueryWords.nameMatchSQL(kind: "org")))) "
+                             + "OR n.id IN (\(QueryWords.nameMatchSQL(kind: "notice"))))")
+                values += [expression, expression]
+            } else {
+                terms.append("0")
+            }
+        }
         let whereSQL = terms.isEmpty ? "" : "WHERE " + terms.joined(separator: " AND ")
         let (total, items) = try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM notice n \(whereSQL)", arguments: StatementArguments(values)) ?? 0

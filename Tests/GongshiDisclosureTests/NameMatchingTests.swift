@@ -34,4 +34,11 @@ import Testing
         #expect(first.creditStatus == .serious)
         #expect(first.creditStatusLabel == "列入严重违法失信名单")
     }
+
+    @Test func noticesFilterByTheWordsOfAnOrganizationName() throws {
+        let feed = try directory().notices(filter: .init(name: "法律服务协会"))
+        #expect(feed.items.contains { $0.title == "关于青浦区法律服务工作者协会成立登记的公告" })
+        #expect(feed.items.allSatisfy { $0.title.contains("法律服务") || $0.orgCodes.contains("51310118MJ0619796P") })
+        #expect(try directory().notices(filter: .init(name: "不存在的名称报销")).items.isEmpty)
+    }
 }
