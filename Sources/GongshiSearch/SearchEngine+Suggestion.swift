@@ -34,19 +34,17 @@ extension SearchEngine {
             if !bigrams.contains(pair) { bigrams.append(pair) }
         }
         guard !bigrams.isEmpty else { return nil }
+        // Organization names through the index (there may be a million); document titles,
+        // a few thousand at most, from memory.
         var e = MatchExpression()
         for (i, pair) in bigrams.prefix(24).enumerated() {
             if i > 0 { e.append(" OR ") }
             e.phrase(pair, weight: 1)
         }
-        let expression = e.restricted(to: ["title"])
-        var candidates: [String] = []
-        for (table, kind) in [(SearchTable.records, "org"), (SearchTable.documents, "policy")] {
-            let name = table.rawValue
-            candidates += try String.fetchAll(db.cachedStatement(sql: """
-                SELECT title FROM \(name) WHERE \(name) MATCH ? AND kind = ? ORDER BY rank LIMIT \(Self.suggestionCandidates)
-                """), arguments: [expression.text, kind])
-        }
+        var candidates = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT title FROM record_search WHERE record_search MATCH ? AND kind = 'org' ORDER BY rank LIMIT \(Self.suggestionCandidates)
+            """), arguments: [e.restricted(to: ["title"]).text])
+        candidates += try documentTitles(db).candidates(sharing: bigrams, limit: Self.suggestionCandidates)
         let allowed = typed.count >= 6 ? 2 : 1
         var best: (distance: Int, length: Int, title: String)?
         try tokenizers.with { tokenizer in
@@ -77,5 +75,47 @@ extension SearchEngine {
             swap(&previous, &current)
         }
         return previous.min() ?? typed.count   // free end anywhere
+    }
+}
+
+/// Document titles folded, with the titles each character pair occurs in: did-you-mean
+/// candidates without a query over every article row (each repeats its document's title).
+final class TitleIndex: Sendable {
+    let titles: [String]
+    let byPair: [String: [Int]]
+
+    init(titles: [String], folded: [String]) {
+        self.titles = titles
+        var byPair: [String: [Int]] = [:]
+        for (i, title) in folded.enumerated() {
+            let scalars = Array(title.unicodeScalars)
+            guard scalars.count >= 2 else { continue }
+            var seen = Set<String>()
+            for j in 0..<(scalars.count - 1) {
+                let pair = String(String.UnicodeScalarView([scalars[j], scalars[j + 1]]))
+                if seen.insert(pair).inserted { byPair[pair, default: []].append(i) }
+            }
+        }
+        self.byPair = byPair
+    }
+
+    /// Titles sharing the most pairs with the query first.
+    func candidates(sharing pairs: [String], limit: Int) -> [String] {
+        var shared: [Int: Int] = [:]
+        for pair in pairs { for i in byPair[pair] ?? [] { shared[i, default: 0] += 1 } }
+        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map { titles[$0.key] }
+    }
+}
+
+extension SearchEngine {
+    /// The title index of the current index generation.
+    func documentTitles(_ db: Database) throws -> TitleIndex {
+        let generation = try db.indexGeneration()
+        if generation > 0, let cached = titleIndex.value, cached.generation == generation { return cached.index }
+        let titles = try String.fetchAll(db, sql: "SELECT DISTINCT title FROM document ORDER BY title")
+        let folded = try tokenizers.with { tokenizer in titles.map { QueryWords.fold($0, tokenizer: tokenizer).replacingOccurrences(of: " ", with: "") } }
+        let index = TitleIndex(titles: titles, folded: folded)
+        if generation > 0 { titleIndex.value = (generation, index) }
+        return index
     }
 }

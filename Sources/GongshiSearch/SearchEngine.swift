@@ -12,6 +12,8 @@ public final class SearchEngine: Sendable {
     let tokenizers = TokenizerPool()
     /// Folded synonyms and colloquial words, rebuilt only when the index changes.
     let vocabularies = QueryVocabularyCache()
+    /// Document titles for did-you-mean, per index generation.
+    let titleIndex = Locked<(generation: Int64, index: TitleIndex)?>(nil)
 
     /// Responses per request for the current index generation; empty when disabled.
     private let results: ResultCache<SearchRequest, SearchResponse>
