@@ -152,6 +152,8 @@ struct QueryAnalyzer {
     /// Pinyin reading of an all-Latin query: each term as full pinyin (shehui) or
     /// initials (sh) of a dictionary word of the index. Nil when the query is not pinyin.
     static func pinyinTerms(_ terms: [String]) -> [String]? {
+        // Han text is never pinyin: decide on the first scalar before any transform.
+        guard let first = terms.first?.unicodeScalars.first, first.value < 0x2E80 else { return nil }
         let lowered = terms.map(normalizedPinyin)
         guard !lowered.isEmpty, lowered.allSatisfy({ term in term.count >= 2 && term.unicodeScalars.allSatisfy { $0.value >= 97 && $0.value <= 122 } }) else { return nil }
         return lowered
@@ -163,7 +165,8 @@ extension QueryAnalyzer {
     /// dropped (fǎlǜ, fa3lv4), ü and v as u (falv = falu), lower case.
     static func normalizedPinyin(_ term: String) -> String {
         var out = String.UnicodeScalarView()
-        let latin = term.lowercased().applyingTransform(.stripDiacritics, reverse: false) ?? term.lowercased()
+        let lower = term.lowercased()
+        let latin = lower.utf8.allSatisfy({ $0 < 0x80 }) ? lower : lower.applyingTransform(.stripDiacritics, reverse: false) ?? lower
         let hasLetters = latin.unicodeScalars.contains { $0.value >= 97 && $0.value <= 122 }
         for scalar in latin.unicodeScalars {
             if scalar == "v" { out.append("u"); continue }

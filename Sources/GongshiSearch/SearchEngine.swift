@@ -104,16 +104,24 @@ public final class SearchEngine: Sendable {
                 // document first: resolve until there are enough distinct documents too.
                 var documents: Set<String> = []
                 var resolved = 0
-                for row in rows.sorted(by: { $0.score > $1.score }) {
-                    if resolved >= want && (table == .records || documents.count >= limit + offset) { break }
-                    if resolved >= Self.maxResolvedRows { break }
-                    resolved += 1
-                    guard let (result, organization) = try ResultResolver.resolveWithOrganization(row, db: db),
-                          seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
-                    if let organization { organizationOf["\(result.kind):\(result.id)"] = organization }
-                    documents.insert(SearchEngine.documentKey(result))
-                    found.append((table, result))
+                let sorted = rows.sorted(by: { $0.score > $1.score })
+                var start = 0
+                // Resolved in batches (one statement each): the first the size of what a page
+                // needs, then larger ones while passages of few documents fill the ranks.
+                chunks: while start < sorted.count {
+                    let chunk = sorted[start..<min(start + (start == 0 ? want : 96), sorted.count)]
+                    start += chunk.count
+                    let batch = try ResultResolver.resolve(batch: chunk, db: db)
+                    for row in chunk {
+                        if resolved >= want && (table == .records || documents.count >= limit + offset) { break chunks }
+                        if resolved >= Self.maxResolvedRows { break chunks }
+                        resolved += 1
+                        guard let (result, organization) = batch[row.rowid], seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                        snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
+                        if let organization { organizationOf["\(result.kind):\(result.id)"] = organization }
+                        documents.insert(SearchEngine.documentKey(result))
+                        found.append((table, result))
+                    }
                 }
             }
             return found
@@ -251,7 +259,9 @@ public final class SearchEngine: Sendable {
 
     /// The document a result belongs to (a policy and its articles share one).
     static func documentKey(_ r: SearchResult) -> String {
-        r.kind == "policy" || r.kind == "article" ? String(r.id.split(separator: "#").first ?? "") : "\(r.kind):\(r.id)"
+        guard r.kind == "policy" || r.kind == "article" else { return "\(r.kind):\(r.id)" }
+        guard let hash = r.id.utf8.firstIndex(of: 0x23) else { return r.id }
+        return String(r.id[..<hash])
     }
 
     /// Keeps the ranking but moves a document's further passages behind the best passages
@@ -313,9 +323,10 @@ public final class SearchEngine: Sendable {
         var sql = "SELECT rowid, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
         if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
         let arguments = StatementArguments(weights) + [expression.text] + filter.arguments
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            RankedRow(rowid: row[0], score: -(row[1] as Double))
-        }
+        var rows: [RankedRow] = []
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try cursor.next() { rows.append(RankedRow(rowid: row[0], score: -(row[1] as Double))) }
+        return rows
     }
 
     /// A title or name whose pinyin (or initials) starts at a word with the typed letters,
