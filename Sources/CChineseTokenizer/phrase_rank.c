@@ -45,7 +45,11 @@ static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *context
 }
 
 /* Per-query statistics, computed on the first row and kept as auxdata (as bm25 does). */
-static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, RankData **out) {
+/* Per-phrase row counts may be given after the phrase groups (c..., p..., g..., n...):
+** the search layer keeps them per index generation, since counting scans every row that
+** holds the phrase. Without them, each phrase is counted here. */
+static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, int argumentCount,
+                    sqlite3_value **arguments, RankData **out) {
     RankData *data = api->xGetAuxdata(fts, 0);
     if (data) { *out = data; return SQLITE_OK; }
     int rc = SQLITE_OK;
@@ -62,7 +66,12 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, 
     for (int i = 0; rc == SQLITE_OK && i < data->phraseCount; i++) {
         if (!withIdf) { data->idf[i] = 1.0; continue; }
         sqlite3_int64 hits = 0;
-        rc = api->xQueryPhrase(fts, i, &hits, countRow);
+        int countIndex = api->xColumnCount(fts) + 2 * data->phraseCount + i;
+        if (argumentCount >= api->xColumnCount(fts) + 3 * data->phraseCount && sqlite3_value_type(arguments[countIndex]) != SQLITE_NULL) {
+            hits = sqlite3_value_int64(arguments[countIndex]);
+        } else {
+            rc = api->xQueryPhrase(fts, i, &hits, countRow);
+        }
         if (rc == SQLITE_OK) {
             /* Same IDF as fts5_aux.c: never below a small positive value. */
             double idf = log((rows - hits + 0.5) / (hits + 0.5));
@@ -141,7 +150,7 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
                  int argumentCount, sqlite3_value **arguments, int withIdf) {
     const double k1 = 1.2, b = 0.75;
     RankData *data = NULL;
-    int rc = rankData(api, fts, withIdf, &data);
+    int rc = rankData(api, fts, withIdf, argumentCount, arguments, &data);
     int columns = api->xColumnCount(fts);
     int instances = 0;
     if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);

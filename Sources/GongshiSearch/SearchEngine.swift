@@ -12,6 +12,11 @@ public final class SearchEngine: Sendable {
     let tokenizers = TokenizerPool()
     /// Folded synonyms and colloquial words, rebuilt only when the index changes.
     let vocabularies = QueryVocabularyCache()
+    /// Rows of the documents index holding each phrase (for IDF), per index generation:
+    /// counting scans every row that holds the phrase, the largest part of ranking a
+    /// common word, and the counts change only when the index does.
+    let phraseRowCounts = Locked<(generation: Int64, counts: [String: Int])>((0, [:]))
+    static let maxCachedPhraseCounts = 20_000
     /// Document titles for did-you-mean, per index generation.
     let titleIndex = Locked<(generation: Int64, index: TitleIndex)?>(nil)
 
@@ -294,6 +299,38 @@ public final class SearchEngine: Sendable {
     }
 
     static let textColumns = ["title", "label", "body", "tags"]
+    /// How `MatchExpression.restricted(to: textColumns)` starts.
+    static let textColumnsFilter = "{title label body tags} : "
+
+    /// The number of rows holding each phrase of an expression restricted to the text
+    /// columns, from the per-generation cache or counted once.
+    func phraseCounts(_ expression: MatchExpression, in table: SearchTable, db: Database) throws -> [Int?] {
+        let generation = try db.indexGeneration()
+        guard generation > 0 else { return expression.phraseTexts.map { _ in nil } }
+        var known = phraseRowCounts.value
+        if known.generation != generation { known = (generation, [:]) }
+        var counts: [Int?] = []
+        var added = false
+        for phrase in expression.phraseTexts {
+            if let n = known.counts[phrase] { counts.append(n); continue }
+            var single = MatchExpression()
+            single.phrase(phrase, weight: 1)
+            let name = table.rawValue
+            let n = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?"),
+                                     arguments: [single.restricted(to: Self.textColumns).text]) ?? 0
+            known.counts[phrase] = n
+            counts.append(n)
+            added = true
+        }
+        if added {
+            if known.counts.count > Self.maxCachedPhraseCounts { known.counts = [:] }
+            let update = known
+            phraseRowCounts.withLock { current in
+                if current.generation != update.generation || current.counts.count < update.counts.count { current = update }
+            }
+        }
+        return counts
+    }
 
     /// A query matching more records than this is ranked over the most recent this-many
     /// matches only: BM25 must visit every row it ranks, and over a million organizations
@@ -317,8 +354,10 @@ public final class SearchEngine: Sendable {
         let facets = filters.sql(for: table)
         filter.sql += facets.0
         filter.arguments += facets.1
-        let weights = expression.rankArguments
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
+        let weights = table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
+            ? expression.rankArguments(rowCounts: try phraseCounts(expression, in: table, db: db))
+            : expression.rankArguments.map(Optional.some)
         let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
         var sql = "SELECT rowid, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
         if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
