@@ -7,7 +7,7 @@ DB ?= data/gongshi.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test faults deps build index serve bench bench-web eval clean
+.PHONY: run test faults deps build index serve bench bench-web bench-search-peer eval clean
 
 deps:
 	./scripts/install-deps.sh
@@ -40,6 +40,10 @@ bench: build
 bench-web: index
 	./scripts/install-deps.sh --bench
 	./scripts/bench-web.sh $(DB)
+
+# Search side by side with Datasette over the same articles: make bench-search-peer CORPUS=../shared/eval/stard-train/Corpus
+bench-search-peer: build
+	./scripts/bench-search-peer.sh $(CORPUS)
 
 clean:
 	rm -rf .build data

@@ -205,6 +205,10 @@ enum Schema {
                 );
                 """)
         }
+        // Search: penalty decision numbers (决定书文号) typed into the search box are exact hits.
+        migrator.registerMigration("v4-search") { db in
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS credit_decision ON credit_record(decision_no) WHERE decision_no IS NOT NULL")
+        }
         return migrator
     }
 }
