@@ -109,6 +109,7 @@ public struct Indexer {
         try addPinyin(db: db, pinyin: pinyin)
         // Transparency pages: the service-center rules, checked against the indexed policies.
         summary.problems += try ServiceCenterRuleLoader(corpus: corpus).load(into: db)
+        summary.warnings += try qaWarnings(db: db)
         // A run that rewrote much of the corpus leaves the FTS indexes in many segments;
         // merging them into one makes every query probe one b-tree instead of several
         // (about 15 % less search time). Small incremental runs leave it to automerge.
@@ -158,7 +159,7 @@ public struct Indexer {
                 summary.problems.append(problem)
                 return 0
             }
-        case .faq, .qaVocabulary, .serviceCenter:
+        case .faq, .qaVocabulary, .serviceCenter, .qaPairs:
             return try ingestQA(file, text: text, fileId: fileId, db: db, summary: &summary)
         case .orgs, .credit, .notices:
             let kind: RecordKind = file.kind == .orgs ? .orgs : file.kind == .credit ? .credit : .notices

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiIndex
+import GongshiSearch
 import GongshiStore
 
 struct IndexCommand: ParsableCommand {
@@ -29,7 +30,17 @@ struct IndexCommand: ParsableCommand {
         if !quiet {
             for problem in summary.problems { Terminal.error(problem.description) }
         }
+        for warning in summary.warnings { Terminal.error("提示：\(warning)") }
         print(IndexReport.text(summary, corpus: corpus, db: db))
+        // The learned Q&A model is part of the index: rebuilt whenever the index changed.
+        if summary.filesIndexed + summary.filesRemoved > 0 || !TrainCommand.hasModel(database) {
+            do {
+                print(TrainCommand.text(try AnswerTrainer(database: database).train()))
+            } catch {
+                Terminal.error("错误：问答模型训练失败：\(error)")
+                throw ExitCode(2)
+            }
+        }
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 }

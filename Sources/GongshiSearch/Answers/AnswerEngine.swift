@@ -13,14 +13,16 @@ import GRDB
 /// under a lock while the question is analysed; the database work runs outside it.
 public final class AnswerEngine: @unchecked Sendable {
     public let database: GongshiDatabase
-    private let tokenizer: ChineseTokenizer
-    private let lock = NSLock()
+    let tokenizer: ChineseTokenizer
+    let lock = NSLock()
     private var cache: (fingerprint: String, lexicon: AnswerLexicon, stats: AnswerIndexStats)?
+    /// The learned model of the current index generation (nil: none trained), under `lock`.
+    var learnedCache: (fingerprint: String, model: AnswerModel?)?
     /// Up to this many rows in doc_search, one query ranks every row that contains a concept;
     /// above it, retrieval first picks candidate documents (`retrieveInDocuments`).
     let fullRankRows: Int
 
-    public static let maxLimit = 50
+    public static let maxLimit = 100
     public static let maxQuestionCharacters = QuestionAnalyzer.maxQuestionCharacters
     /// Candidates re-ranked per question.
     static let candidateCount = 150
@@ -103,6 +105,9 @@ public final class AnswerEngine: @unchecked Sendable {
 
     private func run(_ question: String, limit: Int, db: Database) throws -> AnswerResponse {
         let (analysis, lexicon, stats) = try analyze(question, db: db)
+        if let model = try learnedModel(db: db) {
+            return try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db)
+        }
         var candidates = stats.rows > fullRankRows
             ? try retrieveInDocuments(analysis, lexicon: lexicon, stats: stats, db: db)
             : try retrieve(analysis, db: db)
@@ -287,7 +292,7 @@ public final class AnswerEngine: @unchecked Sendable {
 
     // MARK: - Output
 
-    private func makeAnswer(_ c: Candidate, related: [Candidate]) -> Answer {
+    func makeAnswer(_ c: Candidate, related: [Candidate]) -> Answer {
         let url = "/policies/\(c.documentId)#\(c.anchor)"
         var article: Answer.Article?
         var section: Answer.Section?
@@ -306,7 +311,7 @@ public final class AnswerEngine: @unchecked Sendable {
     }
 
     /// FAQ entries whose question (or a variant) shares most of its concepts with the question.
-    private func matchFAQ(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon) -> [FAQAnswer] {
+    func matchFAQ(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon) -> [FAQAnswer] {
         guard !analysis.concepts.isEmpty else { return [] }
         var matches: [FAQAnswer] = []
         for faq in lexicon.faqs {
