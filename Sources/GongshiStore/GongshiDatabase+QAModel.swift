@@ -29,3 +29,17 @@ extension Database {
         try cachedStatement(sql: "INSERT OR REPLACE INTO qa_model(name, data) VALUES (?, ?)").execute(arguments: [name, data])
     }
 }
+
+extension GongshiDatabase {
+    /// A consistent copy of the whole database (WAL included) at `path`: a scratch index
+    /// that evaluation may retrain without touching this one.
+    public func copy(to path: String) throws(StoreError) {
+        do {
+            let target = try DatabaseQueue(path: path)
+            try pool.backup(to: target)
+            try target.close()
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+}

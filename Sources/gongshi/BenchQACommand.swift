@@ -22,6 +22,8 @@ struct BenchQACommand: ParsableCommand {
     @Option(help: "工作目录（语料副本与索引放在这里）") var workdir = ".build/bench-qa"
     @Option(help: "HTTP 计时的轮数（每轮逐个问报告部分的全部问题）") var rounds = 1
     @Flag(help: "复用工作目录中已建好的索引，只评测和计时") var reuse = false
+    @Flag(help: "调参模式：编号数字部分除以 5 余 1 的问题也不学习，只评测它们（报告部分不碰）") var tune = false
+    @Flag(help: "不做 HTTP 计时") var noHttp = false
 
     func run() throws {
         let work = URL(fileURLWithPath: workdir)
@@ -29,15 +31,17 @@ struct BenchQACommand: ParsableCommand {
         let dbPath = work.appendingPathComponent("stard.sqlite").path
         let questionsText = try String(contentsOfFile: stard + "/train-qa.jsonl", encoding: .utf8)
         let cases = try AnswerEvaluation.cases(jsonLines: questionsText)
-        let report = cases.filter { AnswerEvaluation.isReporting(id: $0.id) }
-        print("Gongshi learned Q&A benchmark (release build): \(cases.count) STARD questions, \(cases.count - report.count) learned from, \(report.count) reported")
+        func isTune(_ id: String) -> Bool { (AnswerEvaluation.idNumber(id) ?? 0) % 5 == 1 }
+        // Tuning never sees the reporting part: it learns from ids ≡ 2, 3, 4 (mod 5) and is judged on ≡ 1.
+        let report = cases.filter { tune ? isTune($0.id) : AnswerEvaluation.isReporting(id: $0.id) }
+        print("Gongshi learned Q&A benchmark (release build): \(cases.count) STARD questions, \(report.count) reported\(tune ? " (tuning: id ≡ 1 mod 5)" : "")")
         if !reuse {
             try? FileManager.default.removeItem(at: work)
             try FileManager.default.createDirectory(at: corpus.appendingPathComponent("qa-pairs"), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: URL(fileURLWithPath: stard + "/Corpus/policies"), to: corpus.appendingPathComponent("policies"))
             let learn = questionsText.split(separator: "\n").filter { line in
                 guard let c = try? AnswerEvaluation.cases(jsonLines: String(line)).first else { return false }
-                return !AnswerEvaluation.isReporting(id: c.id)
+                return !AnswerEvaluation.isReporting(id: c.id) && !(tune && isTune(c.id))
             }
             try (learn.joined(separator: "\n") + "\n").write(to: corpus.appendingPathComponent("qa-pairs/stard-learn.jsonl"), atomically: true, encoding: .utf8)
             let database = try GongshiDatabase(path: dbPath)
@@ -52,7 +56,8 @@ struct BenchQACommand: ParsableCommand {
         }
         let engine = try AnswerEngine(database: GongshiDatabase(path: dbPath, readOnly: true))
         let outcomes = try AnswerEvaluation(engine: engine).run(report)
-        print(EvalQACommand.report(AnswerEvaluation.summary(outcomes), part: "report", folds: 0))
+        print(EvalQACommand.report(AnswerEvaluation.summary(outcomes), part: tune ? "tune (id ≡ 1 mod 5)" : "report", folds: 0))
+        if noHttp { return }
 
         let site = try Site(database: GongshiDatabase(path: dbPath, readOnly: true), staticDirectory: nil)
         let server = HTTPServer(router: Router(site: site))

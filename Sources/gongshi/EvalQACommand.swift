@@ -55,11 +55,7 @@ struct EvalQACommand: ParsableCommand {
         let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("gongshi-cv-\(ProcessInfo.processInfo.processIdentifier).sqlite")
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch.path + suffix) } }
         try? FileManager.default.removeItem(at: scratch)
-        do {
-            // A consistent copy, WAL included.
-            let source = try GongshiDatabase(path: db, readOnly: true)
-            try source.pool.read { db in try db.execute(sql: "VACUUM INTO ?", arguments: [scratch.path]) }
-        }
+        try GongshiDatabase(path: db, readOnly: true).copy(to: scratch.path)
         let database = try GongshiDatabase(path: scratch.path)
         let questions = Set(cases.map(\.q))
         var outcomes: [AnswerEvaluation.Outcome] = []

@@ -206,7 +206,8 @@ import Testing
         for key in ["id", "title", "doc_number", "issuer", "level", "status"] { #expect(document.keys.contains(key), "key \(key)") }
         #expect(body["faq"] is [Any])
         #expect(try get("/api/ask").status == 400)
-        #expect(try get("/api/ask", ["q": "问", "limit": "99"]).status == 400)
+        #expect(try get("/api/ask", ["q": "问", "limit": "101"]).status == 400)
+        #expect(try get("/api/ask", ["q": "问", "limit": "100"]).status == 200)
         #expect(try get("/api/ask", ["q": String(repeating: "问", count: 600)]).status == 400)
     }
 

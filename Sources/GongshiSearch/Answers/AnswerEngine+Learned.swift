@@ -18,6 +18,10 @@ extension AnswerEngine {
     static let namedDocumentBoost: Float = 0.15
     /// An FAQ is shown when one of its articles is among this many first answers.
     static let faqAnswerWindow = 5
+    /// Units of the learned ranking re-scored with the coverage features of `rank`.
+    static let rerankPool = 100
+    /// Weight of the coverage re-ranking (`AnswerEngine.rank`) added to the learned score.
+    static let coverageWeight: Float = AnswerModel.tuning("CW", 0.3)
 
     /// The learned model of the current generation, loaded once per generation.
     func learnedModel(db: Database) throws -> AnswerModel? {
@@ -54,7 +58,26 @@ extension AnswerEngine {
         return nil
     }
 
+    /// An answer with what calibration needs: the units in answer order and the raw
+    /// confidence score (infinite for an article named by title and number).
+    struct LearnedResult {
+        var response: AnswerResponse
+        var units: [Int64]
+        var confidenceScore: Float
+    }
+
+    /// Answers `question` with `model` (not necessarily the stored one: calibration passes a
+    /// model that did not learn from the question).
+    func learnedResult(_ question: String, model: AnswerModel, limit: Int, db: Database) throws -> LearnedResult {
+        let (analysis, lexicon, _) = try analyze(question, db: db)
+        return try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db)
+    }
+
     func answerLearned(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon, model: AnswerModel, limit: Int, db: Database) throws -> AnswerResponse {
+        try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db).response
+    }
+
+    func answerLearned(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon, model: AnswerModel, limit: Int, db: Database) throws -> LearnedResult {
         let terms = questionTerms(analysis.question)
         // Curated bridges: the colloquial vocabulary and synonym groups (社团 -> 社会团体).
         var extra: [(question: String, article: String, weight: Float)] = []
@@ -83,7 +106,8 @@ extension AnswerEngine {
             }
         }
         let type = AnswerType.ofQuestion(analysis.folded)
-        let ranked = model.rank(query, type: type, top: max(limit, Self.faqAnswerWindow, 2), boost: boost, documentBoost: documentBoost)
+        let pool = Self.coverageWeight > 0 ? max(limit, Self.rerankPool) : max(limit, Self.faqAnswerWindow, 2)
+        let ranked = model.rank(query, type: type, top: pool, boost: boost, documentBoost: documentBoost)
 
         var candidates: [Candidate] = []
         if !ranked.isEmpty {
@@ -102,12 +126,19 @@ extension AnswerEngine {
                                      status: row[12], bm25: 0)
             }
             for r in ranked {
-                guard var c = byId[model.unitIds[Int(r.unit)]] else { continue }
-                c.score = Double(r.score)
-                c.coverage = Double(r.coverage)
-                // 已废止 texts stay findable but never first by accident.
-                if !c.isCurrent { c.score *= c.status == "已废止" ? 0.3 : 0.8 }
+                guard let c = byId[model.unitIds[Int(r.unit)]] else { continue }
                 candidates.append(c)
+            }
+            if Self.coverageWeight > 0 { rank(&candidates, analysis: analysis) }
+            let learned = Dictionary(ranked.map { (model.unitIds[Int($0.unit)], $0) }, uniquingKeysWith: { a, _ in a })
+            for i in candidates.indices {
+                guard let r = learned[candidates[i].unitId] else { continue }
+                // `rank` already scored 已废止 texts down; the learned score is scored down here.
+                let old = Self.coverageWeight > 0 ? Double(Self.coverageWeight) * candidates[i].score : 0
+                var score = Double(r.score)
+                if !candidates[i].isCurrent { score *= candidates[i].status == "已废止" ? 0.3 : 0.8 }
+                candidates[i].score = score + old
+                candidates[i].coverage = Double(r.coverage)
             }
             candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.unitId < $1.unitId }
         }
@@ -134,26 +165,26 @@ extension AnswerEngine {
             }
         }
 
-        let sortedScores = candidates.map { Float($0.score) }
-        let confidence: AnswerConfidence
+        // The confidence score of the final order (calibrated by the trainer on the same path).
+        var score: Float = 0
         if named, let first = candidates.first, boost[model.unitIndex[first.unitId] ?? -1] != nil {
-            confidence = .high
-        } else if candidates.isEmpty {
-            confidence = .low
-        } else {
-            let head = zip(candidates.prefix(2), sortedScores.prefix(2)).map { c, s in
-                AnswerModel.Scored(unit: model.unitIndex[c.unitId] ?? 0, score: s, coverage: Float(c.coverage))
+            score = .infinity
+        } else if !candidates.isEmpty {
+            let head = candidates.prefix(2).map { c in
+                AnswerModel.Scored(unit: model.unitIndex[c.unitId] ?? 0, score: Float(c.score), coverage: Float(c.coverage))
             }
-            let score = model.confidenceScore(head)
-            confidence = score >= model.calibration.high ? .high : score >= model.calibration.medium ? .medium : .low
+            score = model.confidenceScore(head)
         }
+        let confidence: AnswerConfidence = candidates.isEmpty ? .low
+            : score >= model.calibration.high ? .high : score >= model.calibration.medium ? .medium : .low
         var notice: String?
         if confidence == .low {
             let contact = lexicon.serviceCenter.map { "请咨询\($0.name)" + ($0.phone.map { "（电话 \($0)）" } ?? "") } ?? "请咨询当地社会组织服务中心或登记管理机关"
             notice = answers.isEmpty ? "没有找到能回答这个问题的条款。\(contact)。"
                 : "没有找到明确回答这个问题的条款。以下是最接近的条文，仅供参考，\(contact)。"
         }
-        return AnswerResponse(question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
-                              serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
+        let response = AnswerResponse(question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
+                                      serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
+        return LearnedResult(response: response, units: candidates.prefix(limit).map(\.unitId), confidenceScore: score)
     }
 }

@@ -54,7 +54,7 @@ public final class AnswerEngine: @unchecked Sendable {
 
     // MARK: - Analysis
 
-    private func analyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon, AnswerIndexStats) {
+    func analyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon, AnswerIndexStats) {
         lock.lock()
         defer { lock.unlock() }
         let fingerprint = try AnswerLexicon.fingerprint(db)

@@ -73,7 +73,7 @@ public struct AnswerTrainer {
             let rest = resolved.enumerated().filter { $0.offset % 5 != 4 }.map(\.element)
             var probe = model
             Self.learn(&probe, from: rest, unitTerms: unitTerms)
-            model.calibration = Self.calibrate(probe, held: held, terms: terms)
+            model.calibration = try calibrate(probe, held: held)
             Self.learn(&model, from: resolved, unitTerms: unitTerms)
             report.learnSeconds = Date().timeIntervalSince(learning)
             let data = model.encoded()
@@ -297,13 +297,15 @@ public struct AnswerTrainer {
     /// Thresholds on the confidence score (`AnswerModel.confidenceScore`) from questions the
     /// model did not learn from: the lowest threshold at which the first answer was right
     /// ≥ the target share of the time (at least 10 questions above it).
-    static func calibrate(_ model: AnswerModel, held: [ResolvedPair], terms: QATerms) -> AnswerModel.Calibration {
+    func calibrate(_ model: AnswerModel, held: [ResolvedPair]) throws -> AnswerModel.Calibration {
+        // The held-aside questions go through the engine's own path with the probe model.
+        let engine = try AnswerEngine(database: database)
         var outcomes: [(score: Float, right: Bool)] = []
         for pair in held {
-            let query = model.query(pair.terms, extra: [])
-            let ranked = model.rank(query, type: AnswerType.ofQuestion(pair.question), top: 2)
-            guard let first = ranked.first else { continue }
-            outcomes.append((model.confidenceScore(ranked), pair.units.contains(first.unit)))
+            let result = try database.pool.read { db in try engine.learnedResult(pair.question, model: model, limit: 2, db: db) }
+            guard let first = result.units.first else { continue }
+            let right = pair.units.contains { model.unitIds[Int($0)] == first }
+            outcomes.append((result.confidenceScore, right))
         }
         var calibration = AnswerModel.Calibration(high: 0.75, medium: 0.45, questions: Int32(outcomes.count), highPrecision: 0, mediumPrecision: 0)
         guard outcomes.count >= 20 else { return calibration }
@@ -320,13 +322,13 @@ public struct AnswerTrainer {
             }
             return best
         }
-        if let (t, p) = threshold(for: highPrecisionTarget) {
+        if let (t, p) = threshold(for: Self.highPrecisionTarget) {
             calibration.high = t
             calibration.highPrecision = p
         } else {
             calibration.high = .infinity
         }
-        if let (t, p) = threshold(for: mediumPrecisionTarget) {
+        if let (t, p) = threshold(for: Self.mediumPrecisionTarget) {
             calibration.medium = min(t, calibration.high)
             calibration.mediumPrecision = p
         } else {

@@ -56,9 +56,18 @@ struct AskPage {
              "chapter": answer.article?.chapter ?? "", "level": answer.document.level ?? "",
              "status": answer.document.status ?? "未注明", "statusClass": PageHandlers.statusClass(answer.document.status),
              "current": answer.current, "highlight": answer.highlight, "citation": answer.citation,
-             "related": answer.related.map { ["label": $0.label, "url": $0.url] }, "hasRelated": !answer.related.isEmpty]
+             "related": answer.related.map { ["label": $0.label, "url": $0.url] }, "hasRelated": !answer.related.isEmpty,
+             "matched": Self.matchedLine(answer.matched)]
         }
         return site.pages.render("ask", context, page: PageContext(request))
+    }
+
+    /// Why this answer, in one short line: 匹配：社会团体、注销→清算（0.31）.
+    static func matchedLine(_ matched: [Answer.Match]) -> String {
+        guard !matched.isEmpty else { return "" }
+        return matched.prefix(8).map { m in
+            m.isBridge ? "\(m.question)→\(m.article)（\(String(format: "%.2f", m.weight))）" : m.article
+        }.joined(separator: "、")
     }
 
     func api(_ request: HTTPRequest) -> HTTPResponse {
