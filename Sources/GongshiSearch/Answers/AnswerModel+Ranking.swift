@@ -69,7 +69,12 @@ extension AnswerModel {
         for q in questionTerms { if let t = termIndex[q] { add(t, 1, q, true) } }
         for q in questionTerms {
             guard let t = termIndex[q] else { continue }
-            for tr in translations(of: t) { add(tr.term, Self.translationWeight * tr.probability, q, false) }
+            let list = translations(of: t)
+            // A word the articles never use (欠钱) can only be found through its translations:
+            // they share its whole weight. A word they use keeps it and adds its translations.
+            let total = list.reduce(Float(0)) { $0 + $1.probability }
+            let scale = documentFrequency(t) == 0 && total > 0 ? 1 / total : Self.translationWeight
+            for tr in list { add(tr.term, scale * tr.probability, q, false) }
         }
         for e in extra { if let t = termIndex[e.article] { add(t, e.weight, e.question, false) } }
         return Query(terms: terms, questionTerms: questionTerms)

@@ -68,6 +68,7 @@ public struct AnswerTrainer {
             let resolved = Self.resolve(pairs, model: model, db: nil, titles: try database.pool.read { try Self.unitKeys($0, model: model) }, terms: terms)
             report.pairs = pairs.count
             report.pairsUsed = resolved.count
+            Self.addQuestionTerms(&model, resolved)
             // Calibration on held-aside pairs, with a model that did not learn from them.
             let held = resolved.enumerated().filter { $0.offset % 5 == 4 }.map(\.element)
             let rest = resolved.enumerated().filter { $0.offset % 5 != 4 }.map(\.element)
@@ -121,11 +122,14 @@ public struct AnswerTrainer {
         var rows: [[(Int32, Float)]] = []
         var unitTerms: [[Int32]] = []
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT u.id, u.document_id, u.text, u.chapter, d.title FROM unit u JOIN document d ON d.id = u.document_id
+            SELECT u.id, u.document_id, u.text, u.chapter, d.title, u.label FROM unit u JOIN document d ON d.id = u.document_id
             WHERE u.kind IN ('article', 'section') ORDER BY u.document_id, u.seq
             """)
         while let row = try cursor.next() {
-            let documentId: String = row[1], text: String = row[2], chapter: String? = row[3], title: String = row[4]
+            let documentId: String = row[1], chapter: String? = row[3], title: String = row[4], label: String = row[5]
+            var text: String = row[2]
+            // The label (第二条) says where, not what.
+            if text.hasPrefix(label) { text = String(text.dropFirst(label.count)) }
             let d: UInt32
             if let known = documentIndex[documentId] { d = known } else {
                 d = UInt32(model.documentIds.count)
@@ -222,6 +226,22 @@ public struct AnswerTrainer {
     }
 
     // MARK: - Learning
+
+    /// Question words no article uses (欠钱, 咋办) join the vocabulary with no postings: they
+    /// are what the translations start from.
+    static func addQuestionTerms(_ model: inout AnswerModel, _ pairs: [ResolvedPair]) {
+        var added = false
+        for pair in pairs {
+            for term in pair.terms where model.termIndex[term] == nil {
+                model.termIndex[term] = Int32(model.terms.count)
+                model.terms.append(term)
+                model.postingStart.append(model.postingStart[model.postingStart.count - 1])
+                model.translationStart.append(model.translationStart[model.translationStart.count - 1])
+                added = true
+            }
+        }
+        if added { model.finish() }
+    }
 
     /// Model 1 and the priors from `pairs` into `model` (its word index unchanged).
     static func learn(_ model: inout AnswerModel, from pairs: [ResolvedPair], unitTerms: [[Int32]]) {
