@@ -195,9 +195,19 @@ enum Schema {
                 INSERT INTO index_generation(id, value) VALUES (1, 0);
                 """)
         }
+        // 办事指南: loaded whole on every index run (a few dozen rows), like the center rules.
+        migrator.registerMigration("v4-guides") { db in
+            try db.execute(sql: """
+                CREATE TABLE guide (
+                  id TEXT PRIMARY KEY,
+                  seq INTEGER NOT NULL,
+                  json TEXT NOT NULL
+                );
+                """)
+        }
         // Learned Q&A: question–article pairs read from <corpus>/qa-pairs/*.jsonl, and the
         // model the trainer builds from them and the articles (one blob per name).
-        migrator.registerMigration("v4-qa-learning") { db in
+        migrator.registerMigration("v5-qa-learning") { db in
             try db.execute(sql: """
                 CREATE TABLE qa_pair (
                   id INTEGER PRIMARY KEY,

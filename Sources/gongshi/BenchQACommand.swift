@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiIndex
-import GongshiSearch
+import GongshiAnswers
 import GongshiStore
 import GongshiWeb
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiSearch
+import GongshiAnswers
 import GongshiStore
 
 struct EvalQACommand: ParsableCommand {
@@ -9,8 +10,8 @@ struct EvalQACommand: ParsableCommand {
         abstract: "运行法规问答评测集，输出 top-1、top-3、MRR@10、recall@10/100、各可信度的准确率和占比以及未答对的问题"
     )
 
-    @Argument(help: "评测集 JSON Lines 文件") var cases = "Tests/GongshiSearchTests/Fixtures/dev-qa.jsonl"
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @Argument(help: "评测集 JSON Lines 文件") var cases = "Tests/GongshiAnswersTests/Fixtures/dev-qa.jsonl"
+    @OptionGroup var database: DatabaseOptions
     @Option(help: "只评测一部分：report（编号数字部分能被 5 整除，报告用）、learn（其余，可用于学习）或 all") var part = "all"
     @Option(help: "交叉验证折数（0 为不做）：在索引副本上，每折用其余各折的问题作为问答对训练，再评测这一折") var crossValidate = 0
     @Flag(help: "不列出未答对的问题") var quiet = false
@@ -26,9 +27,9 @@ struct EvalQACommand: ParsableCommand {
         if part != "all" { all = all.filter { AnswerEvaluation.isReporting(id: $0.id) == (part == "report") } }
         var outcomes: [AnswerEvaluation.Outcome] = []
         if crossValidate > 0 {
-            outcomes = try Self.crossValidated(all, folds: crossValidate, db: db)
+            outcomes = try Self.crossValidated(all, folds: crossValidate, db: database.path)
         } else {
-            let engine = try AnswerEngine(database: GongshiDatabase(path: db, readOnly: true))
+            let engine = try AnswerEngine(database: database.openReadOnly())
             outcomes = try AnswerEvaluation(engine: engine).run(all)
         }
         if !quiet {

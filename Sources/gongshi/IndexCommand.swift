@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiIndex
-import GongshiSearch
+import GongshiAnswers
 import GongshiStore
 
 struct IndexCommand: ParsableCommand {
@@ -11,13 +11,13 @@ struct IndexCommand: ParsableCommand {
     )
 
     @Option(help: "语料目录") var corpus = "Corpus"
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var options: DatabaseOptions
     @Flag(help: "不显示逐行错误，只显示汇总") var quiet = false
 
     func run() throws {
         let database: GongshiDatabase
-        do { database = try GongshiDatabase(path: db) } catch {
-            Terminal.error("错误：无法打开数据库 \(db)：\(error)")
+        do { database = try GongshiDatabase(path: options.path) } catch {
+            Terminal.error("错误：无法打开数据库 \(options.path)：\(error)")
             throw ExitCode(2)
         }
         var indexer = Indexer(corpus: URL(fileURLWithPath: corpus), database: database)
@@ -31,7 +31,7 @@ struct IndexCommand: ParsableCommand {
             for problem in summary.problems { Terminal.error(problem.description) }
         }
         for warning in summary.warnings { Terminal.error("提示：\(warning)") }
-        print(IndexReport.text(summary, corpus: corpus, db: db))
+        print(IndexReport.text(summary, corpus: corpus, db: options.path))
         // The learned Q&A model is part of the index: rebuilt whenever the index changed.
         if summary.filesIndexed + summary.filesRemoved > 0 || !TrainCommand.hasModel(database) {
             do {

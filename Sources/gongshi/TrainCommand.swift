@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GongshiSearch
+import GongshiAnswers
 import GongshiStore
 
 /// `gongshi train`: rebuilds the learned Q&A model of an index (`gongshi index` runs it
@@ -11,11 +11,11 @@ struct TrainCommand: ParsableCommand {
         abstract: "从问答对（qa-pairs/*.jsonl 与常见问题）学习问答模型，存入索引（gongshi index 会自动运行）"
     )
 
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var options: DatabaseOptions
 
     func run() throws {
         do {
-            let database = try GongshiDatabase(path: db)
+            let database = try GongshiDatabase(path: options.path)
             print(Self.text(try AnswerTrainer(database: database).train()))
         } catch {
             Terminal.error("错误：\(error)")

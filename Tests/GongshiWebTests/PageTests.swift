@@ -191,6 +191,9 @@ import Testing
         let html = try get("/ask", ["q": "火星上的天气怎么样"]).text
         #expect(html.contains("低"))
         #expect(html.contains("建议直接咨询"))
+        // The contact has no phone or address configured: none is shown, none is invented.
+        #expect(!html.contains("电话"))
+        #expect(!html.contains("示例"))
     }
 
     @Test func askAPIReturnsTheContract() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GongshiSearch
+import GongshiAnswers
 
 /// /ask: a question in plain Chinese → the articles that answer it, each quoted, cited
 /// and linked into its document; the JSON twin is /api/ask.
@@ -43,8 +44,10 @@ struct AskPage {
         context["confidenceLabel"] = ["high": "高", "medium": "中", "low": "低（没有找到明确的答案）"][response.confidence.rawValue] ?? ""
         context["notice"] = response.notice
         if let center = response.serviceCenter {
-            context["center"] = ["name": center.name, "phone": center.phone ?? "", "address": center.address ?? "",
-                                 "hours": center.hours ?? "", "web": center.web ?? ""]
+            // Only what is configured: an empty string would still open a {{#phone}} section.
+            let fields: [(String, String?)] = [("name", center.name), ("phone", center.phone), ("address", center.address),
+                                               ("hours", center.hours), ("web", center.web)]
+            context["center"] = Dictionary(uniqueKeysWithValues: fields.compactMap { key, value in value.map { (key, $0) } })
         }
         context["faq"] = response.faq.map { faq -> [String: Any] in
             ["question": faq.question, "answer": faq.answer,
