@@ -97,7 +97,9 @@ extension AnswerModel {
         for qt in query.terms {
             let range = postings(qt.term)
             guard !range.isEmpty, range.count <= max(maxDF, 50) else { continue }
-            let w = qt.weight * idf(qt.term)
+            let termIDF = idf(qt.term)
+            let w = qt.weight * termIDF
+            let coverage: Float = qt.original ? termIDF : 0
             best += w
             scores.withUnsafeMutableBufferPointer { s in
                 for i in range {
@@ -106,7 +108,7 @@ extension AnswerModel {
                     let norm = Self.k1 * (1 - Self.b + Self.b * unitLength[u] / averageLength)
                     if s[u] == 0 { touched.append(Int32(u)) }
                     s[u] += w * tf * (Self.k1 + 1) / (tf + norm)
-                    if qt.original { covered[u] += idf(qt.term) }
+                    covered[u] += coverage
                 }
             }
         }
@@ -114,21 +116,50 @@ extension AnswerModel {
         let scale = 1 / (best * (Self.k1 + 1))
         let maxDocumentPrior = max(documentPrior.max() ?? 0, 1e-6)
         let maxUnitPrior = max(unitPrior.max() ?? 0, 1e-6)
-        var scored: [Scored] = touched.map { u in
+        func better(_ a: Scored, _ b: Scored) -> Bool { a.score != b.score ? a.score > b.score : a.unit < b.unit }
+        // The best `top` by a bounded heap (its root the worst kept): tens of thousands of units
+        // are touched by common words, and sorting them all cost more than the scoring.
+        var heap: [Scored] = []
+        heap.reserveCapacity(top + 1)
+        func offer(_ x: Scored) {
+            if heap.count < top {
+                heap.append(x)
+                var c = heap.count - 1
+                while c > 0 {
+                    let p = (c - 1) / 2
+                    guard better(heap[p], heap[c]) else { break }
+                    heap.swapAt(p, c)
+                    c = p
+                }
+            } else if let root = heap.first, better(x, root) {
+                heap[0] = x
+                var p = 0
+                while true {
+                    let l = 2 * p + 1, r = l + 1
+                    var worst = p
+                    if l < heap.count, better(heap[worst], heap[l]) { worst = l }
+                    if r < heap.count, better(heap[worst], heap[r]) { worst = r }
+                    if worst == p { break }
+                    heap.swapAt(p, worst)
+                    p = worst
+                }
+            }
+        }
+        guard top > 0 else { return [] }
+        for u in touched {
             let i = Int(u)
             var s = scores[i] * scale
             s += Self.documentPriorWeight * documentPrior[Int(unitDocument[i])] / maxDocumentPrior
             s += Self.unitPriorWeight * unitPrior[i] / maxUnitPrior
             if !type.isEmpty, !type.isDisjoint(with: AnswerType(rawValue: unitTypes[i])) { s += Self.typeBonus }
-            if let extra = boost[u] { s += extra }
-            if let extra = documentBoost[unitDocument[i]] { s += extra }
-            return Scored(unit: u, score: s, coverage: questionIDF > 0 ? min(covered[i] / questionIDF, 1) : 0)
+            if !boost.isEmpty, let extra = boost[u] { s += extra }
+            if !documentBoost.isEmpty, let extra = documentBoost[unitDocument[i]] { s += extra }
+            offer(Scored(unit: u, score: s, coverage: questionIDF > 0 ? min(covered[i] / questionIDF, 1) : 0))
         }
-        for (u, extra) in boost where scores[Int(u)] == 0 {
-            scored.append(Scored(unit: u, score: extra, coverage: 0))
+        for (u, extra) in boost.sorted(by: { $0.key < $1.key }) where scores[Int(u)] == 0 {
+            offer(Scored(unit: u, score: extra, coverage: 0))
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
-        return Array(scored.prefix(top))
+        return heap.sorted(by: better)
     }
 
     /// One number for how sure the first answer is: how much of the question it covers and

@@ -4,6 +4,7 @@ import GongshiIndex
 import GongshiAnswers
 import GongshiStore
 import GongshiWeb
+import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,7 +61,10 @@ struct BenchQACommand: ParsableCommand {
         if noHttp { return }
 
         let site = try Site(database: GongshiDatabase(path: dbPath, readOnly: true), staticDirectory: nil)
-        let server = HTTPServer(router: Router(site: site))
+        // No access log: one line per request would be timed too.
+        var quiet = Logger(label: "gongshi.bench-qa")
+        quiet.logLevel = .warning
+        let server = HTTPServer(router: Router(site: site), logger: quiet)
         var options = HTTPServer.Options()
         options.port = 0
         try server.start(options)
