@@ -138,13 +138,12 @@ extension AnswerEngine {
         }
         let unitOf = Dictionary(ranked.map { (model.unitIds[Int($0.unit)], $0.unit) }, uniquingKeysWith: { a, _ in a })
         var answers: [Answer] = []
-        for c in candidates.prefix(limit) {
+        for var c in candidates.prefix(limit) {
+            let matched = unitOf[c.unitId].map { model.matched(query, unit: $0) } ?? []
+            // Highlighted once, with the words that matched here.
+            c.matched = matched.map(\.article)
             var answer = makeAnswer(c, related: [])
-            if let u = unitOf[c.unitId] {
-                let matched = model.matched(query, unit: u)
-                answer.matched = matched.map { Answer.Match(question: $0.question, article: $0.article, weight: (Double($0.weight) * 100).rounded() / 100) }
-                answer.highlight = AnswerHighlighter.highlight(c.text, terms: matched.map(\.article))
-            }
+            answer.matched = matched.map { Answer.Match(question: $0.question, article: $0.article, weight: (Double($0.weight) * 100).rounded() / 100) }
             answers.append(answer)
         }
 

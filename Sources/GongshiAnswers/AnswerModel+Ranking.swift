@@ -171,13 +171,20 @@ extension AnswerModel {
         return 0.6 * first.coverage + 0.4 * min(margin * 4, 1)
     }
 
-    /// The question terms and learned bridges found in unit `u`.
+    /// Bridges weaker than this are left out of `matched` (they move nothing a person would see).
+    static let minShownBridge: Float = 0.05
+
+    /// The question terms and learned bridges found in unit `u`, strongest bridges first after
+    /// the question's own words.
     func matched(_ query: Query, unit u: Int32) -> [(question: String, article: String, weight: Float)] {
         var found: [(String, String, Float)] = []
-        for qt in query.terms where contains(term: qt.term, unit: u) {
+        for qt in query.terms where (qt.original || qt.weight >= Self.minShownBridge) && contains(term: qt.term, unit: u) {
             found.append((qt.question, terms[Int(qt.term)], qt.original ? 1 : qt.weight))
         }
-        return found
+        // Stable: the question's own words in question order, then bridges by weight.
+        return found.enumerated().sorted { a, b in
+            a.element.2 != b.element.2 ? a.element.2 > b.element.2 : a.offset < b.offset
+        }.map(\.element)
     }
 
     func contains(term: Int32, unit u: Int32) -> Bool {
