@@ -115,6 +115,10 @@ public final class SearchEngine: Sendable {
                 results.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
             }
         }
+        // An article named by its document and number (慈善法第十条) goes first too.
+        if request.kind == nil || request.kind == .article, request.filters.isEmpty {
+            results += try ArticleLookup.hits(request.query, db: db)
+        }
         seen = Set(results.map { "\($0.kind):\($0.id)" })
 
         var total = results.count
