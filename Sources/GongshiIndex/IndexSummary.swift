@@ -13,6 +13,8 @@ public struct IndexSummary: Sendable {
     /// Totals in the index after the run, by kind.
     public var totals: [String: Int] = [:]
     public var problems: [RowProblem] = []
+    /// Set-up the operator should fix that rejects nothing (an unset service-center contact).
+    public var warnings: [String] = []
     public var seconds: Double = 0
 
     public var rejected: Int { problems.count }

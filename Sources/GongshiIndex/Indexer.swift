@@ -92,6 +92,7 @@ public struct Indexer {
         summary.problems += try ServiceCenterRuleLoader(corpus: corpus).load(into: db)
         // 办事指南, each citation checked against the indexed regulations.
         summary.problems += try GuideLoader(corpus: corpus).load(into: db)
+        summary.warnings += try qaWarnings(db: db)
         // A run that rewrote much of the corpus leaves the FTS indexes in many segments;
         // merging them into one makes every query probe one b-tree instead of several
         // (about 15 % less search time). Small incremental runs leave it to automerge.
@@ -237,7 +238,7 @@ public struct Indexer {
                 summary.problems.append(problem)
                 return 0
             }
-        case .faq, .qaVocabulary, .serviceCenter:
+        case .faq, .qaVocabulary, .serviceCenter, .qaPairs:
             return try ingestQA(file, text: text, fileId: fileId, db: db, summary: &summary)
         case .orgs, .credit, .notices:
             let kind: RecordKind = file.kind == .orgs ? .orgs : file.kind == .credit ? .credit : .notices

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiIndex
+import GongshiAnswers
 import GongshiStore
 
 struct IndexCommand: ParsableCommand {
@@ -36,13 +37,21 @@ struct IndexCommand: ParsableCommand {
             for orphan in summary.orphans.prefix(50) { Terminal.error(orphan.description) }
             if summary.orphans.count > 50 { Terminal.error("……另有 \(summary.orphans.count - 50) 条引用了不在索引中的社会组织") }
         }
+        for warning in summary.warnings { Terminal.error("提示：\(warning)") }
+        print(IndexReport.text(summary, corpus: corpus, db: options.path))
+        // The learned Q&A model is part of the index: rebuilt whenever the index changed.
+        if summary.filesIndexed + summary.filesRemoved > 0 || !TrainCommand.hasModel(database) {
+            do {
+                print(TrainCommand.text(try AnswerTrainer(database: database).train()))
+            } catch {
+                Terminal.error("错误：问答模型训练失败：\(error)")
+                throw ExitCode(2)
+            }
+        }
         // The WAL holds the whole run until checkpointed: move it into the database and
         // truncate it, so the disk holds one copy of the index (retried while a server's
         // readers finish their reads).
-        var walNote: String?
-        do { try database.checkpointTruncating() } catch { walNote = "  注意：WAL 未能截断（\(error)）" }
-        print(IndexReport.text(summary, corpus: corpus, db: options.path))
-        if let walNote { print(walNote) }
+        do { try database.checkpointTruncating() } catch { print("  注意：WAL 未能截断（\(error)）") }
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 }
