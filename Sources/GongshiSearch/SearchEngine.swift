@@ -342,9 +342,10 @@ public final class SearchEngine: Sendable {
     /// Record counts are exact up to this number: the window is also the count.
     public static let recordCountLimit = recordRankWindow
 
-    func kindFilter(_ kind: SearchRequest.Kind?) -> (sql: String, arguments: StatementArguments) {
+    /// `column` is qualified by callers that join another table with a `kind` column.
+    func kindFilter(_ kind: SearchRequest.Kind?, column: String = "kind") -> (sql: String, arguments: StatementArguments) {
         guard let kind else { return ("", []) }
-        return (kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?", [kind.rawValue])
+        return (kind == .article ? " AND \(column) IN (?, 'section')" : " AND \(column) = ?", [kind.rawValue])
     }
 
     /// One pass over the matches, scoring each: every match for documents; for records
