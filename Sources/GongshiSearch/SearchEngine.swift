@@ -197,6 +197,9 @@ public final class SearchEngine: Sendable {
     /// A name-length query (5 Han characters or more) that no title on the page holds as
     /// typed: perhaps a name with a character wrong or missing that still matched words.
     static func looksLikeAMistypedTitle(_ analysis: QueryAnalyzer.Analysis, page: [SearchResult]) -> Bool {
+        // Only one term typed without spaces reads as a name (several terms are words, and
+        // the candidate look-up over names costs seconds for common pairs at 100,000 orgs).
+        guard analysis.terms.count == 1 else { return false }
         let typed = analysis.words.map(\.text).joined()
         guard typed.unicodeScalars.filter({ $0.properties.isIdeographic }).count >= 5 else { return false }
         return !page.contains { QueryWords.contains($0.title, typed) }
