@@ -1,0 +1,12 @@
+/// A question–article pair in the Q&A's pairs format (one JSON object per line):
+/// `{"id": "F12", "q": "…", "relevant": [{"title": "社会团体登记管理条例", "article": 10}]}`.
+public struct QAPair: Sendable, Codable, Equatable {
+    public struct Relevant: Sendable, Codable, Equatable {
+        public var title: String
+        public var article: Int
+    }
+
+    public var id: String
+    public var q: String
+    public var relevant: [Relevant]
+}
