@@ -1,7 +1,8 @@
 /*
 ** libmicrohttpd glue: start/stop with an options array, and an access handler that
 ** answers on the second call (answering on the first makes 0.9.75 close keep-alive
-** connections), collects the query and a few headers, and hands them to Swift.
+** connections), collects the query, a few headers, the client address and a bounded
+** POST body (413 beyond GONGSHI_HTTP_MAX_BODY), and hands them to Swift.
 */
 #include "http_server.h"
 
@@ -34,6 +35,32 @@ typedef struct {
 } RespondToken;
 
 static int firstCallMarker;
+
+/* A request with a body (POST): the bytes collected so far, bounded by GONGSHI_HTTP_MAX_BODY. */
+typedef struct {
+    char *data;
+    size_t length;
+    int tooLarge;
+} Upload;
+
+static void completed(void *cls, struct MHD_Connection *connection, void **state, enum MHD_RequestTerminationCode code) {
+    (void)cls; (void)connection; (void)code;
+    if (state && *state && *state != &firstCallMarker) {
+        Upload *upload = *state;
+        free(upload->data);
+        free(upload);
+    }
+    if (state) *state = NULL;
+}
+
+static enum MHD_Result answerStatic(struct MHD_Connection *connection, unsigned int status, const char *body) {
+    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+    enum MHD_Result result = MHD_queue_response(connection, status, r);
+    MHD_destroy_response(r);
+    return result;
+}
 
 static enum MHD_Result collectPair(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
@@ -95,26 +122,64 @@ static void respond(void *token, const GongshiHTTPResponse *response) {
 static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
                               const char *version, const char *upload, size_t *uploadSize, void **state) {
     (void)version;
-    (void)upload;
     GongshiHTTPServer *server = cls;
     if (*state == NULL) {          /* first call: headers only; answer on the next one */
-        *state = &firstCallMarker;
+        if (strcmp(method, "POST") == 0) {
+            const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
+            if (length && strtoull(length, NULL, 10) > GONGSHI_HTTP_MAX_BODY) {
+                return answerStatic(connection, 413, "{\"error\":{\"status\":413,\"message\":\"请求内容过大\"}}");
+            }
+            Upload *body = calloc(1, sizeof *body);
+            if (!body) return MHD_NO;
+            *state = body;
+        } else {
+            *state = &firstCallMarker;
+        }
         return MHD_YES;
     }
-    if (*uploadSize != 0) {        /* request bodies are not used: drop them */
+    Upload *body = *state == &firstCallMarker ? NULL : *state;
+    if (*uploadSize != 0) {
+        /* Bodies are kept for POST only (bounded); any other method's body is dropped. */
+        if (body && !body->tooLarge) {
+            if (body->length + *uploadSize > GONGSHI_HTTP_MAX_BODY) {
+                body->tooLarge = 1;
+                free(body->data);
+                body->data = NULL;
+                body->length = 0;
+            } else {
+                char *grown = realloc(body->data, body->length + *uploadSize);
+                if (!grown) return MHD_NO;
+                memcpy(grown + body->length, upload, *uploadSize);
+                body->data = grown;
+                body->length += *uploadSize;
+            }
+        }
         *uploadSize = 0;
         return MHD_YES;
+    }
+    if (body && body->tooLarge) {
+        return answerStatic(connection, 413, "{\"error\":{\"status\":413,\"message\":\"请求内容过大\"}}");
     }
     PairList query = {.count = 0}, headers = {.count = 0};
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectPair, &query);
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collectPair, &headers);
-    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count};
+    char address[INET6_ADDRSTRLEN] = "";
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (info && info->client_addr) {
+        if (info->client_addr->sa_family == AF_INET) {
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)info->client_addr)->sin_addr, address, sizeof address);
+        } else if (info->client_addr->sa_family == AF_INET6) {
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)info->client_addr)->sin6_addr, address, sizeof address);
+        }
+    }
+    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count,
+                                  body ? body->data : NULL, body ? body->length : 0, address};
     RespondToken token = {connection, MHD_NO, 0};
     server->handler(server->context, &request, respond, &token);
     if (!token.responded) {
-        static const char body[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
-        GongshiHTTPResponse fallback = {500, body, sizeof body - 1, NULL, 0, NULL};
-        respond(&token, &fallback);
+        static const char fallback[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
+        GongshiHTTPResponse response = {500, fallback, sizeof fallback - 1, NULL, 0, NULL};
+        respond(&token, &response);
     }
     return token.result;
 }
@@ -139,6 +204,7 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
         {MHD_OPTION_THREAD_POOL_SIZE, options->threads > 0 ? options->threads : 2, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, options->connectionLimit > 0 ? options->connectionLimit : 256, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, options->timeoutSeconds > 0 ? options->timeoutSeconds : 30, NULL},
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed, NULL},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)(options->memoryLimit > 0 ? options->memoryLimit : 32 * 1024), NULL},
         {MHD_OPTION_END, 0, NULL},
     };

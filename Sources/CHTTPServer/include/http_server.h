@@ -25,7 +25,13 @@ typedef struct {
     int queryCount;
     const GongshiHTTPPair *headers;
     int headerCount;
+    const char *body;        /* the request body (POST), not NUL-terminated; NULL when none */
+    size_t bodyLength;
+    const char *clientAddress; /* the peer's IP address as text ("" when unknown) */
 } GongshiHTTPRequest;
+
+/* Bodies longer than this are refused with 413 before the handler runs. */
+#define GONGSHI_HTTP_MAX_BODY (64 * 1024)
 
 /* A response built once by gongshi_http_prepare (a libmicrohttpd response inside). */
 typedef struct GongshiHTTPPrepared GongshiHTTPPrepared;

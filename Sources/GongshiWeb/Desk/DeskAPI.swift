@@ -1,0 +1,43 @@
+import Foundation
+import GongshiDesk
+
+/// The JSON twins of the desk pages under /api/desk (same session, same CSRF token in the
+/// `X-CSRF-Token` header or a `csrf` field; bodies are form-encoded like the pages').
+struct DeskAPI {
+    let routes: DeskRoutes
+    let session: DeskSession
+
+    func list(_ request: HTTPRequest) -> HTTPResponse {
+        var query = ConsultationQuery()
+        query.text = String((request.query["q"] ?? "").prefix(100))
+        query.openOnly = request.query["open"] == "1"
+        query.overdueOnly = request.query["overdue"] == "1"
+        if request.query["mine"] == "1" { query.assigneeID = session.account.id }
+        do { return .json(["consultations": try routes.desk.consultations(query)]) } catch { return routes.failure(error, request) }
+    }
+
+    func consultation(_ id: Int64) -> HTTPResponse {
+        do { return .json(try routes.desk.consultation(id)) } catch {
+            return routes.failure(error, HTTPRequest(path: "/api/desk/consultations/\(id)"))
+        }
+    }
+
+    func create(_ form: FormBody) -> HTTPResponse {
+        do {
+            let id = try DeskPages.create(form, desk: routes.desk, account: session.account, site: routes.site)
+            var response = HTTPResponse.json(try routes.desk.consultation(id), status: 201)
+            response.headers.append(("Location", "/api/desk/consultations/\(id)"))
+            return response
+        } catch { return routes.failure(error, HTTPRequest(path: "/api/desk/consultations")) }
+    }
+
+    func statistics() -> HTTPResponse {
+        do { return .json(try routes.desk.statistics()) } catch { return routes.failure(error, HTTPRequest(path: "/api/desk/stats")) }
+    }
+
+    func audit() -> HTTPResponse {
+        do { return .json(["entries": try routes.desk.auditTrail(limit: 500, by: session.account)]) } catch {
+            return routes.failure(error, HTTPRequest(path: "/api/desk/audit"))
+        }
+    }
+}
