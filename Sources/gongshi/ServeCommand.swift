@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import GongshiDesk
 import GongshiSearch
 import GongshiStore
 import GongshiWeb
@@ -19,6 +20,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "静态文件目录（CSS 等）") var staticDir = "Static"
     @Flag(inversion: .prefixedNo, help: "每个请求写一行访问日志到标准错误") var accessLog = true
     @Option(help: "缓存的检索结果条数（索引更新后自动失效；0 表示不缓存）") var searchCache = 1_024
+    @Option(help: "咨询台数据库文件（不存在时创建）") var deskDb = "data/desk.sqlite"
+    @Option(help: "已发布常见问题的问答对文件（供下次索引使用）") var qaPairs = "data/desk-qa-pairs.jsonl"
+    @Flag(inversion: .prefixedNo, help: "开放 /consult 在线咨询") var publicQuestions = true
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads 应在 1 到 64 之间") }
@@ -35,7 +39,15 @@ struct ServeCommand: ParsableCommand {
         }
         var logger = Logger(label: "gongshi.http")
         logger.logLevel = accessLog ? .info : .warning
-        let server = HTTPServer(router: Router(site: site), logger: logger)
+        let desk: Desk
+        do { desk = try Desk(path: deskDb) } catch {
+            Terminal.error("错误：\(error)")
+            throw ExitCode(2)
+        }
+        var deskOptions = DeskRoutes.Options()
+        deskOptions.publicQuestions = publicQuestions
+        deskOptions.qaPairsFile = qaPairs
+        let server = HTTPServer(router: Router(site: site, desk: DeskRoutes(site: site, desk: desk, options: deskOptions)), logger: logger)
         var options = HTTPServer.Options()
         options.host = host
         options.port = port
@@ -46,6 +58,10 @@ struct ServeCommand: ParsableCommand {
         }
         DispatchQueue.global(qos: .utility).async { site.warmUp() }
         print("正在服务：http://\(host):\(server.port)/  （Ctrl-C 停止）")
+        // On the terminal, not in the access log: the operator must see it.
+        if (try? desk.hasAdmin()) != true {
+            FileHandle.standardOutput.write(Data("咨询台尚无管理员账号。创建：gongshi user add 用户名 --role admin --desk-db \(deskDb)\n".utf8))
+        }
         // Clean shutdown on SIGINT/SIGTERM: stop accepting, finish requests in flight.
         let stop = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
