@@ -85,7 +85,9 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GongshiDisclosureTests", dependencies: ["GongshiIndex", "GongshiDisclosure", "GongshiTestSupport"]),
         .testTarget(name: "GongshiBenchmarksTests", dependencies: ["GongshiBenchmarks", "GongshiIndex", "GongshiTestSupport"]),
-        .testTarget(name: "GongshiDeskTests", dependencies: ["GongshiDesk", "GongshiTestSupport"]),
-        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex", "GongshiTestSupport"]),
+        .testTarget(name: "GongshiDeskTests", dependencies: ["GongshiDesk", "GongshiTestSupport",
+                                                             .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiDesk", "GongshiIndex", "GongshiTestSupport",
+                                                            .product(name: "Logging", package: "swift-log")]),
     ]
 )

@@ -4,9 +4,20 @@ public struct QAPair: Sendable, Codable, Equatable {
     public struct Relevant: Sendable, Codable, Equatable {
         public var title: String
         public var article: Int
+
+        public init(title: String, article: Int) {
+            self.title = title
+            self.article = article
+        }
     }
 
     public var id: String
     public var q: String
     public var relevant: [Relevant]
+
+    public init(id: String, q: String, relevant: [Relevant]) {
+        self.id = id
+        self.q = q
+        self.relevant = relevant
+    }
 }
