@@ -3,6 +3,7 @@
 #   make test  installs what is missing (and Chromium for the browser tests), builds and runs every test
 SWIFT ?= swift
 DB ?= data/gongshi.sqlite
+DESK_DB ?= data/desk.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
@@ -18,7 +19,7 @@ index: build
 	.build/release/gongshi index --corpus Corpus --db $(DB)
 
 run: index
-	.build/release/gongshi serve --db $(DB) --host $(HOST) --port $(PORT)
+	.build/release/gongshi serve --db $(DB) --desk-db $(DESK_DB) --host $(HOST) --port $(PORT)
 
 test:
 	./scripts/install-deps.sh --test
