@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "CPasswordHash", linkerSettings: [.linkedLibrary("crypt")]),
         // The consultation desk: accounts, sessions, consultations, cited replies, FAQ, audit
         // trail, in a writable SQLite database of its own (the index stays read-only).
-        .target(name: "GongshiDesk", dependencies: ["GongshiStore", "CPasswordHash",
+        .target(name: "GongshiDesk", dependencies: ["GongshiStore", "CPasswordHash", "CChineseTokenizer",
                                                     .product(name: "GRDB", package: "GRDB.swift")]),
         // Yardsticks the benchmarks compare against (not part of serving or indexing).
         .target(name: "GongshiBenchmarks", dependencies: ["GongshiStore"]),

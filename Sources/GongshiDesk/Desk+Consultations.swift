@@ -1,4 +1,5 @@
 import Foundation
+import GongshiStore
 import GRDB
 
 /// Changes staff make to a consultation after intake; nil leaves a field as it is.
@@ -17,7 +18,7 @@ public struct ConsultationQuery: Sendable {
     public var assigneeID: Int64?
     public var openOnly = false
     public var overdueOnly = false
-    /// Words that must all occur in the question or the reply.
+    /// Words that must all occur in the question or the reply (Chinese search: the gongshi tokenizer).
     public var text = ""
     public var limit = 100
 
@@ -141,10 +142,11 @@ extension Desk {
         var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
         if let assignee = query.assigneeID { conditions.append("c.assignee_id = ?"); arguments.append(assignee) }
         if query.openOnly || query.overdueOnly { conditions.append("c.status IN ('待答复', '需跟进')") }
-        let words = query.text.split(whereSeparator: \.isWhitespace).prefix(5)
-        for word in words {
-            conditions.append("(instr(c.question, ?) > 0 OR instr(c.reply, ?) > 0)")
-            arguments.append(String(word.prefix(50))); arguments.append(String(word.prefix(50)))
+        // Each word is an FTS5 phrase (quoted: no query syntax gets through), all required.
+        let words = query.text.split(whereSeparator: \.isWhitespace).prefix(5).map { MatchExpression.quote(String($0.prefix(50))) }
+        if !words.isEmpty {
+            conditions.append("c.id IN (SELECT rowid FROM consultation_search WHERE consultation_search MATCH ?)")
+            arguments.append(words.joined(separator: " AND "))
         }
         let sql = "SELECT c.id FROM consultation c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + " ORDER BY c.received_at DESC, c.id DESC LIMIT ?"

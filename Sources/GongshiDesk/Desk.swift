@@ -1,3 +1,4 @@
+import CChineseTokenizer
 import Foundation
 import GRDB
 
@@ -48,6 +49,9 @@ public final class Desk: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // The site's Chinese tokenizer, for searching consultations (consultation_search).
+            let rc = gongshi_register_fts5_tokenizer(UnsafeMutableRawPointer(db.sqliteConnection))
+            guard rc == 0 else { throw DeskError(.store, "无法注册中文分词器（SQLite 错误码 \(rc)）", path: path) }
             // WAL comes with DatabasePool; FULL syncs the WAL at every commit, so an
             // acknowledged save survives a power cut, not only a crash of the process.
             try db.execute(sql: "PRAGMA synchronous = FULL")

@@ -83,6 +83,21 @@ enum DeskSchema {
                 );
                 """)
         }
+        // Consultations searched the way the site searches: FTS5 with the gongshi tokenizer,
+        // kept in step by triggers (the text is small; no external content table).
+        migrator.registerMigration("v2-search") { db in
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE consultation_search USING fts5(question, reply, tokenize = 'gongshi');
+                INSERT INTO consultation_search (rowid, question, reply) SELECT id, question, reply FROM consultation;
+                CREATE TRIGGER consultation_search_insert AFTER INSERT ON consultation BEGIN
+                  INSERT INTO consultation_search (rowid, question, reply) VALUES (new.id, new.question, new.reply);
+                END;
+                CREATE TRIGGER consultation_search_update AFTER UPDATE OF question, reply ON consultation BEGIN
+                  DELETE FROM consultation_search WHERE rowid = old.id;
+                  INSERT INTO consultation_search (rowid, question, reply) VALUES (new.id, new.question, new.reply);
+                END;
+                """)
+        }
         return migrator
     }
 }

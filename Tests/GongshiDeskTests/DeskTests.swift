@@ -168,3 +168,27 @@ final class TestClock: @unchecked Sendable {
     }
 }
 
+
+@Suite struct DeskSearchTests {
+    @Test func consultationsAreSearchedWithTheChineseTokenizer() throws {
+        let desk = try Desk(path: DeskTests.path())
+        let staff = try desk.addAccount(name: "staff1", role: .staff, password: "mima-12345678")
+        let a = try desk.create(ConsultationDraft(channel: .phone, receivedAt: Date(), question: "民办非企业单位年检要交哪些材料？"), by: staff)
+        let b = try desk.create(ConsultationDraft(channel: .window, receivedAt: Date(), question: "基金会的原始基金最少要多少钱？"), by: staff)
+        try desk.saveReply(b, text: "全国性公募基金会不低于 800 万元。", by: staff)
+        func search(_ text: String) throws -> [Int64] {
+            var query = ConsultationQuery()
+            query.text = text
+            return try desk.consultations(query).map(\.id)
+        }
+        #expect(try search("年检") == [a])
+        #expect(try search("原始基金") == [b])
+        #expect(try search("公募") == [b])          // in the reply
+        #expect(try search("年检 基金会").isEmpty)    // every word must match
+        #expect(try search("登记证书").isEmpty)
+        // Query syntax is text, never FTS5 syntax.
+        for hostile in ["\"", "年检\" OR \"基金", "*", "NEAR(", "question:年检", "(("] {
+            _ = try search(hostile)
+        }
+    }
+}

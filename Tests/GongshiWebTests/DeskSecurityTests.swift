@@ -160,3 +160,17 @@ import Testing
         #expect(try client.post("/consult", [("csrf", token), ("question", "第六个问题")]).status == 429)
     }
 }
+
+@Suite struct DeskOpenAPITests {
+    @Test func openAPIDescribesTheDeskRoutes() throws {
+        let server = try DeskTestServer()
+        defer { server.stop() }
+        let body = try server.client().get("/api/openapi.json").body
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        let paths = try #require(json["paths"] as? [String: Any])
+        for path in ["/api/faq", "/api/desk/me", "/api/desk/consultations", "/api/desk/consultations/{id}", "/api/desk/stats", "/api/desk/audit"]
+            + DeskSecurityTests.actions.map({ "/api/desk/consultations/{id}/\($0)" }) {
+            #expect(paths[path] != nil, "\(path)")
+        }
+    }
+}

@@ -196,13 +196,15 @@ struct DeskPages {
     func printView(_ request: HTTPRequest, id: Int64) -> HTTPResponse {
         let c: Consultation
         do { c = try desk.consultation(id) } catch { return routes.failure(error, request) }
+        let full = c.citations.map {
+            CitationFormatter.citation(title: $0.documentTitle, label: $0.label, text: $0.quotedText, status: $0.documentStatus)
+        }
         let context: [String: Any] = [
             "id": c.id, "received": Self.date(c.receivedAt), "question": c.question, "reply": c.reply,
-            "citations": c.citations.map { citation -> [String: Any] in
-                ["full": CitationFormatter.citation(title: citation.documentTitle, label: citation.label, text: citation.quotedText,
-                                                    status: citation.documentStatus),
-                 "version": "引用时状态：\(citation.documentStatus ?? "未注明")；索引第 \(citation.generation) 版"]
+            "citations": zip(c.citations, full).map { citation, text -> [String: Any] in
+                ["full": text, "version": "引用时状态：\(citation.documentStatus ?? "未注明")；索引第 \(citation.generation) 版"]
             },
+            "copyText": ([c.reply] + full).filter { !$0.isEmpty }.joined(separator: "\n"),
             "printed": Self.date(Date()),
         ]
         return render("desk-print", context, request, printView: true)
@@ -210,11 +212,19 @@ struct DeskPages {
 
     // MARK: - Reports
 
+    /// Counts as SVG charts drawn on the server (as on /stats), each with its data table.
     func statistics(_ request: HTTPRequest) -> HTTPResponse {
         guard let stats = try? desk.statistics() else { return routes.failure(DeskError(.store, ""), request) }
-        func rows(_ counts: [DeskStatistics.Count]) -> [[String: Any]] { counts.map { ["key": $0.key, "count": $0.count] } }
-        return render("desk-stats", ["total": stats.total, "byChannel": rows(stats.byChannel), "byStatus": rows(stats.byStatus),
-                                     "byTag": rows(stats.byTag), "byMonth": rows(stats.byMonth)], request)
+        func chart(_ id: String, _ title: String, _ counts: [DeskStatistics.Count], line: Bool = false) -> [String: Any] {
+            let data = counts.map { SVGChart.Datum($0.key, $0.count) }
+            return ["id": id, "title": title,
+                    "svg": line && data.count > 1 ? SVGChart.line(id: id, title: title, data: data) : SVGChart.bars(id: id, title: title, data: data),
+                    "table": SVGChart.table(caption: title, labelHeader: "类别", data: data)]
+        }
+        return render("desk-stats", ["total": stats.total, "charts": [
+            chart("desk-channel", "按渠道", stats.byChannel), chart("desk-status", "按状态", stats.byStatus),
+            chart("desk-tag", "按主题标签", stats.byTag), chart("desk-month", "按月份", stats.byMonth, line: true),
+        ]], request)
     }
 
     func audit(_ request: HTTPRequest) -> HTTPResponse {

@@ -36,7 +36,7 @@ public struct DeskRoutes: Sendable {
         let path = request.path
         switch path {
         case "/faq": return onlyGet(request) ?? faqPage(request)
-        case "/api/faq": return onlyGet(request) ?? .json(FAQList(entries: (try? desk.publishedFAQs()) ?? []))
+        case "/api/faq": return onlyGet(request) ?? DeskAPI.json(FAQList(entries: (try? desk.publishedFAQs()) ?? []))
         case "/ask": return onlyGet(request) ?? askPage(request)
         case "/consult": return options.publicQuestions ? consult(request) : nil
         case "/desk/login": return login(request)
@@ -91,7 +91,7 @@ public struct DeskRoutes: Sendable {
         case "/api/desk/consultations": return api.list(request)
         case "/api/desk/stats": return api.statistics()
         case "/api/desk/audit": return api.audit()
-        case "/api/desk/me": return .json(["name": session.account.name, "role": session.account.role.rawValue, "csrf": session.csrf])
+        case "/api/desk/me": return DeskAPI.json(["name": session.account.name, "role": session.account.role.rawValue, "csrf": session.csrf])
         default: break
         }
         let parts = request.path.split(separator: "/").map(String.init)
