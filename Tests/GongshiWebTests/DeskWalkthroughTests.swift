@@ -9,24 +9,7 @@ import Testing
     static let enquirerName = "郑晓梅"
     static let enquirerContact = "13912345678"
 
-    func pagesInChromium(_ urls: [String]) throws -> [String] {
-        let binary = try #require(BrowserTests.chromium, "Chromium is missing: run scripts/install-deps.sh --test")
-        return try urls.map { url in
-            let profile = Scratch.directory.appendingPathComponent("desk-chromium-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: profile) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                                 "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000", "--dump-dom", url]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
-    }
+    func pagesInChromium(_ urls: [String]) throws -> [String] { try urls.map { try Chromium.dom($0) } }
 
     @Test func staffWalkThroughFromPhoneCallToPublishedFAQ() throws {
         let server = try DeskTestServer()
@@ -88,6 +71,7 @@ import Testing
         let base = "http://127.0.0.1:\(server.port)"
         let ask = "\(base)/ask?q=" + DeskClient.encode("成立社会团体需要多少个会员")
         let dom = try pagesInChromium([ask, "\(base)/faq"])
+        try Chromium.screenshot("\(base)/faq", name: "desk-faq")
         #expect(dom[0].contains("常见问题：成立社会团体需要多少会员？"))
         #expect(dom[0].contains(reply))
         #expect(dom[1].contains("成立社会团体需要多少会员？") && dom[1].contains("《中华人民共和国慈善法》第十条"))
@@ -141,6 +125,7 @@ import Testing
 
         let base = "http://127.0.0.1:\(server.port)"
         let dom = try pagesInChromium(["\(base)/consult/\(receipt)"])[0]
+        try Chromium.screenshot("\(base)/consult/\(receipt)", name: "desk-consult-receipt")
         #expect(dom.contains(reply))
         #expect(!dom.contains(Self.enquirerContact) && !dom.contains(Self.enquirerName))
     }
