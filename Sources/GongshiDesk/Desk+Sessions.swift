@@ -26,6 +26,8 @@ extension Desk {
         guard let row, matches, let account = Self.account(row), !account.disabled else {
             try write { db in
                 let at = now.timeIntervalSince1970
+                // Old attempts no longer count: drop them, so the table stays small.
+                try db.execute(sql: "DELETE FROM attempt WHERE kind LIKE 'login-%' AND at < ?", arguments: [at - policy.failureWindow])
                 try db.execute(sql: "INSERT INTO attempt (kind, key, at) VALUES ('login-account', ?, ?), ('login-address', ?, ?)",
                                arguments: [name, at, address, at])
                 try audit(db, actor: name, action: "login_failed", target: "address:\(address)")

@@ -11,6 +11,15 @@ import Testing
 
     func pagesInChromium(_ urls: [String]) throws -> [String] { try urls.map { try Chromium.dom($0) } }
 
+    /// A staff page as the logged-in client received it, drawn by Chromium from a file (the
+    /// headless command line cannot log in), with the server as base for the CSS.
+    func screenshotStaffPage(_ html: String, port: UInt16, name: String) throws {
+        let file = Scratch.directory.appendingPathComponent("\(name)-\(UUID().uuidString).html")
+        let based = html.replacingOccurrences(of: "<head>", with: "<head><base href=\"http://127.0.0.1:\(port)/\">")
+        try Data(based.utf8).write(to: file)
+        try Chromium.screenshot(file.absoluteString, name: name)
+    }
+
     @Test func staffWalkThroughFromPhoneCallToPublishedFAQ() throws {
         let server = try DeskTestServer()
         defer { server.stop() }
@@ -32,6 +41,7 @@ import Testing
         // The consultation page: the question, the Q&A's suggestions, one click adds one.
         let page = try staff.get(location).body
         #expect(page.contains(question))
+        #expect(!page.contains("受理编号"))   // taken by phone: no receipt, no publishable form
         #expect(page.contains(Self.enquirerContact))   // staff see the contact
         // The staff member picks 第十条 of the regulation among the suggestions.
         let forms = page.matches(of: /action="\/desk\/\d+\/cite" method="post">\s*<input type="hidden" name="csrf" value="([0-9a-f]{64})"><input type="hidden" name="document" value="([^"]+)"><input type="hidden" name="label" value="([^"]+)">/)
@@ -45,12 +55,19 @@ import Testing
         #expect(cited.map(\.reference) == ["《社会团体登记管理条例》第十条", "《中华人民共和国慈善法》第十条"])
         #expect(cited[0].quotedText.contains("有50个以上的个人会员"))
         #expect(cited.allSatisfy { $0.generation >= 1 })
-        #expect(try staff.get(location).body.contains("已加入答复"))
+        let withCitations = try staff.get(location).body
+        #expect(withCitations.contains("已加入答复"))
+        try screenshotStaffPage(withCitations, port: server.port, name: "desk-consultation")
 
         // The reply, saved; the status follows.
         let reply = "成立社会团体应有 50 个以上的个人会员或者 30 个以上的单位会员。"
         #expect(try staff.post("/desk/\(id)/reply", [("csrf", token), ("reply", reply)]).status == 303)
         #expect(try server.desk.consultation(id).status == .answered)
+        // Handed to a colleague and back.
+        #expect(try staff.post("/desk/\(id)/status", [("csrf", token), ("assignee", DeskTestServer.adminName)]).status == 303)
+        #expect(try server.desk.consultation(id).assigneeName == DeskTestServer.adminName)
+        #expect(try staff.post("/desk/\(id)/status", [("csrf", token), ("assignee", "nobody")]).status == 400)
+        #expect(try staff.post("/desk/\(id)/status", [("csrf", token), ("assignee", DeskTestServer.staffName)]).status == 303)
 
         // The print view: the reply and the full citations with their version.
         let print = try staff.get("/desk/\(id)/print").body
@@ -60,6 +77,7 @@ import Testing
         #expect(print.contains("索引第 "))
         #expect(print.contains("print-view"))
         #expect(!print.contains(Self.enquirerContact))
+        try screenshotStaffPage(print, port: server.port, name: "desk-print")
 
         // Staff cannot publish; the admin does.
         #expect(try staff.post("/desk/\(id)/publish", [("csrf", token)]).status == 403)

@@ -27,7 +27,8 @@ struct DeskPages {
 
     private func render(_ template: String, _ context: [String: Any], _ request: HTTPRequest, status: Int = 200,
                         printView: Bool = false, headers: [(String, String)] = []) -> HTTPResponse {
-        var context = context
+        // Mustache treats "" as true in {{#name}} sections: empty values are left out instead.
+        var context = context.filter { ($0.value as? String)?.isEmpty != true }
         if let session {
             context["account"] = session.account.name
             context["roleLabel"] = session.account.role.label
@@ -178,6 +179,7 @@ struct DeskPages {
             "tags": c.tags.joined(separator: "、"), "tagsInput": c.tags.joined(separator: ","), "status": c.status.rawValue,
             "statuses": Consultation.Status.allCases.map { ["value": $0.rawValue, "selected": $0 == c.status] },
             "assignee": c.assigneeName ?? "", "receipt": c.receipt ?? "", "publishable": c.publishable,
+            "assignees": ((try? desk.accounts()) ?? []).filter { !$0.disabled }.map { ["name": $0.name, "selected": $0.id == c.assigneeID] },
             "reply": c.reply, "faq": c.publishedAsFAQ, "overdue": desk.isOverdue(c),
             "citations": c.citations.map { citation -> [String: Any] in
                 ["document": citation.documentID, "label": citation.label, "title": citation.documentTitle,

@@ -157,6 +157,12 @@ public struct DeskRoutes: Sendable {
                 change.status = status
             }
             if let tags = form.value("tags") { change.tags = DeskPages.tags(tags) }
+            if let assignee = form.value("assignee"), !assignee.isEmpty {
+                guard let found = try desk.accounts().first(where: { $0.name == assignee && !$0.disabled }) else {
+                    throw DeskError(.invalid, "承办人不存在或已停用：\(assignee)")
+                }
+                change.assigneeID = .some(found.id)
+            }
             try desk.update(id, change, by: account)
         case "publishable":
             try desk.setPublishable(id, form["publishable"] == "1", by: account)
