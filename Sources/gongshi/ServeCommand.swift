@@ -23,9 +23,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "咨询台数据库文件（不存在时创建）") var deskDb = "data/desk.sqlite"
     @Option(help: "已发布常见问题的问答对文件（供下次索引使用）") var qaPairs = "data/desk-qa-pairs.jsonl"
     @Flag(inversion: .prefixedNo, help: "开放 /consult 在线咨询") var publicQuestions = true
+    @Option(help: "咨询超过多少个工作日未答复算超期") var overdueDays = 5
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads 应在 1 到 64 之间") }
+        guard (1...365).contains(overdueDays) else { throw ValidationError("--overdue-days 应在 1 到 365 之间") }
     }
 
     func run() throws {
@@ -40,7 +42,9 @@ struct ServeCommand: ParsableCommand {
         var logger = Logger(label: "gongshi.http")
         logger.logLevel = accessLog ? .info : .warning
         let desk: Desk
-        do { desk = try Desk(path: deskDb) } catch {
+        var policy = Desk.Policy()
+        policy.overdueWorkingDays = overdueDays
+        do { desk = try Desk(path: deskDb, policy: policy) } catch {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
         }
