@@ -118,6 +118,7 @@ extension Desk {
 
     public func removeCitation(_ id: Int64, documentID: String, label: String, by account: Account) throws(DeskError) {
         try write { db in
+            guard try Self.fetch(db, id: id) != nil else { throw DeskError(.notFound, "没有编号为 \(id) 的咨询") }
             try db.execute(sql: "DELETE FROM citation WHERE consultation_id = ? AND document_id = ? AND label = ?", arguments: [id, documentID, label])
             guard db.changesCount > 0 else { return }
             try audit(db, actor: account.name, action: "uncite", target: "consultation:\(id)",
