@@ -25,6 +25,7 @@ typedef struct {
     int queryCount;
     const GongshiHTTPPair *headers;
     int headerCount;
+    size_t headBytes;    /* path, every query pair and every header (not only those listed) */
     const char *body;        /* the request body (POST), not NUL-terminated; NULL when none */
     size_t bodyLength;
     const char *clientAddress; /* the peer's IP address as text ("" when unknown) */
@@ -66,14 +67,20 @@ typedef struct {
     const char *host;            /* IPv4 address to bind, e.g. "127.0.0.1" */
     unsigned short port;         /* 0 = any free port */
     unsigned threads;            /* worker threads (thread pool) */
-    unsigned connectionLimit;
+    unsigned connectionLimit;    /* connections at once, all addresses */
+    unsigned perAddressLimit;    /* connections at once from one IP address; 0 = no limit */
     unsigned timeoutSeconds;     /* idle connection timeout */
+    unsigned headTimeoutSeconds; /* a request head must be complete this long after the
+                                    connection opened or the previous answer was sent
+                                    (not restarted by each byte); 0 = no deadline */
     size_t memoryLimit;          /* per connection: bounds headers and URL size */
 } GongshiHTTPOptions;
 
 /* Starts serving; NULL on failure with a message in `error`. */
 GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, GongshiHTTPHandler handler,
                                       void *context, char *error, size_t errorCapacity);
+/* Connections closed because their request head missed the deadline (since start). */
+unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server);
 /* The port actually bound. */
 unsigned short gongshi_http_port(const GongshiHTTPServer *server);
 /* Stops accepting, lets requests in flight finish, frees the server. */
