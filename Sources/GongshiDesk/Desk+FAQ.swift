@@ -42,15 +42,18 @@ extension Desk {
         }
     }
 
-    /// The published FAQ as question–article pairs for the Q&A (articles only: a
-    /// numbered section has no article number in the pairs format).
+    /// The published FAQ as question–article pairs for the Q&A (`<corpus>/qa-pairs/*.jsonl`,
+    /// learned by the next `gongshi index`); articles only: a numbered section has no article
+    /// number in the pairs format.
     public func qaPairs() throws(DeskError) -> [QAPair] {
         try publishedFAQs().compactMap { faq in
             let relevant = faq.articles.compactMap { c -> QAPair.Relevant? in
                 guard c.label.hasPrefix("第"), c.label.hasSuffix("条"), let n = Self.articleNumber(c.label) else { return nil }
                 return QAPair.Relevant(title: c.documentTitle, article: n)
             }
-            return relevant.isEmpty ? nil : QAPair(id: "DESK-\(faq.consultationID)", q: faq.question, relevant: relevant)
+            // The pairs format takes questions of 1–500 characters and up to 50 articles.
+            guard !relevant.isEmpty, faq.question.count <= 500 else { return nil }
+            return QAPair(id: "DESK-\(faq.consultationID)", q: faq.question, relevant: Array(relevant.prefix(50)))
         }.sorted { $0.id < $1.id }
     }
 

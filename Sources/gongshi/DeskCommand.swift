@@ -37,7 +37,7 @@ struct DeskCommand: ParsableCommand {
     struct Pairs: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "把已发布的常见问题写成问答对（JSON Lines：id、q、relevant）")
         @OptionGroup var desk: DeskOptions
-        @Option(help: "输出文件") var to = "data/desk-qa-pairs.jsonl"
+        @Option(help: "输出文件") var to = "Corpus/qa-pairs/desk-faq.jsonl"
 
         func run() throws {
             let opened = try desk.open()

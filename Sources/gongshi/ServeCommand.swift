@@ -26,7 +26,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "以只读方式打开数据库（只读介质：SQLite immutable=1，不读写 WAL）") var readOnly = false
 
     @Option(help: "咨询台数据库文件（不存在时创建）") var deskDb = "data/desk.sqlite"
-    @Option(help: "已发布常见问题的问答对文件（供下次索引使用）") var qaPairs = "data/desk-qa-pairs.jsonl"
+    @Option(help: "已发布常见问题的问答对文件（供下次索引使用）") var qaPairs = "Corpus/qa-pairs/desk-faq.jsonl"
     @Flag(inversion: .prefixedNo, help: "开放 /consult 在线咨询") var publicQuestions = true
     @Option(help: "咨询超过多少个工作日未答复算超期") var overdueDays = 5
 
