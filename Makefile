@@ -4,6 +4,7 @@
 #   make faults  the fault suite on a release build (CI runs it after make test)
 SWIFT ?= swift
 DB ?= data/gongshi.sqlite
+DESK_DB ?= data/desk.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
@@ -19,7 +20,7 @@ index: build
 	.build/release/gongshi index --corpus Corpus --db $(DB)
 
 run: index
-	.build/release/gongshi serve --db $(DB) --host $(HOST) --port $(PORT)
+	.build/release/gongshi serve --db $(DB) --desk-db $(DESK_DB) --host $(HOST) --port $(PORT)
 
 test:
 	./scripts/install-deps.sh --test

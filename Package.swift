@@ -47,12 +47,18 @@ let package = Package(
         .target(name: "GongshiSearch", dependencies: ["GongshiStore", "CChineseTokenizer"]),
         .target(name: "GongshiAnswers", dependencies: ["GongshiStore", "CChineseTokenizer"]),
         .target(name: "GongshiDisclosure", dependencies: ["GongshiStore"]),
+        // yescrypt password hashes through libxcrypt (Debian's libcrypt-dev).
+        .target(name: "CPasswordHash", linkerSettings: [.linkedLibrary("crypt")]),
+        // The consultation desk: accounts, sessions, consultations, cited replies, FAQ, audit
+        // trail, in a writable SQLite database of its own (the index stays read-only).
+        .target(name: "GongshiDesk", dependencies: ["GongshiStore", "CPasswordHash", "CChineseTokenizer",
+                                                    .product(name: "GRDB", package: "GRDB.swift")]),
         // Yardsticks the benchmarks compare against (not part of serving or indexing).
         .target(name: "GongshiBenchmarks", dependencies: ["GongshiStore"]),
         .target(
             name: "GongshiWeb",
             dependencies: [
-                "GongshiSearch", "GongshiAnswers", "GongshiDisclosure", "GongshiStore", "CHTTPServer",
+                "GongshiSearch", "GongshiAnswers", "GongshiDisclosure", "GongshiDesk", "GongshiStore", "CHTTPServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -62,7 +68,7 @@ let package = Package(
             name: "gongshi",
             dependencies: [
                 "GongshiIndex", "GongshiSampleData", "GongshiSearch", "GongshiAnswers", "GongshiDisclosure",
-                "GongshiBenchmarks", "GongshiWeb",
+                "GongshiBenchmarks", "GongshiDesk", "GongshiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -87,6 +93,9 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GongshiDisclosureTests", dependencies: ["GongshiIndex", "GongshiDisclosure", "GongshiTestSupport"]),
         .testTarget(name: "GongshiBenchmarksTests", dependencies: ["GongshiBenchmarks", "GongshiIndex", "GongshiTestSupport"]),
-        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex", "GongshiTestSupport"]),
+        .testTarget(name: "GongshiDeskTests", dependencies: ["GongshiDesk", "GongshiTestSupport",
+                                                             .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiDesk", "GongshiIndex", "GongshiTestSupport",
+                                                            .product(name: "Logging", package: "swift-log")]),
     ]
 )

@@ -1,7 +1,8 @@
 /*
 ** libmicrohttpd glue: start/stop with an options array, and an access handler that
 ** answers on the second call (answering on the first makes 0.9.75 close keep-alive
-** connections), collects the query and a few headers, and hands them to Swift.
+** connections), collects the query, a few headers, the client address and a bounded
+** POST body (413 beyond GONGSHI_HTTP_MAX_BODY), and hands them to Swift.
 */
 #include "http_server.h"
 
@@ -96,10 +97,12 @@ static void notifyConnection(void *cls, struct MHD_Connection *connection, void 
 }
 
 /* After an answer, a kept-alive connection has the same time again for its next head. */
+static void freeUpload(void **state);
+
 static void requestCompleted(void *cls, struct MHD_Connection *connection, void **state,
                              enum MHD_RequestTerminationCode code) {
-    (void)state;
     (void)code;
+    freeUpload(state);
     GongshiHTTPServer *server = cls;
     setDeadline(server, connection, nowMillis() + server->headMillis);
 }
@@ -175,6 +178,32 @@ static enum MHD_Result countBytes(void *cls, enum MHD_ValueKind kind, const char
     return MHD_YES;
 }
 
+/* A request with a body (POST): the bytes collected so far, bounded by GONGSHI_HTTP_MAX_BODY. */
+typedef struct {
+    char *data;
+    size_t length;
+    int tooLarge;
+} Upload;
+
+/* Called by requestCompleted (also when a client goes away mid-upload). */
+static void freeUpload(void **state) {
+    if (state && *state && *state != &firstCallMarker) {
+        Upload *upload = *state;
+        free(upload->data);
+        free(upload);
+    }
+    if (state) *state = NULL;
+}
+
+static enum MHD_Result answerStatic(struct MHD_Connection *connection, unsigned int status, const char *body) {
+    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+    enum MHD_Result result = MHD_queue_response(connection, status, r);
+    MHD_destroy_response(r);
+    return result;
+}
+
 static enum MHD_Result collectPair(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
     PairList *list = cls;
@@ -235,29 +264,67 @@ static void respond(void *token, const GongshiHTTPResponse *response) {
 static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
                               const char *version, const char *upload, size_t *uploadSize, void **state) {
     (void)version;
-    (void)upload;
     GongshiHTTPServer *server = cls;
     if (*state == NULL) {          /* first call: headers only; answer on the next one */
-        *state = &firstCallMarker;
+        if (strcmp(method, "POST") == 0) {
+            const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
+            if (length && strtoull(length, NULL, 10) > GONGSHI_HTTP_MAX_BODY) {
+                return answerStatic(connection, 413, "{\"error\":{\"status\":413,\"message\":\"请求内容过大\"}}");
+            }
+            Upload *body = calloc(1, sizeof *body);
+            if (!body) return MHD_NO;
+            *state = body;
+        } else {
+            *state = &firstCallMarker;
+        }
         setDeadline(server, connection, 0);   /* the head is complete */
         return MHD_YES;
     }
-    if (*uploadSize != 0) {        /* request bodies are not used: drop them */
+    Upload *body = *state == &firstCallMarker ? NULL : *state;
+    if (*uploadSize != 0) {
+        /* Bodies are kept for POST only (bounded); any other method's body is dropped. */
+        if (body && !body->tooLarge) {
+            if (body->length + *uploadSize > GONGSHI_HTTP_MAX_BODY) {
+                body->tooLarge = 1;
+                free(body->data);
+                body->data = NULL;
+                body->length = 0;
+            } else {
+                char *grown = realloc(body->data, body->length + *uploadSize);
+                if (!grown) return MHD_NO;
+                memcpy(grown + body->length, upload, *uploadSize);
+                body->data = grown;
+                body->length += *uploadSize;
+            }
+        }
         *uploadSize = 0;
         return MHD_YES;
+    }
+    if (body && body->tooLarge) {
+        return answerStatic(connection, 413, "{\"error\":{\"status\":413,\"message\":\"请求内容过大\"}}");
     }
     PairList query = {.count = 0}, headers = {.count = 0};
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectPair, &query);
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collectPair, &headers);
+    char address[INET6_ADDRSTRLEN] = "";
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (info && info->client_addr) {
+        if (info->client_addr->sa_family == AF_INET) {
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)info->client_addr)->sin_addr, address, sizeof address);
+        } else if (info->client_addr->sa_family == AF_INET6) {
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)info->client_addr)->sin6_addr, address, sizeof address);
+        }
+    }
     size_t headBytes = strlen(url);
     MHD_get_connection_values(connection, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, countBytes, &headBytes);
-    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count, headBytes};
+    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count, headBytes,
+                                  body ? body->data : NULL, body ? body->length : 0, address};
     RespondToken token = {connection, MHD_NO, 0};
     server->handler(server->context, &request, respond, &token);
     if (!token.responded) {
-        static const char body[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
-        GongshiHTTPResponse fallback = {500, body, sizeof body - 1, NULL, 0, NULL};
-        respond(&token, &fallback);
+        static const char fallback[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
+        GongshiHTTPResponse response = {500, fallback, sizeof fallback - 1, NULL, 0, NULL};
+        respond(&token, &response);
     }
     return token.result;
 }

@@ -159,7 +159,9 @@ public final class HTTPServer: @unchecked Sendable {
         } else {
             let response = ctx.router.handle(HTTPRequest(method: method, path: path,
                                                          query: pairs(r.query, r.queryCount, lowercasingKeys: false),
-                                                         lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true)))
+                                                         lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true),
+                                                         body: r.body.map { Array(UnsafeRawBufferPointer(start: $0, count: r.bodyLength)) } ?? [],
+                                                         clientAddress: r.clientAddress.map { String(cString: $0) } ?? ""))
             status = response.status
             send(status, response.prepared?.handle) { response }
         }

@@ -8,8 +8,13 @@ import GongshiStore
 /// anything unexpected a 500 with the JSON error shape or an error page (never a crash).
 public struct Router: Sendable {
     public let site: Site
+    /// The consultation desk's routes (/desk, /api/desk, /consult, /faq); nil without a desk database.
+    public let desk: DeskRoutes?
 
-    public init(site: Site) { self.site = site }
+    public init(site: Site, desk: DeskRoutes? = nil) {
+        self.site = site
+        self.desk = desk
+    }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         if request.method == "GET" || request.method == "HEAD",
@@ -52,6 +57,7 @@ public struct Router: Sendable {
     }
 
     private func route(_ request: HTTPRequest) -> HTTPResponse {
+        if request.path.utf8.count <= 2048, let desk, let response = desk.route(request) { return response }
         let isAPI = request.path.hasPrefix("/api/")
         guard request.method == "GET" || request.method == "HEAD" else {
             var response = isAPI ? HTTPResponse.jsonError(405, "只支持 GET 和 HEAD 请求")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import GongshiDesk
 import GongshiSearch
 import GongshiStore
 import GongshiWeb
@@ -24,11 +25,17 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "请求头必须在连接建立（或上一个响应发出）后多少秒内收完（0 表示不限）") var headTimeout = 10
     @Flag(help: "以只读方式打开数据库（只读介质：SQLite immutable=1，不读写 WAL）") var readOnly = false
 
+    @Option(help: "咨询台数据库文件（不存在时创建）") var deskDb = "data/desk.sqlite"
+    @Option(help: "已发布常见问题的问答对文件（供下次索引使用）") var qaPairs = "Corpus/qa-pairs/desk-faq.jsonl"
+    @Flag(inversion: .prefixedNo, help: "开放 /consult 在线咨询") var publicQuestions = true
+    @Option(help: "咨询超过多少个工作日未答复算超期") var overdueDays = 5
+
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads 应在 1 到 64 之间") }
         if let maxConnections, !(1...1_000_000).contains(maxConnections) { throw ValidationError("--max-connections 应在 1 到 1000000 之间") }
         guard perAddressConnections >= 0 else { throw ValidationError("--per-address-connections 不能为负数") }
         guard (0...3_600).contains(headTimeout) else { throw ValidationError("--head-timeout 应在 0 到 3600 秒之间") }
+        guard (1...365).contains(overdueDays) else { throw ValidationError("--overdue-days 应在 1 到 365 之间") }
     }
 
     func run() throws {
@@ -42,7 +49,17 @@ struct ServeCommand: ParsableCommand {
         }
         var logger = Logger(label: "gongshi.http")
         logger.logLevel = accessLog ? .info : .warning
-        let server = HTTPServer(router: Router(site: site), logger: logger)
+        let desk: Desk
+        var policy = Desk.Policy()
+        policy.overdueWorkingDays = overdueDays
+        do { desk = try Desk(path: deskDb, policy: policy) } catch {
+            Terminal.error("错误：\(error)")
+            throw ExitCode(2)
+        }
+        var deskOptions = DeskRoutes.Options()
+        deskOptions.publicQuestions = publicQuestions
+        deskOptions.qaPairsFile = qaPairs
+        let server = HTTPServer(router: Router(site: site, desk: DeskRoutes(site: site, desk: desk, options: deskOptions)), logger: logger)
         HTTPServer.raiseDescriptorLimit()
         var options = HTTPServer.Options()
         options.host = host
@@ -57,6 +74,10 @@ struct ServeCommand: ParsableCommand {
         }
         DispatchQueue.global(qos: .utility).async { site.warmUp() }
         print("正在服务：http://\(host):\(server.port)/  （Ctrl-C 停止）")
+        // On the terminal, not in the access log: the operator must see it.
+        if (try? desk.hasAdmin()) != true {
+            FileHandle.standardOutput.write(Data("咨询台尚无管理员账号。创建：gongshi user add 用户名 --role admin --desk-db \(deskDb)\n".utf8))
+        }
         // Clean shutdown on SIGINT/SIGTERM: stop accepting, finish requests in flight.
         let stop = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []

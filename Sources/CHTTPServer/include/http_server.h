@@ -26,7 +26,13 @@ typedef struct {
     const GongshiHTTPPair *headers;
     int headerCount;
     size_t headBytes;    /* path, every query pair and every header (not only those listed) */
+    const char *body;        /* the request body (POST), not NUL-terminated; NULL when none */
+    size_t bodyLength;
+    const char *clientAddress; /* the peer's IP address as text ("" when unknown) */
 } GongshiHTTPRequest;
+
+/* Bodies longer than this are refused with 413 before the handler runs. */
+#define GONGSHI_HTTP_MAX_BODY (64 * 1024)
 
 /* A response built once by gongshi_http_prepare (a libmicrohttpd response inside). */
 typedef struct GongshiHTTPPrepared GongshiHTTPPrepared;

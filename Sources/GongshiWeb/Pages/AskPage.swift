@@ -6,6 +6,8 @@ import GongshiAnswers
 /// and linked into its document; the JSON twin is /api/ask.
 struct AskPage {
     let site: Site
+    /// FAQ entries from elsewhere (the desk's published replies), shown before the index's own.
+    var extraFAQ: [[String: Any]] = []
 
     static let examples = [
         "成立社会团体需要什么条件？", "申请政府信息公开多久答复？", "基金会的原始基金最少要多少钱？",
@@ -49,7 +51,7 @@ struct AskPage {
                                                ("hours", center.hours), ("web", center.web)]
             context["center"] = Dictionary(uniqueKeysWithValues: fields.compactMap { key, value in value.map { (key, $0) } })
         }
-        context["faq"] = response.faq.map { faq -> [String: Any] in
+        context["faq"] = extraFAQ + response.faq.map { faq -> [String: Any] in
             ["question": faq.question, "answer": faq.answer,
              "articles": faq.articles.map { ["document": $0.document, "label": $0.label ?? "", "url": $0.url ?? "/policies"] }]
         }
