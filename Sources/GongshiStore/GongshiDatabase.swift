@@ -11,8 +11,11 @@ public final class GongshiDatabase: Sendable {
     static let mmapBytes = 2 << 30
 
     /// Opens (and, unless read-only, creates and migrates) the database at `path`.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    /// `immutable`: a snapshot file that nothing changes while it is open (read-only, and
+    /// SQLite takes no locks and never looks for a journal: see `snapshotURI`).
+    public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws(StoreError) {
         self.path = path
+        let readOnly = readOnly || immutable
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
@@ -37,7 +40,7 @@ public final class GongshiDatabase: Sendable {
             throw StoreError(kind: .open, message: "索引数据库不存在，请先运行 gongshi index", path: path)
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try DatabasePool(path: immutable ? Self.snapshotURI(path) : path, configuration: config)
             if !readOnly { try Schema.migrator.migrate(pool) }
         } catch let error as StoreError {
             throw error

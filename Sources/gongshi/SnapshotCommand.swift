@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import GongshiStore
+import GongshiWeb
+
+/// `gongshi snapshot`: an immutable, self-contained copy of the index for read nodes.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "生成只读索引快照（供多台只读节点使用）：数据库副本、CSV 导出与清单"
+    )
+
+    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @Option(help: "快照输出目录（须不存在或为空）") var out: String
+
+    func run() throws {
+        let started = Date()
+        do {
+            let manifest = try SnapshotPublisher.publish(databasePath: db, into: out) { step in
+                Terminal.error("· \(step.rawValue)")
+            }
+            let seconds = Date().timeIntervalSince(started)
+            let counts = manifest.counts
+            print("快照已生成：\(out)")
+            print("  索引版本 \(manifest.generation)，生成时间 \(manifest.created)，用时 \(String(format: "%.1f", seconds)) 秒")
+            print("  社会组织 \(counts.organizations)，信用记录 \(counts.creditRecords)，公告 \(counts.notices)，政策法规 \(counts.policies)（条文 \(counts.articles)）")
+            for file in manifest.files {
+                print("  \(file.name)  \(file.bytes) 字节  sha256 \(file.sha256)")
+            }
+        } catch {
+            Terminal.error("错误：\(error)")
+            Terminal.error("快照未完成：未写入清单 \(SnapshotManifest.fileName)，该目录不会被任何节点使用。")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `gongshi verify-snapshot`: the check `serve --snapshot` makes at start, alone
+/// (scripts/rollout.sh runs it on a copy before switching a node to it).
+struct VerifySnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-snapshot",
+        abstract: "校验快照目录：清单完整，且每个文件的大小与 SHA-256 与清单一致"
+    )
+
+    @Argument(help: "快照目录") var directory: String
+    @Flag(help: "只输出索引版本号（供脚本使用）") var generationOnly = false
+    @Flag(help: "只核对清单与文件大小，不计算 SHA-256（用于已完整校验过的副本）") var quick = false
+
+    func run() throws {
+        do {
+            let (_, snapshot) = try SnapshotPublisher.openVerified(directory: directory, hashes: !quick)
+            if generationOnly {
+                print(snapshot.manifest.generation)
+            } else {
+                print("快照有效：\(directory)（索引版本 \(snapshot.manifest.generation)，\(snapshot.manifest.files.count) 个文件，共 \(snapshot.manifest.totalBytes) 字节）")
+            }
+        } catch {
+            Terminal.error("错误：快照校验未通过：\(error)")
+            throw ExitCode(2)
+        }
+    }
+}
