@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
                 site = try Site(database: GongshiDatabase(path: db, readOnly: true), staticDirectory: staticDir, cachedSearches: max(searchCache, 0))
             }
         } catch {
-            Terminal.error(snapshot == nil ? "错误：\(error)" : "错误：快照校验未通过，拒绝启动：\(error)")
+            Terminal.error(snapshot == nil ? "错误：\(error)" : "错误：快照校验未通过，拒绝启动：\(SnapshotCommand.describe(error))")
             throw ExitCode(2)
         }
         var logger = Logger(label: "gongshi.http")

@@ -28,10 +28,18 @@ struct SnapshotCommand: ParsableCommand {
                 print("  \(file.name)  \(file.bytes) 字节  sha256 \(file.sha256)")
             }
         } catch {
-            Terminal.error("错误：\(error)")
-            Terminal.error("快照未完成：未写入清单 \(SnapshotManifest.fileName)，该目录不会被任何节点使用。")
+            Terminal.error("错误：\(Self.describe(error))")
+            if !FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(SnapshotManifest.fileName)) {
+                Terminal.error("快照未完成：未写入清单 \(SnapshotManifest.fileName)，该目录不会被任何节点使用。")
+            }
             throw ExitCode(2)
         }
+    }
+
+    /// A store error as people read it: the reason, then the file.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? StoreError else { return "\(error)" }
+        return error.path.map { "\(error.message)（文件：\($0)）" } ?? error.message
     }
 }
 
@@ -56,7 +64,7 @@ struct VerifySnapshotCommand: ParsableCommand {
                 print("快照有效：\(directory)（索引版本 \(snapshot.manifest.generation)，\(snapshot.manifest.files.count) 个文件，共 \(snapshot.manifest.totalBytes) 字节）")
             }
         } catch {
-            Terminal.error("错误：快照校验未通过：\(error)")
+            Terminal.error("错误：快照校验未通过：\(SnapshotCommand.describe(error))")
             throw ExitCode(2)
         }
     }
