@@ -6,7 +6,7 @@ DB ?= data/gongshi.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test deps build index serve bench bench-web eval clean
+.PHONY: run test deps build index serve bench bench-web cluster-test eval clean
 
 deps:
 	./scripts/install-deps.sh
@@ -34,6 +34,11 @@ bench: build
 bench-web: index
 	./scripts/install-deps.sh --bench
 	./scripts/bench-web.sh $(DB)
+
+# Three snapshot nodes behind HAProxy on loopback: a node killed and a rollout under load
+# (about 3 minutes, so not part of `make test`; installs haproxy, wrk and socat if missing).
+cluster-test: deps
+	./scripts/cluster-test.sh
 
 clean:
 	rm -rf .build data

@@ -16,7 +16,10 @@ public final class ServerMetrics: @unchecked Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     private let lock = NSLock()
-    private var counters: [String: CoreMetrics.Counter] = [:]
+    /// Route and status: route names are the literals of the tables below, so building a
+    /// key allocates nothing (this runs on every request).
+    private struct Key: Hashable { let route: String; let status: Int }
+    private var counters: [Key: CoreMetrics.Counter] = [:]
     private var timers: [String: CoreMetrics.Timer] = [:]
     private let generation: CoreMetrics.Gauge
     private let connections: CoreMetrics.Gauge
@@ -42,7 +45,7 @@ public final class ServerMetrics: @unchecked Sendable {
     /// Called by the server for every request it answered.
     public func observe(path: String, status: Int, nanoseconds: UInt64) {
         let route = Self.route(of: path)
-        let key = route + " " + String(status)
+        let key = Key(route: route, status: status)
         let (counter, timer): (CoreMetrics.Counter, CoreMetrics.Timer) = lock.withLock {
             let counter = counters[key] ?? {
                 let made = CoreMetrics.Counter(label: Self.requestsLabel, dimensions: [("route", route), ("status", String(status))], factory: factory)
