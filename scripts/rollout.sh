@@ -69,7 +69,7 @@ stop_node() {
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill -TERM "$pid"
       for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -0 "$pid" 2>/dev/null && die "$node (pid $pid) 30 秒内未退出"
+      if kill -0 "$pid" 2>/dev/null; then die "$node (pid $pid) 30 秒内未退出"; fi
     fi
   fi
 }

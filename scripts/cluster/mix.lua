@@ -26,7 +26,8 @@ function request()
 end
 function response(status, headers, body)
   if status < 200 or status > 299 then non2xx = non2xx + 1 end
-  local g = headers["X-Gongshi-Generation"]
+  -- HAProxy forwards header names in lower case (HTX); the nodes send them capitalised.
+  local g = headers["X-Gongshi-Generation"] or headers["x-gongshi-generation"]
   if g == nil then nogen = nogen + 1 elseif g == want then newgen = newgen + 1 end
 end
 function done(summary, latency, requests)
