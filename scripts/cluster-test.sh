@@ -5,8 +5,8 @@
 # organization pages, name suggestions and policy pages:
 #   baseline   the same load on one node directly, then through HAProxy (p99 ratio)
 #   run (a)    20 s through HAProxy, one node SIGKILLed at 5 s
-#   run (b)    20 s through HAProxy while scripts/rollout.sh rolls out a new snapshot with
-#              1,000 more organizations across all nodes
+#   run (b)    through HAProxy while scripts/rollout.sh rolls out a new snapshot with
+#              1,000 more organizations across all nodes; then a rollback (no load)
 # Pass: 0 non-2xx and 0 socket errors in (a) and (b), every node on the new generation at the
 # end, p99 through HAProxy <= 1.5 x the single node's p99. Prints its figures; exit 1 on fail.
 # Run (b) lasts DURATION_B (60) s by default, not 20: on this 2-core machine under full load
@@ -186,6 +186,15 @@ m=$(curl -s -o /dev/null -w '%{http_code}' "$LB/metrics")
 check "/metrics denied through HAProxy ($m)" "[ '$m' = 404 ]"
 curl -fsS "http://127.0.0.1:${PORTS[0]}/metrics" > "$W/metrics.txt" 2>/dev/null || true
 check "/metrics served on a node" "grep -q '^gongshi_http_requests_total' $W/metrics.txt"
+# Rollback (no load): every node back on its previous snapshot.
+rb_start=$(date +%s.%N)
+./scripts/rollout.sh --rollback > "$W/rollback.log" 2>&1 && rb=0 || rb=$?
+rb_time=$(awk -v a="$rb_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+gens=""
+for n in 1 2 3; do
+  gens+="$(curl -fsS "http://127.0.0.1:${PORTS[$((n - 1))]}/healthz" 2>/dev/null | sed -n 's/.*"generation":\([0-9]*\).*/\1/p') "
+done
+check "rollback in $rb_time s: every node back on generation $GEN_A (${gens% })" "[ $rb = 0 ] && [ '${gens% }' = '$GEN_A $GEN_A $GEN_A' ]"
 ratio=$(awk -v a="$(field "$through" p99_ms)" -v b="$(field "$single" p99_ms)" 'BEGIN { printf "%.2f", a / b }')
 check "p99 via HAProxy / single node = $ratio (<= 1.5)" "awk -v r=$ratio 'BEGIN { exit !(r <= 1.5) }'"
 echo "figures: single p99 $(field "$single" p99_ms) ms at $(field "$single" rps) req/s; via HAProxy p99 $(field "$through" p99_ms) ms at $(field "$through" rps) req/s;" \
