@@ -46,14 +46,17 @@ let package = Package(
             name: "GongshiIndex",
             dependencies: ["GongshiStore", "CChineseTokenizer", .product(name: "Yams", package: "Yams")]
         ),
-        .target(
-            name: "GongshiSearch",
-            dependencies: ["GongshiStore", "CChineseTokenizer"]
-        ),
+        // Fictional but consistent organizations, credit records and notices for demos and benchmarks.
+        .target(name: "GongshiSampleData", dependencies: ["GongshiStore"]),
+        .target(name: "GongshiSearch", dependencies: ["GongshiStore", "CChineseTokenizer"]),
+        .target(name: "GongshiAnswers", dependencies: ["GongshiStore", "CChineseTokenizer"]),
+        .target(name: "GongshiDisclosure", dependencies: ["GongshiStore"]),
+        // Yardsticks the benchmarks compare against (not part of serving or indexing).
+        .target(name: "GongshiBenchmarks", dependencies: ["GongshiStore"]),
         .target(
             name: "GongshiWeb",
             dependencies: [
-                "GongshiSearch", "GongshiStore", "CHTTPServer",
+                "GongshiSearch", "GongshiAnswers", "GongshiDisclosure", "GongshiStore", "CHTTPServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -64,18 +67,25 @@ let package = Package(
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "GongshiIndex", "GongshiSearch", "GongshiWeb",
+                "GongshiIndex", "GongshiSampleData", "GongshiSearch", "GongshiAnswers", "GongshiDisclosure",
+                "GongshiBenchmarks", "GongshiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Test helpers shared by every test target (the scratch directory removed at exit).
-        .target(name: "GongshiTestSupport", path: "Tests/Support"),
+        // Test helpers shared by every test target: the scratch directory removed at exit, the project's
+        // paths, and the fixture corpus (a copy of the bundled one, so corpus edits do not break tests).
+        .target(name: "GongshiTestSupport", dependencies: ["GongshiIndex", "GongshiStore"], path: "Tests/Support"),
         .testTarget(name: "ChineseTokenizerTests", dependencies: ["CChineseTokenizer", "GongshiStore", "GongshiTestSupport"]),
         .testTarget(name: "GongshiIndexTests", dependencies: ["GongshiIndex", "GongshiSearch", "GongshiTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex", "GongshiTestSupport"]),
+        .testTarget(name: "GongshiSampleDataTests", dependencies: ["GongshiSampleData", "GongshiIndex", "GongshiTestSupport"]),
         .testTarget(name: "GongshiSearchTests", dependencies: ["GongshiIndex", "GongshiSearch", "GongshiTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "GongshiAnswersTests", dependencies: ["GongshiIndex", "GongshiAnswers", "GongshiTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "GongshiDisclosureTests", dependencies: ["GongshiIndex", "GongshiDisclosure", "GongshiTestSupport"]),
+        .testTarget(name: "GongshiBenchmarksTests", dependencies: ["GongshiBenchmarks", "GongshiIndex", "GongshiTestSupport"]),
+        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex", "GongshiTestSupport"]),
     ]
 )

@@ -296,35 +296,3 @@ public final class SearchEngine: Sendable {
         return e.text.isEmpty ? nil : e
     }
 }
-
-/// Idle tokenizers for concurrent searches: a search takes one (or makes one when all
-/// are busy) and gives it back, so at most as many exist as searches ever ran at once.
-/// Unchecked: `idle` is only touched under the lock, and a tokenizer taken out of it is
-/// used by the one search holding it.
-fileprivate final class TokenizerPool: @unchecked Sendable {
-    private var idle: [ChineseTokenizer] = []
-    private let lock = NSLock()
-
-    func put(_ tokenizer: ChineseTokenizer) {
-        lock.withLock { idle.append(tokenizer) }
-    }
-
-    func with<T>(_ body: (ChineseTokenizer) throws -> T) throws -> T {
-        let tokenizer = try lock.withLock { idle.popLast() } ?? ChineseTokenizer()
-        defer { put(tokenizer) }
-        return try body(tokenizer)
-    }
-}
-
-/// A value read and written under a lock (a Mutex without its macOS 15 requirement).
-fileprivate final class Locked<Value: Sendable>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-}

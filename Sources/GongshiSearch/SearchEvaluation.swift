@@ -38,14 +38,7 @@ public struct SearchEvaluation {
     }
 
     /// Titles compare without a leading 中华人民共和国 and trailing parentheses.
-    public static func normalizeTitle(_ title: String) -> String {
-        var t = title.trimmingCharacters(in: .whitespaces)
-        if t.hasPrefix("中华人民共和国") { t.removeFirst("中华人民共和国".count) }
-        while let last = t.last, last == ")" || last == "）", let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }) {
-            t = String(t[..<open]).trimmingCharacters(in: .whitespaces)
-        }
-        return t
-    }
+    public static func normalizeTitle(_ title: String) -> String { EvaluationTitle.normalized(title) }
 
     public func run(_ cases: [Case]) throws(SearchError) -> [Outcome] {
         var outcomes: [Outcome] = []

@@ -1,5 +1,6 @@
 import Foundation
 import GongshiSearch
+import GongshiDisclosure
 import GongshiStore
 
 /// The JSON twins of the transparency pages, plus /api/suggest.

@@ -1,5 +1,6 @@
 import Foundation
 import GongshiSearch
+import GongshiAnswers
 import GongshiStore
 
 /// Maps requests to handlers. Plain Swift: tests call it without a socket.

@@ -1,4 +1,6 @@
 import GongshiSearch
+import GongshiAnswers
+import GongshiDisclosure
 import GongshiStore
 
 /// Everything the handlers read: the search engine, the catalogue, the page templates

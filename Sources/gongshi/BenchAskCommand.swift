@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongshiIndex
 import GongshiSearch
+import GongshiAnswers
 import GongshiStore
 
 /// The Q&A benchmark: assembles a corpus of at least `--articles` articles from deterministic

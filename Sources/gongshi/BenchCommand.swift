@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GongshiBenchmarks
 import GongshiIndex
+import GongshiSampleData
 import GongshiSearch
 import GongshiStore
 

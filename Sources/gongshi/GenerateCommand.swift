@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiIndex
+import GongshiSampleData
 
 /// `gongshi generate`: writes a fictional sample corpus (organizations, credit records,
 /// notices) to `--out`; the same `--orgs` and `--seed` always give the same files.

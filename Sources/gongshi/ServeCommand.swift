@@ -12,7 +12,7 @@ struct ServeCommand: ParsableCommand {
         abstract: "启动 Web 服务：检索、政策法规页面与 JSON 接口"
     )
 
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var database: DatabaseOptions
     @Option(help: "以只读方式服务一个快照目录（gongshi snapshot 生成；启动前校验清单与 SHA-256），代替 --db") var snapshot: String?
     @Option(help: "监听地址（IPv4）") var host = "127.0.0.1"
     @Option(help: "端口") var port: UInt16 = 8080
@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
                                 snapshot: verified.snapshot)
                 print("快照已校验：索引版本 \(verified.snapshot.manifest.generation)（\(snapshot)）")
             } else {
-                site = try Site(database: GongshiDatabase(path: db, readOnly: true), staticDirectory: staticDir, cachedSearches: max(searchCache, 0))
+                site = try Site(database: database.openReadOnly(), staticDirectory: staticDir, cachedSearches: max(searchCache, 0))
             }
         } catch {
             Terminal.error(snapshot == nil ? "错误：\(error)" : "错误：快照校验未通过，拒绝启动：\(SnapshotCommand.describe(error))")

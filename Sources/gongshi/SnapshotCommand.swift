@@ -10,13 +10,13 @@ struct SnapshotCommand: ParsableCommand {
         abstract: "生成只读索引快照（供多台只读节点使用）：数据库副本、CSV 导出与清单"
     )
 
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var database: DatabaseOptions
     @Option(help: "快照输出目录（须不存在或为空）") var out: String
 
     func run() throws {
         let started = Date()
         do {
-            let manifest = try SnapshotPublisher.publish(databasePath: db, into: out) { step in
+            let manifest = try SnapshotPublisher.publish(databasePath: database.path, into: out) { step in
                 Terminal.error("· \(step.rawValue)")
             }
             let seconds = Date().timeIntervalSince(started)

@@ -1,3 +1,4 @@
+import GongshiTestSupport
 import Foundation
 import GongshiIndex
 import GongshiStore

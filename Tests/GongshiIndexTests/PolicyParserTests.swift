@@ -1,3 +1,4 @@
+import GongshiTestSupport
 import Foundation
 @testable import GongshiIndex
 import GongshiStore

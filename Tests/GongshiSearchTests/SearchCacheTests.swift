@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: ["民政", "社团 年检 收费", "青民[2016]45号", "shehui tuanti dengji", "ＡＡＡ评估"])
     func handWrittenJSONMatchesForRealResults(query: String) throws {
-        let response = try BundledIndex.engine().search(SearchRequest(query: query, limit: 20))
+        let response = try SearchFixture.engine().search(SearchRequest(query: query, limit: 20))
         #expect(!response.results.isEmpty)
         #expect(String(decoding: response.jsonBytes(), as: UTF8.self) == (try Self.foundationJSON(response)))
     }

@@ -1,3 +1,4 @@
+import GongshiTestSupport
 import Foundation
 import GongshiSearch
 import GongshiStore
@@ -6,8 +7,8 @@ import Testing
 
 @Suite struct SearchTests {
     @Test func devSearchCasesPass() throws {
-        let engine = try BundledIndex.engine()
-        let text = try String(contentsOf: BundledIndex.fixtures.appendingPathComponent("dev-search.jsonl"), encoding: .utf8)
+        let engine = try SearchFixture.engine()
+        let text = try String(contentsOf: ProjectPaths.fixtures("GongshiSearchTests").appendingPathComponent("dev-search.jsonl"), encoding: .utf8)
         let cases = try SearchEvaluation.cases(jsonLines: text)
         #expect(cases.count == 13)
         let outcomes = try SearchEvaluation(engine: engine).run(cases)
@@ -21,7 +22,7 @@ import Testing
     /// A common word matches many passages of a few documents; the first page shows each
     /// matching document's best passage before any document's second one.
     @Test func firstPageShowsOnePassagePerDocument() throws {
-        let response = try BundledIndex.engine().search(SearchRequest(query: "民政", limit: 10))
+        let response = try SearchFixture.engine().search(SearchRequest(query: "民政", limit: 10))
         let documents = response.results.filter { $0.kind == "policy" || $0.kind == "article" }
             .map { String($0.id.split(separator: "#").first ?? "") }
         #expect(documents.count == 10)
@@ -38,14 +39,14 @@ import Testing
         "“民政”", "'; DROP TABLE org; --", "\u{FEFF}民政", "%E4%B8", "\\", "民政 AND", "NOT 民政",
     ])
     func hostileQueriesNeverFail(query: String) throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         let response = try engine.search(SearchRequest(query: query))
         #expect(response.results.count <= 10)
         #expect(response.total >= response.results.count)
     }
 
     @Test func snippetsAreHTMLSafeWithMarks() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         let response = try engine.search(SearchRequest(query: "<script> 原始基金"))
         #expect(response.results.isEmpty || response.results.allSatisfy { !$0.snippet.contains("<script>") })
         let plain = try engine.search(SearchRequest(query: "原始基金"))
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func documentNumberWithAnyBracketsFindsTheDocumentFirst() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         for query in ["青民[2016]45号", "青民〔2016〕45号", "青民（2016）45号", "青民【2016】45号", "青民2016 45号"] {
             let response = try engine.search(SearchRequest(query: query))
             #expect(response.results.first?.id == "qingpu-shehui-zuzhi-fuwu-zhongxin-2016", "\(query)")
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func articlesCarryLabelTitleAndAnchorURL() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         let response = try engine.search(SearchRequest(query: "原始基金", kind: .article))
         let hit = try #require(response.results.first { $0.title == "基金会管理条例" })
         #expect(hit.kind == "article")
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func wholeWordMatchesRankAboveSubstringMatches() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         // 民政 is a word in 民政部门 but only a substring of 人民政府.
         let response = try engine.search(SearchRequest(query: "民政", kind: .article, limit: 20))
         let texts = try engine.database.read { db in
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func pinyinFindsHanTextButRanksBelowHanMatches() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         let pinyin = try engine.search(SearchRequest(query: "jijinhui"))
         #expect(pinyin.results.contains { $0.title == "基金会管理条例" })
         let initials = try engine.search(SearchRequest(query: "jjh"))
@@ -93,7 +94,7 @@ import Testing
     }
 
     @Test func jsonContractHasEveryFieldWithNullLabels() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         let response = try engine.search(SearchRequest(query: "基金会管理条例", limit: 20))
         let data = try JSONEncoder().encode(response)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -110,7 +111,7 @@ import Testing
 
 @Suite struct ExactHitTests {
     @Test func creditCodeGoesStraightToItsOrganization() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         let sample = try engine.database.organizationSample()
         let code = try #require(sample.code)
         #expect(sample.count == 300)
@@ -130,7 +131,7 @@ import Testing
     /// Searches from many threads at once (as the server makes them) return exactly what
     /// the same searches return one at a time.
     @Test func concurrentSearchesMatchSequentialOnes() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         let queries = ["社会团体", "民政", "民非 分支机构", "社團 年檢", "shehui tuanti", "ＡＡＡ评估", "青民[2016]45号", "进一步", "慈善信托", "基金会 原始基金"]
         let expected = try queries.map { try engine.search(SearchRequest(query: $0, limit: 10)) }
         let rounds = 4

@@ -9,7 +9,7 @@ import Testing
 /// 1–6 character run of Han text in the bundled policies and regulations.
 @Suite struct SubstringRecallTests {
     @Test func everyHanRunOfOneToSixCharactersFindsEveryRowContainingIt() throws {
-        let engine = try BundledIndex.engine()
+        let engine = try SearchFixture.engine()
         let rows = try engine.database.read { db in
             try Row.fetchAll(db, sql: "SELECT rowid, title, label, body, tags FROM doc_search")
                 .map { row -> (Int64, String) in

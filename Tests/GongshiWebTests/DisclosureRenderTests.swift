@@ -3,6 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import GongshiSearch
+import GongshiAnswers
+import GongshiDisclosure
 import GongshiWeb
 import Testing
 

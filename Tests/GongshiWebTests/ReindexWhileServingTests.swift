@@ -17,7 +17,7 @@ import Testing
         try FileManager.default.createDirectory(at: corpus.appendingPathComponent("orgs"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: corpus.appendingPathComponent("policies"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: WebTestIndex.projectRoot.appendingPathComponent("Corpus/policies/regulations/shetuan-dengji-tiaoli.md"),
+        try FileManager.default.copyItem(at: ProjectPaths.fixtureCorpus.appendingPathComponent("policies/regulations/shetuan-dengji-tiaoli.md"),
                                          to: corpus.appendingPathComponent("policies/shetuan-dengji-tiaoli.md"))
         try (Self.header + Self.first).write(to: corpus.appendingPathComponent("orgs/a.csv"), atomically: true, encoding: .utf8)
         let path = root.appendingPathComponent("index.sqlite").path

@@ -14,7 +14,7 @@ import Testing
     /// The bundled corpus, indexed once for these tests (WAL mode, as `gongshi index` leaves it).
     static let index: Result<String, any Error> = Result {
         let path = Scratch.directory.appendingPathComponent("snapshot-source-\(UUID().uuidString).sqlite").path
-        _ = try Indexer(corpus: WebTestIndex.projectRoot.appendingPathComponent("Corpus"), database: GongshiDatabase(path: path)).run()
+        _ = try Indexer(corpus: ProjectPaths.fixtureCorpus, database: GongshiDatabase(path: path)).run()
         return path
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiDisclosure
 import GongshiSearch
 import GongshiStore
 

@@ -1,4 +1,5 @@
 import GongshiSearch
+import GongshiDisclosure
 
 /// An Atom feed (RFC 4287) of disclosure notices: `/notices.atom` and one per kind.
 /// A pure function of its input; every text escaped.

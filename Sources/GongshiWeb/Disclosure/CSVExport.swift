@@ -1,4 +1,5 @@
 import GongshiSearch
+import GongshiDisclosure
 
 /// CSV downloads of the lists: UTF-8 with a BOM (so Excel reads Chinese correctly),
 /// CRLF line ends and quoting per RFC 4180, and cells that a spreadsheet would run as a

@@ -1,3 +1,4 @@
+import GongshiStore
 import GongshiSearch
 
 /// Text made safe for XML and HTML: markup characters escaped, and characters XML 1.0

@@ -1,5 +1,6 @@
 import Foundation
 import GongshiSearch
+import GongshiDisclosure
 import GongshiStore
 
 /// The transparency pages: organizations, credit lists, notices, statistics, feeds and

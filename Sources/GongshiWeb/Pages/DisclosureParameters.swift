@@ -1,5 +1,6 @@
 import Foundation
 import GongshiSearch
+import GongshiDisclosure
 import GongshiStore
 
 /// Query parameters of the transparency pages, read once for a page and its JSON twin.

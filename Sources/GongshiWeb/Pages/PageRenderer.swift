@@ -1,3 +1,4 @@
+import GongshiStore
 import Foundation
 import GongshiSearch
 import Mustache
