@@ -186,6 +186,12 @@ m=$(curl -s -o /dev/null -w '%{http_code}' "$LB/metrics")
 check "/metrics denied through HAProxy ($m)" "[ '$m' = 404 ]"
 curl -fsS "http://127.0.0.1:${PORTS[0]}/metrics" > "$W/metrics.txt" 2>/dev/null || true
 check "/metrics served on a node" "grep -q '^gongshi_http_requests_total' $W/metrics.txt"
+# A node refuses an altered snapshot: one byte of the database changed, same size.
+cp -a "$W/snap-b" "$W/snap-bad"; chmod u+w "$W/snap-bad/gongshi.sqlite"
+printf 'X' | dd of="$W/snap-bad/gongshi.sqlite" bs=1 seek=100000 conv=notrunc 2>/dev/null
+"$BIN" serve --snapshot "$W/snap-bad" --port 0 > "$W/bad.log" 2>&1 && bad=0 || bad=$?
+check "serve --snapshot refuses an altered file (exit $bad: $(grep -o 'SHA-256.*不符' "$W/bad.log" | cut -c1-24)…)" "[ $bad = 2 ] && grep -q 'gongshi.sqlite 的 SHA-256' $W/bad.log"
+
 # Rollback (no load): every node back on its previous snapshot.
 rb_start=$(date +%s.%N)
 ./scripts/rollout.sh --rollback > "$W/rollback.log" 2>&1 && rb=0 || rb=$?

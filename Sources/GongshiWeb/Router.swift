@@ -99,6 +99,7 @@ public struct Router: Sendable {
         default: break
         }
         if request.path.hasPrefix("/data/") { return DataPages(site: site).handle(request) }
+        if request.path == "/data" { return .redirect("/data/", status: 301) }
         if let id = Self.suffix(request.path, after: "/policies/") { return pages.policy(request, id: id) }
         if let id = Self.suffix(request.path, after: "/api/policies/") { return api.policy(id: id) }
         if let rest = Self.suffix(request.path, after: "/orgs/") {
