@@ -1,3 +1,5 @@
+import Foundation
+
 /// One byte range of a `Range: bytes=…` header (RFC 9110 §14), resolved against the
 /// file's size. Several ranges in one header are answered with the whole file (allowed:
 /// a server may ignore Range), so no multipart bodies.
@@ -38,5 +40,3 @@ struct ByteRange: Equatable {
         return .partial(ByteRange(first: first, last: min(last, size - 1)))
     }
 }
-
-import Foundation

@@ -79,16 +79,3 @@ public final class NodeStatus: @unchecked Sendable {
                       mode: snapshot == nil ? "database" : "snapshot", snapshotCreated: snapshot?.manifest.created)
     }
 }
-
-/// A snapshot directory whose manifest and files were verified at start.
-public struct PublishedSnapshot: Sendable {
-    public let directory: String
-    public let manifest: SnapshotManifest
-
-    public init(directory: String, manifest: SnapshotManifest) {
-        self.directory = directory
-        self.manifest = manifest
-    }
-
-    public var databasePath: String { (directory as NSString).appendingPathComponent(SnapshotManifest.databaseFileName) }
-}

@@ -17,12 +17,6 @@ public enum SnapshotPublisher {
         case manifest = "写入清单"
     }
 
-    public struct SnapshotCheckError: Error, CustomStringConvertible {
-        public let message: String
-        public let path: String
-        public var description: String { "\(path): \(message)" }
-    }
-
     /// Copies the index at `databasePath` into the new directory `directory`, checks the
     /// copy, writes the CSV exports and hashes, and writes `manifest.json` last. On any
     /// failure no manifest is written, so the directory is never served.
@@ -63,7 +57,7 @@ public enum SnapshotPublisher {
     static func checkSearches(_ database: GongshiDatabase, counts: SnapshotManifest.Counts) throws {
         let search = try SearchEngine(database: database)
         let directory = try OrganizationDirectory(database: database)
-        func fail(_ why: String) -> SnapshotCheckError { SnapshotCheckError(message: "检索验证未通过：\(why)", path: database.path) }
+        func fail(_ why: String) -> WebError { WebError("检索验证未通过：\(why)", path: database.path) }
         if counts.organizations > 0 {
             guard let code = try database.organizationSample().code else { throw fail("读不到社会组织") }
             guard let profile = try directory.profile(code: code) else { throw fail("组织 \(code) 的详情页查不到") }
