@@ -84,17 +84,21 @@ start_node() {  # n
 }
 for n in 1 2 3; do start_node $n; done
 
-sed -e "s|^\(\s*\)stats socket .*# cluster-test: replaced|\1stats socket $W/haproxy.sock mode 600 level admin|" \
-    -e "s|^\(\s*\)bind .*# cluster-test: replaced|\1bind 127.0.0.1:$LB_PORT|" \
+haproxy_config() {  # socket port [keep-limits]
+  local limits=(-e "s|sc_http_req_rate(0) gt [0-9]* }.*|sc_http_req_rate(0) gt 10000000 }|" -e "s|sc_conn_cur(0) gt [0-9]* }.*|sc_conn_cur(0) gt 100000 }|")
+  [ -n "${3:-}" ] && limits=(-e "s|\(sc_[a-z_]*(0) gt [0-9]* }\).*|\1|")
+sed -e "s|^\(\s*\)stats socket .*# cluster-test: replaced|\1stats socket $1 mode 600 level admin|" \
+    -e "s|^\(\s*\)bind .*# cluster-test: replaced|\1bind 127.0.0.1:$2|" \
     -e "s|^\(\s*\)maxconn .*# cluster-test: replaced|\1maxconn 2000|" \
-    -e "s|sc_http_req_rate(0) gt [0-9]* }.*|sc_http_req_rate(0) gt 10000000 }|" \
-    -e "s|sc_conn_cur(0) gt [0-9]* }.*|sc_conn_cur(0) gt 100000 }|" \
+    "${limits[@]}" \
     -e "s|server node1 .*# cluster-test: replaced|server node1 127.0.0.1:${PORTS[0]}|" \
     -e "s|server node2 .*# cluster-test: replaced|server node2 127.0.0.1:${PORTS[1]}|" \
     -e "s|server node3 .*# cluster-test: replaced|server node3 127.0.0.1:${PORTS[2]}|" \
     -e "s|server primary .*# cluster-test: replaced|server primary 127.0.0.1:${PORTS[0]} check inter 2s|" \
     -e "s|^\(\s*\)log /dev/log.*|\1log stderr format raw local0 warning|" \
-    deploy/haproxy.cfg > "$W/haproxy.cfg"
+    deploy/haproxy.cfg
+}
+haproxy_config "$W/haproxy.sock" "$LB_PORT" > "$W/haproxy.cfg"
 grep -v '^\s*#' "$W/haproxy.cfg" | grep -q "cluster-test: replaced" && { echo "FAIL: a marked line of deploy/haproxy.cfg was not replaced"; exit 1; }
 haproxy -c -q -f "$W/haproxy.cfg"
 haproxy -f "$W/haproxy.cfg" -db >"$W/haproxy.log" 2>&1 & echo $! > "$W/haproxy.pid"
@@ -186,6 +190,16 @@ m=$(curl -s -o /dev/null -w '%{http_code}' "$LB/metrics")
 check "/metrics denied through HAProxy ($m)" "[ '$m' = 404 ]"
 curl -fsS "http://127.0.0.1:${PORTS[0]}/metrics" > "$W/metrics.txt" 2>/dev/null || true
 check "/metrics served on a node" "grep -q '^gongshi_http_requests_total' $W/metrics.txt"
+# The shipped per-address limit (300 requests in 10 s): a second HAProxy with the limits of
+# deploy/haproxy.cfg unchanged; 330 requests from one address in a row, the last ones get 429.
+RL_PORT=$(free_port)
+haproxy_config "$W/haproxy-rl.sock" "$RL_PORT" keep-limits > "$W/haproxy-rl.cfg"
+haproxy -f "$W/haproxy-rl.cfg" -db >"$W/haproxy-rl.log" 2>&1 & rl=$!; pids+=($rl)
+for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$RL_PORT/healthz" 2>/dev/null && break; sleep 0.1; done
+codes=$(for _ in $(seq 330); do curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$RL_PORT/healthz"; done | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+kill $rl 2>/dev/null || true
+check "per-address rate limit of deploy/haproxy.cfg: 330 requests in a row -> ${codes}" "grep -q ' 429' <<<'$codes' && grep -Eq ' (29[0-9]|30[0-1]) 200' <<<'$codes'"
+
 # A node refuses an altered snapshot: one byte of the database changed, same size.
 cp -a "$W/snap-b" "$W/snap-bad"; chmod u+w "$W/snap-bad/gongshi.sqlite"
 printf 'X' | dd of="$W/snap-bad/gongshi.sqlite" bs=1 seek=100000 conv=notrunc 2>/dev/null
