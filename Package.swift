@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gongshi", targets: ["gongshi"]),
+        .executable(name: "gongshi-faults", targets: ["gongshi-faults"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -72,6 +73,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // The fault suite (`make faults`): drives the real `gongshi` binary over loopback.
+        .executableTarget(
+            name: "gongshi-faults",
+            dependencies: ["GongshiWeb", "GongshiStore", .product(name: "GRDB", package: "GRDB.swift")],
+            // Test-harness threads share plain state under locks of their own.
+            swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         // Test helpers shared by every test target: the scratch directory removed at exit, the project's
         // paths, and the fixture corpus (a copy of the bundled one, so corpus edits do not break tests).

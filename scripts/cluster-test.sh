@@ -76,7 +76,7 @@ for n in 1 2 3; do
 done
 export GONGSHI_NODES="node1 node2 node3" GONGSHI_ROOT="$W/nodes" GONGSHI_BIN="$BIN" NODE_CONTROL=local \
        HAPROXY_SOCKET="$W/haproxy.sock" HAPROXY_BACKEND=nodes ROLLOUT_CONF=/nonexistent \
-       GONGSHI_SERVE_ARGS="--threads $NODE_THREADS --no-access-log --static-dir $ROOT/Static"
+       GONGSHI_SERVE_ARGS="--threads $NODE_THREADS --no-access-log --static-dir $ROOT/Static --per-address-connections 0"
 start_node() {  # n
   local d="$W/nodes/node$1"
   nohup "$BIN" serve --snapshot "$d/current" --host 127.0.0.1 --port "${PORTS[$(($1 - 1))]}" $GONGSHI_SERVE_ARGS >>"$d/serve.log" 2>&1 &

@@ -6,21 +6,154 @@
 #include "http_server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_PAIRS 64
+
+/* One open connection, for the request-head deadline. libmicrohttpd's own timeout is an
+** idle timeout: every byte restarts it, so a client sending one header byte a second holds
+** its slot forever. Instead each connection gets a fixed deadline for its request head;
+** a reaper thread shuts down the socket of one that misses it, and libmicrohttpd then sees
+** the end of the stream and releases the connection. */
+typedef struct Tracked {
+    struct Tracked *prev, *next;
+    MHD_socket fd;
+    long long deadline;          /* monotonic ms; 0 while a request is being answered */
+} Tracked;
 
 struct GongshiHTTPServer {
     struct MHD_Daemon *daemon;
     GongshiHTTPHandler handler;
     void *context;
     unsigned short port;
+    long long headMillis;        /* 0: no deadline */
+    pthread_mutex_t lock;        /* guards the list, deadlines and `stopping` */
+    pthread_cond_t wake;
+    Tracked *tracked;
+    pthread_t reaper;
+    int reaperRunning;
+    int stopping;
+    unsigned long headTimeouts;
 };
+
+static long long nowMillis(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static Tracked *trackedOf(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
+}
+
+/* Sets the head deadline of `connection` (0 = none). */
+static void setDeadline(GongshiHTTPServer *server, struct MHD_Connection *connection, long long deadline) {
+    if (server->headMillis <= 0) return;
+    Tracked *t = trackedOf(connection);
+    if (!t) return;
+    pthread_mutex_lock(&server->lock);
+    t->deadline = deadline;
+    pthread_mutex_unlock(&server->lock);
+}
+
+static void notifyConnection(void *cls, struct MHD_Connection *connection, void **socketContext,
+                             enum MHD_ConnectionNotificationCode code) {
+    GongshiHTTPServer *server = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        Tracked *t = calloc(1, sizeof *t);
+        if (!t || !info) { free(t); return; }
+        t->fd = info->connect_fd;
+        t->deadline = nowMillis() + server->headMillis;
+        pthread_mutex_lock(&server->lock);
+        t->next = server->tracked;
+        if (server->tracked) server->tracked->prev = t;
+        server->tracked = t;
+        pthread_mutex_unlock(&server->lock);
+        *socketContext = t;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        /* Called before libmicrohttpd closes the socket: once unlinked here, the reaper can
+        ** never shut down a descriptor number that a new connection reuses. */
+        Tracked *t = *socketContext;
+        if (!t) return;
+        pthread_mutex_lock(&server->lock);
+        if (t->prev) t->prev->next = t->next; else server->tracked = t->next;
+        if (t->next) t->next->prev = t->prev;
+        pthread_mutex_unlock(&server->lock);
+        free(t);
+        *socketContext = NULL;
+    }
+}
+
+/* After an answer, a kept-alive connection has the same time again for its next head. */
+static void requestCompleted(void *cls, struct MHD_Connection *connection, void **state,
+                             enum MHD_RequestTerminationCode code) {
+    (void)state;
+    (void)code;
+    GongshiHTTPServer *server = cls;
+    setDeadline(server, connection, nowMillis() + server->headMillis);
+}
+
+static void *reap(void *cls) {
+    GongshiHTTPServer *server = cls;
+    pthread_mutex_lock(&server->lock);
+    while (!server->stopping) {
+        long long now = nowMillis();
+        for (Tracked *t = server->tracked; t; t = t->next) {
+            if (t->deadline != 0 && now >= t->deadline) {
+                shutdown(t->fd, SHUT_RDWR);
+                t->deadline = 0;
+                server->headTimeouts++;
+            }
+        }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 250 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) { until.tv_sec += 1; until.tv_nsec -= 1000000000L; }
+        pthread_cond_timedwait(&server->wake, &server->lock, &until);
+    }
+    pthread_mutex_unlock(&server->lock);
+    return NULL;
+}
+
+static int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* %HH decoding as libmicrohttpd's own, except that %00 becomes C0 80 (an invalid UTF-8
+** sequence) instead of a NUL that would silently cut the path or value short: the path
+** check then rejects it with a 400, and a query value keeps its full length. */
+static size_t unescape(void *cls, struct MHD_Connection *connection, char *text) {
+    (void)cls;
+    (void)connection;
+    char *out = text;
+    for (const char *in = text; *in;) {
+        int high, low;
+        if (in[0] == '%' && (high = hexValue(in[1])) >= 0 && (low = hexValue(in[2])) >= 0) {
+            int byte = high * 16 + low;
+            if (byte == 0) { *out++ = (char)0xC0; *out++ = (char)0x80; }
+            else *out++ = (char)byte;
+            in += 3;
+        } else {
+            *out++ = *in++;
+        }
+    }
+    *out = 0;
+    return (size_t)(out - text);
+}
 
 typedef struct {
     GongshiHTTPPair pairs[MAX_PAIRS];
@@ -34,6 +167,13 @@ typedef struct {
 } RespondToken;
 
 static int firstCallMarker;
+
+static enum MHD_Result countBytes(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    size_t *total = cls;
+    *total += (key ? strlen(key) : 0) + (value ? strlen(value) : 0) + 4;
+    return MHD_YES;
+}
 
 static enum MHD_Result collectPair(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
@@ -106,6 +246,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
     GongshiHTTPServer *server = cls;
     if (*state == NULL) {          /* first call: headers only; answer on the next one */
         *state = &firstCallMarker;
+        setDeadline(server, connection, 0);   /* the head is complete */
         return MHD_YES;
     }
     if (*uploadSize != 0) {        /* request bodies are not used: drop them */
@@ -115,7 +256,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
     PairList query = {.count = 0}, headers = {.count = 0};
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectPair, &query);
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collectPair, &headers);
-    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count};
+    size_t headBytes = strlen(url);
+    MHD_get_connection_values(connection, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, countBytes, &headBytes);
+    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count, headBytes};
     RespondToken token = {connection, MHD_NO, 0};
     server->handler(server->context, &request, respond, &token);
     if (!token.responded) {
@@ -141,12 +284,20 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
     if (!server) return NULL;
     server->handler = handler;
     server->context = context;
+    server->headMillis = (long long)options->headTimeoutSeconds * 1000;
+    pthread_mutex_init(&server->lock, NULL);
+    pthread_cond_init(&server->wake, NULL);
     struct MHD_OptionItem items[] = {
         {MHD_OPTION_SOCK_ADDR, 0, &address},
         {MHD_OPTION_THREAD_POOL_SIZE, options->threads > 0 ? options->threads : 2, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, options->connectionLimit > 0 ? options->connectionLimit : 256, NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, options->perAddressLimit, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, options->timeoutSeconds > 0 ? options->timeoutSeconds : 30, NULL},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)(options->memoryLimit > 0 ? options->memoryLimit : 32 * 1024), NULL},
+        {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
+        {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)notifyConnection, server},
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)requestCompleted, server},
         {MHD_OPTION_END, 0, NULL},
     };
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
@@ -154,9 +305,12 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
     if (!server->daemon) {
         snprintf(error, errorCapacity, "libmicrohttpd could not start on %s:%u (port in use?)",
                  options->host ? options->host : "127.0.0.1", options->port);
+        pthread_cond_destroy(&server->wake);
+        pthread_mutex_destroy(&server->lock);
         free(server);
         return NULL;
     }
+    if (server->headMillis > 0 && pthread_create(&server->reaper, NULL, reap, server) == 0) server->reaperRunning = 1;
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_BIND_PORT);
     server->port = info ? info->port : options->port;
     return server;
@@ -170,12 +324,30 @@ unsigned gongshi_http_connections(const GongshiHTTPServer *server) {
     return info ? info->num_connections : 0;
 }
 
+unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server) {
+    if (!server) return 0;
+    GongshiHTTPServer *s = (GongshiHTTPServer *)server;
+    pthread_mutex_lock(&s->lock);
+    unsigned long n = s->headTimeouts;
+    pthread_mutex_unlock(&s->lock);
+    return n;
+}
+
 void gongshi_http_stop(GongshiHTTPServer *server) {
     if (!server) return;
+    if (server->reaperRunning) {
+        pthread_mutex_lock(&server->lock);
+        server->stopping = 1;
+        pthread_cond_signal(&server->wake);
+        pthread_mutex_unlock(&server->lock);
+        pthread_join(server->reaper, NULL);
+    }
     /* Stop accepting first, then let the workers finish what they are answering. */
     MHD_socket listener = MHD_quiesce_daemon(server->daemon);
     MHD_stop_daemon(server->daemon);
     /* The quiesced socket is ours to close, after the daemon's threads are gone. */
     if (listener != MHD_INVALID_SOCKET) close(listener);
+    pthread_cond_destroy(&server->wake);
+    pthread_mutex_destroy(&server->lock);
     free(server);
 }

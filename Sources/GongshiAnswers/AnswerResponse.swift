@@ -103,9 +103,28 @@ public struct Answer: Codable, Sendable {
     /// False when the document is 已废止 or 尚未生效: never present it as current law.
     public var current: Bool
     public var related: [Related]
+    /// Why this answer: the question terms it contains and the learned bridges it used
+    /// (`{"question": "注销", "article": "清算", "weight": 0.31}`; weight 1 for the word itself).
+    public var matched: [Match] = []
+
+    /// A question term and the article term that stood for it.
+    public struct Match: Codable, Sendable, Equatable {
+        public var question: String
+        public var article: String
+        public var weight: Double
+
+        public init(question: String, article: String, weight: Double) {
+            self.question = question
+            self.article = article
+            self.weight = weight
+        }
+
+        /// A bridge from a question word to another word of the article (not the word itself).
+        public var isBridge: Bool { question != article }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case document, article, section, text, highlight, url, score, citation, current, related
+        case document, article, section, text, highlight, url, score, citation, current, related, matched
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -120,6 +139,7 @@ public struct Answer: Codable, Sendable {
         try c.encode(citation, forKey: .citation)
         try c.encode(current, forKey: .current)
         try c.encode(related, forKey: .related)
+        try c.encode(matched, forKey: .matched)
     }
 }
 

@@ -7,7 +7,12 @@ extension SearchResponse {
         out.reserveCapacity(estimatedBytes + 256)
         out += #"{"query":"#.utf8
         JSONBytes.string(query, to: &out)
-        out += #","results":["#.utf8
+        out += #","relaxed":["#.utf8
+        for (i, word) in relaxed.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            JSONBytes.string(word, to: &out)
+        }
+        out += #"],"results":["#.utf8
         for (i, r) in results.enumerated() {
             if i > 0 { out.append(0x2C) }
             out += #"{"id":"#.utf8
@@ -26,7 +31,9 @@ extension SearchResponse {
             JSONBytes.string(r.url, to: &out)
             out.append(0x7D)
         }
-        out += #"],"total":"#.utf8
+        out += #"],"suggestion":"#.utf8
+        if let suggestion { JSONBytes.string(suggestion, to: &out) } else { out += "null".utf8 }
+        out += #","total":"#.utf8
         out += String(total).utf8
         out.append(0x7D)
         return out

@@ -9,13 +9,42 @@ public final class HTTPServer: @unchecked Sendable {
         public var host = "127.0.0.1"
         public var port: UInt16 = 8080
         public var threads = 4
-        public var connectionLimit = 512
+        /// Connections at once; by default sized for the machine (`defaultConnectionLimit`).
+        public var connectionLimit = HTTPServer.defaultConnectionLimit()
+        /// Connections at once from one IP address (0 = no limit): one client cannot take
+        /// every slot. Behind a reverse proxy every connection comes from the proxy.
+        public var perAddressLimit = 64
+        /// Idle keep-alive timeout between requests.
         public var timeoutSeconds = 30
-        /// Per connection; bounds the request line and headers. libmicrohttpd clears
-        /// this pool for every request, so it is kept no larger than needed.
-        public var memoryLimit = 32 * 1024
+        /// A request head must be complete within this many seconds of the connection
+        /// opening (or of the previous answer); slow senders are cut off (0 = no deadline).
+        public var headTimeoutSeconds = 10
+        /// Per connection; bounds the request line and headers. libmicrohttpd clears this
+        /// pool for every request. Twice `maxHeadBytes`, so that a head over our limit still
+        /// reaches us (and gets a 431 with our headers) instead of exhausting the pool.
+        public var memoryLimit = 2 * HTTPServer.maxHeadBytes
 
         public init() {}
+    }
+
+    /// The request line and headers together; a longer head is answered 431.
+    public static let maxHeadBytes = 32 * 1024
+
+    /// What the descriptor limit allows, keeping 64 for the database and files, at most
+    /// 16,384 (each connection may hold a 64 KB pool when busy).
+    public static func defaultConnectionLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 512 }
+        let descriptors = limit.rlim_cur > rlim_t(1 << 20) ? 1 << 20 : Int(limit.rlim_cur)
+        return max(32, min(descriptors - 64, 16_384))
+    }
+
+    /// Raises the soft descriptor limit to the hard one (servers need many sockets).
+    public static func raiseDescriptorLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 
     public enum ServerError: Error, CustomStringConvertible {
@@ -58,7 +87,9 @@ public final class HTTPServer: @unchecked Sendable {
         let handle: OpaquePointer? = options.host.withCString { host in
             var o = GongshiHTTPOptions(host: host, port: options.port, threads: UInt32(options.threads),
                                        connectionLimit: UInt32(options.connectionLimit),
-                                       timeoutSeconds: UInt32(options.timeoutSeconds), memoryLimit: options.memoryLimit)
+                                       perAddressLimit: UInt32(max(options.perAddressLimit, 0)),
+                                       timeoutSeconds: UInt32(options.timeoutSeconds),
+                                       headTimeoutSeconds: UInt32(max(options.headTimeoutSeconds, 0)), memoryLimit: options.memoryLimit)
             return gongshi_http_start(&o, HTTPServer.handle, context.toOpaque(), &error, error.count)
         }
         guard let handle else {
@@ -72,6 +103,9 @@ public final class HTTPServer: @unchecked Sendable {
         connectionCounter = counter
         router.site.node.metrics.connect(connections: { counter.count })
     }
+
+    /// Connections closed so far because their request head missed the deadline.
+    public var headTimeouts: Int { server.map { Int(gongshi_http_head_timeouts($0)) } ?? 0 }
 
     /// Stops accepting connections and lets requests in flight finish.
     public func stop() {
@@ -114,6 +148,14 @@ public final class HTTPServer: @unchecked Sendable {
             }
         }
         let status: Int
+        if let problem = HTTPServer.headProblem(r) {
+            // Answered here, with our headers, rather than by libmicrohttpd or the router.
+            let response = problem.status == 431 || path.hasPrefix("/api/") || problem.status == 414
+                ? HTTPResponse.jsonError(problem.status, problem.message)
+                : PageHandlers(site: ctx.router.site).errorPage(problem.status, "请求有误", problem.message, HTTPRequest(path: "/"))
+            status = response.status
+            send(status, nil) { response }
+        } else
         // Static files first, without the dictionaries of an HTTPRequest: they are most of
         // the requests and answered from prepared responses, so building those would cost more.
         if method == "GET" || method == "HEAD",
@@ -131,6 +173,24 @@ public final class HTTPServer: @unchecked Sendable {
         ctx.metrics.observe(path: path, status: status, nanoseconds: nanos)
         let micros = nanos / 1000
         ctx.logger.info(Logger.Message(stringLiteral: accessLine(method, path, status, micros)))
+    }
+
+    /// A request refused before routing: a head over `maxHeadBytes` (431), a path and query
+    /// over 16 KB (414), or a path with a control character (a `%00` arrives as C0 80 from
+    /// the C layer) or bytes that are not UTF-8 (400), which would otherwise be cut short
+    /// or decoded leniently into another path.
+    private static func headProblem(_ r: GongshiHTTPRequest) -> (status: Int, message: String)? {
+        func length(_ p: UnsafePointer<CChar>?) -> Int { p.map { strlen($0) } ?? 0 }
+        var target = length(r.path)
+        for i in 0..<Int(max(r.queryCount, 0)) { target += length(r.query?[i].key) + length(r.query?[i].value) + 2 }
+        if r.headBytes > maxHeadBytes { return (431, "请求头过大（最多 \(maxHeadBytes / 1024) KB）") }
+        if target > 16 * 1024 { return (414, "地址过长") }
+        guard let raw = r.path else { return nil }
+        let bytes = HTTPServer.bytes(raw)
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) || String(validating: bytes, as: UTF8.self) == nil {
+            return (400, "地址中含有控制字符或无效的编码")
+        }
+        return nil
     }
 
     /// `GET /static/css/site.css 200 41µs`, written straight into one string: every request

@@ -20,9 +20,16 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "静态文件目录（CSS 等）") var staticDir = "Static"
     @Flag(inversion: .prefixedNo, help: "每个请求写一行访问日志到标准错误") var accessLog = true
     @Option(help: "缓存的检索结果条数（索引更新后自动失效；0 表示不缓存）") var searchCache = 1_024
+    @Option(help: "同时连接数上限（默认按本机文件描述符上限确定）") var maxConnections: Int?
+    @Option(help: "每个 IP 地址的同时连接数上限（0 表示不限；反向代理之后应设为 0 或较大值）") var perAddressConnections = 64
+    @Option(help: "请求头必须在连接建立（或上一个响应发出）后多少秒内收完（0 表示不限）") var headTimeout = 10
+    @Flag(help: "以只读方式打开数据库（只读介质：SQLite immutable=1，不读写 WAL）") var readOnly = false
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads 应在 1 到 64 之间") }
+        if let maxConnections, !(1...1_000_000).contains(maxConnections) { throw ValidationError("--max-connections 应在 1 到 1000000 之间") }
+        guard perAddressConnections >= 0 else { throw ValidationError("--per-address-connections 不能为负数") }
+        guard (0...3_600).contains(headTimeout) else { throw ValidationError("--head-timeout 应在 0 到 3600 秒之间") }
     }
 
     func run() throws {
@@ -37,7 +44,7 @@ struct ServeCommand: ParsableCommand {
                                 snapshot: verified.snapshot)
                 print("快照已校验：索引版本 \(verified.snapshot.manifest.generation)（\(snapshot)）")
             } else {
-                site = try Site(database: database.openReadOnly(), staticDirectory: staticDir, cachedSearches: max(searchCache, 0))
+                site = try Site(database: GongshiDatabase(path: database.path, readOnly: true, immutable: readOnly), staticDirectory: staticDir, cachedSearches: max(searchCache, 0))
             }
         } catch {
             Terminal.error(snapshot == nil ? "错误：\(error)" : "错误：快照校验未通过，拒绝启动：\(SnapshotCommand.describe(error))")
@@ -46,10 +53,14 @@ struct ServeCommand: ParsableCommand {
         var logger = Logger(label: "gongshi.http")
         logger.logLevel = accessLog ? .info : .warning
         let server = HTTPServer(router: Router(site: site), logger: logger)
+        HTTPServer.raiseDescriptorLimit()
         var options = HTTPServer.Options()
         options.host = host
         options.port = port
         options.threads = threads
+        options.connectionLimit = maxConnections ?? HTTPServer.defaultConnectionLimit()
+        options.perAddressLimit = perAddressConnections
+        options.headTimeoutSeconds = headTimeout
         do { try server.start(options) } catch {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)

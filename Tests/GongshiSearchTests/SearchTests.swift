@@ -98,7 +98,9 @@ import Testing
         let response = try engine.search(SearchRequest(query: "基金会管理条例", limit: 20))
         let data = try JSONEncoder().encode(response)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["query", "total", "results"])
+        // Issue 13 added `relaxed` (words left out) and `suggestion` (string or null).
+        #expect(Set(object.keys) == ["query", "total", "results", "relaxed", "suggestion"])
+        #expect(object["suggestion"] is NSNull)
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(!results.isEmpty)
         for r in results {

@@ -25,6 +25,7 @@ typedef struct {
     int queryCount;
     const GongshiHTTPPair *headers;
     int headerCount;
+    size_t headBytes;    /* path, every query pair and every header (not only those listed) */
 } GongshiHTTPRequest;
 
 /* A response built once by gongshi_http_prepare (a libmicrohttpd response inside). */
@@ -70,8 +71,12 @@ typedef struct {
     const char *host;            /* IPv4 address to bind, e.g. "127.0.0.1" */
     unsigned short port;         /* 0 = any free port */
     unsigned threads;            /* worker threads (thread pool) */
-    unsigned connectionLimit;
+    unsigned connectionLimit;    /* connections at once, all addresses */
+    unsigned perAddressLimit;    /* connections at once from one IP address; 0 = no limit */
     unsigned timeoutSeconds;     /* idle connection timeout */
+    unsigned headTimeoutSeconds; /* a request head must be complete this long after the
+                                    connection opened or the previous answer was sent
+                                    (not restarted by each byte); 0 = no deadline */
     size_t memoryLimit;          /* per connection: bounds headers and URL size */
 } GongshiHTTPOptions;
 
@@ -80,6 +85,8 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
                                       void *context, char *error, size_t errorCapacity);
 /* Connections open right now (for /metrics). */
 unsigned gongshi_http_connections(const GongshiHTTPServer *server);
+/* Connections closed because their request head missed the deadline (since start). */
+unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server);
 /* The port actually bound. */
 unsigned short gongshi_http_port(const GongshiHTTPServer *server);
 /* Stops accepting, lets requests in flight finish, frees the server. */

@@ -2,19 +2,6 @@ import Foundation
 import GRDB
 
 extension GongshiDatabase {
-    /// An SQLite URI that opens `path` as immutable (Debian's SQLite accepts URIs in
-    /// `sqlite3_open_v2`, built with SQLITE_USE_URI). Only for files nothing writes.
-    static func snapshotURI(_ path: String) -> String {
-        var escaped = ""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "%", "?", "#": escaped += String(format: "%%%02X", scalar.value)
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return "file:\(escaped)?immutable=1"
-    }
-
     /// Record counts for a snapshot's manifest and `/healthz`.
     public func snapshotCounts() throws(StoreError) -> SnapshotManifest.Counts {
         try read { db in

@@ -44,8 +44,10 @@ struct AskPage {
         context["confidenceLabel"] = ["high": "高", "medium": "中", "low": "低（没有找到明确的答案）"][response.confidence.rawValue] ?? ""
         context["notice"] = response.notice
         if let center = response.serviceCenter {
-            context["center"] = ["name": center.name, "phone": center.phone ?? "", "address": center.address ?? "",
-                                 "hours": center.hours ?? "", "web": center.web ?? ""]
+            // Only what is configured: an empty string would still open a {{#phone}} section.
+            let fields: [(String, String?)] = [("name", center.name), ("phone", center.phone), ("address", center.address),
+                                               ("hours", center.hours), ("web", center.web)]
+            context["center"] = Dictionary(uniqueKeysWithValues: fields.compactMap { key, value in value.map { (key, $0) } })
         }
         context["faq"] = response.faq.map { faq -> [String: Any] in
             ["question": faq.question, "answer": faq.answer,
@@ -57,9 +59,18 @@ struct AskPage {
              "chapter": answer.article?.chapter ?? "", "level": answer.document.level ?? "",
              "status": answer.document.status ?? "未注明", "statusClass": PageHandlers.statusClass(answer.document.status),
              "current": answer.current, "highlight": answer.highlight, "citation": answer.citation,
-             "related": answer.related.map { ["label": $0.label, "url": $0.url] }, "hasRelated": !answer.related.isEmpty]
+             "related": answer.related.map { ["label": $0.label, "url": $0.url] }, "hasRelated": !answer.related.isEmpty,
+             "matched": Self.matchedLine(answer.matched)]
         }
         return site.pages.render("ask", context, page: PageContext(request))
+    }
+
+    /// Why this answer, in one short line: 匹配：社会团体、注销→清算（0.31）.
+    static func matchedLine(_ matched: [Answer.Match]) -> String {
+        guard !matched.isEmpty else { return "" }
+        return matched.prefix(8).map { m in
+            m.isBridge ? "\(m.question)→\(m.article)（\(String(format: "%.2f", m.weight))）" : m.article
+        }.joined(separator: "、")
     }
 
     func api(_ request: HTTPRequest) -> HTTPResponse {

@@ -100,6 +100,11 @@ struct DisclosurePages {
             context["isSerious"] = kind == .serious
             context["csvURL"] = URLBuilder.url(path, parameters + [("format", "csv")])
             context["jsonURL"] = URLBuilder.url("/api" + path, parameters)
+            // Nothing found by name is not "not listed": the name may be written differently.
+            if list.items.isEmpty, let name = filter.name, !name.isEmpty {
+                context["nameNotFound"] = ["name": name, "searchURL": URLBuilder.url("/search", [("q", name)]),
+                                           "orgsURL": URLBuilder.url("/orgs", [("name", name)])]
+            }
             Pagination.add(to: &context, total: list.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: path, parameters: parameters)
             return site.pages.render("credit", context, page: PageContext(request))
         } catch {

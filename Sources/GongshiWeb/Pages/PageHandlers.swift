@@ -65,8 +65,16 @@ struct PageHandlers {
             }
         }
         context["results"] = response.results.map { r -> [String: Any] in
-            ["title": r.title, "label": r.label ?? "", "url": r.url, "snippet": r.snippet,
-             "kindLabel": Self.kindLabels[r.kind] ?? r.kind, "exact": r.score >= 1000]
+            // An organization's label is its registration and credit status, shown beside the kind.
+            var item: [String: Any] = ["title": r.title, "label": r.kind == "org" ? "" : r.label ?? "", "url": r.url, "snippet": r.snippet,
+                                       "kindLabel": Self.kindLabels[r.kind] ?? r.kind, "exact": r.score >= 1000]
+            if r.kind == "org", let status = r.label, !status.isEmpty { item["status"] = status }
+            return item
+        }
+        if let notice = Self.relaxationNotice(response) { context["relaxedNotice"] = notice }
+        if let suggestion = response.suggestion {
+            context["suggestion"] = suggestion
+            context["suggestionURL"] = URLBuilder.component(suggestion)
         }
         context["totalText"] = response.total >= SearchEngine.recordCountLimit ? "\(response.total)+" : "\(response.total)"
         context["page"] = parsed.page > 1 ? parsed.page : nil
@@ -104,6 +112,14 @@ struct PageHandlers {
                          "removeURL": URLBuilder.url(path, replacing(parameters, key, nil))]
                     }]
         }
+    }
+
+    /// 未找到同时包含“成立”“协会”“多久”的结果，以下结果包含“协会”“多久”.
+    static func relaxationNotice(_ response: SearchResponse) -> String? {
+        guard !response.relaxed.isEmpty, !response.results.isEmpty else { return nil }
+        let kept = response.words.filter { !response.relaxed.contains($0) }
+        func quoted(_ words: [String]) -> String { words.map { "“\($0)”" }.joined() }
+        return "未找到同时包含\(quoted(response.words))的结果，以下结果包含\(quoted(kept))"
     }
 
     static func looksLikeQuestion(_ query: String) -> Bool {
