@@ -96,10 +96,6 @@ public final class SearchEngine: Sendable {
             let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0) }
             results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, db: db)
         }
-        // An article named by its document and number (慈善法第十条) goes first too.
-        if request.kind == nil || request.kind == .article, request.filters.isEmpty {
-            results += try ArticleLookup.hits(request.query, db: db)
-        }
         seen = Set(results.map { "\($0.kind):\($0.id)" })
 
         var total = results.count
