@@ -8,7 +8,7 @@ DESK_DB ?= data/desk.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test faults deps build index serve bench bench-web bench-search-peer eval clean
+.PHONY: run test faults deps build index serve bench bench-web bench-search-peer cluster-test eval clean
 
 deps:
 	./scripts/install-deps.sh
@@ -41,6 +41,11 @@ bench: build
 bench-web: index
 	./scripts/install-deps.sh --bench
 	./scripts/bench-web.sh $(DB)
+
+# Three snapshot nodes behind HAProxy on loopback: a node killed and a rollout under load
+# (about 3 minutes, so not part of `make test`; installs haproxy, wrk and socat if missing).
+cluster-test: deps
+	./scripts/cluster-test.sh
 
 # Search side by side with Datasette over the same articles: make bench-search-peer CORPUS=../shared/eval/stard-train/Corpus
 bench-search-peer: build

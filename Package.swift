@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // Snapshot hashes (SHA-256), and /metrics in Prometheus format.
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
     ],
     targets: [
         // ICU + the FTS5 tokenizer. The public header exposes no ICU or SQLite types:
@@ -36,7 +40,8 @@ let package = Package(
         .target(
             name: "GongshiStore",
             dependencies: ["CChineseTokenizer", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "GongshiIndex",
@@ -61,6 +66,8 @@ let package = Package(
                 "GongshiSearch", "GongshiAnswers", "GongshiDisclosure", "GongshiDesk", "GongshiStore", "CHTTPServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Templates"), .copy("Resources")]
         ),

@@ -8,6 +8,8 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(chromium fonts-wqy-microhei)   # browser tests (and a CJK font for screenshots)
 elif [ "${1:-}" = "--bench" ]; then
   packages+=(wrk)        # HTTP benchmark
+elif [ "${1:-}" = "--cluster" ]; then
+  packages+=(wrk haproxy socat)   # scripts/cluster-test.sh and scripts/rollout.sh (HAProxy's runtime API)
 fi
 
 missing=()

@@ -215,8 +215,15 @@ static enum MHD_Result collectPair(void *cls, enum MHD_ValueKind kind, const cha
 }
 
 static struct MHD_Response *build(const GongshiHTTPResponse *response) {
-    struct MHD_Response *r = MHD_create_response_from_buffer(response->bodyLength, (void *)response->body,
-                                                             MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *r;
+    if (response->file) {
+        /* libmicrohttpd sends the file with sendfile and closes fd with the response. */
+        r = MHD_create_response_from_fd_at_offset64(response->file->length, response->file->fd,
+                                                    response->file->offset);
+        if (!r) close(response->file->fd);
+    } else {
+        r = MHD_create_response_from_buffer(response->bodyLength, (void *)response->body, MHD_RESPMEM_MUST_COPY);
+    }
     if (!r) return NULL;
     for (int i = 0; i < response->headerCount; i++) {
         /* A header libmicrohttpd refuses (a control character, out of memory) fails the
@@ -323,7 +330,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
     server->handler(server->context, &request, respond, &token);
     if (!token.responded) {
         static const char fallback[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
-        GongshiHTTPResponse response = {500, fallback, sizeof fallback - 1, NULL, 0, NULL};
+        GongshiHTTPResponse response = {500, fallback, sizeof fallback - 1, NULL, 0, NULL, NULL};
         respond(&token, &response);
     }
     return token.result;
@@ -377,6 +384,12 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
 }
 
 unsigned short gongshi_http_port(const GongshiHTTPServer *server) { return server ? server->port : 0; }
+
+unsigned gongshi_http_connections(const GongshiHTTPServer *server) {
+    if (!server) return 0;
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+    return info ? info->num_connections : 0;
+}
 
 unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server) {
     if (!server) return 0;

@@ -37,6 +37,9 @@ public final class SearchEngine: Sendable {
 
     static let exactScore = 1000.0
 
+    /// Searches answered from the result cache, and searches computed and cached.
+    public var cacheStatistics: (hits: Int, misses: Int) { results.statistics }
+
     public func search(_ request: SearchRequest) throws(SearchError) -> SearchResponse {
         let limit = min(max(request.limit, 1), SearchRequest.maxLimit)
         let offset = min(max(request.offset, 0), 10_000)

@@ -59,7 +59,8 @@ public final class HTTPServer: @unchecked Sendable {
     private final class Context: @unchecked Sendable {
         let router: Router
         let logger: Logger
-        init(router: Router, logger: Logger) { self.router = router; self.logger = logger }
+        let metrics: ServerMetrics
+        init(router: Router, logger: Logger) { self.router = router; self.logger = logger; metrics = router.site.node.metrics }
 
         /// The static answer for `path` with its status and prepared form. A method here
         /// rather than calls through `ctx.router` in the handler, where Swift copied the
@@ -71,6 +72,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
     private var context: Unmanaged<Context>?
+    private var connectionCounter: ConnectionCounter?
 
     public private(set) var port: UInt16 = 0
 
@@ -97,6 +99,9 @@ public final class HTTPServer: @unchecked Sendable {
         self.server = handle
         self.context = context
         self.port = gongshi_http_port(handle)
+        let counter = ConnectionCounter(handle)
+        connectionCounter = counter
+        router.site.node.metrics.connect(connections: { counter.count })
     }
 
     /// Connections closed so far because their request head missed the deadline.
@@ -105,6 +110,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// Stops accepting connections and lets requests in flight finish.
     public func stop() {
         guard let server else { return }
+        connectionCounter?.detach()
         gongshi_http_stop(server)
         self.server = nil
         context?.release()
@@ -135,7 +141,7 @@ public final class HTTPServer: @unchecked Sendable {
         func send(_ status: Int, _ prepared: OpaquePointer?, _ response: () -> HTTPResponse) {
             if let prepared {
                 var out = GongshiHTTPResponse(status: Int32(status), body: nil, bodyLength: 0, headers: nil, headerCount: 0,
-                                              prepared: prepared)
+                                              prepared: prepared, file: nil)
                 respond(token, &out)
             } else {
                 withCResponse(response()) { respond(token, $0) }
@@ -165,7 +171,9 @@ public final class HTTPServer: @unchecked Sendable {
             status = response.status
             send(status, response.prepared?.handle) { response }
         }
-        let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
+        let nanos = DispatchTime.now().uptimeNanoseconds - started
+        ctx.metrics.observe(path: path, status: status, nanoseconds: nanos)
+        let micros = nanos / 1000
         ctx.logger.info(Logger.Message(stringLiteral: accessLine(method, path, status, micros)))
     }
 
@@ -221,6 +229,23 @@ public final class HTTPServer: @unchecked Sendable {
     /// `response` as the C layer takes it, valid during `body` only. The header strings
     /// go into one buffer (NUL-terminated, side by side) rather than one allocation each.
     static func withCResponse<T>(_ response: HTTPResponse, _ body: (UnsafePointer<GongshiHTTPResponse>) -> T) -> T {
+        if let file = response.file {
+            // Opened here, where it is handed to the C layer that closes it; a file gone
+            // since the handler looked (a snapshot removed under a node) is a 500.
+            let fd = open(file.path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return withCResponse(.jsonError(500, "无法读取文件"), body) }
+            var plain = response
+            plain.file = nil
+            plain.body = []
+            var spec = GongshiHTTPFile(fd: fd, offset: file.offset, length: file.length)
+            return withUnsafePointer(to: &spec) { spec in
+                withCResponse(plain) { c in
+                    var out = c.pointee
+                    out.file = spec
+                    return body(&out)
+                }
+            }
+        }
         var text: [UInt8] = []
         var offsets: [(key: Int, value: Int)] = []
         offsets.reserveCapacity(response.headers.count)
@@ -241,7 +266,7 @@ public final class HTTPServer: @unchecked Sendable {
                     var out = GongshiHTTPResponse(status: Int32(response.status),
                                                   body: bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
                                                   bodyLength: bytes.count, headers: pairs.baseAddress, headerCount: Int32(pairs.count),
-                                                  prepared: nil)
+                                                  prepared: nil, file: nil)
                     return body(&out)
                 }
             }
@@ -263,6 +288,16 @@ public final class HTTPServer: @unchecked Sendable {
     private static func bytes(_ pointer: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
     }
+}
+
+/// Reads the open-connection count of a running server for /metrics. Holds the handle
+/// without owning it; the count reads 0 once the server has stopped.
+private final class ConnectionCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handle: OpaquePointer?
+    init(_ handle: OpaquePointer) { self.handle = handle }
+    var count: Int { lock.withLock { handle.map { Int(gongshi_http_connections($0)) } ?? 0 } }
+    func detach() { lock.withLock { handle = nil } }
 }
 
 /// A response built once into libmicrohttpd's form (body and headers copied), then queued

@@ -16,12 +16,18 @@ public struct Router: Sendable {
         self.desk = desk
     }
 
+    /// The index generation a response came from, so a mixed-version window during a
+    /// rollout is visible (static files of a snapshot node carry it from start).
+    public static let generationHeader = "X-Gongshi-Generation"
+
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         if request.method == "GET" || request.method == "HEAD",
            let file = staticFile(path: request.path, header: { request.headers[$0] }) {
             return file
         }
-        return Self.compressed(route(request), for: request)
+        var response = Self.compressed(route(request), for: request)
+        if let generation = site.node.generation { response.headers.append((Self.generationHeader, String(generation))) }
+        return response
     }
 
     /// The static-file route alone, for a GET or HEAD of `path`: the server tries it before
@@ -76,7 +82,9 @@ public struct Router: Sendable {
         case "/ask": return AskPage(site: site).page(request)
         case "/api/ask": return AskPage(site: site).api(request)
         case "/prefs": return preferences(request)
-        case "/healthz": return .json(["status": "ok"])
+        case "/healthz": return .json(site.node.health())
+        case "/metrics": return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8"), ("Cache-Control", "no-store")],
+                                             body: site.node.metrics.render())
         case "/robots.txt": return disclosure.robots(request)
         case "/orgs": return disclosure.organizations(request)
         case "/credit/abnormal": return disclosure.credit(request, kind: .abnormal)
@@ -96,6 +104,8 @@ public struct Router: Sendable {
         case "/api/openapi.json": return api.openAPI()
         default: break
         }
+        if request.path.hasPrefix("/data/") { return DataPages(site: site).handle(request) }
+        if request.path == "/data" { return .redirect("/data/", status: 301) }
         if let id = Self.suffix(request.path, after: "/policies/") { return pages.policy(request, id: id) }
         if let id = Self.suffix(request.path, after: "/api/policies/") { return api.policy(id: id) }
         if let rest = Self.suffix(request.path, after: "/orgs/") {

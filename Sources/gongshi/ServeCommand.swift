@@ -14,6 +14,7 @@ struct ServeCommand: ParsableCommand {
     )
 
     @OptionGroup var database: DatabaseOptions
+    @Option(help: "以只读方式服务一个快照目录（gongshi snapshot 生成；启动前校验清单与 SHA-256），代替 --db") var snapshot: String?
     @Option(help: "监听地址（IPv4）") var host = "127.0.0.1"
     @Option(help: "端口") var port: UInt16 = 8080
     @Option(help: "工作线程数") var threads = 4
@@ -43,8 +44,17 @@ struct ServeCommand: ParsableCommand {
         let logBuffer: LogBuffer? = isatty(2) == 1 ? nil : LogBuffer()
         LoggingSystem.bootstrap { LineLogHandler(label: $0, buffer: logBuffer) }
         let site: Site
-        do { site = try Site(database: GongshiDatabase(path: database.path, readOnly: true, immutable: readOnly), staticDirectory: staticDir, cachedSearches: max(searchCache, 0)) } catch {
-            Terminal.error("错误：\(error)")
+        do {
+            if let snapshot {
+                let verified = try SnapshotPublisher.openVerified(directory: snapshot)
+                site = try Site(database: verified.database, staticDirectory: staticDir, cachedSearches: max(searchCache, 0),
+                                snapshot: verified.snapshot)
+                print("快照已校验：索引版本 \(verified.snapshot.manifest.generation)（\(snapshot)）")
+            } else {
+                site = try Site(database: GongshiDatabase(path: database.path, readOnly: true, immutable: readOnly), staticDirectory: staticDir, cachedSearches: max(searchCache, 0))
+            }
+        } catch {
+            Terminal.error(snapshot == nil ? "错误：\(error)" : "错误：快照校验未通过，拒绝启动：\(SnapshotCommand.describe(error))")
             throw ExitCode(2)
         }
         var logger = Logger(label: "gongshi.http")

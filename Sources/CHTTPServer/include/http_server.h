@@ -37,6 +37,14 @@ typedef struct {
 /* A response built once by gongshi_http_prepare (a libmicrohttpd response inside). */
 typedef struct GongshiHTTPPrepared GongshiHTTPPrepared;
 
+/* A body read from an open file: `length` bytes from `offset` (Range requests, bulk
+** downloads larger than memory). The server owns `fd` from then on and closes it. */
+typedef struct {
+    int fd;
+    unsigned long long offset;
+    unsigned long long length;
+} GongshiHTTPFile;
+
 typedef struct {
     int status;
     const char *body;
@@ -45,6 +53,8 @@ typedef struct {
     int headerCount;
     /* When set, queued as it is with `status`; body and headers are then ignored. */
     const GongshiHTTPPrepared *prepared;
+    /* When set (and no `prepared`), the body comes from this file instead of `body`. */
+    const GongshiHTTPFile *file;
 } GongshiHTTPResponse;
 
 /* Builds `response` (status ignored) once, copying body and headers, so that it can be
@@ -79,6 +89,8 @@ typedef struct {
 /* Starts serving; NULL on failure with a message in `error`. */
 GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, GongshiHTTPHandler handler,
                                       void *context, char *error, size_t errorCapacity);
+/* Connections open right now (for /metrics). */
+unsigned gongshi_http_connections(const GongshiHTTPServer *server);
 /* Connections closed because their request head missed the deadline (since start). */
 unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server);
 /* The port actually bound. */
