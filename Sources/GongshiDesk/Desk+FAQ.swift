@@ -1,4 +1,5 @@
 import Foundation
+import GongshiStore
 import GRDB
 
 extension Desk {
@@ -47,13 +48,13 @@ extension Desk {
     /// number in the pairs format.
     public func qaPairs() throws(DeskError) -> [QAPair] {
         try publishedFAQs().compactMap { faq in
-            let relevant = faq.articles.compactMap { c -> QAPair.Relevant? in
+            let relevant = faq.articles.compactMap { c -> QAPair.Article? in
                 guard c.label.hasPrefix("第"), c.label.hasSuffix("条"), let n = Self.articleNumber(c.label) else { return nil }
-                return QAPair.Relevant(title: c.documentTitle, article: n)
+                return QAPair.Article(title: c.documentTitle, article: n)
             }
             // The pairs format takes questions of 1–500 characters and up to 50 articles.
             guard !relevant.isEmpty, faq.question.count <= 500 else { return nil }
-            return QAPair(id: "DESK-\(faq.consultationID)", q: faq.question, relevant: Array(relevant.prefix(50)))
+            return QAPair(id: "DESK-\(faq.consultationID)", question: faq.question, relevant: Array(relevant.prefix(50)))
         }.sorted { $0.id < $1.id }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GongshiDesk
+import GongshiStore
 import GongshiTestSupport
 import GRDB
 import Testing
@@ -110,7 +111,7 @@ final class TestClock: @unchecked Sendable {
         try desk.saveReply(id, text: "不低于 800 万元。", by: staff)
         #expect(throws: DeskError.self) { try desk.publishFAQ(id, by: staff) }
         try desk.publishFAQ(id, by: admin)
-        #expect(try desk.qaPairs() == [QAPair(id: "DESK-\(id)", q: "基金会原始基金多少？", relevant: [.init(title: "基金会管理条例", article: 8)])])
+        #expect(try desk.qaPairs() == [QAPair(id: "DESK-\(id)", question: "基金会原始基金多少？", relevant: [.init(title: "基金会管理条例", article: 8)])])
         let file = Scratch.directory.appendingPathComponent("pairs-\(UUID().uuidString).jsonl").path
         try desk.writeQAPairs(to: file)
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("\"article\":8"))
