@@ -89,3 +89,32 @@ import Testing
         print("LayoutTests: \(shots) screenshots (\(mode)) in \(Self.artifacts.path)")
     }
 }
+
+extension LayoutTests {
+    /// On a phone the filters of /orgs and /search are folded behind 筛选 and the first result
+    /// is on the first screen; opening the disclosure (no script: a click on its summary) shows
+    /// them; on a desktop they are shown without a click.
+    @Test func filtersFoldBehindADisclosureOnPhones() throws {
+        let server = try WebTestIndex.startServer()
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+        let browser = try DevToolsBrowser()
+        let pages = [("/orgs", "table.catalogue tbody tr"), ("/search?q=%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93", "article.result")]
+        // Whether the first filter control is rendered (a folded <details> skips its content).
+        let filters = "String(document.querySelector('details.filter-box select, details.filter-box input, details.filter-box a').checkVisibility())"
+        for (width, folded) in [(390, true), (1280, false)] {
+            try setViewport(browser, width: width)
+            for (path, first) in pages {
+                try browser.open(base + path)
+                #expect(try browser.evaluate("document.querySelectorAll('details.filter-box > summary').length") == "1", "\(path)")
+                #expect(try browser.evaluate(filters) == String(!folded), "\(path) at \(width) px: filters shown ≠ \(!folded)")
+                if folded {
+                    let top = Double(try browser.evaluate("document.querySelector('\(first)').getBoundingClientRect().top")) ?? .infinity
+                    #expect(top < 844, "\(path): the first result starts at \(top) px")
+                    try browser.evaluate("document.querySelector('details.filter-box > summary').click()")
+                    #expect(try browser.evaluate(filters) == "true", "\(path): 筛选 does not open")
+                }
+            }
+        }
+    }
+}
