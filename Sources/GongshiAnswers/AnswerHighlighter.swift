@@ -1,8 +1,9 @@
-/// An article's text as HTML: escaped, with every occurrence of the matched words in <mark>.
 import GongshiStore
 
+/// An article's text with every occurrence of the matched words marked (case-insensitive
+/// for Latin letters); touching marks are one.
 enum AnswerHighlighter {
-    static func highlight(_ text: String, terms: [String]) -> String {
+    static func highlight(_ text: String, terms: [String]) -> MarkedText {
         let chars = Array(text)
         let lowered = chars.map { $0.isASCII ? Character($0.lowercased()) : $0 }
         var marked = [Bool](repeating: false, count: chars.count)
@@ -19,16 +20,15 @@ enum AnswerHighlighter {
                 }
             }
         }
-        var out = ""
-        var open = false
+        var marks: [Range<Int>] = []
+        var offset = 0
+        var start: Int?
         for (i, c) in chars.enumerated() {
-            if marked[i] != open {
-                out += marked[i] ? "<mark>" : "</mark>"
-                open = marked[i]
-            }
-            out += HTMLText.escape(String(c))
+            if marked[i], start == nil { start = offset }
+            if !marked[i], let s = start { marks.append(s..<offset); start = nil }
+            offset += c.utf8.count
         }
-        if open { out += "</mark>" }
-        return out
+        if let s = start { marks.append(s..<offset) }
+        return MarkedText(text, marks: marks)
     }
 }

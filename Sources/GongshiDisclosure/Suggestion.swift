@@ -4,5 +4,4 @@ public struct Suggestion: Codable, Sendable, Equatable {
     public var name: String
     public var type: String
     public var status: String
-    public var url: String
 }

@@ -108,11 +108,11 @@ public final class SearchEngine: Sendable {
         let compact = analysis.terms.joined()
         if request.kind == nil || request.kind == .org, request.filters.isEmpty, let code = try? CreditCode(validating: compact),
            let hit = try ResultResolver.organization(code: code.value, db: db) {
-            results.append(SearchResult(kind: "org", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
+            results.append(SearchResult(kind: "org", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
         }
         if request.kind == nil || request.kind == .policy, request.filters.isEmpty, DocumentNumber.looksLikeNumber(compact) {
             for hit in try ResultResolver.documents(numberKey: DocumentNumber.key(compact), db: db) {
-                results.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
+                results.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
             }
         }
         seen = Set(results.map { "\($0.kind):\($0.id)" })
@@ -221,12 +221,12 @@ public final class SearchEngine: Sendable {
         let score: Double
     }
 
-    /// HTML-safe snippet of one row with the matched words in <mark>.
-    private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> String {
+    /// A snippet of one row with the matched words marked.
+    private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText {
         let name = table.rawValue
         let sql = "SELECT snippet(\(name), \(column), char(1), char(2), '…', 24) FROM \(name) WHERE \(name) MATCH ? AND rowid = ?"
         let raw = try String.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text, rowid]) ?? ""
-        return HTMLText.markedSnippet(raw)
+        return MarkedText(fts5Snippet: raw)
     }
 
     static let textColumns = ["title", "label", "body", "tags"]

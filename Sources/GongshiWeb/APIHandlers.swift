@@ -15,8 +15,8 @@ struct APIHandlers {
         guard !parsed.query.isEmpty else { return .jsonError(400, "缺少检索词参数 q") }
         do {
             let response = try site.search.search(parsed.request)
-            guard request.query["facets"] == "1" else { return .json(encoded: response.jsonBytes()) }
-            return .json(SearchPageBody(response: response, facets: try site.search.facets(parsed.request)))
+            guard request.query["facets"] == "1" else { return .json(encoded: SearchResponseBody(response).jsonBytes()) }
+            return .json(SearchPageBody(response: SearchResponseBody(response), facets: try site.search.facets(parsed.request)))
         } catch {
             switch error {
             case .invalidQuery(let why): return .jsonError(400, why)
@@ -32,7 +32,7 @@ struct APIHandlers {
         case .success(let p): parsed = p
         case .failure(let problem): return .jsonError(400, problem.message)
         }
-        do { return .json(try site.catalog.list(parsed.filter, page: parsed.page, pageSize: parsed.pageSize)) } catch {
+        do { return .json(PolicyListBody(try site.catalog.list(parsed.filter, page: parsed.page, pageSize: parsed.pageSize))) } catch {
             return .jsonError(500, "读取索引时出错")
         }
     }
@@ -54,35 +54,5 @@ struct APIHandlers {
               let data = try? Data(contentsOf: url) else { return .jsonError(500, "接口描述文件缺失") }
         return HTTPResponse(status: 200, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "public, max-age=3600")]
                             + HTTPResponse.securityHeaders, body: Array(data))
-    }
-}
-
-/// /api/search with facets=1: the search contract plus the facet counts of the page.
-struct SearchPageBody: Encodable {
-    let response: SearchResponse
-    let facets: SearchFacets
-
-    enum CodingKeys: String, CodingKey { case query, total, results, facets }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(response.query, forKey: .query)
-        try c.encode(response.total, forKey: .total)
-        try c.encode(response.results, forKey: .results)
-        try c.encode(facets, forKey: .facets)
-    }
-}
-
-/// /api/policies/{id}: the document, its chapters and its units.
-struct PolicyPageBody: Encodable {
-    let document: PolicySummary
-    let preamble: String
-    let chapters: [String]
-    let units: [PolicyPage.Unit]
-
-    init(_ page: PolicyPage) {
-        document = page.document
-        preamble = page.preamble
-        chapters = page.chapters
-        units = page.units
     }
 }

@@ -10,7 +10,10 @@ struct DisclosureAPI {
     private var directory: OrganizationDirectory { site.directory }
 
     static func failure(_ error: DisclosureError) -> HTTPResponse {
-        error.httpStatus == 400 ? .jsonError(400, error.message) : .jsonError(500, "读取数据时出错")
+        switch error {
+        case .invalidParameter: return .jsonError(400, error.message)
+        case .store: return .jsonError(500, "读取数据时出错")
+        }
     }
 
     static func csv(_ text: String, name: String) -> HTTPResponse {
@@ -22,7 +25,7 @@ struct DisclosureAPI {
     /// GET /api/orgs?name=&type=&status=&credit_status=&grade=&authority=&region=&year=&center_level=&page=&limit=
     func organizations(_ request: HTTPRequest) -> HTTPResponse {
         do {
-            return .json(try directory.search(filter: DisclosureParameters.organizationFilter(request), page: DisclosureParameters.page(request)))
+            return .json(OrganizationListBody(try directory.search(filter: DisclosureParameters.organizationFilter(request), page: DisclosureParameters.page(request))))
         } catch { return Self.failure(error) }
     }
 
@@ -30,7 +33,7 @@ struct DisclosureAPI {
     func organization(code: String) -> HTTPResponse {
         do {
             guard let profile = try directory.profile(code: code) else { return .jsonError(404, "没有统一社会信用代码为 \(code) 的社会组织") }
-            return .json(profile)
+            return .json(OrganizationProfileBody(profile))
         } catch { return Self.failure(error) }
     }
 
@@ -38,7 +41,7 @@ struct DisclosureAPI {
     func serviceCenter(code: String) -> HTTPResponse {
         do {
             guard let report = try directory.serviceCenterReport(code: code) else { return .jsonError(404, "\(code) 不是已登记的社会组织服务中心") }
-            return .json(report)
+            return .json(ServiceCenterReportBody(report))
         } catch { return Self.failure(error) }
     }
 
@@ -53,23 +56,18 @@ struct DisclosureAPI {
         } catch { return Self.failure(error) }
     }
 
-    struct SuggestBody: Encodable {
-        let query: String
-        let suggestions: [Suggestion]
-    }
-
     /// GET /api/credit/{abnormal|serious}?name=&authority=&region=&year=&removed=1&page=&limit=
     func credit(_ request: HTTPRequest, kind: CreditList.Kind) -> HTTPResponse {
         do {
-            return .json(try directory.creditList(kind, includeRemoved: request.query["removed"] == "1",
-                                                  filter: DisclosureParameters.creditFilter(request), page: DisclosureParameters.page(request)))
+            return .json(CreditListBody(try directory.creditList(kind, includeRemoved: request.query["removed"] == "1",
+                                                                filter: DisclosureParameters.creditFilter(request), page: DisclosureParameters.page(request))))
         } catch { return Self.failure(error) }
     }
 
     /// GET /api/notices?kind=&issuer=&from=&to=&page=&limit=
     func notices(_ request: HTTPRequest) -> HTTPResponse {
         do {
-            return .json(try directory.notices(filter: DisclosureParameters.noticeFilter(request), page: DisclosureParameters.page(request)))
+            return .json(NoticeFeedBody(try directory.notices(filter: DisclosureParameters.noticeFilter(request), page: DisclosureParameters.page(request))))
         } catch { return Self.failure(error) }
     }
 
@@ -77,7 +75,7 @@ struct DisclosureAPI {
     func notice(id: String) -> HTTPResponse {
         do {
             guard let notice = try directory.notice(id: id) else { return .jsonError(404, "没有编号为“\(id)”的公告") }
-            return .json(notice)
+            return .json(NoticeDetailBody(notice))
         } catch { return Self.failure(error) }
     }
 

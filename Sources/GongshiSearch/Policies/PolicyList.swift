@@ -37,11 +37,10 @@ public struct PolicySummary: Codable, Sendable, Equatable {
     public var region: String?
     public var source: String?
     public var units: Int
-    public var url: String
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, level, issuer, docNumber = "doc_number", promulgated, effective, revised, status, disclosure,
-             region, source, units, url
+             region, source, units
     }
 
     init(row: Row) {
@@ -59,7 +58,6 @@ public struct PolicySummary: Codable, Sendable, Equatable {
         region = row["region"]
         source = row["source"]
         units = row["units"] ?? 0
-        url = "/policies/\(id)"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -79,7 +77,6 @@ public struct PolicySummary: Codable, Sendable, Equatable {
         try c.encode(region, forKey: .region)
         try c.encode(source, forKey: .source)
         try c.encode(units, forKey: .units)
-        try c.encode(url, forKey: .url)
     }
 }
 
@@ -122,7 +119,6 @@ public struct CatalogOverview: Codable, Sendable {
         public var kind: String
         public var issuer: String
         public var date: String
-        public var url: String
     }
     public var counts: Counts
     public var recentPolicies: [PolicySummary]

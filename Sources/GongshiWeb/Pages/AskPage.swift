@@ -49,15 +49,15 @@ struct AskPage {
         }
         context["faq"] = response.faq.map { faq -> [String: Any] in
             ["question": faq.question, "answer": faq.answer,
-             "articles": faq.articles.map { ["document": $0.document, "label": $0.label ?? "", "url": $0.url ?? "/policies"] }]
+             "articles": faq.articles.map { ["document": $0.document, "label": $0.label ?? "", "url": $0.ref.map(URLBuilder.path) ?? "/policies"] }]
         }
         context["answers"] = response.answers.enumerated().map { index, answer -> [String: Any] in
-            ["index": index + 1, "url": answer.url, "title": answer.document.title,
+            ["index": index + 1, "url": URLBuilder.path(answer.ref), "title": answer.document.title,
              "label": answer.article?.label ?? answer.section?.label ?? "",
              "chapter": answer.article?.chapter ?? "", "level": answer.document.level ?? "",
              "status": answer.document.status ?? "未注明", "statusClass": PageHandlers.statusClass(answer.document.status),
-             "current": answer.current, "highlight": answer.highlight, "citation": answer.citation,
-             "related": answer.related.map { ["label": $0.label, "url": $0.url] }, "hasRelated": !answer.related.isEmpty]
+             "current": answer.current, "highlight": HTMLText.marked(answer.highlight), "citation": answer.citation,
+             "related": answer.related.map { ["label": $0.label, "url": URLBuilder.path($0.ref)] }, "hasRelated": !answer.related.isEmpty]
         }
         return site.pages.render("ask", context, page: PageContext(request))
     }
@@ -69,7 +69,7 @@ struct AskPage {
         case .failure(let problem): return .jsonError(400, problem.message)
         }
         guard !question.isEmpty else { return .jsonError(400, "缺少问题参数 q") }
-        do { return .json(try site.answers.answer(question, limit: limit)) } catch {
+        do { return .json(AnswerResponseBody(try site.answers.answer(question, limit: limit))) } catch {
             return .jsonError(500, "问答服务暂时不可用")
         }
     }

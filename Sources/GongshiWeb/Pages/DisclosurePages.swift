@@ -12,8 +12,10 @@ struct DisclosurePages {
     private var handlers: PageHandlers { PageHandlers(site: site) }
 
     func failure(_ error: DisclosureError, _ request: HTTPRequest) -> HTTPResponse {
-        error.httpStatus == 400 ? handlers.errorPage(400, "请求有误", error.message, request)
-                                : handlers.errorPage(500, "服务暂时不可用", "读取数据时出错，请稍后再试。", request)
+        switch error {
+        case .invalidParameter: return handlers.errorPage(400, "请求有误", error.message, request)
+        case .store: return handlers.errorPage(500, "服务暂时不可用", "读取数据时出错，请稍后再试。", request)
+        }
     }
 
     // MARK: /orgs
@@ -27,7 +29,7 @@ struct DisclosurePages {
             }
             let page = try DisclosureParameters.page(request)
             let result = try directory.search(filter: filter, page: page)
-            var context = TemplateData.from(result)
+            var context = TemplateData.from(OrganizationListBody(result))
             let selected: [String: String?] = ["type": filter.type, "status": filter.status, "credit_status": filter.creditStatus?.rawValue,
                                                "grade": filter.grade, "region": filter.region, "authority": filter.authority]
             let facets: [(String, String, [FacetCount])] = [
@@ -57,10 +59,10 @@ struct DisclosurePages {
             guard let profile = try directory.profile(code: code) else {
                 return handlers.errorPage(404, "找不到该社会组织", "没有统一社会信用代码为 \(code) 的社会组织。请核对代码，或按名称查询。", request)
             }
-            var context = TemplateData.from(profile)
+            var context = TemplateData.from(OrganizationProfileBody(profile))
             if profile.serviceCenter != nil, let report = try directory.serviceCenterReport(code: profile.code) {
                 var center = context["service_center"] as? [String: Any] ?? [:]
-                center["report"] = (TemplateData.from(report)["results"] as? [Any]) ?? []
+                center["report"] = (TemplateData.from(ServiceCenterReportBody(report))["results"] as? [Any]) ?? []
                 context["service_center"] = center
             }
             context["hasInspections"] = !profile.inspections.isEmpty
@@ -94,7 +96,7 @@ struct DisclosurePages {
             }
             let page = try DisclosureParameters.page(request)
             let list = try directory.creditList(kind, includeRemoved: removed, filter: filter, page: page)
-            var context = TemplateData.from(list)
+            var context = TemplateData.from(CreditListBody(list))
             context["path"] = path
             context["isAbnormal"] = kind == .abnormal
             context["isSerious"] = kind == .serious
@@ -115,7 +117,7 @@ struct DisclosurePages {
             let page = try DisclosureParameters.page(request)
             let feed = try directory.notices(filter: filter, page: page)
             let parameters = DisclosureParameters.noticeParameters(filter)
-            var context = TemplateData.from(feed)
+            var context = TemplateData.from(NoticeFeedBody(feed))
             context["kinds"] = Notice.kinds.map { ["value": $0, "selected": filter.kind == $0] }
             context["atomURL"] = URLBuilder.url("/notices.atom", [("kind", filter.kind)])
             context["jsonURL"] = URLBuilder.url("/api/notices", parameters)
@@ -131,7 +133,7 @@ struct DisclosurePages {
             guard let notice = try directory.notice(id: id) else {
                 return handlers.errorPage(404, "找不到该公告", "没有编号为“\(id)”的公告，可能已被撤回。", request)
             }
-            var context = TemplateData.from(notice)
+            var context = TemplateData.from(NoticeDetailBody(notice))
             context["paragraphs"] = notice.body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             context["hasOrganizations"] = !notice.organizations.isEmpty
             context["kindURL"] = URLBuilder.component(notice.kind)
@@ -156,7 +158,7 @@ struct DisclosurePages {
             return HTTPResponse(status: 200, headers: [("Content-Type", "application/atom+xml; charset=utf-8"), ("Cache-Control", "public, max-age=300")]
                                 + HTTPResponse.securityHeaders, body: Array(atom.render().utf8))
         } catch {
-            return error.httpStatus == 400 ? .jsonError(400, error.message) : .jsonError(500, "读取数据时出错")
+            return DisclosureAPI.failure(error)
         }
     }
 
@@ -194,10 +196,10 @@ struct DisclosurePages {
             let (base, _) = DisclosureParameters.baseURL(request)
             let count = try directory.organizationCount()
             let fixed = Sitemap.fixedPaths.map { Sitemap.Entry(base + $0) }
-                + (try directory.policyDocuments()).map { Sitemap.Entry(base + "/policies/" + URLBuilder.component($0.id), lastModified: $0.updated) }
+                + (try directory.policyDocuments()).map { Sitemap.Entry(base + URLBuilder.Prefix.policy + URLBuilder.component($0.id), lastModified: $0.updated) }
             let xml: String
             if fixed.count + count <= Sitemap.maxURLs, part == nil {
-                let orgs = try directory.organizationCodes(offset: 0, limit: count).map { Sitemap.Entry(base + "/orgs/" + $0) }
+                let orgs = try directory.organizationCodes(offset: 0, limit: count).map { Sitemap.Entry(base + URLBuilder.path(.organization(code: $0))) }
                 xml = Sitemap.urlset(fixed + orgs)
             } else if let part {
                 guard part >= 0, part <= Sitemap.organizationFiles(count: count) else {
@@ -205,7 +207,7 @@ struct DisclosurePages {
                 }
                 xml = part == 0 ? Sitemap.urlset(fixed)
                     : Sitemap.urlset(try directory.organizationCodes(offset: (part - 1) * Sitemap.maxURLs, limit: Sitemap.maxURLs)
-                        .map { Sitemap.Entry(base + "/orgs/" + $0) })
+                        .map { Sitemap.Entry(base + URLBuilder.path(.organization(code: $0))) })
             } else {
                 xml = Sitemap.index((0...Sitemap.organizationFiles(count: count)).map { Sitemap.Entry("\(base)/sitemap-\($0).xml") })
             }

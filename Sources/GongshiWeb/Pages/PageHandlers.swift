@@ -30,11 +30,11 @@ struct PageHandlers {
             ["label": "条公告", "count": c.notices, "url": "/notices"],
         ]
         let policies: [[String: Any]] = overview.recentPolicies.map { p in
-            ["title": p.title, "url": p.url, "level": p.level ?? "", "status": p.status ?? "",
+            ["title": p.title, "url": URLBuilder.path(.policy(id: p.id)), "level": p.level ?? "", "status": p.status ?? "",
              "date": p.revised ?? p.promulgated ?? p.effective ?? ""]
         }
         let notices: [[String: Any]] = overview.recentNotices.map { n in
-            ["title": n.title, "url": n.url, "kind": n.kind, "issuer": n.issuer, "date": n.date]
+            ["title": n.title, "url": URLBuilder.path(.notice(id: n.id)), "kind": n.kind, "issuer": n.issuer, "date": n.date]
         }
         return site.pages.render("home", ["counts": counts, "policies": policies, "notices": notices], page: page)
     }
@@ -64,7 +64,7 @@ struct PageHandlers {
             case .store: return errorPage(500, "服务暂时不可用", "检索服务暂时不可用，请稍后再试。", request, query: parsed.query)
             }
         }
-        context["results"] = response.results.map { r -> [String: Any] in
+        context["results"] = SearchResponseBody(response).results.map { r -> [String: Any] in
             ["title": r.title, "label": r.label ?? "", "url": r.url, "snippet": r.snippet,
              "kindLabel": Self.kindLabels[r.kind] ?? r.kind, "exact": r.score >= 1000]
         }
@@ -136,7 +136,7 @@ struct PageHandlers {
         var context: [String: Any] = ["total": list.total, "page": (parsed.page > 1 ? parsed.page : nil) as Any,
                                       "activeFilters": parsed.hasFilters]
         context["items"] = list.items.map { p -> [String: Any] in
-            ["title": p.title, "url": p.url, "docNumber": p.docNumber ?? "", "issuer": p.issuer ?? "", "promulgated": p.promulgated ?? "",
+            ["title": p.title, "url": URLBuilder.path(.policy(id: p.id)), "docNumber": p.docNumber ?? "", "issuer": p.issuer ?? "", "promulgated": p.promulgated ?? "",
              "status": p.status ?? "", "statusClass": Self.statusClass(p.status)]
         }
         context["facets"] = Self.facetLinks(list.facets, path: "/policies", parameters: base)

@@ -1,8 +1,37 @@
 import Foundation
+import GongshiStore
 
-/// Builds the links of pages: query strings with percent-encoded values, and the
-/// current address for links that come back to it.
+/// The one place that knows the site's addresses: the routes' path prefixes (which the
+/// router matches), the page of each record the engines point to (`RecordRef`), query
+/// strings with percent-encoded values, and the current address for links back to it.
 public enum URLBuilder {
+    /// Path prefixes of the pages of one record; the router matches the same ones.
+    public enum Prefix {
+        public static let policy = "/policies/"
+        public static let organization = "/orgs/"
+        public static let notice = "/notices/"
+        public static let apiPolicy = "/api/policies/"
+        public static let apiOrganization = "/api/orgs/"
+        public static let apiNotice = "/api/notices/"
+        /// `/orgs/{code}/center`, `/api/orgs/{code}/center`.
+        public static let centerSuffix = "/center"
+        /// The section of the organization page with the service-center report.
+        public static let centerFragment = "center"
+    }
+
+    /// The page of a record. Ids and codes are written as they are (document ids are
+    /// file names, codes are checked), as the JSON contracts have always shown them.
+    public static func path(_ ref: RecordRef) -> String {
+        switch ref {
+        case .policy(let id, nil): return Prefix.policy + id
+        case .policy(let id, let anchor?): return Prefix.policy + id + "#" + anchor
+        case .organization(let code): return Prefix.organization + code
+        case .serviceCenter(let code): return Prefix.organization + code + Prefix.centerSuffix
+        case .creditRecord(let code, let id): return Prefix.organization + code + "#credit-" + id
+        case .notice(let id): return Prefix.notice + id
+        }
+    }
+
     private static let unreserved = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
     private static let allowed = CharacterSet(charactersIn: unreserved)
 
