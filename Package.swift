@@ -79,6 +79,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GongshiDisclosureTests", dependencies: ["GongshiIndex", "GongshiDisclosure", "GongshiTestSupport"]),
         .testTarget(name: "GongshiBenchmarksTests", dependencies: ["GongshiBenchmarks", "GongshiIndex", "GongshiTestSupport"]),
-        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex", "GongshiTestSupport"]),
+        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiIndex", "GongshiTestSupport",
+                                                     .product(name: "InMemoryLogging", package: "swift-log")]),
     ]
 )

@@ -51,91 +51,79 @@ public struct Router: Sendable {
         return out
     }
 
+    /// Every route, and the one place errors become responses (`ErrorResponder`): the
+    /// API and the Atom feed answer with the JSON error shape, pages with the error page.
     private func route(_ request: HTTPRequest) -> HTTPResponse {
-        let isAPI = request.path.hasPrefix("/api/")
-        guard request.method == "GET" || request.method == "HEAD" else {
-            var response = isAPI ? HTTPResponse.jsonError(405, "只支持 GET 和 HEAD 请求")
-                                 : pages.errorPage(405, "不支持的请求方法", "本站只支持 GET 和 HEAD 请求。", request)
-            response.headers.append(("Allow", "GET, HEAD"))
-            return response
+        let form: ErrorResponder.Form = request.path.hasPrefix("/api/") || request.path == "/notices.atom" ? .json : .html
+        do {
+            return try dispatch(request)
+        } catch {
+            return site.errors.response(error, to: request, form: form)
         }
-        guard request.path.utf8.count <= 2048 else {
-            return isAPI ? .jsonError(414, "地址过长") : pages.errorPage(414, "地址过长", "请求的地址过长。", request)
-        }
-        let api = APIHandlers(site: site)
-        switch request.path {
-        case "/": return pages.home(request)
-        case "/search": return pages.search(request)
-        case "/policies": return pages.policies(request)
-        case "/ask": return AskPage(site: site).page(request)
-        case "/api/ask": return AskPage(site: site).api(request)
-        case "/prefs": return preferences(request)
-        case "/healthz": return .json(["status": "ok"])
-        case "/robots.txt": return disclosure.robots(request)
-        case "/orgs": return disclosure.organizations(request)
-        case "/credit/abnormal": return disclosure.credit(request, kind: .abnormal)
-        case "/credit/serious": return disclosure.credit(request, kind: .serious)
-        case "/notices": return disclosure.notices(request)
-        case "/notices.atom": return disclosure.atom(request)
-        case "/stats": return disclosure.statistics(request)
-        case "/sitemap.xml": return disclosure.sitemap(request, part: nil)
-        case "/api/orgs": return disclosureAPI.organizations(request)
-        case "/api/suggest": return disclosureAPI.suggest(request)
-        case "/api/credit/abnormal": return disclosureAPI.credit(request, kind: .abnormal)
-        case "/api/credit/serious": return disclosureAPI.credit(request, kind: .serious)
-        case "/api/notices": return disclosureAPI.notices(request)
-        case "/api/stats": return disclosureAPI.statistics()
-        case "/api/search": return api.search(request)
-        case "/api/policies": return api.policies(request)
-        case "/api/openapi.json": return api.openAPI()
-        default: break
-        }
-        if let id = Self.suffix(request.path, after: "/policies/") { return pages.policy(request, id: id) }
-        if let id = Self.suffix(request.path, after: "/api/policies/") { return api.policy(id: id) }
-        if let rest = Self.suffix(request.path, after: "/orgs/") {
-            if rest.hasSuffix("/center") { return .redirect("/orgs/\(URLBuilder.component(String(rest.dropLast(7))))#center", status: 301) }
-            return disclosure.organization(request, code: rest)
-        }
-        if let rest = Self.suffix(request.path, after: "/api/orgs/") {
-            if rest.hasSuffix("/center") { return disclosureAPI.serviceCenter(code: String(rest.dropLast(7))) }
-            return disclosureAPI.organization(code: rest)
-        }
-        if let id = Self.suffix(request.path, after: "/notices/") { return disclosure.notice(request, id: id) }
-        if let id = Self.suffix(request.path, after: "/api/notices/") { return disclosureAPI.notice(id: id) }
-        if request.path.hasPrefix("/sitemap-"), request.path.hasSuffix(".xml"),
-           let part = Int(request.path.dropFirst("/sitemap-".count).dropLast(4)) {
-            return disclosure.sitemap(request, part: part)
-        }
-        return isAPI ? .jsonError(404, "找不到该接口：\(request.path)")
-                     : pages.errorPage(404, "找不到该页面", "您访问的地址不存在，可能已被移除。", request)
     }
 
-    private var pages: PageHandlers { PageHandlers(site: site) }
-    private var disclosure: DisclosurePages { DisclosurePages(site: site) }
-    private var disclosureAPI: DisclosureAPI { DisclosureAPI(site: site) }
+    private func dispatch(_ request: HTTPRequest) throws -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            let isAPI = request.path.hasPrefix("/api/")
+            throw HTTPProblem(405, "不支持的请求方法", isAPI ? "只支持 GET 和 HEAD 请求" : "本站只支持 GET 和 HEAD 请求。", headers: [("Allow", "GET, HEAD")])
+        }
+        guard request.path.utf8.count <= 2048 else {
+            throw HTTPProblem(414, "地址过长", request.path.hasPrefix("/api/") ? "地址过长" : "请求的地址过长。")
+        }
+        let search = SearchController(site: site), policies = PolicyController(site: site), ask = AskController(site: site)
+        let orgs = OrgController(site: site), credit = CreditController(site: site), notices = NoticeController(site: site)
+        let stats = StatsController(site: site), sitemap = SitemapController(site: site)
+        switch request.path {
+        case "/": return try HomeController(site: site).page(request)
+        case "/search": return try search.page(request)
+        case "/api/search": return try search.json(request)
+        case "/policies": return try policies.page(request)
+        case "/api/policies": return try policies.json(request)
+        case "/ask": return try ask.page(request)
+        case "/api/ask": return try ask.json(request)
+        case "/orgs": return try orgs.page(request)
+        case "/api/orgs": return try orgs.json(request)
+        case "/api/suggest": return try orgs.suggestJSON(request)
+        case "/credit/abnormal": return try credit.page(request, kind: .abnormal)
+        case "/credit/serious": return try credit.page(request, kind: .serious)
+        case "/api/credit/abnormal": return try credit.json(request, kind: .abnormal)
+        case "/api/credit/serious": return try credit.json(request, kind: .serious)
+        case "/notices": return try notices.page(request)
+        case "/api/notices": return try notices.json(request)
+        case "/notices.atom": return try notices.atom(request)
+        case "/stats": return try stats.page(request)
+        case "/api/stats": return try stats.json(request)
+        case "/sitemap.xml": return try sitemap.sitemap(request, part: nil)
+        case "/robots.txt": return sitemap.robots(request)
+        case "/prefs": return try PreferencesController().update(request)
+        case "/healthz": return ServiceController().health()
+        case "/api/openapi.json": return try ServiceController().openAPI()
+        default: break
+        }
+        typealias P = URLBuilder.Prefix
+        if let id = Self.suffix(request.path, after: P.policy) { return try policies.itemPage(request, id: id) }
+        if let id = Self.suffix(request.path, after: P.apiPolicy) { return try policies.itemJSON(id: id) }
+        if let rest = Self.suffix(request.path, after: P.organization) {
+            if rest.hasSuffix(P.centerSuffix) { return orgs.centerPage(code: String(rest.dropLast(P.centerSuffix.count))) }
+            return try orgs.itemPage(request, code: rest)
+        }
+        if let rest = Self.suffix(request.path, after: P.apiOrganization) {
+            if rest.hasSuffix(P.centerSuffix) { return try orgs.centerJSON(code: String(rest.dropLast(P.centerSuffix.count))) }
+            return try orgs.itemJSON(code: rest)
+        }
+        if let id = Self.suffix(request.path, after: P.notice) { return try notices.itemPage(request, id: id) }
+        if let id = Self.suffix(request.path, after: P.apiNotice) { return try notices.itemJSON(id: id) }
+        if request.path.hasPrefix("/sitemap-"), request.path.hasSuffix(".xml"),
+           let part = Int(request.path.dropFirst("/sitemap-".count).dropLast(4)) {
+            return try sitemap.sitemap(request, part: part)
+        }
+        if request.path.hasPrefix("/api/") { throw HTTPProblem.notFound(message: "找不到该接口：\(request.path)") }
+        throw HTTPProblem.notFound(message: "您访问的地址不存在，可能已被移除。")
+    }
 
     /// The non-empty rest of `path` after `prefix`.
     static func suffix(_ path: String, after prefix: String) -> String? {
         guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
         return String(path.dropFirst(prefix.count))
-    }
-
-    /// GET /prefs?font=large|normal&contrast=high|normal&back=/path — stores the reading
-    /// preferences in a cookie and goes back, so the toggles work without JavaScript.
-    func preferences(_ request: HTTPRequest) -> HTTPResponse {
-        var preferences = Preferences(cookieHeader: request.headers["cookie"])
-        switch request.query["font"] {
-        case "large": preferences.largeFont = true
-        case "normal": preferences.largeFont = false
-        case nil: break
-        default: return pages.errorPage(400, "请求有误", "font 应为 large 或 normal。", request)
-        }
-        switch request.query["contrast"] {
-        case "high": preferences.highContrast = true
-        case "normal": preferences.highContrast = false
-        case nil: break
-        default: return pages.errorPage(400, "请求有误", "contrast 应为 high 或 normal。", request)
-        }
-        return .redirect(URLBuilder.safeLocalPath(request.query["back"]), headers: [("Set-Cookie", preferences.setCookieHeader)])
     }
 }

@@ -2,6 +2,7 @@ import GongshiSearch
 import GongshiAnswers
 import GongshiDisclosure
 import GongshiStore
+import Logging
 
 /// Everything the handlers read: the search engine, the catalogue, the page templates
 /// and the static files. Immutable after start, shared by every worker thread.
@@ -12,20 +13,26 @@ public struct Site: Sendable {
     public let directory: OrganizationDirectory
     let pages: PageRenderer
     let files: StaticFiles
+    /// Where server errors (5xx) go, with their cause; see `ErrorResponder`.
+    public let logger: Logger
+    let errors: ErrorResponder
 
     public init(search: SearchEngine, catalog: PolicyCatalog, answers: AnswerEngine, directory: OrganizationDirectory,
-                pages: PageRenderer, files: StaticFiles) {
+                pages: PageRenderer, files: StaticFiles, logger: Logger = Logger(label: "gongshi.web")) {
         self.search = search
         self.directory = directory
         self.catalog = catalog
         self.answers = answers
         self.pages = pages
         self.files = files
+        self.logger = logger
+        errors = ErrorResponder(logger: logger, pages: pages)
     }
 
     /// A site over one index database and a static directory; `cachedSearches` responses
     /// of repeated searches are kept per index generation (0: none).
-    public init(database: GongshiDatabase, staticDirectory: String?, cachedSearches: Int = 1_024) throws(WebError) {
+    public init(database: GongshiDatabase, staticDirectory: String?, cachedSearches: Int = 1_024,
+                logger: Logger = Logger(label: "gongshi.web")) throws(WebError) {
         let search: SearchEngine, answers: AnswerEngine, directory: OrganizationDirectory
         do {
             search = try SearchEngine(database: database, cachedResponses: cachedSearches)
@@ -33,7 +40,7 @@ public struct Site: Sendable {
             directory = try OrganizationDirectory(database: database)
         } catch { throw WebError("\(error)", path: database.path) }
         self.init(search: search, catalog: PolicyCatalog(database: database), answers: answers, directory: directory, pages: try PageRenderer(),
-                  files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir) } ?? StaticFiles())
+                  files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir) } ?? StaticFiles(), logger: logger)
     }
 
     /// Computes what the first visitors would otherwise wait for: the statistics and the

@@ -4,7 +4,7 @@ import GongshiAnswers
 
 /// /ask: a question in plain Chinese → the articles that answer it, each quoted, cited
 /// and linked into its document; the JSON twin is /api/ask.
-struct AskPage {
+struct AskController {
     let site: Site
 
     static let examples = [
@@ -24,21 +24,14 @@ struct AskPage {
         return .success((question, limit))
     }
 
-    func page(_ request: HTTPRequest) -> HTTPResponse {
-        let handlers = PageHandlers(site: site)
-        let question: String, limit: Int
-        switch Self.parameters(request, defaultLimit: 5) {
-        case .success(let p): (question, limit) = p
-        case .failure(let problem): return handlers.errorPage(400, "请求有误", problem.message, request)
-        }
+    /// GET /ask?q=&limit=
+    func page(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (question, limit) = try Self.parameters(request, defaultLimit: 5).get()
         var context: [String: Any] = [
             "examples": Self.examples.map { ["text": $0, "url": URLBuilder.component($0)] },
         ]
         guard !question.isEmpty else { return site.pages.render("ask", context, page: PageContext(request)) }
-        let response: AnswerResponse
-        do { response = try site.answers.answer(question, limit: limit) } catch {
-            return handlers.errorPage(500, "服务暂时不可用", "问答服务暂时不可用，请稍后再试。", request)
-        }
+        let response = try site.answers.answer(question, limit: limit)
         context["question"] = question
         context["confidence"] = response.confidence.rawValue
         context["confidenceLabel"] = ["high": "高", "medium": "中", "low": "低（没有找到明确的答案）"][response.confidence.rawValue] ?? ""
@@ -55,22 +48,17 @@ struct AskPage {
             ["index": index + 1, "url": URLBuilder.path(answer.ref), "title": answer.document.title,
              "label": answer.article?.label ?? answer.section?.label ?? "",
              "chapter": answer.article?.chapter ?? "", "level": answer.document.level ?? "",
-             "status": answer.document.status ?? "未注明", "statusClass": PageHandlers.statusClass(answer.document.status),
+             "status": answer.document.status ?? "未注明", "statusClass": PolicyController.statusClass(answer.document.status),
              "current": answer.current, "highlight": HTMLText.marked(answer.highlight), "citation": answer.citation,
              "related": answer.related.map { ["label": $0.label, "url": URLBuilder.path($0.ref)] }, "hasRelated": !answer.related.isEmpty]
         }
         return site.pages.render("ask", context, page: PageContext(request))
     }
 
-    func api(_ request: HTTPRequest) -> HTTPResponse {
-        let question: String, limit: Int
-        switch Self.parameters(request, defaultLimit: 5) {
-        case .success(let p): (question, limit) = p
-        case .failure(let problem): return .jsonError(400, problem.message)
-        }
-        guard !question.isEmpty else { return .jsonError(400, "缺少问题参数 q") }
-        do { return .json(AnswerResponseBody(try site.answers.answer(question, limit: limit))) } catch {
-            return .jsonError(500, "问答服务暂时不可用")
-        }
+    /// GET /api/ask?q=&limit=
+    func json(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (question, limit) = try Self.parameters(request, defaultLimit: 5).get()
+        guard !question.isEmpty else { throw HTTPProblem.badRequest("缺少问题参数 q") }
+        return .json(AnswerResponseBody(try site.answers.answer(question, limit: limit)))
     }
 }
