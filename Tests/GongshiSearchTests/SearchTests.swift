@@ -97,6 +97,15 @@ import Testing
         let initials = try engine.search(SearchRequest(query: "jjh"))
         #expect(initials.results.contains { $0.title.contains("基金会") })
     }
+
+    /// A kind filter with facets (the search page's own "条款" link) used to be an ambiguous
+    /// column in the documents' facet query: a 500.
+    @Test(arguments: [SearchRequest.Kind.article, .policy, .org])
+    func facetsUnderAKindFilter(kind: SearchRequest.Kind) throws {
+        let facets = try SearchFixture.engine().facets(SearchRequest(query: "原始基金", kind: kind))
+        let kinds = facets.groups.first { $0.name == "kind" }?.values.map(\.value) ?? []
+        #expect(kinds.allSatisfy { $0 == kind.rawValue }, "\(kinds)")
+    }
 }
 
 @Suite struct ExactHitTests {
