@@ -73,6 +73,11 @@ struct ErrorResponder: Sendable {
     private func errorPage(_ failure: Failure, _ request: HTTPRequest) -> HTTPResponse {
         var page = PageContext(request, query: request.path == "/search" ? trimmed(request.query["q"] ?? "") : "")
         page.status = failure.status
-        return pages.render("error", ["heading": failure.heading, "message": failure.message], page: page)
+        do {
+            return try pages.render(ErrorPage(heading: failure.heading, message: failure.message), page: page)
+        } catch {
+            logger.error("cannot render the error page: \(error)")
+            return .html(status: failure.status, "<!DOCTYPE html><html lang=\"zh-CN\"><title>\(HTMLText.escape(failure.heading))</title><p>\(HTMLText.escape(failure.message))</p></html>")
+        }
     }
 }

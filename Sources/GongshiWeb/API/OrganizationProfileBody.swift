@@ -4,8 +4,18 @@ import GongshiDisclosure
 /// its regulations and its service-center report.
 struct OrganizationProfileBody: Encodable, Sendable {
     let profile: OrganizationProfile
+    /// For the page only: the service-center report, shown inside `service_center`.
+    let report: ServiceCenterReport?
 
-    init(_ profile: OrganizationProfile) { self.profile = profile }
+    init(_ profile: OrganizationProfile, report: ServiceCenterReport? = nil) {
+        self.profile = profile
+        self.report = report
+    }
+
+    /// `service_center` of the page: the facts and the report's results.
+    struct CenterWithReport: Encodable, Sendable {
+        let report: [Linked<ServiceCenterReport.RuleResult>]
+    }
 
     static func center(_ facts: OrganizationProfile.CenterFacts, code: String) -> Linked<OrganizationProfile.CenterFacts> {
         Linked(facts, url: URLBuilder.path(.serviceCenter(code: code)), key: "report_url")
@@ -45,7 +55,14 @@ struct OrganizationProfileBody: Encodable, Sendable {
         try c.encode(p.credit, forKey: .credit)
         try c.encode(p.notices.map { Linked($0, url: URLBuilder.path(.notice(id: $0.id))) }, forKey: .notices)
         try c.encode(p.regulations.map { Linked($0, url: URLBuilder.path(.policy(id: $0.id))) }, forKey: .regulations)
-        try c.encodeIfPresent(p.serviceCenter.map { Self.center($0, code: p.code) }, forKey: .serviceCenter)
+        if let facts = p.serviceCenter {
+            let center = Self.center(facts, code: p.code)
+            if let report {
+                try c.encode(Merged(center, CenterWithReport(report: ServiceCenterReportBody(report).results)), forKey: .serviceCenter)
+            } else {
+                try c.encode(center, forKey: .serviceCenter)
+            }
+        }
         try c.encode(URLBuilder.path(.organization(code: p.code)), forKey: .url)
         try c.encode(p.asOf, forKey: .asOf)
     }

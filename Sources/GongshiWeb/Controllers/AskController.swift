@@ -27,32 +27,34 @@ struct AskController {
     /// GET /ask?q=&limit=
     func page(_ request: HTTPRequest) throws -> HTTPResponse {
         let (question, limit) = try Self.parameters(request, defaultLimit: 5).get()
-        var context: [String: Any] = [
-            "examples": Self.examples.map { ["text": $0, "url": URLBuilder.component($0)] },
-        ]
-        guard !question.isEmpty else { return site.pages.render("ask", context, page: PageContext(request)) }
+        return try site.pages.render(try model(question: question, limit: limit), page: PageContext(request))
+    }
+
+    func model(question: String, limit: Int) throws -> AskPage {
+        var model = AskPage(examples: Self.examples.map { .init(text: $0, url: URLBuilder.component($0)) })
+        guard !question.isEmpty else { return model }
         let response = try site.answers.answer(question, limit: limit)
-        context["question"] = question
-        context["confidence"] = response.confidence.rawValue
-        context["confidenceLabel"] = ["high": "高", "medium": "中", "low": "低（没有找到明确的答案）"][response.confidence.rawValue] ?? ""
-        context["notice"] = response.notice
-        if let center = response.serviceCenter {
-            context["center"] = ["name": center.name, "phone": center.phone ?? "", "address": center.address ?? "",
-                                 "hours": center.hours ?? "", "web": center.web ?? ""]
+        model.question = question
+        model.confidence = response.confidence.rawValue
+        model.confidenceLabel = ["high": "高", "medium": "中", "low": "低（没有找到明确的答案）"][response.confidence.rawValue] ?? ""
+        model.notice = response.notice
+        model.center = response.serviceCenter.map { center in
+            .init(name: center.name, phone: center.phone ?? "", address: center.address ?? "", hours: center.hours ?? "", web: center.web ?? "")
         }
-        context["faq"] = response.faq.map { faq -> [String: Any] in
-            ["question": faq.question, "answer": faq.answer,
-             "articles": faq.articles.map { ["document": $0.document, "label": $0.label ?? "", "url": $0.ref.map(URLBuilder.path) ?? "/policies"] }]
+        model.faq = response.faq.map { faq in
+            .init(question: faq.question, answer: faq.answer, articles: faq.articles.map {
+                .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? "/policies")
+            })
         }
-        context["answers"] = response.answers.enumerated().map { index, answer -> [String: Any] in
-            ["index": index + 1, "url": URLBuilder.path(answer.ref), "title": answer.document.title,
-             "label": answer.article?.label ?? answer.section?.label ?? "",
-             "chapter": answer.article?.chapter ?? "", "level": answer.document.level ?? "",
-             "status": answer.document.status ?? "未注明", "statusClass": PolicyController.statusClass(answer.document.status),
-             "current": answer.current, "highlight": HTMLText.marked(answer.highlight), "citation": answer.citation,
-             "related": answer.related.map { ["label": $0.label, "url": URLBuilder.path($0.ref)] }, "hasRelated": !answer.related.isEmpty]
+        model.answers = response.answers.enumerated().map { index, answer in
+            .init(index: index + 1, url: URLBuilder.path(answer.ref), title: answer.document.title,
+                  label: answer.article?.label ?? answer.section?.label ?? "", chapter: answer.article?.chapter ?? "",
+                  level: answer.document.level ?? "", status: answer.document.status ?? "未注明",
+                  statusClass: PolicyController.statusClass(answer.document.status), current: answer.current,
+                  highlight: HTMLText.marked(answer.highlight), citation: answer.citation,
+                  related: answer.related.map { .init(label: $0.label, url: URLBuilder.path($0.ref)) }, hasRelated: !answer.related.isEmpty)
         }
-        return site.pages.render("ask", context, page: PageContext(request))
+        return model
     }
 
     /// GET /api/ask?q=&limit=

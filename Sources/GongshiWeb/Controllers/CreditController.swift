@@ -11,24 +11,27 @@ struct CreditController {
 
     /// GET /credit/{abnormal|serious}?name=&authority=&region=&year=&removed=1&page=&format=csv
     func page(_ request: HTTPRequest, kind: CreditList.Kind) throws -> HTTPResponse {
+        if request.query["format"] == "csv" {
+            let filter = try DisclosureParameters.creditFilter(request)
+            return .csv(CSVExport.creditList(try directory.creditList(kind, includeRemoved: request.query["removed"] == "1", filter: filter, page: nil)),
+                        name: "credit-\(kind.rawValue)")
+        }
+        return try site.pages.render(try model(request, kind: kind), page: PageContext(request))
+    }
+
+    func model(_ request: HTTPRequest, kind: CreditList.Kind) throws -> CreditListPage {
         let filter = try DisclosureParameters.creditFilter(request)
         let removed = request.query["removed"] == "1"
         let path = "/credit/\(kind.rawValue)"
         let parameters = DisclosureParameters.creditParameters(filter, removed: removed)
-        if request.query["format"] == "csv" {
-            return .csv(CSVExport.creditList(try directory.creditList(kind, includeRemoved: removed, filter: filter, page: nil)),
-                                     name: "credit-\(kind.rawValue)")
-        }
         let page = try DisclosureParameters.page(request)
         let list = try directory.creditList(kind, includeRemoved: removed, filter: filter, page: page)
-        var context = TemplateData.from(CreditListBody(list))
-        context["path"] = path
-        context["isAbnormal"] = kind == .abnormal
-        context["isSerious"] = kind == .serious
-        context["csvURL"] = URLBuilder.url(path, parameters + [("format", "csv")])
-        context["jsonURL"] = URLBuilder.url("/api" + path, parameters)
-        Pagination.add(to: &context, total: list.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: path, parameters: parameters)
-        return site.pages.render("credit", context, page: PageContext(request))
+        let extra = CreditListPage.Extra(
+            path: path, isAbnormal: kind == .abnormal, isSerious: kind == .serious,
+            csvURL: URLBuilder.url(path, parameters + [("format", "csv")]), jsonURL: URLBuilder.url("/api" + path, parameters),
+            pagination: PageLinks(total: list.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: path,
+                                  parameters: parameters))
+        return CreditListPage(list: CreditListBody(list), extra: extra)
     }
 
     /// GET /api/credit/{abnormal|serious}?name=&authority=&region=&year=&removed=1&page=&limit=

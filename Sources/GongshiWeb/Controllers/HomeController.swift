@@ -6,23 +6,26 @@ struct HomeController {
 
     /// GET /
     func page(_ request: HTTPRequest) throws -> HTTPResponse {
-        let page = PageContext(request)
+        try site.pages.render(try model(), page: PageContext(request))
+    }
+
+    func model() throws -> HomePage {
         let overview = try site.catalog.overview()
         let c = overview.counts
-        let counts: [[String: Any]] = [
-            ["label": "件政策法规", "count": c.policies, "url": "/policies"],
-            ["label": "个条款与章节", "count": c.articles, "url": "/policies"],
-            ["label": "个社会组织", "count": c.organizations, "url": "/orgs"],
-            ["label": "条信用记录", "count": c.creditRecords, "url": "/credit/abnormal"],
-            ["label": "条公告", "count": c.notices, "url": "/notices"],
-        ]
-        let policies: [[String: Any]] = overview.recentPolicies.map { p in
-            ["title": p.title, "url": URLBuilder.path(.policy(id: p.id)), "level": p.level ?? "", "status": p.status ?? "",
-             "date": p.revised ?? p.promulgated ?? p.effective ?? ""]
-        }
-        let notices: [[String: Any]] = overview.recentNotices.map { n in
-            ["title": n.title, "url": URLBuilder.path(.notice(id: n.id)), "kind": n.kind, "issuer": n.issuer, "date": n.date]
-        }
-        return site.pages.render("home", ["counts": counts, "policies": policies, "notices": notices], page: page)
+        return HomePage(
+            counts: [
+                .init(label: "件政策法规", count: c.policies, url: "/policies"),
+                .init(label: "个条款与章节", count: c.articles, url: "/policies"),
+                .init(label: "个社会组织", count: c.organizations, url: "/orgs"),
+                .init(label: "条信用记录", count: c.creditRecords, url: "/credit/abnormal"),
+                .init(label: "条公告", count: c.notices, url: "/notices"),
+            ],
+            policies: overview.recentPolicies.map { p in
+                .init(title: p.title, url: URLBuilder.path(.policy(id: p.id)), level: p.level ?? "", status: p.status ?? "",
+                      date: p.revised ?? p.promulgated ?? p.effective ?? "")
+            },
+            notices: overview.recentNotices.map { n in
+                .init(title: n.title, url: URLBuilder.path(.notice(id: n.id)), kind: n.kind, issuer: n.issuer, date: n.date)
+            })
     }
 }

@@ -10,29 +10,35 @@ struct NoticeController {
 
     /// GET /notices?kind=&issuer=&from=&to=&page=
     func page(_ request: HTTPRequest) throws -> HTTPResponse {
+        try site.pages.render(try model(request), page: PageContext(request))
+    }
+
+    func model(_ request: HTTPRequest) throws -> NoticeListPage {
         let filter = DisclosureParameters.noticeFilter(request)
         let page = try DisclosureParameters.page(request)
         let feed = try directory.notices(filter: filter, page: page)
         let parameters = DisclosureParameters.noticeParameters(filter)
-        var context = TemplateData.from(NoticeFeedBody(feed))
-        context["kinds"] = Notice.kinds.map { ["value": $0, "selected": filter.kind == $0] }
-        context["atomURL"] = URLBuilder.url("/notices.atom", [("kind", filter.kind)])
-        context["jsonURL"] = URLBuilder.url("/api/notices", parameters)
-        Pagination.add(to: &context, total: feed.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: "/notices", parameters: parameters)
-        return site.pages.render("notices", context, page: PageContext(request))
+        let extra = NoticeListPage.Extra(
+            kinds: Notice.kinds.map { .init(value: $0, selected: filter.kind == $0) },
+            atomURL: URLBuilder.url("/notices.atom", [("kind", filter.kind)]), jsonURL: URLBuilder.url("/api/notices", parameters),
+            pagination: PageLinks(total: feed.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: "/notices",
+                                  parameters: parameters))
+        return NoticeListPage(feed: NoticeFeedBody(feed), extra: extra)
     }
 
     /// GET /notices/{id}
     func itemPage(_ request: HTTPRequest, id: String) throws -> HTTPResponse {
+        try site.pages.render(try itemModel(id: id), page: PageContext(request))
+    }
+
+    func itemModel(id: String) throws -> NoticePage {
         guard let notice = try directory.notice(id: id) else {
             throw HTTPProblem.notFound("找不到该公告", message: "没有编号为“\(id)”的公告，可能已被撤回。")
         }
-        var context = TemplateData.from(NoticeDetailBody(notice))
-        context["paragraphs"] = notice.body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        context["hasOrganizations"] = !notice.organizations.isEmpty
-        context["kindURL"] = URLBuilder.component(notice.kind)
-        context["idURL"] = URLBuilder.component(notice.id)
-        return site.pages.render("notice", context, page: PageContext(request))
+        let extra = NoticePage.Extra(
+            paragraphs: notice.body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            hasOrganizations: !notice.organizations.isEmpty, kindURL: URLBuilder.component(notice.kind), idURL: URLBuilder.component(notice.id))
+        return NoticePage(notice: NoticeDetailBody(notice), extra: extra)
     }
 
     /// GET /api/notices?kind=&issuer=&from=&to=&page=&limit=

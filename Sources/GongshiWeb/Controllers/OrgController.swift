@@ -11,14 +11,18 @@ struct OrgController {
 
     /// GET /orgs?name=&type=&status=&credit_status=&grade=&authority=&region=&year=&center_level=&page=&format=csv
     func page(_ request: HTTPRequest) throws -> HTTPResponse {
-        let filter = try DisclosureParameters.organizationFilter(request)
-        let parameters = DisclosureParameters.organizationParameters(filter)
         if request.query["format"] == "csv" {
+            let filter = try DisclosureParameters.organizationFilter(request)
             return .csv(CSVExport.organizations(try directory.exportOrganizations(filter: filter)), name: "orgs")
         }
+        return try site.pages.render(try model(request), page: PageContext(request))
+    }
+
+    func model(_ request: HTTPRequest) throws -> OrganizationListPage {
+        let filter = try DisclosureParameters.organizationFilter(request)
+        let parameters = DisclosureParameters.organizationParameters(filter)
         let page = try DisclosureParameters.page(request)
         let result = try directory.search(filter: filter, page: page)
-        var context = TemplateData.from(OrganizationListBody(result))
         let selected: [String: String?] = ["type": filter.type, "status": filter.status, "credit_status": filter.creditStatus?.rawValue,
                                            "grade": filter.grade, "region": filter.region, "authority": filter.authority]
         let facets: [(String, String, [FacetCount])] = [
@@ -26,16 +30,18 @@ struct OrgController {
             ("credit_status", "信用状况", result.facets.creditStatus), ("grade", "评估等级", result.facets.grade),
             ("region", "所属区域", result.facets.region), ("authority", "登记管理机关", result.facets.authority),
         ]
-        context["selects"] = facets.map { param, label, values -> [String: Any] in
-            ["param": param, "label": label, "options": values.map { value -> [String: Any] in
-                ["value": value.value, "label": value.label, "count": value.count, "selected": selected[param] == value.value]
-            }]
-        }
-        context["pageLabel"] = page.page > 1 ? page.page : nil
-        context["csvURL"] = URLBuilder.url("/orgs", parameters + [("format", "csv")])
-        context["jsonURL"] = URLBuilder.url("/api/orgs", parameters + [("page", page.page > 1 ? "\(page.page)" : nil)])
-        Pagination.add(to: &context, total: result.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: "/orgs", parameters: parameters)
-        return site.pages.render("orgs", context, page: PageContext(request))
+        let extra = OrganizationListPage.Extra(
+            selects: facets.map { param, label, values in
+                .init(param: param, label: label, options: values.map { value in
+                    .init(value: value.value, label: value.label, count: value.count, selected: selected[param] == value.value)
+                })
+            },
+            pageLabel: page.page > 1 ? page.page : nil,
+            csvURL: URLBuilder.url("/orgs", parameters + [("format", "csv")]),
+            jsonURL: URLBuilder.url("/api/orgs", parameters + [("page", page.page > 1 ? "\(page.page)" : nil)]),
+            pagination: PageLinks(total: result.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: "/orgs",
+                                  parameters: parameters))
+        return OrganizationListPage(list: OrganizationListBody(result), extra: extra)
     }
 
     /// GET /api/orgs?name=&type=&status=&credit_status=&grade=&authority=&region=&year=&center_level=&page=&limit=
@@ -45,6 +51,10 @@ struct OrgController {
 
     /// GET /orgs/{code}
     func itemPage(_ request: HTTPRequest, code: String) throws -> HTTPResponse {
+        try site.pages.render(try itemModel(code: code), page: PageContext(request))
+    }
+
+    func itemModel(code: String) throws -> OrganizationPage {
         let found: OrganizationProfile?
         do { found = try directory.profile(code: code) } catch {
             if case .invalidParameter = error {
@@ -55,21 +65,16 @@ struct OrgController {
         guard let profile = found else {
             throw HTTPProblem.notFound("找不到该社会组织", message: "没有统一社会信用代码为 \(code) 的社会组织。请核对代码，或按名称查询。")
         }
-        var context = TemplateData.from(OrganizationProfileBody(profile))
-        if profile.serviceCenter != nil, let report = try directory.serviceCenterReport(code: profile.code) {
-            var center = context["service_center"] as? [String: Any] ?? [:]
-            center["report"] = (TemplateData.from(ServiceCenterReportBody(report))["results"] as? [Any]) ?? []
-            context["service_center"] = center
-        }
-        context["hasInspections"] = !profile.inspections.isEmpty
-        let credit = context["credit"] as? [String: Any] ?? [:]
-        context["creditSections"] = [("abnormal", "活动异常名录"), ("serious", "严重违法失信名单")].map { key, title -> [String: Any] in
-            let listing = credit[key] as? [String: Any] ?? [:]
-            let entries = (listing["current"] as? [Any] ?? []) + (listing["removed"] as? [Any] ?? [])
-            return ["title": title, "entries": entries, "hasEntries": !entries.isEmpty]
-        }
-        context["hasPenalties"] = !profile.credit.penalties.isEmpty
-        return site.pages.render("org", context, page: PageContext(request))
+        let report = profile.serviceCenter != nil ? try directory.serviceCenterReport(code: profile.code) : nil
+        let credit = profile.credit
+        let extra = OrganizationPage.Extra(
+            hasInspections: !profile.inspections.isEmpty,
+            creditSections: [("活动异常名录", credit.abnormal), ("严重违法失信名单", credit.serious)].map { title, listing in
+                let entries = listing.current + listing.removed
+                return .init(title: title, entries: entries, hasEntries: !entries.isEmpty)
+            },
+            hasPenalties: !credit.penalties.isEmpty)
+        return OrganizationPage(profile: OrganizationProfileBody(profile, report: report), extra: extra)
     }
 
     /// GET /api/orgs/{code}

@@ -7,19 +7,21 @@ struct PolicyController {
 
     /// GET /policies?level=&issuer=&status=&year=&kind=&page=
     func page(_ request: HTTPRequest) throws -> HTTPResponse {
-        let parsed = try PolicyParameters.parse(request).get()
+        try site.pages.render(try model(try PolicyParameters.parse(request).get()), page: PageContext(request))
+    }
+
+    func model(_ parsed: PolicyParameters) throws -> PolicyListPage {
         let list = try site.catalog.list(parsed.filter, page: parsed.page, pageSize: parsed.pageSize)
         let base = parsed.parameters
-        var context: [String: Any] = ["total": list.total, "page": (parsed.page > 1 ? parsed.page : nil) as Any,
-                                      "activeFilters": parsed.hasFilters]
-        context["items"] = list.items.map { p -> [String: Any] in
-            ["title": p.title, "url": URLBuilder.path(.policy(id: p.id)), "docNumber": p.docNumber ?? "", "issuer": p.issuer ?? "", "promulgated": p.promulgated ?? "",
-             "status": p.status ?? "", "statusClass": Self.statusClass(p.status)]
-        }
-        context["facets"] = SearchController.facetLinks(list.facets, path: "/policies", parameters: base)
-        Pagination.add(to: &context, total: list.total, page: parsed.page, pageSize: list.pageSize, maxPages: 500,
-                       path: "/policies", parameters: base)
-        return site.pages.render("policies", context, page: PageContext(request))
+        return PolicyListPage(
+            total: list.total, page: parsed.page > 1 ? parsed.page : nil, activeFilters: parsed.hasFilters,
+            items: list.items.map { p in
+                .init(title: p.title, url: URLBuilder.path(.policy(id: p.id)), docNumber: p.docNumber ?? "", issuer: p.issuer ?? "",
+                      promulgated: p.promulgated ?? "", status: p.status ?? "", statusClass: Self.statusClass(p.status))
+            },
+            facets: SearchController.facetLinks(list.facets, path: "/policies", parameters: base),
+            pagination: PageLinks(total: list.total, page: parsed.page, pageSize: list.pageSize, maxPages: 500, path: "/policies",
+                                  parameters: base))
     }
 
     static func statusClass(_ status: String?) -> String {
@@ -38,11 +40,15 @@ struct PolicyController {
         guard let document = try site.catalog.document(id: id) else {
             throw HTTPProblem.notFound("找不到该文件", message: "没有编号为“\(id)”的政策法规，可能已被移除。")
         }
+        return try site.pages.render(Self.model(document), page: PageContext(request))
+    }
+
+    static func model(_ document: PolicyPage) -> PolicyDocumentPage {
         let d = document.document
-        var facts: [[String: Any]] = []
+        var facts: [PolicyDocumentPage.Fact] = []
         func fact(_ label: String, _ value: String?, url: String? = nil) {
             guard let value, !value.isEmpty else { return }
-            facts.append(["label": label, "value": value, "url": url ?? ""])
+            facts.append(.init(label: label, value: value, url: url ?? ""))
         }
         fact("文号", d.docNumber)
         fact("发布机构", d.issuer)
@@ -58,36 +64,36 @@ struct PolicyController {
         } else {
             fact("来源", d.source)
         }
-        var blocks: [[String: Any]] = []
-        var toc: [[String: Any]] = []
+        var blocks: [PolicyDocumentPage.Block] = []
+        var toc: [PolicyDocumentPage.Entry] = []
         var chapter: String?
         for unit in document.units {
             if let c = unit.chapter, c != chapter {
                 chapter = c
                 let anchor = "c\(toc.count + 1)"
-                toc.append(["anchor": anchor, "title": c])
-                blocks.append(["chapter": c, "anchor": anchor])
+                toc.append(.init(anchor: anchor, title: c))
+                blocks.append(.init(chapter: c, anchor: anchor))
             }
             let paragraphs = unit.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            blocks.append(["unit": ["anchor": unit.anchor, "label": unit.label, "paragraphs": paragraphs]])
+            blocks.append(.init(unit: .init(anchor: unit.anchor, label: unit.label, paragraphs: paragraphs)))
         }
         let preamble = document.preamble.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        var context: [String: Any] = ["title": d.title, "facts": facts, "blocks": blocks, "toc": toc, "hasToc": !toc.isEmpty,
-                                      "preamble": preamble, "hasPreamble": !preamble.isEmpty]
+        var model = PolicyDocumentPage(title: d.title, facts: facts, blocks: blocks, toc: toc, hasToc: !toc.isEmpty, preamble: preamble,
+                                       hasPreamble: !preamble.isEmpty)
         switch d.status {
         case "已废止":
-            context["banner"] = "本文件已废止，仅供查阅，不再作为办事依据。"
-            context["bannerClass"] = "repealed"
+            model.banner = "本文件已废止，仅供查阅，不再作为办事依据。"
+            model.bannerClass = "repealed"
         case "已修改":
-            context["banner"] = "本文件已被修改，以下为收录时的文本，请以现行有效的版本为准。"
-            context["bannerClass"] = "amended"
+            model.banner = "本文件已被修改，以下为收录时的文本，请以现行有效的版本为准。"
+            model.bannerClass = "amended"
         case "尚未生效":
-            context["banner"] = "本文件尚未生效" + (d.effective.map { "，施行日期：\($0)" } ?? "") + "。"
-            context["bannerClass"] = "pending"
+            model.banner = "本文件尚未生效" + (d.effective.map { "，施行日期：\($0)" } ?? "") + "。"
+            model.bannerClass = "pending"
         default: break
         }
-        return site.pages.render("policy", context, page: PageContext(request))
+        return model
     }
 
     /// GET /api/policies?level=&issuer=&status=&year=&kind=&page=&limit=

@@ -17,33 +17,36 @@ struct SearchController {
     /// GET /search?q=&type=&page=&level=…
     func page(_ request: HTTPRequest) throws -> HTTPResponse {
         let parsed = try SearchParameters.parse(request).get()
-        let page = PageContext(request, query: parsed.query)
-        var context: [String: Any] = ["hasQuery": !parsed.query.isEmpty, "qURL": URLBuilder.component(parsed.query),
-                                      "looksLikeQuestion": Self.looksLikeQuestion(parsed.query)]
-        guard !parsed.query.isEmpty else {
-            return site.pages.render("search", context, page: page)
-        }
+        return try site.pages.render(try model(parsed), page: PageContext(request, query: parsed.query))
+    }
+
+    func model(_ parsed: SearchParameters) throws -> SearchPage {
+        var model = SearchPage()
+        model.hasQuery = !parsed.query.isEmpty
+        model.qURL = URLBuilder.component(parsed.query)
+        model.looksLikeQuestion = Self.looksLikeQuestion(parsed.query)
+        guard !parsed.query.isEmpty else { return model }
         let response = try site.search.search(parsed.request)
         let facets = try site.search.facets(parsed.request)
-        context["results"] = SearchResponseBody(response).results.map { r -> [String: Any] in
-            ["title": r.title, "label": r.label ?? "", "url": r.url, "snippet": r.snippet,
-             "kindLabel": Self.kindLabels[r.kind] ?? r.kind, "exact": r.score >= 1000]
+        model.results = SearchResponseBody(response).results.map { r in
+            .init(title: r.title, label: r.label ?? "", url: r.url, snippet: r.snippet, kindLabel: Self.kindLabels[r.kind] ?? r.kind,
+                  exact: r.score >= 1000)
         }
-        context["totalText"] = response.total >= SearchEngine.recordCountLimit ? "\(response.total)+" : "\(response.total)"
-        context["page"] = parsed.page > 1 ? parsed.page : nil
-        context["noResults"] = response.results.isEmpty
+        model.totalText = response.total >= SearchEngine.recordCountLimit ? "\(response.total)+" : "\(response.total)"
+        model.page = parsed.page > 1 ? parsed.page : nil
+        model.noResults = response.results.isEmpty
         let base = parsed.parameters
-        context["facets"] = Self.facetLinks(facets.groups, path: "/search", parameters: base)
-        context["hasFacets"] = !facets.groups.isEmpty
-        context["activeFilters"] = parsed.hasFilters
-        context["clearURL"] = URLBuilder.url("/search", [("q", parsed.query)])
-        Pagination.add(to: &context, total: response.total, page: parsed.page, pageSize: parsed.request.limit, maxPages: 100,
-                       path: "/search", parameters: base)
+        model.facets = Self.facetLinks(facets.groups, path: "/search", parameters: base)
+        model.hasFacets = !facets.groups.isEmpty
+        model.activeFilters = parsed.hasFilters
+        model.clearURL = URLBuilder.url("/search", [("q", parsed.query)])
+        model.pagination = PageLinks(total: response.total, page: parsed.page, pageSize: parsed.request.limit, maxPages: 100,
+                                     path: "/search", parameters: base)
         if response.results.isEmpty, let hint = Self.pinyinHint(parsed.query) {
-            context["pinyinHint"] = hint
-            context["pinyinURL"] = URLBuilder.component(hint)
+            model.pinyinHint = hint
+            model.pinyinURL = URLBuilder.component(hint)
         }
-        return site.pages.render("search", context, page: page)
+        return model
     }
 
     /// GET /api/search?q=&type=&page=&limit=&level=…&facets=1
@@ -63,16 +66,15 @@ struct SearchController {
     }
 
     /// The facet sidebar: per value a link that sets the filter and one that removes it.
-    static func facetLinks(_ facets: [Facet], path: String, parameters: [(String, String?)]) -> [[String: Any]] {
-        facets.filter { !$0.values.isEmpty }.map { facet -> [String: Any] in
+    static func facetLinks(_ facets: [Facet], path: String, parameters: [(String, String?)]) -> [FacetLinks] {
+        facets.filter { !$0.values.isEmpty }.map { facet in
             let key = parameter(forFacet: facet.name)
-            return ["label": facetLabels[facet.name] ?? facet.name,
-                    "values": facet.values.map { value -> [String: Any] in
-                        ["label": facet.name == "kind" ? (kindLabels[value.value] ?? value.value) : value.value,
-                         "count": value.count, "active": parameters.first { $0.0 == key }?.1 == value.value,
-                         "url": URLBuilder.url(path, replacing(parameters, key, value.value)),
-                         "removeURL": URLBuilder.url(path, replacing(parameters, key, nil))]
-                    }]
+            return FacetLinks(label: facetLabels[facet.name] ?? facet.name, values: facet.values.map { value in
+                .init(label: facet.name == "kind" ? (kindLabels[value.value] ?? value.value) : value.value,
+                      count: value.count, active: parameters.first { $0.0 == key }?.1 == value.value,
+                      url: URLBuilder.url(path, replacing(parameters, key, value.value)),
+                      removeURL: URLBuilder.url(path, replacing(parameters, key, nil)))
+            })
         }
     }
 

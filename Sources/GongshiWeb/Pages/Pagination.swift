@@ -8,21 +8,9 @@ struct Pagination {
         self.page = page
     }
 
-    func links(_ url: (Int) -> String) -> [[String: Any]] {
+    func links(_ url: (Int) -> String) -> [(number: Int, url: String, current: Bool)] {
         guard count > 1 else { return [] }
         let low = max(1, page - 4), high = min(count, max(page + 4, low + 8))
-        return (low...high).map { ["number": $0, "url": url($0), "current": $0 == page] }
-    }
-
-    /// Sets the pagination bar of a list page (`pages`, `hasPages`): links to `path` with
-    /// `parameters` (any `page` among them replaced) and the page number.
-    static func add(to context: inout [String: Any], total: Int, page: Int, pageSize: Int, maxPages: Int,
-                    path: String, parameters: [(String, String?)]) {
-        let kept = parameters.filter { $0.0 != "page" }
-        let links = Pagination(total: total, page: page, pageSize: pageSize, maxPages: maxPages).links { number in
-            URLBuilder.url(path, kept + [("page", number > 1 ? "\(number)" : nil)])
-        }
-        context["pages"] = links
-        context["hasPages"] = !links.isEmpty
+        return (low...high).map { ($0, url($0), $0 == page) }
     }
 }

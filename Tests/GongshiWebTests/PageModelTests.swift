@@ -1,0 +1,188 @@
+import Foundation
+import GongshiDisclosure
+import GongshiSearch
+import GongshiStore
+import GongshiTestSupport
+@testable import GongshiWeb
+import Testing
+
+/// swift-mustache renders a name the context lacks as nothing, so a mistyped key would
+/// silently empty a section. This renders every template with its typed model (sample
+/// models built by the controllers over the fixture index) and checks every name each
+/// template uses — inside sections too, where Mustache looks in the section's value
+/// first and then outwards — against the keys the models encode.
+@Suite struct PageModelTests {
+    // MARK: templates
+
+    /// A template as a tree: names looked up, and sections with what they contain.
+    indirect enum Node {
+        case name(String)
+        case section(String, inverted: Bool, [Node])
+        case partial(String)
+    }
+
+    static let templateDirectory = ProjectPaths.root.appendingPathComponent("Sources/GongshiWeb/Templates")
+
+    static func parse(_ name: String) throws -> [Node] {
+        let text = try String(contentsOf: templateDirectory.appendingPathComponent("\(name).mustache"), encoding: .utf8)
+        // Parents ({{<layout}}) and blocks ({{$main}}) render what they hold in the same
+        // context: `transparent`.
+        var stack: [(name: String, inverted: Bool, transparent: Bool, nodes: [Node])] = [("", false, true, [])]
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            let triple = rest.hasPrefix("{")
+            guard let close = rest.range(of: triple ? "}}}" : "}}") else { throw ParseError(template: name, why: "unclosed tag") }
+            var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[close.upperBound...]
+            if triple { tag.removeFirst() }
+            let sigil = tag.first
+            let body = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
+            switch sigil {
+            case "%", "!": break                                   // pragma, comment
+            case "<", "$": stack.append((body, false, true, []))
+            case "#", "^": stack.append((body, sigil == "^", false, []))
+            case "/":
+                guard stack.count > 1, let last = stack.popLast(), last.name == body else {
+                    throw ParseError(template: name, why: "unbalanced {{/\(body)}}")
+                }
+                if last.transparent {
+                    stack[stack.count - 1].nodes += last.nodes
+                } else {
+                    stack[stack.count - 1].nodes.append(.section(body, inverted: last.inverted, last.nodes))
+                }
+            case ">": stack[stack.count - 1].nodes.append(.partial(body))
+            case "&": stack[stack.count - 1].nodes.append(.name(body))
+            default: stack[stack.count - 1].nodes.append(.name(tag))
+            }
+        }
+        guard stack.count == 1 else { throw ParseError(template: name, why: "unclosed section \(stack.last?.name ?? "")") }
+        return stack[0].nodes
+    }
+
+    struct ParseError: Error { let template: String; let why: String }
+
+    // MARK: checking
+
+    /// The problems of `nodes` against the context stack `frames` (innermost last).
+    static func problems(_ nodes: [Node], frames: [SchemaNode], path: String) throws -> [String] {
+        var out: [String] = []
+        func resolve(_ name: String) -> SchemaNode? {
+            let parts = name.split(separator: ".").map(String.init)
+            guard let first = parts.first else { return nil }
+            guard var node = frames.reversed().lazy.compactMap({ $0.keys[first] }).first else { return nil }
+            for part in parts.dropFirst() {
+                guard let next = node.keys[part] else { return nil }
+                node = next
+            }
+            return node
+        }
+        for node in nodes {
+            switch node {
+            case .name(let name):
+                if name != ".", resolve(name) == nil { out.append("\(path){{\(name)}}: no such key in the model") }
+            case .partial(let partial):
+                out += try problems(try parse(partial), frames: frames, path: "\(path)>\(partial) ")
+            case .section(let name, let inverted, let children):
+                guard let value = resolve(name) else {
+                    out.append("\(path){{\(inverted ? "^" : "#")\(name)}}: no such key in the model")
+                    continue
+                }
+                var inner = frames
+                // A list's items, or an object, become the innermost context; a string or a
+                // flag adds nothing to look in. A value the samples never filled (nil, or an
+                // empty list) tells nothing: what the section holds must then be found outside.
+                if !inverted {
+                    if let element = value.element { inner.append(element) } else if !value.keys.isEmpty { inner.append(value) }
+                }
+                let unknown = !inverted && (!value.sawValue || (value.isList && value.element == nil))
+                out += try problems(children, frames: inner,
+                                    path: "\(path){{\(inverted ? "^" : "#")\(name)}}\(unknown ? " (never filled in the samples)" : "") ")
+            }
+        }
+        return out
+    }
+
+    /// Checks `template` (and the layout around it) with the merged schema of `models`.
+    static func check<Model: PageModel>(_ models: [Model]) throws -> [String] {
+        let schema = SchemaNode()
+        let site = try WebTestIndex.router().site
+        for (i, model) in models.enumerated() {
+            let request = HTTPRequest(path: "/", headers: i % 2 == 0 ? [:] : ["cookie": "gongshi_prefs=font-large.contrast-high"])
+            var page = PageContext(request, query: i % 2 == 0 ? "" : "民政")
+            page.status = 200
+            schema.merge(try SchemaEncoder.schema(of: Merged(model, page.layout)))
+            // And it renders.
+            let response = try site.pages.render(model, page: page)
+            #expect(response.status == 200 && response.text.contains("</html>"), "\(Model.template)")
+        }
+        return try problems(try parse(Model.template), frames: [schema], path: "\(Model.template): ")
+            + problems(try parse("layout"), frames: [schema], path: "layout (\(Model.template)): ")
+    }
+
+    // MARK: samples
+
+    static func request(_ path: String, _ query: [String: String] = [:]) -> HTTPRequest { HTTPRequest(path: path, query: query) }
+
+    @Test func everyTemplateHasAModelWithEveryNameItUses() throws {
+        let site = try WebTestIndex.router().site
+        let codes = try site.directory.database.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT code FROM org WHERE code IN (SELECT org_code FROM credit_record) OR center_level IS NOT NULL
+                   OR code IN (SELECT org_code FROM notice_org LIMIT 20) OR grade IS NOT NULL
+                """)
+        }
+        let notices = try site.directory.database.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT notice_id FROM notice_org LIMIT 10")
+                + String.fetchAll(db, sql: "SELECT id FROM notice WHERE id NOT IN (SELECT notice_id FROM notice_org) LIMIT 3")
+        }
+        let documents = try site.catalog.list(PolicyFilter(), pageSize: 100).items.map(\.id)
+        let search = SearchController(site: site), policies = PolicyController(site: site), ask = AskController(site: site)
+        let orgs = OrgController(site: site), credit = CreditController(site: site), notice = NoticeController(site: site)
+
+        var problems: [String] = []
+        var checked: Set<String> = []
+        func run<Model: PageModel>(_ models: [Model]) throws {
+            checked.insert(Model.template)
+            problems += try Self.check(models)
+        }
+        try run([try HomeController(site: site).model()])
+        try run(try [["q": "民政"], [:], ["q": "龘龘龘"], ["q": "民政", "level": "行政法规", "page": "2"], ["q": "成立社会团体需要什么条件"]].map {
+            try search.model(try SearchParameters.parse(Self.request("/search", $0)).get())
+        })
+        try run(try [[:], ["level": "行政法规"], ["limit": "5", "page": "2"]].map {
+            try policies.model(try PolicyParameters.parse(Self.request("/policies", $0)).get())
+        })
+        try run(try documents.map { try #require(try site.catalog.document(id: $0)) }.map(PolicyController.model))
+        try run(try ["", "成立社会团体需要什么条件？", "今天天气怎么样", "社会团体要有五十个个人会员吗", "民非可以设分支机构吗"].map {
+            try ask.model(question: $0, limit: 5)
+        })
+        try run(try [[:], ["type": "社会团体", "page": "2"], ["credit_status": "serious"]].map { try orgs.model(Self.request("/orgs", $0)) })
+        try run(try codes.map { try orgs.itemModel(code: $0) })
+        try run(try [(CreditList.Kind.abnormal, [String: String]()), (.serious, ["removed": "1"]), (.abnormal, ["removed": "1", "limit": "2"])].map {
+            try credit.model(Self.request("/credit", $0.1), kind: $0.0)
+        })
+        try run(try [[:], ["kind": "成立登记", "page": "2"]].map { try notice.model(Self.request("/notices", $0)) })
+        try run(try notices.map { try notice.itemModel(id: $0) })
+        try run([try StatsController(site: site).model()])
+        try run([ErrorPage(heading: "找不到该页面", message: "您访问的地址不存在。")])
+
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        // Every page template has a model (the layout and the partial are checked with each).
+        let templates = Set(site.pages.templateNames).subtracting(["layout", "pagination"])
+        #expect(checked == templates, "templates without a model: \(templates.subtracting(checked))")
+    }
+
+    /// The check itself fails on a name the model lacks, also inside a section.
+    @Test func aMistypedNameIsFound() throws {
+        struct Item: Encodable { let title: String }
+        struct Model: Encodable { let items: [Item]; let hasItems: Bool }
+        let schema = try SchemaEncoder.schema(of: Model(items: [Item(title: "x")], hasItems: true))
+        let good: [Node] = [.section("has_items", inverted: false, [.section("items", inverted: false, [.name("title"), .name("has_items")])])]
+        #expect(try Self.problems(good, frames: [schema], path: "").isEmpty)
+        let typo: [Node] = [.section("hasItems", inverted: false, []), .section("items", inverted: false, [.name("titel")])]
+        #expect(try Self.problems(typo, frames: [schema], path: "").count == 2)
+        let empty = try SchemaEncoder.schema(of: Model(items: [], hasItems: false))
+        #expect(try Self.problems([.section("items", inverted: false, [.name("title")])], frames: [empty], path: "").count == 1)
+    }
+}
