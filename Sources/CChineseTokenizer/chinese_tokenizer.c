@@ -436,17 +436,22 @@ static int tokenizeHanRun(GongshiTokenizer *t, void *context, GongshiTokenCallba
 }
 
 /* Splits the folded text into Han runs and what lies between them, and tokenizes each
-** on its own. Returns -1 (nothing emitted) when some Han run touches a character ICU
-** might join to it; the caller then runs ICU over the whole text. */
+** on its own. Sets *fallBack (and emits nothing) when some Han run touches a character
+** ICU might join to it; the caller then runs ICU over the whole text. Returns an SQLite
+** result code: the result channel carries nothing but result codes. */
 static int tokenizeByRuns(GongshiTokenizer *t, void *context, GongshiTokenCallback callback,
-                          GongshiTokenizeMode mode, int32_t count) {
+                          GongshiTokenizeMode mode, int32_t count, int *fallBack) {
+    *fallBack = 0;
     /* Pass 1: find the runs and check their neighbours, before emitting anything. */
     int32_t runs = 0;
     for (int32_t i = 0; i < count;) {
         uint8_t k = unitClass[t->folded[i]];
         if (k == CLASS_UNSAFE) {
             if ((i > 0 && unitClass[t->folded[i - 1]] == CLASS_HAN) ||
-                (i + 1 < count && unitClass[t->folded[i + 1]] == CLASS_HAN)) return -1;
+                (i + 1 < count && unitClass[t->folded[i + 1]] == CLASS_HAN)) {
+                *fallBack = 1;
+                return SQLITE_OK;
+            }
             i++;
             continue;
         }
@@ -548,8 +553,9 @@ int gongshi_tokenizer_tokenize(GongshiTokenizer *t, GongshiTokenizeMode mode, co
     if (t->segmentCache) {
         /* Without the cache (allocation failed) runs are still segmented one by one. */
         if (!t->runs) t->runs = calloc(RUN_CACHE_SLOTS, sizeof(RunEntry));
-        int rc = tokenizeByRuns(t, context, callback, mode, count);
-        if (rc != -1) return rc;
+        int fallBack = 0;
+        int rc = tokenizeByRuns(t, context, callback, mode, count, &fallBack);
+        if (!fallBack) return rc;
     }
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(t->words, t->folded, count, &status);
@@ -582,6 +588,9 @@ int gongshi_tokenizer_pinyin(GongshiTokenizer *t, const char *text, int length, 
         t->toPinyin = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
         if (U_FAILURE(status)) { t->toPinyin = NULL; return -1; }
     }
+    /* ICU's transliteration may grow the text; 8 units per byte is ample. Refuse what
+    ** would overflow the int32 capacity instead of wrapping. */
+    if (length > (INT32_MAX - 16) / 8) return -1;
     int32_t unitCapacity = length * 8 + 16;
     UChar *units = malloc(sizeof(UChar) * (size_t)unitCapacity);
     if (!units) return -1;
@@ -657,8 +666,10 @@ static int fts5Tokenize(Fts5Tokenizer *tokenizer, void *context, int flags, cons
                         int length, int (*xToken)(void *, int, const char *, int, int, int)) {
     Fts5Forward forward = {context, xToken};
     GongshiTokenizeMode mode = (flags & FTS5_TOKENIZE_QUERY) ? GONGSHI_MODE_PHRASE : GONGSHI_MODE_INDEX;
-    return gongshi_tokenizer_tokenize((GongshiTokenizer *)tokenizer, mode, text, length, &forward,
-                                      forwardToken);
+    int rc = gongshi_tokenizer_tokenize((GongshiTokenizer *)tokenizer, mode, text, length, &forward,
+                                        forwardToken);
+    /* xToken returns SQLITE_DONE to stop early; that is success, as in fts5_tokenize.c. */
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 fts5_api *gongshi_fts5_api(sqlite3 *db) {

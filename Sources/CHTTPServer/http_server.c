@@ -50,7 +50,13 @@ static struct MHD_Response *build(const GongshiHTTPResponse *response) {
                                                              MHD_RESPMEM_MUST_COPY);
     if (!r) return NULL;
     for (int i = 0; i < response->headerCount; i++) {
-        MHD_add_response_header(r, response->headers[i].key, response->headers[i].value);
+        /* A header libmicrohttpd refuses (a control character, out of memory) fails the
+        ** whole response: answering without, say, Content-Type or a security header would
+        ** be wrong in ways nobody notices. respond() answers a bare 500 instead. */
+        if (MHD_add_response_header(r, response->headers[i].key, response->headers[i].value) != MHD_YES) {
+            MHD_destroy_response(r);
+            return NULL;
+        }
     }
     return r;
 }
@@ -75,8 +81,14 @@ static void respond(void *token, const GongshiHTTPResponse *response) {
         return;
     }
     struct MHD_Response *r = build(response);
+    unsigned int status = (unsigned int)response->status;
+    if (!r) {
+        static const char body[] = "{\"error\":{\"status\":500,\"message\":\"response could not be built\"}}";
+        r = MHD_create_response_from_buffer(sizeof body - 1, (void *)body, MHD_RESPMEM_PERSISTENT);
+        status = 500;
+    }
     if (!r) { t->result = MHD_NO; return; }
-    t->result = MHD_queue_response(t->connection, (unsigned int)response->status, r);
+    t->result = MHD_queue_response(t->connection, status, r);
     MHD_destroy_response(r);
 }
 

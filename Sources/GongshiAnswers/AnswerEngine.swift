@@ -9,13 +9,12 @@ import GRDB
 /// `retrieveInDocuments`), and a re-ranking scores how much of the question each one covers, whether its
 /// document is the one the question names or implies, and whether that document is in force.
 ///
-/// Thread-safe: the tokenizer (ICU iterators keep state) and the lexicon cache are used
-/// under a lock while the question is analysed; the database work runs outside it.
-public final class AnswerEngine: @unchecked Sendable {
+/// Thread-safe: each question borrows a tokenizer of its own (ICU iterators keep state),
+/// and the lexicon of the current index is cached behind a lock.
+public final class AnswerEngine: Sendable {
     public let database: GongshiDatabase
-    private let tokenizer: ChineseTokenizer
-    private let lock = NSLock()
-    private var cache: (fingerprint: String, lexicon: AnswerLexicon, stats: AnswerIndexStats)?
+    private let tokenizers = TokenizerPool()
+    private let cache = Locked<(fingerprint: String, lexicon: AnswerLexicon, stats: AnswerIndexStats)?>(nil)
     /// Up to this many rows in doc_search, one query ranks every row that contains a concept;
     /// above it, retrieval first picks candidate documents (`retrieveInDocuments`).
     let fullRankRows: Int
@@ -36,7 +35,8 @@ public final class AnswerEngine: @unchecked Sendable {
     init(database: GongshiDatabase, fullRankRows: Int) throws(AnswerError) {
         self.database = database
         self.fullRankRows = fullRankRows
-        do { tokenizer = try ChineseTokenizer() } catch { throw .store(error) }
+        // Fail early when ICU cannot build a tokenizer.
+        do { tokenizers.put(try ChineseTokenizer()) } catch { throw .store(error) }
     }
 
     public func answer(_ question: String, limit: Int = 5) throws(AnswerError) -> AnswerResponse {
@@ -53,22 +53,25 @@ public final class AnswerEngine: @unchecked Sendable {
     // MARK: - Analysis
 
     private func analyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon, AnswerIndexStats) {
-        lock.lock()
-        defer { lock.unlock() }
+        try tokenizers.with { tokenizer in try analyze(question, db: db, tokenizer: tokenizer) }
+    }
+
+    private func analyze(_ question: String, db: Database, tokenizer: ChineseTokenizer) throws -> (QuestionAnalysis, AnswerLexicon, AnswerIndexStats) {
         let fingerprint = try AnswerLexicon.fingerprint(db)
         let lexicon: AnswerLexicon
         let stats: AnswerIndexStats
-        if let cache, cache.fingerprint == fingerprint {
+        // Two first questions may both load the lexicon; the later store wins, both are equal.
+        if let cache = cache.value, cache.fingerprint == fingerprint {
             lexicon = cache.lexicon
             stats = cache.stats
         } else {
-            var loaded = try AnswerLexicon.load(db, fold: { [tokenizer] in tokenizer.tokens($0, mode: .query).map(\.text).joined() })
+            var loaded = try AnswerLexicon.load(db, fold: { tokenizer.tokens($0, mode: .query).map(\.text).joined() })
             let analyzer = QuestionAnalyzer(tokenizer: tokenizer, lexicon: loaded)
             for i in loaded.faqs.indices {
                 loaded.faqs[i].phrasings = loaded.faqs[i].texts.map { analyzer.analyze($0).concepts }
             }
             stats = try AnswerIndexStats.load(db)
-            cache = (fingerprint, loaded, stats)
+            cache.value = (fingerprint, loaded, stats)
             lexicon = loaded
         }
         let analysis = QuestionAnalyzer(tokenizer: tokenizer, lexicon: lexicon).analyze(question)

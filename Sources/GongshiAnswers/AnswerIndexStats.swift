@@ -8,7 +8,7 @@ import GRDB
 /// contain each concept looked up so far, with the documents they are in.
 ///
 /// Built once per index generation, like the lexicon; thread-safe.
-final class AnswerIndexStats: @unchecked Sendable {
+final class AnswerIndexStats: Sendable {
     struct DocumentRange: Sendable {
         /// The policy row and the last article or section row of the document.
         let start: Int64
@@ -41,10 +41,13 @@ final class AnswerIndexStats: @unchecked Sendable {
         let label: ByteText
     }
 
-    private let lock = NSLock()
-    private var occurrences: [String: Occurrences] = [:]
-    private var units: [Int: [UnitText]] = [:]
-    private var unitBytes = 0
+    /// What earlier questions read, shared by concurrent questions.
+    private struct Caches {
+        var occurrences: [String: Occurrences] = [:]
+        var units: [Int: [UnitText]] = [:]
+        var unitBytes = 0
+    }
+    private let caches = Locked(Caches())
     /// Bound on the bytes of cached unit texts (the whole text of a large body of law is
     /// some tens of MB; the documents questions are about are far fewer).
     static let maxCachedUnitBytes = 32 << 20
@@ -93,10 +96,7 @@ final class AnswerIndexStats: @unchecked Sendable {
 
     /// The articles and sections of the document of range `d`, cached.
     func units(ofDocument d: Int, db: Database) throws -> [UnitText] {
-        lock.lock()
-        let cached = units[d]
-        lock.unlock()
-        if let cached { return cached }
+        if let cached = caches.value.units[d] { return cached }
         var list: [UnitText] = []
         var bytes = 0
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -108,14 +108,14 @@ final class AnswerIndexStats: @unchecked Sendable {
             bytes += text.bytes.count + label.bytes.count + 64
             list.append(UnitText(id: row[0], text: text, label: label))
         }
-        lock.lock()
-        if unitBytes + bytes > Self.maxCachedUnitBytes {
-            units.removeAll(keepingCapacity: true)
-            unitBytes = 0
+        caches.withLock { c in
+            if c.unitBytes + bytes > Self.maxCachedUnitBytes {
+                c.units.removeAll(keepingCapacity: true)
+                c.unitBytes = 0
+            }
+            c.units[d] = list
+            c.unitBytes += bytes
         }
-        units[d] = list
-        unitBytes += bytes
-        lock.unlock()
         return list
     }
 
@@ -123,10 +123,7 @@ final class AnswerIndexStats: @unchecked Sendable {
     /// text, by document; cached per generation, as concepts recur across questions.
     func occurrences(of forms: [String], limit: Int, db: Database) throws -> Occurrences {
         let key = forms.joined(separator: "\u{1}")
-        lock.lock()
-        let cached = occurrences[key]
-        lock.unlock()
-        if let cached { return cached }
+        if let cached = caches.value.occurrences[key] { return cached }
         // A cheap lower bound first: the rows where the dictionary found a form as one word
         // (one posting list, no positions). More than `limit` and the concept is common.
         for form in forms where form.count >= 2 && form.count <= 16 && form.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
@@ -156,9 +153,9 @@ final class AnswerIndexStats: @unchecked Sendable {
     }
 
     private func store(_ value: Occurrences, key: String) {
-        lock.lock()
-        if occurrences.count >= Self.maxCachedConcepts { occurrences.removeAll(keepingCapacity: true) }
-        occurrences[key] = value
-        lock.unlock()
+        caches.withLock { c in
+            if c.occurrences.count >= Self.maxCachedConcepts { c.occurrences.removeAll(keepingCapacity: true) }
+            c.occurrences[key] = value
+        }
     }
 }

@@ -11,9 +11,7 @@ extension OrganizationDirectory {
         let query = try whereClause(filter, today: today)
         let gradeExpr = "CASE WHEN o.grade IS NOT NULL AND o.grade_until >= ? THEN o.grade ELSE 'none' END"
         let key = try indexVersion(today: today) + "|" + Self.cacheKey(filter)
-        facetCacheLock.lock()
-        let cached = facetCache[key]
-        facetCacheLock.unlock()
+        let cached = facetCache.value[key]
         let (groups, items) = try read { db in
             let groups = try cached ?? Row.fetchAll(db, sql: """
                 WITH \(CreditStatus.tableSQL)
@@ -27,10 +25,10 @@ extension OrganizationDirectory {
             return (groups, items)
         }
         if cached == nil {
-            facetCacheLock.lock()
-            if facetCache.count >= Self.facetCacheSize { facetCache.removeAll() }
-            facetCache[key] = groups
-            facetCacheLock.unlock()
+            facetCache.withLock { cache in
+                if cache.count >= Self.facetCacheSize { cache.removeAll() }
+                cache[key] = groups
+            }
         }
         var counts: [[String: Int]] = Array(repeating: [:], count: 6)
         var total = 0

@@ -42,9 +42,7 @@ extension OrganizationDirectory {
                 creditStatus: CreditStatus.allCases.map { FacetCount(value: $0.rawValue, label: $0.label, count: credit[$0.rawValue] ?? 0) },
                 noticesPerMonth: months.map { Statistics.MonthCount(month: $0.0, count: $0.1) })
         }
-        statisticsCache.lock()
-        cachedStatistics = (version, statistics)
-        statisticsCache.unlock()
+        cachedStatistics.value = (version, statistics)
         return statistics
     }
 
@@ -54,8 +52,7 @@ extension OrganizationDirectory {
     }
 
     private func cachedStatistic(_ version: String) -> Statistics? {
-        statisticsCache.lock()
-        defer { statisticsCache.unlock() }
-        return cachedStatistics?.key == version ? cachedStatistics?.value : nil
+        let cached = cachedStatistics.value
+        return cached?.key == version ? cached?.value : nil
     }
 }

@@ -8,17 +8,15 @@ import GRDB
 /// Reads only, through the database's WAL pool, so it is safe from any number of threads
 /// while `gongshi index` writes. Every method that judges validity (grades, listings,
 /// service-center rules) takes "today" as a `YYYY-MM-DD` string.
-public final class OrganizationDirectory: @unchecked Sendable {
+public final class OrganizationDirectory: Sendable {
     public let database: GongshiDatabase
-    // ICU break iterators keep state: the tokenizer is used under a lock.
-    private let tokenizer: ChineseTokenizer
-    private let lock = NSLock()
-    let statisticsCache = NSLock()
-    nonisolated(unsafe) var cachedStatistics: (key: String, value: Statistics)?
+    /// ICU break iterators keep state: each fold borrows a tokenizer of its own.
+    private let tokenizers = TokenizerPool()
+    /// The statistics of one index version (computing them reads every record).
+    let cachedStatistics = Locked<(key: String, value: Statistics)?>(nil)
     /// Facet counts of `/orgs` by index version, day and filter: one GROUP BY over a
     /// million organizations takes seconds, and most visits use a handful of filters.
-    let facetCacheLock = NSLock()
-    nonisolated(unsafe) var facetCache: [String: [FacetRow]] = [:]
+    let facetCache = Locked<[String: [FacetRow]]>([:])
     static let facetCacheSize = 256
 
     /// Notices shown on an organization's page.
@@ -36,7 +34,8 @@ public final class OrganizationDirectory: @unchecked Sendable {
 
     public init(database: GongshiDatabase) throws(DisclosureError) {
         self.database = database
-        do { tokenizer = try ChineseTokenizer() } catch { throw .store(error) }
+        // Fail early, as before, when ICU cannot build a tokenizer.
+        do { tokenizers.put(try ChineseTokenizer()) } catch { throw .store(error) }
     }
 
     /// Validates a 统一社会信用代码 typed in a URL; throws `.invalidParameter` (→ 400).
@@ -56,9 +55,7 @@ public final class OrganizationDirectory: @unchecked Sendable {
     }
 
     func fold(_ text: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return SuggestKey.fold(text, tokenizer: tokenizer)
+        try? tokenizers.with { SuggestKey.fold(text, tokenizer: $0) }
     }
 
     // MARK: Profile

@@ -109,6 +109,8 @@ public struct Indexer {
         try addPinyin(db: db, pinyin: pinyin)
         // Transparency pages: the service-center rules, checked against the indexed policies.
         summary.problems += try ServiceCenterRuleLoader(corpus: corpus).load(into: db)
+        // 办事指南, each citation checked against the indexed regulations.
+        summary.problems += try GuideLoader(corpus: corpus).load(into: db)
         // A run that rewrote much of the corpus leaves the FTS indexes in many segments;
         // merging them into one makes every query probe one b-tree instead of several
         // (about 15 % less search time). Small incremental runs leave it to automerge.

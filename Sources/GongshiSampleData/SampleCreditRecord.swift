@@ -35,6 +35,8 @@ struct SampleCreditRecord: Sendable {
     ]
     static let abnormalWeights = [35, 15, 25, 12, 5, 8]
     static func followsMissedInspection(_ reasonIndex: Int) -> Bool { reasonIndex < 2 }
+    /// The first reason that does not follow a missed inspection or report.
+    static let firstReasonWithoutInspection = 2
 
     /// Reasons for 严重违法失信名单 (第十条).
     static let seriousAfterTwoYears = "被列入活动异常名录满2年"

@@ -202,15 +202,22 @@ struct SampleOrganization {
         if status == .revoked, let ended = endedOn {
             let reasons = ["连续两年未按照规定参加年度检查", "通过登记的住所无法取得联系，且一年以上未开展活动", "从事营利性的经营活动，情节严重",
                            "不按照规定接受监督检查，情节严重"]
-            let reasonIndex = random.weighted([55, 25, 10, 10])
+            // 连续两年未年检 needs two inspection years the organization lived through, and
+            // 一年以上未开展活动 a year of existence: otherwise another reason.
+            var weights = [55, 25, 10, 10]
+            if ended.year - 2 <= founded.year { weights[0] = 0 }
+            let reasonIndex = random.weighted(weights)
             let reason = reasons[reasonIndex]
             revocationReason = reason
             revokedForInspections = reasonIndex == 0
             if ended >= GenerationContext.creditStart {
                 let listed = ended.adding(days: -random.int(365...700))
-                if listed >= windowLow && random.chance(0.35) {
+                // A listing for a missed inspection follows that inspection (the year before).
+                let missedYear = listed.year - 1
+                if listed >= windowLow && random.chance(0.35) && (reasonIndex == 1 || missedYear > founded.year) {
                     let abnormal = reasonIndex == 1 ? "通过登记的住所无法取得联系" : "未按规定参加年度检查"
                     credit.append(SampleCreditRecord(list: .abnormal, reason: abnormal, authority: authorityName, date: listed))
+                    if reasonIndex != 1 { missedInspectionYear = missedYear }
                 }
                 credit.append(penalty(ended, reason: reason, result: "撤销登记"))
             }
@@ -230,17 +237,23 @@ struct SampleOrganization {
             case .none:
                 break
             case .abnormalListed, .abnormalRemoved:
-                let reasonIndex = random.weighted(SampleCreditRecord.abnormalWeights)
+                var reasonIndex = random.weighted(SampleCreditRecord.abnormalWeights)
+                if SampleCreditRecord.followsMissedInspection(reasonIndex) && windowHigh.year - 1 <= founded.year {
+                    // No inspection year after founding before the listing could be missed.
+                    reasonIndex = SampleCreditRecord.firstReasonWithoutInspection
+                }
                 let entry = SampleCreditRecord.abnormalReasons[reasonIndex]
                 let missed = SampleCreditRecord.followsMissedInspection(reasonIndex)
-                if situation == .abnormalRemoved && windowHigh.number - windowLow.number >= 60 {
-                    let date = CalendarDay.random(windowLow, windowHigh.adding(days: -30), &random)
+                // Listed for a missed inspection: not before the year after the first inspection year.
+                let earliest = missed ? max(windowLow, CalendarDay(founded.year + 2, 1, 1)) : windowLow
+                if situation == .abnormalRemoved && windowHigh.number - earliest.number >= 60 {
+                    let date = CalendarDay.random(earliest, windowHigh.adding(days: -30), &random)
                     let removed = CalendarDay.random(date.adding(days: 30), min(date.adding(days: 540), windowHigh), &random)
                     credit.append(SampleCreditRecord(list: .abnormal, reason: entry.reason, authority: authorityName, date: date,
                                                      removedOn: removed, removalReason: entry.removal))
                     if missed { missedInspectionYear = date.year - 1 }
                 } else {
-                    let date = CalendarDay.random(windowLow, windowHigh, &random)
+                    let date = CalendarDay.random(min(earliest, windowHigh), windowHigh, &random)
                     credit.append(SampleCreditRecord(list: .abnormal, reason: entry.reason, authority: authorityName, date: date))
                     if missed { missedInspectionYear = date.year - 1 }
                 }
@@ -249,7 +262,10 @@ struct SampleOrganization {
                 let kind = random.weighted([50, 25, 10, 15])
                 if kind == 0 && windowHigh.number - windowLow.number >= 760 {
                     let first = CalendarDay.random(windowLow, windowHigh.adding(days: -760), &random)
-                    let reasonIndex = random.weighted(SampleCreditRecord.abnormalWeights)
+                    var reasonIndex = random.weighted(SampleCreditRecord.abnormalWeights)
+                    if SampleCreditRecord.followsMissedInspection(reasonIndex) && first.year - 1 <= founded.year {
+                        reasonIndex = SampleCreditRecord.firstReasonWithoutInspection
+                    }
                     let entry = SampleCreditRecord.abnormalReasons[reasonIndex]
                     credit.append(SampleCreditRecord(list: .abnormal, reason: entry.reason, authority: authorityName, date: first))
                     if SampleCreditRecord.followsMissedInspection(reasonIndex) { missedInspectionYear = first.year - 1 }
@@ -286,7 +302,9 @@ struct SampleOrganization {
         var inspections: [(year: Int, result: Int)] = []
         let lastYear = min(2025, (endedOn?.year ?? 2026) - 1)
         if lastYear > foundedYear {
-            for year in max(foundedYear + 1, lastYear - 4)...lastYear {
+            // The last five years, reaching back to a missed inspection a listing refers to.
+            let firstYear = min(max(foundedYear + 1, lastYear - 4), max(foundedYear + 1, missedInspectionYear ?? lastYear))
+            for year in firstYear...lastYear {
                 var result = random.weighted(Self.inspectionWeights)
                 if year == missedInspectionYear { result = 3 }
                 if revokedForInspections && year >= lastYear - 1 { result = 3 }

@@ -195,6 +195,16 @@ enum Schema {
                 INSERT INTO index_generation(id, value) VALUES (1, 0);
                 """)
         }
+        // 办事指南: loaded whole on every index run (a few dozen rows), like the center rules.
+        migrator.registerMigration("v4-guides") { db in
+            try db.execute(sql: """
+                CREATE TABLE guide (
+                  id TEXT PRIMARY KEY,
+                  seq INTEGER NOT NULL,
+                  json TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

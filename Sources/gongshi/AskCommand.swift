@@ -12,7 +12,7 @@ struct AskCommand: ParsableCommand {
     )
 
     @Argument(help: "问题，例如：成立社会团体需要什么条件？") var question: String
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var database: DatabaseOptions
     @Option(help: "最多返回条数（1–50）") var limit = 5
     @Flag(help: "输出 JSON") var json = false
 
@@ -24,7 +24,7 @@ struct AskCommand: ParsableCommand {
     func run() throws {
         let response: AnswerResponse
         do {
-            let engine = try AnswerEngine(database: GongshiDatabase(path: db, readOnly: true))
+            let engine = try AnswerEngine(database: database.openReadOnly())
             response = try engine.answer(question, limit: limit)
         } catch {
             Terminal.error("错误：\(error)")

@@ -52,10 +52,7 @@ struct BenchOrgsCommand: ParsableCommand {
         defer { if !keep && db == nil { try? FileManager.default.removeItem(at: work) } }
         guard let databasePath else { return }
         let directory = try OrganizationDirectory(database: GongshiDatabase(path: databasePath, readOnly: true))
-        let (codes, names) = try directory.database.read { db in
-            (try String.fetchAll(db, sql: "SELECT code FROM org ORDER BY random() LIMIT ?", arguments: [samples]),
-             try String.fetchAll(db, sql: "SELECT name FROM org ORDER BY random() LIMIT ?", arguments: [samples]))
-        }
+        let (codes, names) = try OrganizationSample.draw(from: directory.database, count: samples)
         var random = SystemRandomNumberGenerator()
         let today = DisclosureDate.today()
         // Warm the page cache the way a running server would be.

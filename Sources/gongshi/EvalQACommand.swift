@@ -11,11 +11,11 @@ struct EvalQACommand: ParsableCommand {
     )
 
     @Argument(help: "评测集 JSON Lines 文件") var cases = "Tests/GongshiSearchTests/Fixtures/dev-qa.jsonl"
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let text = try String(contentsOfFile: cases, encoding: .utf8)
-        let engine = try AnswerEngine(database: GongshiDatabase(path: db, readOnly: true))
+        let engine = try AnswerEngine(database: database.openReadOnly())
         let outcomes = try AnswerEvaluation(engine: engine).run(AnswerEvaluation.cases(jsonLines: text))
         for o in outcomes where o.rank != 1 {
             print("\(o.rank.map { "第\($0)位" } ?? "未命中") \(o.id) \(o.question)  期望：\(o.expected)  首位：\(o.top ?? "无")  可信度：\(o.confidence.rawValue)")

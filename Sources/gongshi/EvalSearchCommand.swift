@@ -10,11 +10,11 @@ struct EvalSearchCommand: ParsableCommand {
     )
 
     @Argument(help: "评测集 JSON Lines 文件") var cases = "Tests/GongshiSearchTests/Fixtures/dev-search.jsonl"
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let text = try String(contentsOfFile: cases, encoding: .utf8)
-        let engine = try SearchEngine(database: GongshiDatabase(path: db, readOnly: true))
+        let engine = try SearchEngine(database: database.openReadOnly())
         let outcomes = try SearchEvaluation(engine: engine).run(SearchEvaluation.cases(jsonLines: text))
         for o in outcomes {
             print("\(o.passed ? "通过" : "失败") \(o.id) \(o.query)\(o.missing.isEmpty ? "" : "  缺少：" + o.missing.joined(separator: "；"))")

@@ -10,13 +10,13 @@ struct IndexCommand: ParsableCommand {
     )
 
     @Option(help: "语料目录") var corpus = "Corpus"
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var options: DatabaseOptions
     @Flag(help: "不显示逐行错误，只显示汇总") var quiet = false
 
     func run() throws {
         let database: GongshiDatabase
-        do { database = try GongshiDatabase(path: db) } catch {
-            Terminal.error("错误：无法打开数据库 \(db)：\(error)")
+        do { database = try GongshiDatabase(path: options.path) } catch {
+            Terminal.error("错误：无法打开数据库 \(options.path)：\(error)")
             throw ExitCode(2)
         }
         var indexer = Indexer(corpus: URL(fileURLWithPath: corpus), database: database)
@@ -29,7 +29,7 @@ struct IndexCommand: ParsableCommand {
         if !quiet {
             for problem in summary.problems { Terminal.error(problem.description) }
         }
-        print(IndexReport.text(summary, corpus: corpus, db: db))
+        print(IndexReport.text(summary, corpus: corpus, db: options.path))
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 }

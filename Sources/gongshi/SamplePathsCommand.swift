@@ -11,16 +11,12 @@ struct SamplePathsCommand: ParsableCommand {
         abstract: "为 Web 基准测试抽样请求路径（组织页面、名称联想），每行一个"
     )
 
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var database: DatabaseOptions
     @Option(help: "每种路径的数量") var count = 500
     @Option(help: "输出目录") var out = ".build/bench"
 
     func run() throws {
-        let database = try GongshiDatabase(path: db, readOnly: true)
-        let (codes, names) = try database.read { db in
-            (try String.fetchAll(db, sql: "SELECT code FROM org ORDER BY random() LIMIT ?", arguments: [count]),
-             try String.fetchAll(db, sql: "SELECT name FROM org ORDER BY random() LIMIT ?", arguments: [count]))
-        }
+        let (codes, names) = try OrganizationSample.draw(from: database.openReadOnly(), count: count)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         // Prefixes of 2 to 6 characters, from the start of the name or of a later word.
         var generator = SystemRandomNumberGenerator()

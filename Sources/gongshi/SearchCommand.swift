@@ -11,7 +11,7 @@ struct SearchCommand: ParsableCommand {
     )
 
     @Argument(help: "检索词（可用空格分隔多个词；支持文号、统一社会信用代码、拼音）") var query: String
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var database: DatabaseOptions
     @Option(help: "只检索一类：policy|article|org|credit|notice") var type: String?
     @Option(help: "最多返回条数（1–100）") var limit = 10
     @Flag(help: "输出 JSON") var json = false
@@ -25,7 +25,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let engine: SearchEngine
-        do { engine = try SearchEngine(database: GongshiDatabase(path: db, readOnly: true)) } catch {
+        do { engine = try SearchEngine(database: database.openReadOnly()) } catch {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
         }

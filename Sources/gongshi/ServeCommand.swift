@@ -12,7 +12,7 @@ struct ServeCommand: ParsableCommand {
         abstract: "启动 Web 服务：检索、政策法规页面与 JSON 接口"
     )
 
-    @Option(help: "索引数据库文件") var db = "data/gongshi.sqlite"
+    @OptionGroup var database: DatabaseOptions
     @Option(help: "监听地址（IPv4）") var host = "127.0.0.1"
     @Option(help: "端口") var port: UInt16 = 8080
     @Option(help: "工作线程数") var threads = 4
@@ -29,7 +29,7 @@ struct ServeCommand: ParsableCommand {
         let logBuffer: LogBuffer? = isatty(2) == 1 ? nil : LogBuffer()
         LoggingSystem.bootstrap { LineLogHandler(label: $0, buffer: logBuffer) }
         let site: Site
-        do { site = try Site(database: GongshiDatabase(path: db, readOnly: true), staticDirectory: staticDir, cachedSearches: max(searchCache, 0)) } catch {
+        do { site = try Site(database: database.openReadOnly(), staticDirectory: staticDir, cachedSearches: max(searchCache, 0)) } catch {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
         }

@@ -231,6 +231,54 @@ import Testing
         }
     }
 
+    /// Histories a registration authority could have written: nothing happens before an
+    /// organization exists or after it was revoked, a revocation for missing two annual
+    /// inspections follows two missed inspections, and a listing for a missed inspection
+    /// follows that inspection. Checked over several seeds, since each draws other histories.
+    @Test(arguments: [UInt64(20161), 7, 99, 2024])
+    func historiesAreConsistent(seed: UInt64) throws {
+        let (dir, _) = try Self.generate(1_000, seed: seed)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let orgs = Dictionary(uniqueKeysWithValues: try Self.table(dir, "orgs").rows.map { ($0["code"]!, $0) })
+        func inspections(_ org: [String: String]) -> [Int: String] {
+            var out: [Int: String] = [:]
+            for entry in org["inspections"]!.split(separator: ";") {
+                let parts = entry.split(separator: ":")
+                out[Int(parts[0])!] = String(parts[1])
+            }
+            return out
+        }
+        func year(_ date: String) -> Int { Int(date.prefix(4))! }
+        let credit = try Self.table(dir, "credit").rows
+        var revocations: [String: [String: String]] = [:]
+        for record in credit where record["result"] == "撤销登记" { revocations[record["code"]!] = record }
+        for (code, org) in orgs {
+            let founded = year(org["founded"]!)
+            let years = inspections(org)
+            for y in years.keys { #expect(y > founded, "\(code): inspection \(y) not after founding \(org["founded"]!)") }
+            guard let revocation = revocations[code] else { continue }
+            #expect(org["status"] == "已撤销", "\(code): revoked by decision but \(org["status"]!)")
+            let revoked = year(revocation["date"]!)
+            for y in years.keys { #expect(y < revoked, "\(code): inspection \(y) after revocation \(revocation["date"]!)") }
+            if revocation["reason"]!.contains("连续两年未按照规定参加年度检查") {
+                #expect(years[revoked - 1] == "未参检" && years[revoked - 2] == "未参检",
+                        "\(code): revoked \(revocation["date"]!) for two missed inspections, founded \(org["founded"]!), inspections \(org["inspections"]!)")
+            }
+        }
+        for record in credit {
+            let code = record["code"]!
+            guard let org = orgs[code] else { Issue.record("\(code): credit record of an unknown organization"); continue }
+            #expect(record["date"]! > org["founded"]!, "\(code): \(record["list"]!) \(record["date"]!) before founding \(org["founded"]!)")
+            if let revocation = revocations[code] {
+                #expect(record["date"]! <= revocation["date"]!, "\(code): \(record["list"]!) \(record["date"]!) after revocation")
+            }
+            if record["list"] == "活动异常名录", record["reason"] == "未按规定参加年度检查" {
+                #expect(inspections(org)[year(record["date"]!) - 1] == "未参检",
+                        "\(code): listed \(record["date"]!) for a missed inspection; inspections \(org["inspections"]!), founded \(org["founded"]!)")
+            }
+        }
+    }
+
     @Test func largeRunsSplitIntoNumberedFilesAndSmallerRunsRemoveStaleOnes() throws {
         let dir = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

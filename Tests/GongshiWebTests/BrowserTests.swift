@@ -6,37 +6,10 @@ import Testing
 /// The pages in a real browser: Debian's headless Chromium against the live server.
 /// Screenshots are kept in artifacts/browser/ for people to look at.
 @Suite(.serialized) struct BrowserTests {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let artifacts = WebTestIndex.projectRoot.appendingPathComponent("artifacts/browser")
-
-    /// Runs Chromium headless on one URL; returns what it printed (the DOM with --dump-dom).
-    func chromium(_ arguments: [String], url: String) throws -> String {
-        let binary = try #require(Self.chromium, "Chromium is missing: run scripts/install-deps.sh --test (make test does)")
-        let profile = Scratch.directory.appendingPathComponent("gongshi-chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--hide-scrollbars", "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000"] + arguments + [url]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "chromium exited with \(process.terminationStatus)")
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    func dom(_ url: String) throws -> String { try chromium(["--dump-dom"], url: url) }
+    func dom(_ url: String) throws -> String { try Chromium.dom(url) }
 
     func screenshot(_ url: String, name: String, height: Int = 1400) throws {
-        try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
-        let file = Self.artifacts.appendingPathComponent("\(name).png")
-        try? FileManager.default.removeItem(at: file)
-        _ = try chromium(["--screenshot=\(file.path)", "--window-size=1280,\(height)"], url: url)
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        #expect(size > 10_000, "screenshot \(name) is \(size) bytes")
+        try Chromium.screenshot(url, name: name, height: height)
     }
 
     @Test func homeSearchResultAndLargeFontInChromium() throws {

@@ -1,4 +1,3 @@
-import GongshiTestSupport
 import Foundation
 import GongshiIndex
 import GongshiStore

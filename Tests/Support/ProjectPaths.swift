@@ -1,4 +1,3 @@
-import GongshiTestSupport
 import Foundation
 
 /// Where the tests find the project's files. Tests index the fixture corpus, a copy of what

@@ -1,4 +1,3 @@
-import GongshiTestSupport
 import Foundation
 
 /// Where tests put their temporary databases and corpora: one directory per test process,

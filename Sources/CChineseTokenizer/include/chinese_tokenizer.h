@@ -13,8 +13,12 @@
 **   - Latin/digit words become one token each (lower-cased, at most
 **     GONGSHI_MAX_TOKEN_BYTES bytes);
 **   - Han words become one token per character (so every substring is a phrase of
-**     consecutive positions) and, in document mode, the whole word as well, colocated
-**     with its first character, so whole-word matches can be ranked higher.
+**     consecutive positions) and, in document and index modes, the whole word as well,
+**     colocated with its first character, so whole-word matches can be ranked higher;
+**   - in index mode (what FTS5 stores) each Han character that another follows also
+**     carries a colocated bigram token; phrase mode (what an FTS5 query phrase becomes)
+**     emits that bigram instead of the character, so a phrase walks short doclists.
+** See GongshiTokenizeMode for what each mode emits.
 ** Offsets are byte offsets into the original UTF-8 text, so highlight() and snippet()
 ** mark exactly what the user wrote.
 */
@@ -56,7 +60,8 @@ typedef enum {
 typedef struct GongshiTokenizer GongshiTokenizer;
 
 /* Receives each token: UTF-8 bytes [token, token+length), byte offsets [start, end)
-** into the input. Return 0 to continue, non-zero to stop (that value is returned). */
+** into the input. Return 0 (SQLITE_OK) to continue, any other SQLite result code to stop
+** (that code is returned; the FTS5 glue maps SQLITE_DONE, "stop early", to SQLITE_OK). */
 typedef int (*GongshiTokenCallback)(void *context, int flags, const char *token, int length,
                                     int start, int end);
 
@@ -75,8 +80,8 @@ int gongshi_tokenizer_tokenize(GongshiTokenizer *tokenizer, GongshiTokenizeMode 
 void gongshi_tokenizer_set_segment_cache(GongshiTokenizer *tokenizer, int enabled);
 
 /* Writes the toneless pinyin of `text` (syllables separated by single spaces, lower
-** case, NUL-terminated) into `out`. Returns the length written, or -1 on ICU failure
-** or when `capacity` is too small. */
+** case, NUL-terminated) into `out`. Returns the length written, or -1 on ICU failure,
+** when `capacity` is too small, or when `length` is too large to convert. */
 int gongshi_tokenizer_pinyin(GongshiTokenizer *tokenizer, const char *text, int length,
                              char *out, int capacity);
 

@@ -11,16 +11,6 @@ public struct PolicyList: Codable, Sendable {
     enum CodingKeys: String, CodingKey { case total, page, pageSize = "page_size", items, facets }
 }
 
-/// Counts of the values of one attribute among the matches.
-public struct Facet: Codable, Sendable, Equatable {
-    public struct Value: Codable, Sendable, Equatable {
-        public var value: String
-        public var count: Int
-    }
-    public var name: String
-    public var values: [Value]
-}
-
 /// The catalogue facts of one document, as a disclosure catalogue shows them.
 public struct PolicySummary: Codable, Sendable, Equatable {
     public var id: String

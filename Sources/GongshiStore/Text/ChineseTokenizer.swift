@@ -23,9 +23,10 @@ public struct Token: Equatable, Sendable, CustomStringConvertible {
 /// thread-safe (ICU break iterators keep state): give each thread or connection its own.
 public final class ChineseTokenizer {
     public enum Mode: Sendable {
-        /// Characters and colocated whole words (the index adds bigrams: `index`).
+        /// Characters and colocated whole words, without bigrams (FTS5 stores `index`).
         case document
-        /// What a quoted query phrase becomes: characters only.
+        /// Characters only, or one whole-word token after `wordMarker` (FTS5 queries use
+        /// `phrase`).
         case query
         /// Dictionary words, one token each: to build ranked whole-word queries.
         case words
@@ -66,9 +67,13 @@ public final class ChineseTokenizer {
 
     deinit { gongshi_tokenizer_delete(handle) }
 
-    /// Tokenizes raw UTF-8 bytes (which may be invalid UTF-8).
-    public func tokens(utf8 bytes: [UInt8], mode: Mode = .document) -> [Token] {
+    /// Tokenizes raw UTF-8 bytes (which may be invalid UTF-8). Throws when ICU or an
+    /// allocation fails, or the input is beyond the C API's 2 GB.
+    public func tokenize(utf8 bytes: [UInt8], mode: Mode = .document) throws(StoreError) -> [Token] {
         final class Sink { var tokens: [Token] = [] }
+        guard bytes.count <= Int(Int32.max) else {
+            throw StoreError(kind: .tokenizer, message: "text of \(bytes.count) bytes is too long to tokenize")
+        }
         let sink = Sink()
         let callback: GongshiTokenCallback = { context, flags, token, length, start, end in
             guard let context, let token else { return 0 }
@@ -78,12 +83,19 @@ public final class ChineseTokenizer {
             sink.tokens.append(Token(text, Int(start), Int(end), colocated: flags & GONGSHI_TOKEN_COLOCATED != 0))
             return 0
         }
-        bytes.withUnsafeBufferPointer { buffer in
+        let rc = bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            _ = gongshi_tokenizer_tokenize(handle, mode.cValue, base, Int32(buffer.count),
-                                           Unmanaged.passUnretained(sink).toOpaque(), callback)
+            return gongshi_tokenizer_tokenize(handle, mode.cValue, base, Int32(buffer.count),
+                                              Unmanaged.passUnretained(sink).toOpaque(), callback)
         }
+        guard rc == 0 else { throw StoreError(kind: .tokenizer, message: "tokenizer failed with SQLite result code \(rc)") }
         return sink.tokens
+    }
+
+    /// Tokens for query analysis, where a failure (out of memory, ICU) means no terms:
+    /// the caller then finds nothing instead of failing the request.
+    public func tokens(utf8 bytes: [UInt8], mode: Mode = .document) -> [Token] {
+        (try? tokenize(utf8: bytes, mode: mode)) ?? []
     }
 
     public func tokens(_ text: String, mode: Mode = .document) -> [Token] {
