@@ -71,7 +71,7 @@ struct ErrorResponder: Sendable {
 
     /// The error page; the search box keeps the query on /search (as its results page does).
     private func errorPage(_ failure: Failure, _ request: HTTPRequest) -> HTTPResponse {
-        var page = PageContext(request, query: request.path == "/search" ? trimmed(request.query["q"] ?? "") : "")
+        var page = PageContext(request, query: request.path == URLBuilder.Route.search ? trimmed(request.query["q"] ?? "") : "")
         page.status = failure.status
         do {
             return try pages.render(ErrorPage(heading: failure.heading, message: failure.message), page: page)

@@ -27,8 +27,8 @@ public struct Router: Sendable {
     func staticAnswer(path: String, header: (String) -> String?) -> StaticFiles.Answer? {
         // By UTF-8 bytes rather than characters (as `suffix` does): cheaper, and the same
         // here since the prefix is ASCII and ends with "/".
-        let prefix = "/static/".utf8.count
-        guard path.utf8.count <= 2048, path.utf8.count > prefix, path.hasPrefix("/static/") else { return nil }
+        let prefix = URLBuilder.Route.staticPrefix.utf8.count
+        guard path.utf8.count <= 2048, path.utf8.count > prefix, path.hasPrefix(URLBuilder.Route.staticPrefix) else { return nil }
         return site.files.answer(relativePath: String(Substring(path.utf8.dropFirst(prefix))), header: header)
     }
 
@@ -54,7 +54,7 @@ public struct Router: Sendable {
     /// Every route, and the one place errors become responses (`ErrorResponder`): the
     /// API and the Atom feed answer with the JSON error shape, pages with the error page.
     private func route(_ request: HTTPRequest) -> HTTPResponse {
-        let form: ErrorResponder.Form = request.path.hasPrefix("/api/") || request.path == "/notices.atom" ? .json : .html
+        let form: ErrorResponder.Form = request.path.hasPrefix(URLBuilder.Route.apiPrefix) || request.path == URLBuilder.Route.noticeFeed ? .json : .html
         do {
             return try dispatch(request)
         } catch {
@@ -64,40 +64,40 @@ public struct Router: Sendable {
 
     private func dispatch(_ request: HTTPRequest) throws -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
-            let isAPI = request.path.hasPrefix("/api/")
+            let isAPI = request.path.hasPrefix(URLBuilder.Route.apiPrefix)
             throw HTTPProblem(405, "不支持的请求方法", isAPI ? "只支持 GET 和 HEAD 请求" : "本站只支持 GET 和 HEAD 请求。", headers: [("Allow", "GET, HEAD")])
         }
         guard request.path.utf8.count <= 2048 else {
-            throw HTTPProblem(414, "地址过长", request.path.hasPrefix("/api/") ? "地址过长" : "请求的地址过长。")
+            throw HTTPProblem(414, "地址过长", request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? "地址过长" : "请求的地址过长。")
         }
         let search = SearchController(site: site), policies = PolicyController(site: site), ask = AskController(site: site)
         let orgs = OrgController(site: site), credit = CreditController(site: site), notices = NoticeController(site: site)
         let stats = StatsController(site: site), sitemap = SitemapController(site: site)
         switch request.path {
-        case "/": return try HomeController(site: site).page(request)
-        case "/search": return try search.page(request)
-        case "/api/search": return try search.json(request)
-        case "/policies": return try policies.page(request)
-        case "/api/policies": return try policies.json(request)
-        case "/ask": return try ask.page(request)
-        case "/api/ask": return try ask.json(request)
-        case "/orgs": return try orgs.page(request)
-        case "/api/orgs": return try orgs.json(request)
-        case "/api/suggest": return try orgs.suggestJSON(request)
-        case "/credit/abnormal": return try credit.page(request, kind: .abnormal)
-        case "/credit/serious": return try credit.page(request, kind: .serious)
-        case "/api/credit/abnormal": return try credit.json(request, kind: .abnormal)
-        case "/api/credit/serious": return try credit.json(request, kind: .serious)
-        case "/notices": return try notices.page(request)
-        case "/api/notices": return try notices.json(request)
-        case "/notices.atom": return try notices.atom(request)
-        case "/stats": return try stats.page(request)
-        case "/api/stats": return try stats.json(request)
-        case "/sitemap.xml": return try sitemap.sitemap(request, part: nil)
-        case "/robots.txt": return sitemap.robots(request)
-        case "/prefs": return try PreferencesController().update(request)
-        case "/healthz": return ServiceController().health()
-        case "/api/openapi.json": return try ServiceController().openAPI()
+        case URLBuilder.Route.home: return try HomeController(site: site).page(request)
+        case URLBuilder.Route.search: return try search.page(request)
+        case URLBuilder.Route.apiSearch: return try search.json(request)
+        case URLBuilder.Route.policies: return try policies.page(request)
+        case URLBuilder.Route.apiPolicies: return try policies.json(request)
+        case URLBuilder.Route.ask: return try ask.page(request)
+        case URLBuilder.Route.apiAsk: return try ask.json(request)
+        case URLBuilder.Route.organizations: return try orgs.page(request)
+        case URLBuilder.Route.apiOrganizations: return try orgs.json(request)
+        case URLBuilder.Route.suggest: return try orgs.suggestJSON(request)
+        case URLBuilder.Route.creditAbnormal: return try credit.page(request, kind: .abnormal)
+        case URLBuilder.Route.creditSerious: return try credit.page(request, kind: .serious)
+        case URLBuilder.Route.apiCreditAbnormal: return try credit.json(request, kind: .abnormal)
+        case URLBuilder.Route.apiCreditSerious: return try credit.json(request, kind: .serious)
+        case URLBuilder.Route.notices: return try notices.page(request)
+        case URLBuilder.Route.apiNotices: return try notices.json(request)
+        case URLBuilder.Route.noticeFeed: return try notices.atom(request)
+        case URLBuilder.Route.statistics: return try stats.page(request)
+        case URLBuilder.Route.apiStatistics: return try stats.json(request)
+        case URLBuilder.Route.sitemap: return try sitemap.sitemap(request, part: nil)
+        case URLBuilder.Route.robots: return sitemap.robots(request)
+        case URLBuilder.Route.preferences: return try PreferencesController().update(request)
+        case URLBuilder.Route.health: return ServiceController().health()
+        case URLBuilder.Route.apiDescription: return try ServiceController().openAPI()
         default: break
         }
         typealias P = URLBuilder.Prefix
@@ -113,11 +113,11 @@ public struct Router: Sendable {
         }
         if let id = Self.suffix(request.path, after: P.notice) { return try notices.itemPage(request, id: id) }
         if let id = Self.suffix(request.path, after: P.apiNotice) { return try notices.itemJSON(id: id) }
-        if request.path.hasPrefix("/sitemap-"), request.path.hasSuffix(".xml"),
-           let part = Int(request.path.dropFirst("/sitemap-".count).dropLast(4)) {
+        if request.path.hasPrefix(URLBuilder.Route.sitemapPartPrefix), request.path.hasSuffix(URLBuilder.Route.sitemapPartSuffix),
+           let part = Int(request.path.dropFirst(URLBuilder.Route.sitemapPartPrefix.count).dropLast(URLBuilder.Route.sitemapPartSuffix.count)) {
             return try sitemap.sitemap(request, part: part)
         }
-        if request.path.hasPrefix("/api/") { throw HTTPProblem.notFound(message: "找不到该接口：\(request.path)") }
+        if request.path.hasPrefix(URLBuilder.Route.apiPrefix) { throw HTTPProblem.notFound(message: "找不到该接口：\(request.path)") }
         throw HTTPProblem.notFound(message: "您访问的地址不存在，可能已被移除。")
     }
 

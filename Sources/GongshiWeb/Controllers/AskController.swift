@@ -43,7 +43,7 @@ struct AskController {
         }
         model.faq = response.faq.map { faq in
             .init(question: faq.question, answer: faq.answer, articles: faq.articles.map {
-                .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? "/policies")
+                .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? URLBuilder.Route.policies)
             })
         }
         model.answers = response.answers.enumerated().map { index, answer in

@@ -22,13 +22,13 @@ struct CreditController {
     func model(_ request: HTTPRequest, kind: CreditList.Kind) throws -> CreditListPage {
         let filter = try DisclosureParameters.creditFilter(request)
         let removed = request.query["removed"] == "1"
-        let path = "/credit/\(kind.rawValue)"
+        let path = URLBuilder.Route.credit(kind.rawValue)
         let parameters = DisclosureParameters.creditParameters(filter, removed: removed)
         let page = try DisclosureParameters.page(request)
         let list = try directory.creditList(kind, includeRemoved: removed, filter: filter, page: page)
         let extra = CreditListPage.Extra(
             path: path, isAbnormal: kind == .abnormal, isSerious: kind == .serious,
-            csvURL: URLBuilder.url(path, parameters + [("format", "csv")]), jsonURL: URLBuilder.url("/api" + path, parameters),
+            csvURL: URLBuilder.url(path, parameters + [("format", "csv")]), jsonURL: URLBuilder.url(URLBuilder.Route.credit(kind.rawValue, api: true), parameters),
             pagination: PageLinks(total: list.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: path,
                                   parameters: parameters))
         return CreditListPage(list: CreditListBody(list), extra: extra)

@@ -14,11 +14,11 @@ struct HomeController {
         let c = overview.counts
         return HomePage(
             counts: [
-                .init(label: "件政策法规", count: c.policies, url: "/policies"),
-                .init(label: "个条款与章节", count: c.articles, url: "/policies"),
-                .init(label: "个社会组织", count: c.organizations, url: "/orgs"),
-                .init(label: "条信用记录", count: c.creditRecords, url: "/credit/abnormal"),
-                .init(label: "条公告", count: c.notices, url: "/notices"),
+                .init(label: "件政策法规", count: c.policies, url: URLBuilder.Route.policies),
+                .init(label: "个条款与章节", count: c.articles, url: URLBuilder.Route.policies),
+                .init(label: "个社会组织", count: c.organizations, url: URLBuilder.Route.organizations),
+                .init(label: "条信用记录", count: c.creditRecords, url: URLBuilder.Route.creditAbnormal),
+                .init(label: "条公告", count: c.notices, url: URLBuilder.Route.notices),
             ],
             policies: overview.recentPolicies.map { p in
                 .init(title: p.title, url: URLBuilder.path(.policy(id: p.id)), level: p.level ?? "", status: p.status ?? "",

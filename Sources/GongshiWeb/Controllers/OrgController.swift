@@ -37,9 +37,9 @@ struct OrgController {
                 })
             },
             pageLabel: page.page > 1 ? page.page : nil,
-            csvURL: URLBuilder.url("/orgs", parameters + [("format", "csv")]),
-            jsonURL: URLBuilder.url("/api/orgs", parameters + [("page", page.page > 1 ? "\(page.page)" : nil)]),
-            pagination: PageLinks(total: result.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: "/orgs",
+            csvURL: URLBuilder.url(URLBuilder.Route.organizations, parameters + [("format", "csv")]),
+            jsonURL: URLBuilder.url(URLBuilder.Route.apiOrganizations, parameters + [("page", page.page > 1 ? "\(page.page)" : nil)]),
+            pagination: PageLinks(total: result.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: URLBuilder.Route.organizations,
                                   parameters: parameters))
         return OrganizationListPage(list: OrganizationListBody(result), extra: extra)
     }

@@ -19,8 +19,8 @@ struct PolicyController {
                 .init(title: p.title, url: URLBuilder.path(.policy(id: p.id)), docNumber: p.docNumber ?? "", issuer: p.issuer ?? "",
                       promulgated: p.promulgated ?? "", status: p.status ?? "", statusClass: Self.statusClass(p.status))
             },
-            facets: SearchController.facetLinks(list.facets, path: "/policies", parameters: base),
-            pagination: PageLinks(total: list.total, page: parsed.page, pageSize: list.pageSize, maxPages: 500, path: "/policies",
+            facets: SearchController.facetLinks(list.facets, path: URLBuilder.Route.policies, parameters: base),
+            pagination: PageLinks(total: list.total, page: parsed.page, pageSize: list.pageSize, maxPages: 500, path: URLBuilder.Route.policies,
                                   parameters: base))
     }
 

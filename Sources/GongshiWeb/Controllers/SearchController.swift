@@ -36,12 +36,12 @@ struct SearchController {
         model.page = parsed.page > 1 ? parsed.page : nil
         model.noResults = response.results.isEmpty
         let base = parsed.parameters
-        model.facets = Self.facetLinks(facets.groups, path: "/search", parameters: base)
+        model.facets = Self.facetLinks(facets.groups, path: URLBuilder.Route.search, parameters: base)
         model.hasFacets = !facets.groups.isEmpty
         model.activeFilters = parsed.hasFilters
-        model.clearURL = URLBuilder.url("/search", [("q", parsed.query)])
+        model.clearURL = URLBuilder.url(URLBuilder.Route.search, [("q", parsed.query)])
         model.pagination = PageLinks(total: response.total, page: parsed.page, pageSize: parsed.request.limit, maxPages: 100,
-                                     path: "/search", parameters: base)
+                                     path: URLBuilder.Route.search, parameters: base)
         if response.results.isEmpty, let hint = Self.pinyinHint(parsed.query) {
             model.pinyinHint = hint
             model.pinyinURL = URLBuilder.component(hint)

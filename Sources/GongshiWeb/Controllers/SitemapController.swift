@@ -37,6 +37,6 @@ struct SitemapController {
     func robots(_ request: HTTPRequest) -> HTTPResponse {
         let (base, _) = DisclosureParameters.baseURL(request)
         return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")] + HTTPResponse.securityHeaders,
-                            body: Array(Sitemap.robotsTxt(sitemapURL: base + "/sitemap.xml").utf8))
+                            body: Array(Sitemap.robotsTxt(sitemapURL: base + URLBuilder.Route.sitemap).utf8))
     }
 }

@@ -5,6 +5,43 @@ import GongshiStore
 /// router matches), the page of each record the engines point to (`RecordRef`), query
 /// strings with percent-encoded values, and the current address for links back to it.
 public enum URLBuilder {
+    /// The site's fixed paths: the router's table and every link to them.
+    public enum Route {
+        public static let home = "/"
+        public static let search = "/search"
+        public static let apiSearch = "/api/search"
+        public static let policies = "/policies"
+        public static let apiPolicies = "/api/policies"
+        public static let ask = "/ask"
+        public static let apiAsk = "/api/ask"
+        public static let organizations = "/orgs"
+        public static let apiOrganizations = "/api/orgs"
+        public static let suggest = "/api/suggest"
+        public static let creditAbnormal = "/credit/abnormal"
+        public static let creditSerious = "/credit/serious"
+        public static let apiCreditAbnormal = "/api/credit/abnormal"
+        public static let apiCreditSerious = "/api/credit/serious"
+        public static let notices = "/notices"
+        public static let apiNotices = "/api/notices"
+        public static let noticeFeed = "/notices.atom"
+        public static let statistics = "/stats"
+        public static let apiStatistics = "/api/stats"
+        public static let sitemap = "/sitemap.xml"
+        public static let robots = "/robots.txt"
+        public static let preferences = "/prefs"
+        public static let health = "/healthz"
+        public static let apiDescription = "/api/openapi.json"
+        /// Everything under it answers JSON, errors included.
+        public static let apiPrefix = "/api/"
+        public static let staticPrefix = "/static/"
+        /// `/sitemap-{n}.xml`.
+        public static let sitemapPartPrefix = "/sitemap-"
+        public static let sitemapPartSuffix = ".xml"
+
+        /// `/credit/abnormal` or `/credit/serious`; `api` for the JSON twin.
+        public static func credit(_ list: String, api: Bool = false) -> String { (api ? "/api" : "") + "/credit/" + list }
+    }
+
     /// Path prefixes of the pages of one record; the router matches the same ones.
     public enum Prefix {
         public static let policy = "/policies/"
