@@ -10,7 +10,10 @@ struct Pagination {
 
     func links(_ url: (Int) -> String) -> [(number: Int, url: String, current: Bool)] {
         guard count > 1 else { return [] }
-        let low = max(1, page - 4), high = min(count, max(page + 4, low + 8))
+        // A page past the last one (page=100 of 3) still gets the bar of the last pages,
+        // never an empty range (which traps). (The same fix as on branch faults.)
+        let low = max(1, min(page, count) - 4), high = min(count, max(page + 4, low + 8))
+        guard low <= high else { return [] }
         return (low...high).map { ($0, url($0), $0 == page) }
     }
 }
