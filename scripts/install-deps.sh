@@ -3,11 +3,13 @@
 # Works on a bare Debian 12 with Swift: runs apt-get as root, or through sudo.
 set -euo pipefail
 
-packages=(libsqlite3-dev libicu-dev libmicrohttpd-dev zlib1g-dev pkg-config)
+packages=(libsqlite3-dev libicu-dev libmicrohttpd-dev zlib1g-dev libcrypt-dev pkg-config)
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium fonts-wqy-microhei)   # browser tests (and a CJK font for screenshots)
 elif [ "${1:-}" = "--bench" ]; then
   packages+=(wrk)        # HTTP benchmark
+elif [ "${1:-}" = "--cluster" ]; then
+  packages+=(wrk haproxy socat)   # scripts/cluster-test.sh and scripts/rollout.sh (HAProxy's runtime API)
 fi
 
 missing=()

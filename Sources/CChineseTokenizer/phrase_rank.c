@@ -45,7 +45,11 @@ static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *context
 }
 
 /* Per-query statistics, computed on the first row and kept as auxdata (as bm25 does). */
-static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, RankData **out) {
+/* Per-phrase row counts may be given after the phrase groups (c..., p..., g..., n...):
+** the search layer keeps them per index generation, since counting scans every row that
+** holds the phrase. Without them, each phrase is counted here. */
+static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, int argumentCount,
+                    sqlite3_value **arguments, RankData **out) {
     RankData *data = api->xGetAuxdata(fts, 0);
     if (data) { *out = data; return SQLITE_OK; }
     int rc = SQLITE_OK;
@@ -62,7 +66,12 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, 
     for (int i = 0; rc == SQLITE_OK && i < data->phraseCount; i++) {
         if (!withIdf) { data->idf[i] = 1.0; continue; }
         sqlite3_int64 hits = 0;
-        rc = api->xQueryPhrase(fts, i, &hits, countRow);
+        int countIndex = api->xColumnCount(fts) + 2 * data->phraseCount + i;
+        if (argumentCount >= api->xColumnCount(fts) + 3 * data->phraseCount && sqlite3_value_type(arguments[countIndex]) != SQLITE_NULL) {
+            hits = sqlite3_value_int64(arguments[countIndex]);
+        } else {
+            rc = api->xQueryPhrase(fts, i, &hits, countRow);
+        }
         if (rc == SQLITE_OK) {
             /* Same IDF as fts5_aux.c: never below a small positive value. */
             double idf = log((rows - hits + 0.5) / (hits + 0.5));
@@ -78,11 +87,70 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, 
     return SQLITE_OK;
 }
 
+/* Proximity: when the arguments carry a group (query word) per phrase after the phrase
+** weights, the smallest stretch of one column that holds an instance of every group.
+** Returns the factor the score is multiplied by: 3 when the words stand next to each
+** other (the exact phrase, in any order), falling towards 1 as they drift apart, 1 when
+** no column holds them all. Instances come in position order (column, offset). */
+#define GONGSHI_MAX_GROUPS 16
+static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, int instances, int phraseCount,
+                              int groupBase, int argumentCount, sqlite3_value **arguments) {
+    if (argumentCount < groupBase + phraseCount) return 1.0;
+    int groups = 0;
+    int groupOf[64];
+    int sizes[64];
+    int loose[64];
+    for (int p = 0; p < phraseCount && p < 64; p++) {
+        int g = sqlite3_value_int(arguments[groupBase + p]);
+        /* g + 1000: a looser stand-in for the word (a colloquial reading), which counts
+        ** as two positions further away. */
+        loose[p] = g >= 1000 ? 2 : 0;
+        if (g >= 1000) g -= 1000;
+        groupOf[p] = g >= 0 && g < GONGSHI_MAX_GROUPS ? g : -1;
+        if (groupOf[p] + 1 > groups) groups = groupOf[p] + 1;
+        sizes[p] = api->xPhraseSize(fts, p);
+    }
+    if (groups < 2) return 1.0;
+    int start[GONGSHI_MAX_GROUPS], end[GONGSHI_MAX_GROUPS], penalty[GONGSHI_MAX_GROUPS];
+    int seen = 0, currentColumn = -1, bestGap = -1;
+    for (int i = 0; i < instances; i++) {
+        int phrase, column, offset;
+        if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
+        if (phrase < 0 || phrase >= phraseCount || phrase >= 64 || groupOf[phrase] < 0) continue;
+        if (column != currentColumn) {
+            currentColumn = column;
+            seen = 0;
+            for (int g = 0; g < groups; g++) start[g] = -1;
+        }
+        int g = groupOf[phrase];
+        if (start[g] < 0) seen++;
+        start[g] = offset;
+        end[g] = offset + sizes[phrase];
+        penalty[g] = loose[phrase];
+        if (seen < groups) continue;
+        int lo = start[0], hi = end[0], covered = 0;
+        for (int k = 0; k < groups; k++) {
+            if (start[k] < lo) lo = start[k];
+            if (end[k] > hi) hi = end[k];
+            covered += end[k] - start[k];
+        }
+        int gap = (hi - lo) - covered;
+        if (gap < 0) gap = 0;
+        for (int k = 0; k < groups; k++) gap += penalty[k];
+        /* The words in the order typed read as what was meant: out of order counts 2 more. */
+        for (int k = 1; k < groups; k++) if (start[k] < start[k - 1]) { gap += 2; break; }
+        if (bestGap < 0 || gap < bestGap) bestGap = gap;
+        if (bestGap == 0) break;
+    }
+    if (bestGap < 0) return 1.0;
+    return 1.0 + 2.0 * 4.0 / (4.0 + (double)bestGap);
+}
+
 static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
                  int argumentCount, sqlite3_value **arguments, int withIdf) {
     const double k1 = 1.2, b = 0.75;
     RankData *data = NULL;
-    int rc = rankData(api, fts, withIdf, &data);
+    int rc = rankData(api, fts, withIdf, argumentCount, arguments, &data);
     int columns = api->xColumnCount(fts);
     int instances = 0;
     if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
@@ -112,6 +180,8 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
         double phraseWeight = weightIndex < argumentCount ? sqlite3_value_double(arguments[weightIndex]) : 1.0;
         score += phraseWeight * data->idf[i] * (f * (k1 + 1.0)) / (f + norm);
     }
+    if (score > 0.0) score *= proximityFactor(api, fts, instances, data->phraseCount, columns + data->phraseCount,
+                                              argumentCount, arguments);
     sqlite3_result_double(result, -score);
 }
 

@@ -1,26 +1,162 @@
 /*
 ** libmicrohttpd glue: start/stop with an options array, and an access handler that
 ** answers on the second call (answering on the first makes 0.9.75 close keep-alive
-** connections), collects the query and a few headers, and hands them to Swift.
+** connections), collects the query, a few headers, the client address and a bounded
+** POST body (413 beyond GONGSHI_HTTP_MAX_BODY), and hands them to Swift.
 */
 #include "http_server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_PAIRS 64
+
+/* One open connection, for the request-head deadline. libmicrohttpd's own timeout is an
+** idle timeout: every byte restarts it, so a client sending one header byte a second holds
+** its slot forever. Instead each connection gets a fixed deadline for its request head;
+** a reaper thread shuts down the socket of one that misses it, and libmicrohttpd then sees
+** the end of the stream and releases the connection. */
+typedef struct Tracked {
+    struct Tracked *prev, *next;
+    MHD_socket fd;
+    long long deadline;          /* monotonic ms; 0 while a request is being answered */
+} Tracked;
 
 struct GongshiHTTPServer {
     struct MHD_Daemon *daemon;
     GongshiHTTPHandler handler;
     void *context;
     unsigned short port;
+    long long headMillis;        /* 0: no deadline */
+    pthread_mutex_t lock;        /* guards the list, deadlines and `stopping` */
+    pthread_cond_t wake;
+    Tracked *tracked;
+    pthread_t reaper;
+    int reaperRunning;
+    int stopping;
+    unsigned long headTimeouts;
 };
+
+static long long nowMillis(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static Tracked *trackedOf(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
+}
+
+/* Sets the head deadline of `connection` (0 = none). */
+static void setDeadline(GongshiHTTPServer *server, struct MHD_Connection *connection, long long deadline) {
+    if (server->headMillis <= 0) return;
+    Tracked *t = trackedOf(connection);
+    if (!t) return;
+    pthread_mutex_lock(&server->lock);
+    t->deadline = deadline;
+    pthread_mutex_unlock(&server->lock);
+}
+
+static void notifyConnection(void *cls, struct MHD_Connection *connection, void **socketContext,
+                             enum MHD_ConnectionNotificationCode code) {
+    GongshiHTTPServer *server = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        Tracked *t = calloc(1, sizeof *t);
+        if (!t || !info) { free(t); return; }
+        t->fd = info->connect_fd;
+        t->deadline = nowMillis() + server->headMillis;
+        pthread_mutex_lock(&server->lock);
+        t->next = server->tracked;
+        if (server->tracked) server->tracked->prev = t;
+        server->tracked = t;
+        pthread_mutex_unlock(&server->lock);
+        *socketContext = t;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        /* Called before libmicrohttpd closes the socket: once unlinked here, the reaper can
+        ** never shut down a descriptor number that a new connection reuses. */
+        Tracked *t = *socketContext;
+        if (!t) return;
+        pthread_mutex_lock(&server->lock);
+        if (t->prev) t->prev->next = t->next; else server->tracked = t->next;
+        if (t->next) t->next->prev = t->prev;
+        pthread_mutex_unlock(&server->lock);
+        free(t);
+        *socketContext = NULL;
+    }
+}
+
+/* After an answer, a kept-alive connection has the same time again for its next head. */
+static void freeUpload(void **state);
+
+static void requestCompleted(void *cls, struct MHD_Connection *connection, void **state,
+                             enum MHD_RequestTerminationCode code) {
+    (void)code;
+    freeUpload(state);
+    GongshiHTTPServer *server = cls;
+    setDeadline(server, connection, nowMillis() + server->headMillis);
+}
+
+static void *reap(void *cls) {
+    GongshiHTTPServer *server = cls;
+    pthread_mutex_lock(&server->lock);
+    while (!server->stopping) {
+        long long now = nowMillis();
+        for (Tracked *t = server->tracked; t; t = t->next) {
+            if (t->deadline != 0 && now >= t->deadline) {
+                shutdown(t->fd, SHUT_RDWR);
+                t->deadline = 0;
+                server->headTimeouts++;
+            }
+        }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 250 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) { until.tv_sec += 1; until.tv_nsec -= 1000000000L; }
+        pthread_cond_timedwait(&server->wake, &server->lock, &until);
+    }
+    pthread_mutex_unlock(&server->lock);
+    return NULL;
+}
+
+static int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* %HH decoding as libmicrohttpd's own, except that %00 becomes C0 80 (an invalid UTF-8
+** sequence) instead of a NUL that would silently cut the path or value short: the path
+** check then rejects it with a 400, and a query value keeps its full length. */
+static size_t unescape(void *cls, struct MHD_Connection *connection, char *text) {
+    (void)cls;
+    (void)connection;
+    char *out = text;
+    for (const char *in = text; *in;) {
+        int high, low;
+        if (in[0] == '%' && (high = hexValue(in[1])) >= 0 && (low = hexValue(in[2])) >= 0) {
+            int byte = high * 16 + low;
+            if (byte == 0) { *out++ = (char)0xC0; *out++ = (char)0x80; }
+            else *out++ = (char)byte;
+            in += 3;
+        } else {
+            *out++ = *in++;
+        }
+    }
+    *out = 0;
+    return (size_t)(out - text);
+}
 
 typedef struct {
     GongshiHTTPPair pairs[MAX_PAIRS];
@@ -35,6 +171,39 @@ typedef struct {
 
 static int firstCallMarker;
 
+static enum MHD_Result countBytes(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    size_t *total = cls;
+    *total += (key ? strlen(key) : 0) + (value ? strlen(value) : 0) + 4;
+    return MHD_YES;
+}
+
+/* A request with a body (POST): the bytes collected so far, bounded by GONGSHI_HTTP_MAX_BODY. */
+typedef struct {
+    char *data;
+    size_t length;
+    int tooLarge;
+} Upload;
+
+/* Called by requestCompleted (also when a client goes away mid-upload). */
+static void freeUpload(void **state) {
+    if (state && *state && *state != &firstCallMarker) {
+        Upload *upload = *state;
+        free(upload->data);
+        free(upload);
+    }
+    if (state) *state = NULL;
+}
+
+static enum MHD_Result answerStatic(struct MHD_Connection *connection, unsigned int status, const char *body) {
+    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+    enum MHD_Result result = MHD_queue_response(connection, status, r);
+    MHD_destroy_response(r);
+    return result;
+}
+
 static enum MHD_Result collectPair(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
     PairList *list = cls;
@@ -46,8 +215,15 @@ static enum MHD_Result collectPair(void *cls, enum MHD_ValueKind kind, const cha
 }
 
 static struct MHD_Response *build(const GongshiHTTPResponse *response) {
-    struct MHD_Response *r = MHD_create_response_from_buffer(response->bodyLength, (void *)response->body,
-                                                             MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *r;
+    if (response->file) {
+        /* libmicrohttpd sends the file with sendfile and closes fd with the response. */
+        r = MHD_create_response_from_fd_at_offset64(response->file->length, response->file->fd,
+                                                    response->file->offset);
+        if (!r) close(response->file->fd);
+    } else {
+        r = MHD_create_response_from_buffer(response->bodyLength, (void *)response->body, MHD_RESPMEM_MUST_COPY);
+    }
     if (!r) return NULL;
     for (int i = 0; i < response->headerCount; i++) {
         /* A header libmicrohttpd refuses (a control character, out of memory) fails the
@@ -95,26 +271,67 @@ static void respond(void *token, const GongshiHTTPResponse *response) {
 static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
                               const char *version, const char *upload, size_t *uploadSize, void **state) {
     (void)version;
-    (void)upload;
     GongshiHTTPServer *server = cls;
     if (*state == NULL) {          /* first call: headers only; answer on the next one */
-        *state = &firstCallMarker;
+        if (strcmp(method, "POST") == 0) {
+            const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
+            if (length && strtoull(length, NULL, 10) > GONGSHI_HTTP_MAX_BODY) {
+                return answerStatic(connection, 413, "{\"error\":{\"status\":413,\"message\":\"请求内容过大\"}}");
+            }
+            Upload *body = calloc(1, sizeof *body);
+            if (!body) return MHD_NO;
+            *state = body;
+        } else {
+            *state = &firstCallMarker;
+        }
+        setDeadline(server, connection, 0);   /* the head is complete */
         return MHD_YES;
     }
-    if (*uploadSize != 0) {        /* request bodies are not used: drop them */
+    Upload *body = *state == &firstCallMarker ? NULL : *state;
+    if (*uploadSize != 0) {
+        /* Bodies are kept for POST only (bounded); any other method's body is dropped. */
+        if (body && !body->tooLarge) {
+            if (body->length + *uploadSize > GONGSHI_HTTP_MAX_BODY) {
+                body->tooLarge = 1;
+                free(body->data);
+                body->data = NULL;
+                body->length = 0;
+            } else {
+                char *grown = realloc(body->data, body->length + *uploadSize);
+                if (!grown) return MHD_NO;
+                memcpy(grown + body->length, upload, *uploadSize);
+                body->data = grown;
+                body->length += *uploadSize;
+            }
+        }
         *uploadSize = 0;
         return MHD_YES;
+    }
+    if (body && body->tooLarge) {
+        return answerStatic(connection, 413, "{\"error\":{\"status\":413,\"message\":\"请求内容过大\"}}");
     }
     PairList query = {.count = 0}, headers = {.count = 0};
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectPair, &query);
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collectPair, &headers);
-    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count};
+    char address[INET6_ADDRSTRLEN] = "";
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (info && info->client_addr) {
+        if (info->client_addr->sa_family == AF_INET) {
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)info->client_addr)->sin_addr, address, sizeof address);
+        } else if (info->client_addr->sa_family == AF_INET6) {
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)info->client_addr)->sin6_addr, address, sizeof address);
+        }
+    }
+    size_t headBytes = strlen(url);
+    MHD_get_connection_values(connection, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, countBytes, &headBytes);
+    GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count, headBytes,
+                                  body ? body->data : NULL, body ? body->length : 0, address};
     RespondToken token = {connection, MHD_NO, 0};
     server->handler(server->context, &request, respond, &token);
     if (!token.responded) {
-        static const char body[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
-        GongshiHTTPResponse fallback = {500, body, sizeof body - 1, NULL, 0, NULL};
-        respond(&token, &fallback);
+        static const char fallback[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
+        GongshiHTTPResponse response = {500, fallback, sizeof fallback - 1, NULL, 0, NULL, NULL};
+        respond(&token, &response);
     }
     return token.result;
 }
@@ -134,12 +351,20 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
     if (!server) return NULL;
     server->handler = handler;
     server->context = context;
+    server->headMillis = (long long)options->headTimeoutSeconds * 1000;
+    pthread_mutex_init(&server->lock, NULL);
+    pthread_cond_init(&server->wake, NULL);
     struct MHD_OptionItem items[] = {
         {MHD_OPTION_SOCK_ADDR, 0, &address},
         {MHD_OPTION_THREAD_POOL_SIZE, options->threads > 0 ? options->threads : 2, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, options->connectionLimit > 0 ? options->connectionLimit : 256, NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, options->perAddressLimit, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, options->timeoutSeconds > 0 ? options->timeoutSeconds : 30, NULL},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)(options->memoryLimit > 0 ? options->memoryLimit : 32 * 1024), NULL},
+        {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
+        {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)notifyConnection, server},
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)requestCompleted, server},
         {MHD_OPTION_END, 0, NULL},
     };
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
@@ -147,9 +372,12 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
     if (!server->daemon) {
         snprintf(error, errorCapacity, "libmicrohttpd could not start on %s:%u (port in use?)",
                  options->host ? options->host : "127.0.0.1", options->port);
+        pthread_cond_destroy(&server->wake);
+        pthread_mutex_destroy(&server->lock);
         free(server);
         return NULL;
     }
+    if (server->headMillis > 0 && pthread_create(&server->reaper, NULL, reap, server) == 0) server->reaperRunning = 1;
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_BIND_PORT);
     server->port = info ? info->port : options->port;
     return server;
@@ -157,12 +385,36 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
 
 unsigned short gongshi_http_port(const GongshiHTTPServer *server) { return server ? server->port : 0; }
 
+unsigned gongshi_http_connections(const GongshiHTTPServer *server) {
+    if (!server) return 0;
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+    return info ? info->num_connections : 0;
+}
+
+unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server) {
+    if (!server) return 0;
+    GongshiHTTPServer *s = (GongshiHTTPServer *)server;
+    pthread_mutex_lock(&s->lock);
+    unsigned long n = s->headTimeouts;
+    pthread_mutex_unlock(&s->lock);
+    return n;
+}
+
 void gongshi_http_stop(GongshiHTTPServer *server) {
     if (!server) return;
+    if (server->reaperRunning) {
+        pthread_mutex_lock(&server->lock);
+        server->stopping = 1;
+        pthread_cond_signal(&server->wake);
+        pthread_mutex_unlock(&server->lock);
+        pthread_join(server->reaper, NULL);
+    }
     /* Stop accepting first, then let the workers finish what they are answering. */
     MHD_socket listener = MHD_quiesce_daemon(server->daemon);
     MHD_stop_daemon(server->daemon);
     /* The quiesced socket is ours to close, after the daemon's threads are gone. */
     if (listener != MHD_INVALID_SOCKET) close(listener);
+    pthread_cond_destroy(&server->wake);
+    pthread_mutex_destroy(&server->lock);
     free(server);
 }

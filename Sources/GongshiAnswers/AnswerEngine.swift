@@ -13,13 +13,15 @@ import GRDB
 /// and the lexicon of the current index is cached behind a lock.
 public final class AnswerEngine: Sendable {
     public let database: GongshiDatabase
-    private let tokenizers = TokenizerPool()
+    let tokenizers = TokenizerPool()
     private let cache = Locked<(fingerprint: String, lexicon: AnswerLexicon, stats: AnswerIndexStats)?>(nil)
+    /// The learned model of the current index generation (nil: none trained).
+    let learnedCache = Locked<(fingerprint: String, model: AnswerModel?)?>(nil)
     /// Up to this many rows in doc_search, one query ranks every row that contains a concept;
     /// above it, retrieval first picks candidate documents (`retrieveInDocuments`).
     let fullRankRows: Int
 
-    public static let maxLimit = 50
+    public static let maxLimit = 100
     public static let maxQuestionCharacters = QuestionAnalyzer.maxQuestionCharacters
     /// Candidates re-ranked per question.
     static let candidateCount = 150
@@ -52,7 +54,7 @@ public final class AnswerEngine: Sendable {
 
     // MARK: - Analysis
 
-    private func analyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon, AnswerIndexStats) {
+    func analyze(_ question: String, db: Database) throws -> (QuestionAnalysis, AnswerLexicon, AnswerIndexStats) {
         try tokenizers.with { tokenizer in try analyze(question, db: db, tokenizer: tokenizer) }
     }
 
@@ -106,6 +108,9 @@ public final class AnswerEngine: Sendable {
 
     private func run(_ question: String, limit: Int, db: Database) throws -> AnswerResponse {
         let (analysis, lexicon, stats) = try analyze(question, db: db)
+        if let model = try learnedModel(db: db) {
+            return try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db)
+        }
         var candidates = stats.rows > fullRankRows
             ? try retrieveInDocuments(analysis, lexicon: lexicon, stats: stats, db: db)
             : try retrieve(analysis, db: db)
@@ -290,7 +295,7 @@ public final class AnswerEngine: Sendable {
 
     // MARK: - Output
 
-    private func makeAnswer(_ c: Candidate, related: [Candidate]) -> Answer {
+    func makeAnswer(_ c: Candidate, related: [Candidate]) -> Answer {
         var article: Answer.Article?
         var section: Answer.Section?
         if c.kind == "article", let number = c.number {
@@ -308,7 +313,7 @@ public final class AnswerEngine: Sendable {
     }
 
     /// FAQ entries whose question (or a variant) shares most of its concepts with the question.
-    private func matchFAQ(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon) -> [FAQAnswer] {
+    func matchFAQ(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon) -> [FAQAnswer] {
         guard !analysis.concepts.isEmpty else { return [] }
         var matches: [FAQAnswer] = []
         for faq in lexicon.faqs {

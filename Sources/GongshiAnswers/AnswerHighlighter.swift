@@ -4,15 +4,17 @@ import GongshiStore
 /// for Latin letters); touching marks are one.
 enum AnswerHighlighter {
     static func highlight(_ text: String, terms: [String]) -> MarkedText {
-        let chars = Array(text)
-        let lowered = chars.map { $0.isASCII ? Character($0.lowercased()) : $0 }
-        var marked = [Bool](repeating: false, count: chars.count)
+        // On Unicode scalars, not Characters: exact for the text of regulations (no combining
+        // marks) and far cheaper than Character comparison, which normalises every time.
+        let scalars = Array(text.unicodeScalars)
+        let lowered = scalars.map { $0.value &- 65 < 26 ? Unicode.Scalar($0.value + 32) ?? $0 : $0 }
+        var marked = [Bool](repeating: false, count: scalars.count)
         for term in Set(terms) where !term.isEmpty {
-            let t = Array(term)
+            let t = Array(term.unicodeScalars)
             guard t.count <= lowered.count else { continue }
             var i = 0
             while i + t.count <= lowered.count {
-                if lowered[i] == t[0] && Array(lowered[i..<(i + t.count)]) == t {
+                if lowered[i] == t[0] && lowered[i..<(i + t.count)].elementsEqual(t) {
                     for k in i..<(i + t.count) { marked[k] = true }
                     i += t.count
                 } else {
@@ -23,10 +25,10 @@ enum AnswerHighlighter {
         var marks: [Range<Int>] = []
         var offset = 0
         var start: Int?
-        for (i, c) in chars.enumerated() {
+        for (i, c) in scalars.enumerated() {
             if marked[i], start == nil { start = offset }
             if !marked[i], let s = start { marks.append(s..<offset); start = nil }
-            offset += c.utf8.count
+            offset += UTF8.width(c)
         }
         if let s = start { marks.append(s..<offset) }
         return MarkedText(text, marks: marks)

@@ -88,6 +88,25 @@ public struct Answer: Sendable {
     /// False when the document is 已废止 or 尚未生效: never present it as current law.
     public var current: Bool
     public var related: [Related]
+    /// Why this answer: the question terms it contains and the learned bridges it used
+    /// (`{"question": "注销", "article": "清算", "weight": 0.31}`; weight 1 for the word itself).
+    public var matched: [Match] = []
+
+    /// A question term and the article term that stood for it.
+    public struct Match: Codable, Sendable, Equatable {
+        public var question: String
+        public var article: String
+        public var weight: Double
+
+        public init(question: String, article: String, weight: Double) {
+            self.question = question
+            self.article = article
+            self.weight = weight
+        }
+
+        /// A bridge from a question word to another word of the article (not the word itself).
+        public var isBridge: Bool { question != article }
+    }
 }
 
 /// A curated FAQ entry that matches the question closely.

@@ -8,12 +8,15 @@ public struct NoticeFeed: Codable, Sendable, Equatable {
         /// First and last day, `YYYY-MM-DD`, inclusive.
         public var from: String?
         public var to: String?
+        /// An organization's name (or words of the title), matched as search matches names.
+        public var name: String?
 
-        public init(kind: String? = nil, issuer: String? = nil, from: String? = nil, to: String? = nil) {
+        public init(kind: String? = nil, issuer: String? = nil, from: String? = nil, to: String? = nil, name: String? = nil) {
             self.kind = kind
             self.issuer = issuer
             self.from = from
             self.to = to
+            self.name = name
         }
     }
 

@@ -8,6 +8,10 @@ extension OrganizationDirectory {
     public func creditList(_ list: CreditList.Kind, includeRemoved: Bool = false, filter: CreditList.Filter = .init(),
                            page: PageRequest? = PageRequest(), today: String = DisclosureDate.today()) throws(DisclosureError) -> CreditList {
         try filter.validate()
+        var nameExpression: String?
+        if let name = filter.name, !name.isEmpty {
+            nameExpression = try read { db in try self.nameExpression(name, db: db) ?? "" }
+        }
         var terms = ["c.list = ?"]
         var values: [(any DatabaseValueConvertible)?] = [list.listName]
         if !includeRemoved {
@@ -17,9 +21,15 @@ extension OrganizationDirectory {
         if let authority = filter.authority, !authority.isEmpty { terms.append("c.authority = ?"); values.append(authority) }
         if let region = filter.region, !region.isEmpty { terms.append("o.region = ?"); values.append(region) }
         if let year = filter.year { terms.append("c.date BETWEEN ? AND ?"); values += ["\(year)-01-01", "\(year)-12-31"] }
-        if let name = filter.name, !name.isEmpty {
-            terms.append("coalesce(o.name, c.org_name, '') LIKE ? ESCAPE '\\'")
-            values.append("%" + Self.likeEscaped(name) + "%")
+        // The organization's name as the search box matches it (words in any order), or
+        // the name the record was listed under.
+        if let nameExpression {
+            if nameExpression.isEmpty {
+                terms.append("0")
+            } else {
+                terms.append("(c.org_code IN (\(QueryWords.nameMatchSQL(kind: "org"))) OR c.id IN (SELECT CAST(ref AS INTEGER) FROM (\(QueryWords.nameMatchSQL(kind: "credit")))))")
+                values += [nameExpression, nameExpression]
+            }
         }
         let from = "FROM credit_record c LEFT JOIN org o ON o.code = c.org_code WHERE " + terms.joined(separator: " AND ")
         let limit = page?.size ?? Self.maxExportRows
@@ -48,6 +58,7 @@ extension OrganizationDirectory {
             throw .invalidParameter(name: "kind", message: "应为 \(Notice.kinds.joined(separator: "、")) 之一")
         }
         if let issuer = filter.issuer, issuer.count > OrganizationFilter.maxTextLength { throw .invalidParameter(name: "issuer", message: "过长") }
+        if let name = filter.name, name.count > OrganizationFilter.maxTextLength { throw .invalidParameter(name: "name", message: "过长") }
         try Self.validateDay(filter.from, "from")
         try Self.validateDay(filter.to, "to")
         var terms: [String] = []
@@ -56,6 +67,16 @@ extension OrganizationDirectory {
         if let issuer = filter.issuer, !issuer.isEmpty { terms.append("n.issuer = ?"); values.append(issuer) }
         if let from = filter.from { terms.append("n.date >= ?"); values.append(from) }
         if let to = filter.to { terms.append("n.date <= ?"); values.append(to) }
+        // A name: notices about an organization whose name has the words, or whose title has them.
+        if let name = filter.name, !name.isEmpty {
+            if let expression = try read({ db in try self.nameExpression(name, db: db) }) {
+                terms.append("(n.id IN (SELECT notice_id FROM notice_org WHERE org_code IN (\(QueryWords.nameMatchSQL(kind: "org")))) "
+                             + "OR n.id IN (\(QueryWords.nameMatchSQL(kind: "notice"))))")
+                values += [expression, expression]
+            } else {
+                terms.append("0")
+            }
+        }
         let whereSQL = terms.isEmpty ? "" : "WHERE " + terms.joined(separator: " AND ")
         let (total, items) = try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM notice n \(whereSQL)", arguments: StatementArguments(values)) ?? 0

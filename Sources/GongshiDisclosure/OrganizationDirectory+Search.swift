@@ -8,7 +8,7 @@ extension OrganizationDirectory {
     /// the facet counts of the whole filtered set (one GROUP BY pass).
     public func search(filter: OrganizationFilter, page: PageRequest = PageRequest(), today: String = DisclosureDate.today()) throws(DisclosureError) -> OrganizationSearchResult {
         try filter.validate()
-        let query = try whereClause(filter, today: today)
+        let query = try read { db in try whereClause(filter, today: today, db: db) }
         let gradeExpr = "CASE WHEN o.grade IS NOT NULL AND o.grade_until >= ? THEN o.grade ELSE 'none' END"
         let key = try indexVersion(today: today) + "|" + Self.cacheKey(filter)
         let cached = facetCache.value[key]
@@ -55,7 +55,7 @@ extension OrganizationDirectory {
     public func exportOrganizations(filter: OrganizationFilter, limit: Int = OrganizationDirectory.maxExportRows,
                                     today: String = DisclosureDate.today()) throws(DisclosureError) -> [OrganizationSummary] {
         try filter.validate()
-        let query = try whereClause(filter, today: today)
+        let query = try read { db in try whereClause(filter, today: today, db: db) }
         return try read { db in
             try Self.summaries(db, where: query, today: today, limit: min(max(0, limit), Self.maxExportRows), offset: 0)
         }
@@ -73,12 +73,18 @@ extension OrganizationDirectory {
     }
 
     /// The WHERE clause of a filter over `org o LEFT JOIN cs`; every value bound.
-    func whereClause(_ filter: OrganizationFilter, today: String) throws(DisclosureError) -> WhereClause {
+    func whereClause(_ filter: OrganizationFilter, today: String, db: Database) throws -> WhereClause {
         var terms: [String] = []
         var values: [(any DatabaseValueConvertible)?] = []
-        if let name = filter.name, !name.isEmpty, let key = fold(name) {
-            terms.append("o.code IN (SELECT code FROM org_suggest WHERE key >= ? AND key < ?)")
-            values += [key, key + "\u{10FFFF}"]
+        // A name matches as in the search box: its words in any order (法律服务协会 finds
+        // 青浦区法律服务工作者协会), each a substring, synonyms included.
+        if let name = filter.name, !name.isEmpty {
+            if let expression = try nameExpression(name, db: db) {
+                terms.append("o.code IN (\(QueryWords.nameMatchSQL(kind: "org")))")
+                values.append(expression)
+            } else {
+                terms.append("0")
+            }
         }
         for (column, value) in [("o.type", filter.type), ("o.status", filter.status), ("o.authority", filter.authority),
                                 ("o.region", filter.region), ("o.center_level", filter.centerLevel)] {

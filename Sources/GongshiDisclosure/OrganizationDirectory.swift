@@ -14,6 +14,8 @@ public final class OrganizationDirectory: Sendable {
     private let tokenizers = TokenizerPool()
     /// The statistics of one index version (computing them reads every record).
     let cachedStatistics = Locked<(key: String, value: Statistics)?>(nil)
+    /// Synonyms for name matching, per index generation.
+    let vocabularies = QueryVocabularyCache()
     /// Facet counts of `/orgs` by index version, day and filter: one GROUP BY over a
     /// million organizations takes seconds, and most visits use a handful of filters.
     let facetCache = Locked<[String: [FacetRow]]>([:])
@@ -52,6 +54,15 @@ public final class OrganizationDirectory: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws(DisclosureError) -> T {
         do { return try database.read(body) } catch { throw .store(error) }
+    }
+
+    /// The name-match expression of what was typed (words in any order, synonyms), as
+    /// the search box matches names; nil when nothing searchable was typed.
+    func nameExpression(_ text: String, db: Database) throws -> String? {
+        try tokenizers.with { tokenizer in
+            let vocabulary = try vocabularies.vocabulary(db, tokenizer: tokenizer)
+            return QueryWords.nameExpression(String(text.prefix(OrganizationFilter.maxTextLength)), tokenizer: tokenizer, vocabulary: vocabulary)?.text
+        }
     }
 
     func fold(_ text: String) -> String? {
@@ -145,20 +156,31 @@ public final class OrganizationDirectory: Sendable {
         guard let key = fold(typed) else { return [] }
         // Past the key length, the rest of what was typed must still appear in the name.
         let mustContain = typed.count > SuggestKey.maxCharacters ? typed : nil
-        let rows = try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT s.code, s.pos, o.name, o.type, o.status FROM org_suggest s JOIN org o ON o.code = s.code
+        let today = DisclosureDate.today()
+        let credit = "(SELECT \(CreditStatus.statusSQL) FROM credit_record WHERE org_code = o.code) AS credit"
+        let (rows, wordRows) = try read { db -> ([Row], [Row]) in
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT s.code, s.pos, o.name, o.type, o.status, \(credit) FROM org_suggest s JOIN org o ON o.code = s.code
                 WHERE s.key >= ? AND s.key < ? ORDER BY s.key LIMIT 60
-                """), arguments: [key, key + "\u{10FFFF}"])
+                """), arguments: StatementArguments(CreditStatus.arguments(today: today)) + [key, key + "\u{10FFFF}"])
+            // Fewer than asked by name start: names holding the typed words in any order
+            // (法律服务协会 → 青浦区法律服务工作者协会), after them.
+            guard Set(rows.map { $0["code"] as String }).count < limit, let expression = try nameExpression(typed, db: db) else { return (rows, []) }
+            let words = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT o.code, 1000 AS pos, o.name, o.type, o.status, \(credit) FROM org o
+                WHERE o.code IN (\(QueryWords.nameMatchSQL(kind: "org")) LIMIT 60)
+                """), arguments: StatementArguments(CreditStatus.arguments(today: today)) + [expression])
+            return (rows, words)
         }
         var best: [String: (pos: Int, suggestion: Suggestion)] = [:]
-        for row in rows {
+        for (i, row) in (rows + wordRows).enumerated() {
             let code: String = row["code"]
             let name: String = row["name"]
-            if let mustContain, !name.contains(mustContain) { continue }
+            if i < rows.count, let mustContain, !name.contains(mustContain) { continue }
             let pos: Int = row["pos"]
             if let known = best[code], known.pos <= pos { continue }
-            best[code] = (pos, Suggestion(code: code, name: name, type: row["type"], status: row["status"]))
+            let credit = CreditStatus(rawValue: row["credit"] ?? "normal") ?? .normal
+            best[code] = (pos, Suggestion(code: code, name: name, type: row["type"], status: row["status"], creditStatus: credit))
         }
         return best.values.sorted { a, b in
             if (a.pos == 0) != (b.pos == 0) { return a.pos == 0 }

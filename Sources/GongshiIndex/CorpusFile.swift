@@ -3,7 +3,7 @@ import Foundation
 /// A file of the corpus and what it holds.
 public struct CorpusFile: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case orgs, credit, notices, policy, synonyms, faq, qaVocabulary, serviceCenter
+        case orgs, credit, notices, policy, synonyms, faq, qaVocabulary, serviceCenter, qaPairs
     }
 
     public let kind: Kind
@@ -35,6 +35,7 @@ public struct CorpusFile: Sendable, Equatable {
         add("notices", .notices, ["csv", "jsonl"], recursive: false)
         add("policies", .policy, ["md"], recursive: true)
         add("faq", .faq, ["md"], recursive: true)
+        add("qa-pairs", .qaPairs, ["jsonl"], recursive: false)
         for (name, kind) in [("synonyms.txt", Kind.synonyms), ("qa-vocabulary.txt", .qaVocabulary), ("service-center.yaml", .serviceCenter)] {
             let url = root.appendingPathComponent(name)
             if fm.fileExists(atPath: url.path) {

@@ -15,6 +15,10 @@ public struct Indexer {
     public var progress: (@Sendable (Int, Int, String) -> Void)?
     /// Return false to abandon the run (the transaction is rolled back).
     public var shouldContinue: (@Sendable () -> Bool)?
+    /// A changed file that yields no records, or more rejected rows than accepted ones,
+    /// normally keeps the records of its previous version (and is reported); true accepts
+    /// it as it is — for an intentional wipe (`--replace-empty`).
+    public var replaceEmpty = false
 
     public init(corpus: URL, database: GongshiDatabase) {
         self.corpus = corpus
@@ -79,30 +83,7 @@ public struct Indexer {
         for (n, file) in files.enumerated() {
             if let shouldContinue, !shouldContinue() { throw IndexError.cancelled }
             progress?(n, files.count, file.relativePath)
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try Data(contentsOf: file.url))
-            } catch {
-                summary.problems.append(RowProblem(file: file.relativePath, line: 0, field: "文件", why: "无法读取：\(error.localizedDescription)"))
-                continue
-            }
-            let hash = StableHash.hex(of: bytes)
-            if let old = known[file.relativePath], old.hash == hash, file.kind != .synonyms {
-                summary.filesSkipped += 1
-                continue
-            }
-            if let old = known[file.relativePath] { try db.deleteCorpusFile(id: old.id) }
-            summary.filesIndexed += 1
-            summary.bytesRead += bytes.count
-            let fileId = try db.insertCorpusFile(path: file.relativePath, kind: file.kind.rawValue, hash: hash, bytes: bytes.count)
-            guard let (text, _) = CorpusText.decode(bytes) else {
-                summary.problems.append(RowProblem(file: file.relativePath, line: 1, field: "文件", why: "既不是 UTF-8 也不是 GB18030 编码"))
-                try db.finishCorpusFile(id: fileId, records: 0, rejected: 1)
-                continue
-            }
-            let before = summary.problems.count
-            let records = try ingest(file, text: text, fileId: fileId, db: db, summary: &summary, pinyin: pinyin)
-            try db.finishCorpusFile(id: fileId, records: records, rejected: summary.problems.count - before)
+            try index(file, old: known[file.relativePath], db: db, summary: &summary, pinyin: pinyin)
         }
         progress?(files.count, files.count, "")
         try db.recreateIndexes(droppedIndexes)
@@ -111,6 +92,7 @@ public struct Indexer {
         summary.problems += try ServiceCenterRuleLoader(corpus: corpus).load(into: db)
         // 办事指南, each citation checked against the indexed regulations.
         summary.problems += try GuideLoader(corpus: corpus).load(into: db)
+        summary.warnings += try qaWarnings(db: db)
         // A run that rewrote much of the corpus leaves the FTS indexes in many segments;
         // merging them into one makes every query probe one b-tree instead of several
         // (about 15 % less search time). Small incremental runs leave it to automerge.
@@ -121,9 +103,105 @@ public struct Indexer {
             }
         }
         if firstBuild { try setMerging(db: db, automerge: 4, crisismerge: 16) }
+        summary.orphans = try orphans(db: db)
         try db.advanceIndexGeneration()
         for (kind, table) in [("document", "document"), ("unit", "unit"), ("org", "org"), ("credit", "credit_record"), ("notice", "notice")] {
             summary.totals[kind] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        }
+    }
+
+    /// One corpus file: skipped when unchanged; otherwise its previous records are replaced
+    /// by the new ones inside a savepoint, which is rolled back — keeping the previous
+    /// records — when the new version is unreadable, not text, empty, or mostly rejected.
+    private func index(_ file: CorpusFile, old: (id: Int64, hash: String)?, db: Database, summary: inout IndexSummary,
+                       pinyin: TitlePinyin) throws {
+        let path = file.relativePath
+        let previous = try old.map { try Int.fetchOne(db, sql: "SELECT records FROM corpus_file WHERE id = ?", arguments: [$0.id]) ?? 0 } ?? 0
+        func keepPrevious(_ why: String) {
+            summary.problems.append(RowProblem(file: path, line: 0, field: "文件",
+                                               why: "\(why)；保留上一次索引的 \(previous) 条记录（确需清空请用 --replace-empty）"))
+            summary.filesKept += 1
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: file.url))
+        } catch {
+            // Nothing is deleted: the previous records stay and the next run tries again.
+            if previous > 0 { keepPrevious("无法读取：\(error.localizedDescription)") } else {
+                summary.problems.append(RowProblem(file: path, line: 0, field: "文件", why: "无法读取：\(error.localizedDescription)"))
+            }
+            return
+        }
+        let hash = StableHash.hex(of: bytes)
+        if let old, old.hash == hash, file.kind != .synonyms {
+            summary.filesSkipped += 1
+            return
+        }
+        let protect = !replaceEmpty && previous > 0
+        var unusable = "既不是 UTF-8 也不是 GB18030 编码的文本"
+        var decoded: CorpusText.Decoded?
+        if file.kind == .policy, bytes.count > Self.maxPolicyBytes {
+            unusable = "文件大小超过上限 \(Self.maxPolicyBytes / 1_048_576) MB"
+        } else {
+            decoded = CorpusText.decode(bytes, badLines: file.kind == .policy ? .replace : .blank)
+        }
+        if decoded == nil, protect {
+            keepPrevious(unusable)
+            return
+        }
+        let isEmpty = decoded.map { $0.text.allSatisfy(\.isWhitespace) } ?? false
+        if isEmpty, !replaceEmpty {
+            if protect { keepPrevious("文件为空"); return }
+            summary.problems.append(RowProblem(file: path, line: 0, field: "文件", why: "文件为空"))
+        }
+        // A savepoint per changed file that has records to protect (not per row, and not on
+        // a first build: FTS5 flushes its pending terms to a new segment at each savepoint).
+        if protect { try db.execute(sql: "SAVEPOINT corpus_file") }
+        let writtenBefore = summary.written
+        let problemsBefore = summary.problems.count
+        if let old { try db.deleteCorpusFile(id: old.id) }
+        let fileId = try db.insertCorpusFile(path: path, kind: file.kind.rawValue, hash: hash, bytes: bytes.count)
+        var records = 0
+        if let decoded {
+            for line in decoded.badLines {
+                summary.problems.append(RowProblem(file: path, line: line, field: "行", why: file.kind == .policy
+                    ? "含有不是 UTF-8 的字节（已显示为 �）" : "含有不是 UTF-8 的字节，整行未读入"))
+            }
+            records = try ingest(file, text: decoded.text, fileId: fileId, db: db, summary: &summary, pinyin: pinyin)
+        } else {
+            summary.problems.append(RowProblem(file: path, line: 1, field: "文件", why: unusable))
+        }
+        let rejected = summary.problems.count - problemsBefore
+        if protect, records == 0 || rejected > records {
+            try db.execute(sql: "ROLLBACK TO corpus_file")
+            try db.execute(sql: "RELEASE corpus_file")
+            summary.written = writtenBefore
+            keepPrevious(records == 0 ? "新版本没有可用的记录" : "新版本被拒绝的行（\(rejected)）多于可用的行（\(records)）")
+            return
+        }
+        try db.finishCorpusFile(id: fileId, records: records, rejected: rejected)
+        if protect { try db.execute(sql: "RELEASE corpus_file") }
+        summary.filesIndexed += 1
+        summary.bytesRead += bytes.count
+    }
+
+    /// A policy document larger than this is rejected (the largest bundled one is ~100 KB).
+    static let maxPolicyBytes = 5 << 20
+
+    /// Credit records and notice links whose organization is not in the index (after a
+    /// file of organizations was removed or replaced): reported, not left silently.
+    private func orphans(db: Database) throws -> [RowProblem] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT f.path, r.line, r.org_code, '信用记录' AS what FROM credit_record r JOIN corpus_file f ON f.id = r.file_id
+            WHERE NOT EXISTS (SELECT 1 FROM org o WHERE o.code = r.org_code)
+            UNION ALL
+            SELECT f.path, n.line, l.org_code, '公告' FROM notice_org l JOIN notice n ON n.id = l.notice_id JOIN corpus_file f ON f.id = n.file_id
+            WHERE NOT EXISTS (SELECT 1 FROM org o WHERE o.code = l.org_code)
+            ORDER BY 1, 2
+            """)
+        return rows.map { row in
+            RowProblem(file: row["path"], line: row["line"], field: "统一社会信用代码(code)",
+                       why: "\(row["what"] as String)引用的社会组织“\(row["org_code"] as String)”不在索引中")
         }
     }
 
@@ -160,11 +238,11 @@ public struct Indexer {
                 summary.problems.append(problem)
                 return 0
             }
-        case .faq, .qaVocabulary, .serviceCenter:
+        case .faq, .qaVocabulary, .serviceCenter, .qaPairs:
             return try ingestQA(file, text: text, fileId: fileId, db: db, summary: &summary)
         case .orgs, .credit, .notices:
             let kind: RecordKind = file.kind == .orgs ? .orgs : file.kind == .credit ? .credit : .notices
-            let reader = RecordFileReader(fields: kind.fields)
+            let reader = RecordFileReader(fields: kind.fields, limits: FieldLimits.limits(for: kind))
             let (rows, problems) = reader.read(text: text, isJSONLines: file.url.pathExtension.lowercased() == "jsonl", file: path)
             summary.problems += problems
             var accepted = 0

@@ -10,149 +10,126 @@ import GongshiStore
 /// not widen the match but raise the score of rows that contain them as words.
 struct QueryAnalyzer {
     let tokenizer: ChineseTokenizer
-    /// Folded term -> the other terms of its synonym groups.
-    let synonyms: [String: [String]]
-    /// The same, longest key first (for replacing synonyms inside a longer term); sorted
-    /// once per analyzer, by UTF-8 length, which costs no grapheme counting.
-    let synonymsLongestFirst: [(key: String, others: [String])]
+    let vocabulary: QueryVocabulary
     /// Dictionary words of the index that start with a word (民政 -> 民政, 民政局, 民政部门).
     /// Exact word tokens are looked up instead of an FTS5 prefix query, which would merge
     /// the posting lists of every matching term on each query.
     var wordsStartingWith: (String) -> [String] = { [$0] }
 
-    init(tokenizer: ChineseTokenizer, synonyms: [String: [String]]) {
+    init(tokenizer: ChineseTokenizer, vocabulary: QueryVocabulary) {
         self.tokenizer = tokenizer
-        self.synonyms = synonyms
-        synonymsLongestFirst = synonyms.map { (key: $0.key, others: $0.value) }
-            .sorted { $0.key.utf8.count != $1.key.utf8.count ? $0.key.utf8.count > $1.key.utf8.count : $0.key < $1.key }
+        self.vocabulary = vocabulary
     }
 
-    static let maxTerms = 12
+    static let maxTerms = QueryWords.maxTerms
     static let maxAlternatives = 6
 
     /// How much each part of a query counts (see phrase_rank.c).
     enum Weight {
         static let typed = 0.5
         static let synonym = 0.45
+        static let colloquial = 0.3
         static let scriptPart = 0.2
         static let wordPrefix = 2.0
     }
 
     struct Analysis {
-        /// For ranking: the phrases that must match, and the whole-word boosts.
-        var expression: MatchExpression?
-        /// The same match without the boosts: for counting and snippets, where the
-        /// boosts change nothing but cost posting-list reads.
-        var matching: MatchExpression?
+        /// The words every result must contain (each with its alternatives).
+        var words: [QueryWord]
+        /// Per word, for ranking: its phrases and whole-word boosts.
+        var clauses: [MatchExpression]
+        /// Per word without the boosts: for counting and snippets, where the boosts change
+        /// nothing but cost posting-list reads.
+        var matchClauses: [MatchExpression]
         /// Terms as typed (after cleaning), for pinyin and exact look-ups.
         var terms: [String]
-    }
 
-    /// Removes what cannot be part of a query: quotes (FTS5 syntax), control characters.
-    static func clean(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars.prefix(SearchRequest.maxQueryCharacters) {
-            if scalar == "\"" || scalar.properties.generalCategory == .control || scalar.value == 0xE000 {
-                out.append(" ")
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    static func terms(_ text: String) -> [String] {
-        clean(text).split(whereSeparator: { $0.isWhitespace }).map(String.init).prefix(maxTerms).map { $0 }
-    }
-
-    func fold(_ text: String) -> String { tokenizer.tokens(text, mode: .query).map(\.text).joined() }
-
-    func analyze(_ text: String) -> Analysis {
-        let terms = QueryAnalyzer.terms(text)
-        func build(boosts: Bool) -> MatchExpression? {
-            var expression = MatchExpression()
+        /// AND over the words not dropped; nil when none is left.
+        func expression(dropping dropped: Set<Int> = [], boosts: Bool = true) -> MatchExpression? {
+            var e = MatchExpression()
             var first = true
-            for term in terms {
-                var clause = MatchExpression()
-                guard addClause(for: term, to: &clause, boosts: boosts) else { continue }
-                if !first { expression.append(" AND ") }
-                expression.append(clause)
+            for (i, clause) in (boosts ? clauses : matchClauses).enumerated() where !dropped.contains(i) {
+                if !first { e.append(" AND ") }
+                e.append(clause)
                 first = false
             }
-            return first ? nil : expression
+            return first ? nil : e
         }
-        return Analysis(expression: build(boosts: true), matching: build(boosts: false), terms: terms)
+
+        var expression: MatchExpression? { expression() }
+        var matching: MatchExpression? { expression(boosts: false) }
+    }
+
+    static func clean(_ text: String) -> String { QueryWords.clean(text) }
+
+    static func terms(_ text: String) -> [String] { QueryWords.terms(text) }
+
+    func fold(_ text: String) -> String { QueryWords.fold(text, tokenizer: tokenizer) }
+
+    func analyze(_ text: String) -> Analysis {
+        let words = QueryWords.words(text, tokenizer: tokenizer, vocabulary: vocabulary)
+        // Whole-word boosts only for a one-word query (民政 -> 民政局): several words
+        // already rank by proximity, and each boost is another posting list to read.
+        let boostWord = words.count == 1
+        var clauses: [MatchExpression] = []
+        var matchClauses: [MatchExpression] = []
+        for (i, word) in words.enumerated() {
+            var clause = MatchExpression()
+            addClause(for: word, group: i, to: &clause, boosts: boostWord)
+            clauses.append(clause)
+            if boostWord {
+                var plain = MatchExpression()
+                addClause(for: word, group: i, to: &plain, boosts: false)
+                matchClauses.append(plain)
+            } else {
+                matchClauses.append(clause)
+            }
+        }
+        return Analysis(words: words, clauses: clauses, matchClauses: matchClauses, terms: QueryWords.terms(text))
     }
 
     static let maxBoostWords = 8
 
-    /// Appends the clause for one term; false when it has no searchable characters.
-    func addClause(for term: String, to e: inout MatchExpression, boosts: Bool) -> Bool {
-        let folded = fold(term)
-        guard !folded.isEmpty else { return false }
-        var alternatives = [folded]
-        // Synonyms of the whole term, then of pieces of it (民非分支机构 -> 民办非企业单位分支机构).
-        for (key, others) in synonymsLongestFirst where QueryAnalyzer.contains(folded, key) {
-            for other in others where alternatives.count <= QueryAnalyzer.maxAlternatives {
-                let variant = QueryAnalyzer.replacing(key, with: other, in: folded)
-                // A variant containing the term (处罚 -> 行政处罚 inside 行政处罚 gives
-                // 行政行政处罚) can match no row the term does not: it would only cost
-                // another pass over the posting lists.
-                if !alternatives.contains(variant), !QueryAnalyzer.contains(variant, folded) { alternatives.append(variant) }
-            }
+    /// Appends the clause for one word: the word or its alternatives; a word mixing
+    /// scripts (境外ngo) also matches with its parts apart.
+    func addClause(for word: QueryWord, group: Int, to e: inout MatchExpression, boosts: Bool) {
+        let alternatives = [(word.text, Weight.typed)] + word.synonyms.prefix(QueryAnalyzer.maxAlternatives).map { ($0, Weight.synonym) }
+            + word.colloquial.prefix(QueryAnalyzer.maxAlternatives).filter { !word.synonyms.contains($0) }.map { ($0, Weight.colloquial) }
+        let parts = QueryAnalyzer.scriptRuns(word.text.replacingOccurrences(of: " ", with: ""))
+        e.append("(")
+        for (i, alternative) in alternatives.enumerated() {
+            if i > 0 { e.append(" OR ") }
+            // A colloquial reading (成立 -> 登记) is looser than the word: it counts as
+            // standing further away from the other words (phrase_rank.c).
+            e.phrase(alternative.0, weight: alternative.1, group: alternative.1 == Weight.colloquial ? group + 1000 : group)
         }
-        let parts = QueryAnalyzer.scriptRuns(folded)
-        // X: the term or its synonyms; a term mixing scripts (ＡＡＡ评估, 200平方米) also
-        // matches with its parts apart.
-        func addAlternatives(weightScale: Double) {
-            for (i, alternative) in alternatives.enumerated() {
-                if i > 0 { e.append(" OR ") }
-                e.phrase(alternative, weight: weightScale * (i == 0 ? Weight.typed : Weight.synonym))
-            }
-            if parts.count > 1 {
-                e.append(" OR (")
-                for (i, part) in parts.enumerated() {
-                    if i > 0 { e.append(" AND ") }
-                    e.append("(")
-                    let variants = [part] + (synonyms[part] ?? []).prefix(QueryAnalyzer.maxAlternatives)
-                    for (j, variant) in variants.enumerated() {
-                        if j > 0 { e.append(" OR ") }
-                        e.phrase(variant, weight: weightScale * Weight.scriptPart)
-                    }
-                    e.append(")")
+        if parts.count > 1 {
+            e.append(" OR (")
+            for (i, part) in parts.enumerated() {
+                if i > 0 { e.append(" AND ") }
+                e.append("(")
+                let variants = [part] + (vocabulary.synonyms[part] ?? []).prefix(QueryAnalyzer.maxAlternatives)
+                for (j, variant) in variants.enumerated() {
+                    if j > 0 { e.append(" OR ") }
+                    e.phrase(variant, weight: Weight.scriptPart, group: group)
                 }
                 e.append(")")
             }
+            e.append(")")
         }
-        e.append("(")
-        addAlternatives(weightScale: 1)
         // A dictionary word that starts with the query word (民政 -> 民政局, 民政部门, not
-        // 人民政府) is what people mean far more often than a bare substring. Only for a
-        // term that is one word: then every row the word-prefix matches also contains the
-        // term, so OR adds score without widening the match or repeating the phrase.
-        let words = boosts ? tokenizer.words(term) : []
-        if words.count == 1, let word = words.first, word == folded, word.unicodeScalars.count >= 2,
-           word.unicodeScalars.first.map({ $0.properties.isIdeographic }) == true {
-            for candidate in wordsStartingWith(word).prefix(QueryAnalyzer.maxBoostWords) {
+        // 人民政府) is what people mean far more often than a bare substring: every row
+        // the word-prefix matches also contains the word, so OR adds score only.
+        if boosts, word.text.unicodeScalars.count >= 2, word.isHan, tokenizer.words(word.text) == [word.text] {
+            for candidate in wordsStartingWith(word.text).prefix(QueryAnalyzer.maxBoostWords) {
                 e.append(" OR ")
                 e.phrase(ChineseTokenizer.wordMarker + candidate, weight: Weight.wordPrefix)
             }
         }
         e.append(")")
-        return true
     }
 
-    /// Byte-wise substring test on folded text (Foundation's `contains` goes through
-    /// CFString and locale-aware comparison, far slower for these short strings). UTF-8
-    /// is self-synchronizing, so a byte match is a character match.
-    static func contains(_ text: String, _ part: String) -> Bool {
-        Array(text.utf8).firstRange(of: Array(part.utf8)) != nil
-    }
-
-    /// `text` with every occurrence of `part` replaced, byte-wise.
-    static func replacing(_ part: String, with replacement: String, in text: String) -> String {
-        String(decoding: Array(text.utf8).replacing(Array(part.utf8), with: Array(replacement.utf8)), as: UTF8.self)
-    }
+    static func contains(_ text: String, _ part: String) -> Bool { QueryWords.contains(text, part) }
 
     /// Splits folded text into runs of Han and of other characters.
     static func scriptRuns(_ text: String) -> [String] {
@@ -175,8 +152,27 @@ struct QueryAnalyzer {
     /// Pinyin reading of an all-Latin query: each term as full pinyin (shehui) or
     /// initials (sh) of a dictionary word of the index. Nil when the query is not pinyin.
     static func pinyinTerms(_ terms: [String]) -> [String]? {
-        let lowered = terms.map { $0.lowercased() }
+        // Han text is never pinyin: decide on the first scalar before any transform.
+        guard let first = terms.first?.unicodeScalars.first, first.value < 0x2E80 else { return nil }
+        let lowered = terms.map(normalizedPinyin)
         guard !lowered.isEmpty, lowered.allSatisfy({ term in term.count >= 2 && term.unicodeScalars.allSatisfy { $0.value >= 97 && $0.value <= 122 } }) else { return nil }
         return lowered
+    }
+}
+
+extension QueryAnalyzer {
+    /// Pinyin as people type it, as the index stores it: tone marks and tone digits
+    /// dropped (fǎlǜ, fa3lv4), ü and v as u (falv = falu), lower case.
+    static func normalizedPinyin(_ term: String) -> String {
+        var out = String.UnicodeScalarView()
+        let lower = term.lowercased()
+        let latin = lower.utf8.allSatisfy({ $0 < 0x80 }) ? lower : lower.applyingTransform(.stripDiacritics, reverse: false) ?? lower
+        let hasLetters = latin.unicodeScalars.contains { $0.value >= 97 && $0.value <= 122 }
+        for scalar in latin.unicodeScalars {
+            if scalar == "v" { out.append("u"); continue }
+            if hasLetters, scalar.value >= 0x31 && scalar.value <= 0x35 { continue }
+            out.append(scalar)
+        }
+        return String(out)
     }
 }

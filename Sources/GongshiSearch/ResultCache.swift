@@ -20,6 +20,8 @@ final class ResultCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked S
     private var bytes = 0
     private var clock: UInt64 = 0
     private let lock = NSLock()
+    /// Answers found, and results computed and stored (for /metrics).
+    private var hits = 0, misses = 0
 
     init(capacity: Int, maxBytes: Int) {
         self.capacity = max(capacity, 0)
@@ -32,6 +34,7 @@ final class ResultCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked S
         guard isEnabled else { return nil }
         return lock.withLock {
             guard generation == self.generation, var entry = entries[key] else { return nil }
+            hits += 1
             clock &+= 1
             entry.lastUse = clock
             entries[key] = entry
@@ -48,6 +51,7 @@ final class ResultCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked S
                 self.generation = generation
             }
             guard generation == self.generation else { return }   // computed on an older index
+            misses += 1
             if entries.count >= capacity || bytes + size > maxBytes { evictOlderHalf() }
             clock &+= 1
             if let old = entries.updateValue(Entry(value: value, bytes: size, lastUse: clock), forKey: key) { bytes -= old.bytes }
@@ -56,6 +60,8 @@ final class ResultCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked S
     }
 
     var count: Int { lock.withLock { entries.count } }
+
+    var statistics: (hits: Int, misses: Int) { lock.withLock { (hits, misses) } }
 
     private func evictOlderHalf() {
         let uses = entries.values.map(\.lastUse).sorted()

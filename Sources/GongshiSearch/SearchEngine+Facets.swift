@@ -21,7 +21,8 @@ extension SearchEngine {
                 }
                 var capped = false
                 for table in SearchEngine.tables(for: request.kind) {
-                    let kind = kindFilter(request.kind)
+                    // Qualified: the documents query joins `entry`, which has a `kind` too.
+                    let kind = kindFilter(request.kind, column: "\(table.rawValue).kind")
                     var condition = kind.sql
                     var arguments: StatementArguments = [expression.text] + kind.arguments
                     let filter = request.filters.sql(for: table)

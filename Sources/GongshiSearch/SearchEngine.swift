@@ -9,9 +9,16 @@ public final class SearchEngine: Sendable {
     public let database: GongshiDatabase
     /// ICU iterators keep state, so each search borrows a tokenizer of its own for the
     /// moment it analyzes the query; searches otherwise run in parallel.
-    private let tokenizers = TokenizerPool()
-    /// Folded synonyms, rebuilt only when the synonym table changes.
-    private let synonymCache = Locked<(rows: [SynonymRow], synonyms: [String: [String]])?>(nil)
+    let tokenizers = TokenizerPool()
+    /// Folded synonyms and colloquial words, rebuilt only when the index changes.
+    let vocabularies = QueryVocabularyCache()
+    /// Rows of the documents index holding each phrase (for IDF), per index generation:
+    /// counting scans every row that holds the phrase, the largest part of ranking a
+    /// common word, and the counts change only when the index does.
+    let phraseRowCounts = Locked<(generation: Int64, counts: [String: Int])>((0, [:]))
+    static let maxCachedPhraseCounts = 20_000
+    /// Document titles for did-you-mean, per index generation.
+    let titleIndex = Locked<(generation: Int64, index: TitleIndex)?>(nil)
 
     /// Responses per request for the current index generation; empty when disabled.
     private let results: ResultCache<SearchRequest, SearchResponse>
@@ -29,6 +36,9 @@ public final class SearchEngine: Sendable {
     }
 
     static let exactScore = 1000.0
+
+    /// Searches answered from the result cache, and searches computed and cached.
+    public var cacheStatistics: (hits: Int, misses: Int) { results.statistics }
 
     public func search(_ request: SearchRequest) throws(SearchError) -> SearchResponse {
         let limit = min(max(request.limit, 1), SearchRequest.maxLimit)
@@ -57,35 +67,10 @@ public final class SearchEngine: Sendable {
         }
     }
 
-    struct SynonymRow: Equatable, Sendable {
-        let term: String
-        let group: Int
-    }
-
-    /// Folded term -> the other terms of its groups. The table is a few dozen rows, so
-    /// reading it per query is cheap; folding every term with ICU is not.
-    private func synonyms(_ db: Database, tokenizer: ChineseTokenizer) throws -> [String: [String]] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT term, group_id FROM synonym ORDER BY group_id, term")).map {
-            SynonymRow(term: $0["term"], group: $0["group_id"])
-        }
-        if let cached = synonymCache.value, cached.rows == rows { return cached.synonyms }
-        var groups: [Int: [String]] = [:]
-        for row in rows { groups[row.group, default: []].append(row.term) }
-        var synonyms: [String: [String]] = [:]
-        let folded = groups.mapValues { $0.map { term in tokenizer.tokens(term, mode: .query).map(\.text).joined() } }
-        for terms in folded.values {
-            for term in terms where !term.isEmpty {
-                synonyms[term, default: []] += terms.filter { $0 != term && !$0.isEmpty }
-            }
-        }
-        synonymCache.value = (rows, synonyms)
-        return synonyms
-    }
-
     /// Analyzes a query with a tokenizer borrowed for the moment (for ranking and for facets).
     func analyze(_ query: String, db: Database) throws -> QueryAnalyzer.Analysis {
         try tokenizers.with { tokenizer in
-            var analyzer = QueryAnalyzer(tokenizer: tokenizer, synonyms: try synonyms(db, tokenizer: tokenizer))
+            var analyzer = QueryAnalyzer(tokenizer: tokenizer, vocabulary: try vocabularies.vocabulary(db, tokenizer: tokenizer))
             analyzer.wordsStartingWith = { word in
                 // The vocabulary of multi-character words is kept (with pinyin) at index time.
                 let words = (try? String.fetchAll(db.cachedStatement(sql: """
@@ -103,17 +88,13 @@ public final class SearchEngine: Sendable {
         var seen: Set<String> = []
         // Snippets are made for the returned page only: snippet() re-tokenizes the row.
         var snippetSources: [String: (table: SearchTable, rowid: Int64, expression: MatchExpression)] = [:]
+        // Credit records -> their organization, which is listed above them.
+        var organizationOf: [String: String] = [:]
 
-        // Exact hits first: a credit code goes straight to its organization, a 文号 to its document.
-        let compact = analysis.terms.joined()
-        if request.kind == nil || request.kind == .org, request.filters.isEmpty, let code = try? CreditCode(validating: compact),
-           let hit = try ResultResolver.organization(code: code.value, db: db) {
-            results.append(SearchResult(kind: "org", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
-        }
-        if request.kind == nil || request.kind == .policy, request.filters.isEmpty, DocumentNumber.looksLikeNumber(compact) {
-            for hit in try ResultResolver.documents(numberKey: DocumentNumber.key(compact), db: db) {
-                results.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
-            }
+        // Exact hits first: a credit code, a 文号, a decision number, "document + 第X条".
+        if request.filters.isEmpty {
+            let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0) }
+            results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, db: db)
         }
         seen = Set(results.map { "\($0.kind):\($0.id)" })
 
@@ -131,26 +112,61 @@ public final class SearchEngine: Sendable {
                 // document first: resolve until there are enough distinct documents too.
                 var documents: Set<String> = []
                 var resolved = 0
-                for row in rows.sorted(by: { $0.score > $1.score }) {
-                    if resolved >= want && (table == .records || documents.count >= limit + offset) { break }
-                    if resolved >= Self.maxResolvedRows { break }
-                    resolved += 1
-                    guard let result = try ResultResolver.resolve(row, db: db), seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                    snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
-                    documents.insert(SearchEngine.documentKey(result))
-                    found.append((table, result))
+                let sorted = rows.sorted(by: { $0.score > $1.score })
+                var start = 0
+                // Resolved in batches (one statement each): the first the size of what a page
+                // needs, then larger ones while passages of few documents fill the ranks.
+                chunks: while start < sorted.count {
+                    let chunk = sorted[start..<min(start + (start == 0 ? want : 96), sorted.count)]
+                    start += chunk.count
+                    let batch = try ResultResolver.resolve(batch: chunk, db: db)
+                    for row in chunk {
+                        if resolved >= want && (table == .records || documents.count >= limit + offset) { break chunks }
+                        if resolved >= Self.maxResolvedRows { break chunks }
+                        resolved += 1
+                        guard let (result, organization) = batch[row.rowid], seen.insert("\(result.kind):\(result.id)").inserted else { continue }
+                        snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
+                        if let organization { organizationOf["\(result.kind):\(result.id)"] = organization }
+                        documents.insert(SearchEngine.documentKey(result))
+                        found.append((table, result))
+                    }
                 }
             }
             return found
         }
 
-        if let analyzed = analysis.expression, let matching = analysis.matching {
-            // The pinyin column is only for the pinyin pass below.
-            let found = try collect(analyzed.restricted(to: SearchEngine.textColumns),
-                                    matching: matching.restricted(to: SearchEngine.textColumns))
+        var relaxed: [String] = []
+        if !analysis.words.isEmpty {
+            var dropped: Set<Int> = []
+            func run() throws -> [(SearchTable, SearchResult)] {
+                guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else { return [] }
+                // The pinyin column is only for the pinyin pass below.
+                return try collect(analyzed.restricted(to: SearchEngine.textColumns), matching: matching.restricted(to: SearchEngine.textColumns))
+            }
+            var found = try run()
+            // Relaxation: when no record has every word, leave out the least informative
+            // words until something matches, and say which.
+            if found.isEmpty, results.isEmpty, analysis.words.count >= 2 {
+                let order = try relaxationOrder(analysis, kind: request.kind, db: db)
+                // One word left out, least informative first (words no record has lead);
+                // then more, cumulatively, in the same order.
+                for index in order where found.isEmpty && analysis.words.count >= 3 {
+                    dropped = [index]
+                    found = try run()
+                }
+                if found.isEmpty { dropped = [] }
+                for index in order where found.isEmpty {
+                    dropped.insert(index)
+                    if dropped.count >= analysis.words.count { break }
+                    found = try run()
+                }
+                if !found.isEmpty { relaxed = dropped.sorted().map { analysis.words[$0].text } }
+            }
             let documents = found.filter { $0.0 == .documents }.map(\.1)
             let records = found.filter { $0.0 == .records }.map(\.1)
-            results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: 1), records)
+            // A query of several words is specific: a document's two best passages lead
+            // (成立协会: 第九条 and 第十条 of the same regulation); one word lists one each.
+            results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: analysis.words.count >= 2 ? 2 : 1), records)
         }
 
         // Pinyin finds Han text, ranked after every Han match.
@@ -163,6 +179,7 @@ public final class SearchEngine: Sendable {
                 return r
             }
         }
+        results = SearchEngine.organizationsBeforeTheirRecords(results, organizationOf: organizationOf)
         var page = Array(results.dropFirst(offset).prefix(limit))
         for i in page.indices {
             guard let source = snippetSources["\(page[i].kind):\(page[i].id)"] else { continue }
@@ -170,7 +187,62 @@ public final class SearchEngine: Sendable {
             let column = page[i].kind == "article" ? 2 : -1
             page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, column: column, db: db)
         }
-        return SearchResponse(query: request.query, total: max(total, results.count), results: page)
+        var suggestion: String?
+        if results.isEmpty || !relaxed.isEmpty || QueryAnalyzer.pinyinTerms(analysis.terms) != nil
+            || SearchEngine.looksLikeAMistypedTitle(analysis, page: page) {
+            suggestion = try didYouMean(analysis, db: db)
+        }
+        var response = SearchResponse(query: request.query, total: max(total, results.count), results: page, relaxed: relaxed, suggestion: suggestion)
+        response.words = analysis.words.map(\.text)
+        return response
+    }
+
+    /// A name-length query (5 Han characters or more) that no title on the page holds as
+    /// typed: perhaps a name with a character wrong or missing that still matched words.
+    static func looksLikeAMistypedTitle(_ analysis: QueryAnalyzer.Analysis, page: [SearchResult]) -> Bool {
+        // Only one term typed without spaces reads as a name (several terms are words, and
+        // the candidate look-up over names costs seconds for common pairs at 100,000 orgs).
+        guard analysis.terms.count == 1 else { return false }
+        let typed = analysis.words.map(\.text).joined()
+        guard typed.unicodeScalars.filter({ $0.properties.isIdeographic }).count >= 5 else { return false }
+        return !page.contains { QueryWords.contains($0.title, typed) }
+    }
+
+    /// Indexes of words in the order relaxation leaves them out: words no record has,
+    /// then the most common (by the number of matching rows, records counted up to the
+    /// ranking window).
+    func relaxationOrder(_ analysis: QueryAnalyzer.Analysis, kind: SearchRequest.Kind?, db: Database) throws -> [Int] {
+        var frequency: [Int] = []
+        for clause in analysis.matchClauses {
+            var n = 0
+            let expression = clause.restricted(to: SearchEngine.textColumns)
+            for table in SearchEngine.tables(for: kind) {
+                let name = table.rawValue
+                n += try Int.fetchOne(db.cachedStatement(sql: """
+                    SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))
+                    """), arguments: [expression.text]) ?? 0
+            }
+            frequency.append(n)
+        }
+        return frequency.indices.sorted { a, b in
+            if (frequency[a] == 0) != (frequency[b] == 0) { return frequency[a] == 0 }
+            return frequency[a] != frequency[b] ? frequency[a] > frequency[b] : a < b
+        }
+    }
+
+    /// An organization ranks above its own credit records: each one moves up to just
+    /// before the first of its records in the list.
+    static func organizationsBeforeTheirRecords(_ results: [SearchResult], organizationOf: [String: String]) -> [SearchResult] {
+        guard !organizationOf.isEmpty else { return results }
+        var firstRecord: [String: Int] = [:]
+        for (i, r) in results.enumerated() {
+            if let code = organizationOf["\(r.kind):\(r.id)"], firstRecord[code] == nil { firstRecord[code] = i }
+        }
+        let keyed = results.enumerated().map { i, r -> (Double, SearchResult) in
+            if r.kind == "org", let j = firstRecord[r.id], j < i { return (Double(j) - 0.5, r) }
+            return (Double(i), r)
+        }
+        return keyed.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The tables a kind filter needs.
@@ -198,7 +270,9 @@ public final class SearchEngine: Sendable {
 
     /// The document a result belongs to (a policy and its articles share one).
     static func documentKey(_ r: SearchResult) -> String {
-        r.kind == "policy" || r.kind == "article" ? String(r.id.split(separator: "#").first ?? "") : "\(r.kind):\(r.id)"
+        guard r.kind == "policy" || r.kind == "article" else { return "\(r.kind):\(r.id)" }
+        guard let hash = r.id.utf8.firstIndex(of: 0x23) else { return r.id }
+        return String(r.id[..<hash])
     }
 
     /// Keeps the ranking but moves a document's further passages behind the best passages
@@ -215,9 +289,10 @@ public final class SearchEngine: Sendable {
         return first + rest
     }
 
+    /// A match and its score; its kind is read from `entry` when it is resolved (reading
+    /// the FTS row's own `kind` column costs a content-table lookup per match).
     struct RankedRow {
         let rowid: Int64
-        let kind: String
         let score: Double
     }
 
@@ -230,6 +305,38 @@ public final class SearchEngine: Sendable {
     }
 
     static let textColumns = ["title", "label", "body", "tags"]
+    /// How `MatchExpression.restricted(to: textColumns)` starts.
+    static let textColumnsFilter = "{title label body tags} : "
+
+    /// The number of rows holding each phrase of an expression restricted to the text
+    /// columns, from the per-generation cache or counted once.
+    func phraseCounts(_ expression: MatchExpression, in table: SearchTable, db: Database) throws -> [Int?] {
+        let generation = try db.indexGeneration()
+        guard generation > 0 else { return expression.phraseTexts.map { _ in nil } }
+        var known = phraseRowCounts.value
+        if known.generation != generation { known = (generation, [:]) }
+        var counts: [Int?] = []
+        var added = false
+        for phrase in expression.phraseTexts {
+            if let n = known.counts[phrase] { counts.append(n); continue }
+            var single = MatchExpression()
+            single.phrase(phrase, weight: 1)
+            let name = table.rawValue
+            let n = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?"),
+                                     arguments: [single.restricted(to: Self.textColumns).text]) ?? 0
+            known.counts[phrase] = n
+            counts.append(n)
+            added = true
+        }
+        if added {
+            if known.counts.count > Self.maxCachedPhraseCounts { known.counts = [:] }
+            let update = known
+            phraseRowCounts.withLock { current in
+                if current.generation != update.generation || current.counts.count < update.counts.count { current = update }
+            }
+        }
+        return counts
+    }
 
     /// A query matching more records than this is ranked over the most recent this-many
     /// matches only: BM25 must visit every row it ranks, and over a million organizations
@@ -238,9 +345,10 @@ public final class SearchEngine: Sendable {
     /// Record counts are exact up to this number: the window is also the count.
     public static let recordCountLimit = recordRankWindow
 
-    func kindFilter(_ kind: SearchRequest.Kind?) -> (sql: String, arguments: StatementArguments) {
+    /// `column` is qualified by callers that join another table with a `kind` column.
+    func kindFilter(_ kind: SearchRequest.Kind?, column: String = "kind") -> (sql: String, arguments: StatementArguments) {
         guard let kind else { return ("", []) }
-        return (kind == .article ? " AND kind IN (?, 'section')" : " AND kind = ?", [kind.rawValue])
+        return (kind == .article ? " AND \(column) IN (?, 'section')" : " AND \(column) = ?", [kind.rawValue])
     }
 
     /// One pass over the matches, scoring each: every match for documents; for records
@@ -253,15 +361,18 @@ public final class SearchEngine: Sendable {
         let facets = filters.sql(for: table)
         filter.sql += facets.0
         filter.arguments += facets.1
-        let weights = MatchExpression.columnWeights + expression.phraseWeights
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
+        let weights = table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
+            ? expression.rankArguments(rowCounts: try phraseCounts(expression, in: table, db: db))
+            : expression.rankArguments.map(Optional.some)
         let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
-        var sql = "SELECT rowid, kind, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
+        var sql = "SELECT rowid, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
         if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
         let arguments = StatementArguments(weights) + [expression.text] + filter.arguments
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            RankedRow(rowid: row["rowid"], kind: row["kind"], score: -(row["score"] as Double))
-        }
+        var rows: [RankedRow] = []
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try cursor.next() { rows.append(RankedRow(rowid: row[0], score: -(row[1] as Double))) }
+        return rows
     }
 
     /// A title or name whose pinyin (or initials) starts at a word with the typed letters,

@@ -6,16 +6,27 @@ public struct SearchResponse: Sendable, Equatable {
     public var query: String
     public var total: Int
     public var results: [SearchResult]
+    /// Words left out because no record had every word (the least informative first);
+    /// empty when every result has every word.
+    public var relaxed: [String] = []
+    /// An organization name or document title close to what was typed (one or two
+    /// characters wrong or missing), when the query found little; nil otherwise.
+    public var suggestion: String? = nil
+    /// The words the query was read as (not part of the JSON contract): pages name them
+    /// when some were left out.
+    public var words: [String] = []
 
-    public init(query: String, total: Int, results: [SearchResult]) {
+    public init(query: String, total: Int, results: [SearchResult], relaxed: [String] = [], suggestion: String? = nil) {
         self.query = query
         self.total = total
         self.results = results
+        self.relaxed = relaxed
+        self.suggestion = suggestion
     }
 
     /// Roughly what the response occupies in memory, for bounding caches.
     var estimatedBytes: Int {
-        results.reduce(query.utf8.count + 64) { sum, r in
+        results.reduce(query.utf8.count + 64 + relaxed.reduce(0) { $0 + $1.utf8.count + 8 } + (suggestion?.utf8.count ?? 0)) { sum, r in
             sum + 200 + 2 * r.id.utf8.count + r.title.utf8.count + (r.label?.utf8.count ?? 0) + r.snippet.text.utf8.count
                 + 16 * r.snippet.marks.count
         }

@@ -11,8 +11,19 @@ public final class GongshiDatabase: Sendable {
     static let mmapBytes = 2 << 30
 
     /// Opens (and, unless read-only, creates and migrates) the database at `path`.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
-        self.path = path
+    /// `immutable` (read-only media): opened as SQLite's `immutable=1` URI, which takes no
+    /// locks and creates no `-wal`/`-shm` files; the file must then not change while open.
+    public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws(StoreError) {
+        let readOnly = readOnly || immutable
+        if immutable {
+            // SQLite's URI filenames (Debian builds it with SQLITE_USE_URI); the path is
+            // percent-encoded so that `?` or `#` in it stay part of the name.
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+            self.path = "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+        } else {
+            self.path = path
+        }
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
@@ -37,7 +48,7 @@ public final class GongshiDatabase: Sendable {
             throw StoreError(kind: .open, message: "索引数据库不存在，请先运行 gongshi index", path: path)
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try DatabasePool(path: self.path, configuration: config)
             if !readOnly { try Schema.migrator.migrate(pool) }
         } catch let error as StoreError {
             throw error
@@ -54,6 +65,25 @@ public final class GongshiDatabase: Sendable {
     /// Moves the WAL into the database file, so its size on disk is the index's size.
     public func checkpoint() throws(StoreError) {
         do { _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } } catch { throw StoreError.wrap(error, path: path) }
+    }
+
+    /// `checkpoint()` that waits for readers (a running server's) to let go of the WAL:
+    /// TRUNCATE needs a moment with no reader in it, so it is retried for up to `seconds`.
+    public func checkpointTruncating(seconds: Double = 10) throws(StoreError) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            do {
+                let done: Bool = try pool.writeWithoutTransaction { db in
+                    let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                    return (row?[0] as Int?) == 0   // busy = 0: every frame copied and the WAL truncated
+                }
+                if done { return }
+            } catch {
+                if Date() >= deadline { throw StoreError.wrap(error, path: path) }
+            }
+            if Date() >= deadline { throw StoreError(kind: .query, message: "读者一直占用 WAL，未能截断", path: path) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
     }
 
     /// Number of organizations, and one of their codes (for benchmarks and smoke tests).

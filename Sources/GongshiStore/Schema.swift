@@ -205,6 +205,29 @@ enum Schema {
                 );
                 """)
         }
+        // Search: penalty decision numbers (决定书文号) typed into the search box are exact hits.
+        migrator.registerMigration("v4-search") { db in
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS credit_decision ON credit_record(decision_no) WHERE decision_no IS NOT NULL")
+        }
+        // Learned Q&A: question–article pairs read from <corpus>/qa-pairs/*.jsonl, and the
+        // model the trainer builds from them and the articles (one blob per name).
+        migrator.registerMigration("v5-qa-learning") { db in
+            try db.execute(sql: """
+                CREATE TABLE qa_pair (
+                  id INTEGER PRIMARY KEY,
+                  file_id INTEGER NOT NULL REFERENCES corpus_file(id) ON DELETE CASCADE,
+                  line INTEGER NOT NULL,
+                  pair_id TEXT NOT NULL,
+                  question TEXT NOT NULL,
+                  relevant TEXT NOT NULL    -- JSON [{"title", "article"}]
+                );
+                CREATE INDEX qa_pair_file ON qa_pair(file_id);
+                CREATE TABLE qa_model (
+                  name TEXT PRIMARY KEY,
+                  data BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

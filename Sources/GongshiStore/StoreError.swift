@@ -2,7 +2,7 @@
 /// (modelled on GRDB's DatabaseError: a kind, a message, and the SQL or file involved).
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     public enum Kind: String, Sendable {
-        case open, schema, query, tokenizer, corrupt
+        case open, schema, query, tokenizer, corrupt, snapshot
     }
 
     public let kind: Kind

@@ -1,4 +1,5 @@
 import GongshiAnswers
+import GongshiDesk
 import GongshiDisclosure
 import GongshiSearch
 import GongshiStore
@@ -36,6 +37,15 @@ struct ErrorResponder: Sendable {
             return Failure(status: 400, heading: "请求有误", message: problem.message)
         case SearchError.invalidQuery(let why), AnswerError.invalidQuestion(let why):
             return Failure(status: 400, heading: "请求有误", message: why)
+        case let error as DeskError:
+            switch error.kind {
+            case .unauthenticated: return Failure(status: 401, heading: "请先登录", message: error.message)
+            case .forbidden: return Failure(status: 403, heading: "无权进行该操作", message: error.message)
+            case .invalid: return Failure(status: 400, heading: "提交有误", message: error.message)
+            case .notFound: return Failure(status: 404, heading: "找不到", message: error.message)
+            case .throttled: return Failure(status: 429, heading: "操作过于频繁", message: error.message)
+            case .store: return Failure(status: 500, heading: unavailableHeading, message: unavailableMessage, cause: error)
+            }
         case let error as DisclosureError:
             if case .invalidParameter = error { return Failure(status: 400, heading: "请求有误", message: error.message) }
             return Failure(status: 500, heading: unavailableHeading, message: unavailableMessage, cause: error)

@@ -6,6 +6,9 @@ public struct HTTPResponse: Sendable {
     public var status: Int { didSet { prepared = nil } }
     public var headers: [(String, String)] { didSet { prepared = nil } }
     public var body: [UInt8] { didSet { prepared = nil } }
+    /// A body read from a file by the server instead of `body` (bulk downloads, which may
+    /// be larger than memory); see `FileBody`.
+    public var file: FileBody? { didSet { prepared = nil } }
     /// This very response already built in the server's form (see `prebuilt()`), so the
     /// server queues it without copying body and headers again; nil for most responses.
     private(set) var prepared: PreparedResponse?

@@ -9,13 +9,42 @@ public final class HTTPServer: @unchecked Sendable {
         public var host = "127.0.0.1"
         public var port: UInt16 = 8080
         public var threads = 4
-        public var connectionLimit = 512
+        /// Connections at once; by default sized for the machine (`defaultConnectionLimit`).
+        public var connectionLimit = HTTPServer.defaultConnectionLimit()
+        /// Connections at once from one IP address (0 = no limit): one client cannot take
+        /// every slot. Behind a reverse proxy every connection comes from the proxy.
+        public var perAddressLimit = 64
+        /// Idle keep-alive timeout between requests.
         public var timeoutSeconds = 30
-        /// Per connection; bounds the request line and headers. libmicrohttpd clears
-        /// this pool for every request, so it is kept no larger than needed.
-        public var memoryLimit = 32 * 1024
+        /// A request head must be complete within this many seconds of the connection
+        /// opening (or of the previous answer); slow senders are cut off (0 = no deadline).
+        public var headTimeoutSeconds = 10
+        /// Per connection; bounds the request line and headers. libmicrohttpd clears this
+        /// pool for every request. Twice `maxHeadBytes`, so that a head over our limit still
+        /// reaches us (and gets a 431 with our headers) instead of exhausting the pool.
+        public var memoryLimit = 2 * HTTPServer.maxHeadBytes
 
         public init() {}
+    }
+
+    /// The request line and headers together; a longer head is answered 431.
+    public static let maxHeadBytes = 32 * 1024
+
+    /// What the descriptor limit allows, keeping 64 for the database and files, at most
+    /// 16,384 (each connection may hold a 64 KB pool when busy).
+    public static func defaultConnectionLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 512 }
+        let descriptors = limit.rlim_cur > rlim_t(1 << 20) ? 1 << 20 : Int(limit.rlim_cur)
+        return max(32, min(descriptors - 64, 16_384))
+    }
+
+    /// Raises the soft descriptor limit to the hard one (servers need many sockets).
+    public static func raiseDescriptorLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 
     public enum ServerError: Error, CustomStringConvertible {
@@ -30,7 +59,8 @@ public final class HTTPServer: @unchecked Sendable {
     private final class Context: @unchecked Sendable {
         let router: Router
         let logger: Logger
-        init(router: Router, logger: Logger) { self.router = router; self.logger = logger }
+        let metrics: ServerMetrics
+        init(router: Router, logger: Logger) { self.router = router; self.logger = logger; metrics = router.site.node.metrics }
 
         /// The static answer for `path` with its status and prepared form. A method here
         /// rather than calls through `ctx.router` in the handler, where Swift copied the
@@ -42,6 +72,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
     private var context: Unmanaged<Context>?
+    private var connectionCounter: ConnectionCounter?
 
     public private(set) var port: UInt16 = 0
 
@@ -56,7 +87,9 @@ public final class HTTPServer: @unchecked Sendable {
         let handle: OpaquePointer? = options.host.withCString { host in
             var o = GongshiHTTPOptions(host: host, port: options.port, threads: UInt32(options.threads),
                                        connectionLimit: UInt32(options.connectionLimit),
-                                       timeoutSeconds: UInt32(options.timeoutSeconds), memoryLimit: options.memoryLimit)
+                                       perAddressLimit: UInt32(max(options.perAddressLimit, 0)),
+                                       timeoutSeconds: UInt32(options.timeoutSeconds),
+                                       headTimeoutSeconds: UInt32(max(options.headTimeoutSeconds, 0)), memoryLimit: options.memoryLimit)
             return gongshi_http_start(&o, HTTPServer.handle, context.toOpaque(), &error, error.count)
         }
         guard let handle else {
@@ -66,11 +99,18 @@ public final class HTTPServer: @unchecked Sendable {
         self.server = handle
         self.context = context
         self.port = gongshi_http_port(handle)
+        let counter = ConnectionCounter(handle)
+        connectionCounter = counter
+        router.site.node.metrics.connect(connections: { counter.count })
     }
+
+    /// Connections closed so far because their request head missed the deadline.
+    public var headTimeouts: Int { server.map { Int(gongshi_http_head_timeouts($0)) } ?? 0 }
 
     /// Stops accepting connections and lets requests in flight finish.
     public func stop() {
         guard let server else { return }
+        connectionCounter?.detach()
         gongshi_http_stop(server)
         self.server = nil
         context?.release()
@@ -101,13 +141,21 @@ public final class HTTPServer: @unchecked Sendable {
         func send(_ status: Int, _ prepared: OpaquePointer?, _ response: () -> HTTPResponse) {
             if let prepared {
                 var out = GongshiHTTPResponse(status: Int32(status), body: nil, bodyLength: 0, headers: nil, headerCount: 0,
-                                              prepared: prepared)
+                                              prepared: prepared, file: nil)
                 respond(token, &out)
             } else {
                 withCResponse(response()) { respond(token, $0) }
             }
         }
         let status: Int
+        if let problem = HTTPServer.headProblem(r) {
+            // Answered here, with our headers, rather than by libmicrohttpd or the router.
+            let response = problem.status == 431 || path.hasPrefix("/api/") || problem.status == 414
+                ? HTTPResponse.jsonError(problem.status, problem.message)
+                : ctx.router.site.errors.response(HTTPProblem(problem.status, "请求有误", problem.message), to: HTTPRequest(path: "/"), form: .html)
+            status = response.status
+            send(status, nil) { response }
+        } else
         // Static files first, without the dictionaries of an HTTPRequest: they are most of
         // the requests and answered from prepared responses, so building those would cost more.
         if method == "GET" || method == "HEAD",
@@ -117,12 +165,34 @@ public final class HTTPServer: @unchecked Sendable {
         } else {
             let response = ctx.router.handle(HTTPRequest(method: method, path: path,
                                                          query: pairs(r.query, r.queryCount, lowercasingKeys: false),
-                                                         lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true)))
+                                                         lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true),
+                                                         body: r.body.map { Array(UnsafeRawBufferPointer(start: $0, count: r.bodyLength)) } ?? [],
+                                                         clientAddress: r.clientAddress.map { String(cString: $0) } ?? ""))
             status = response.status
             send(status, response.prepared?.handle) { response }
         }
-        let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
+        let nanos = DispatchTime.now().uptimeNanoseconds - started
+        ctx.metrics.observe(path: path, status: status, nanoseconds: nanos)
+        let micros = nanos / 1000
         ctx.logger.info(Logger.Message(stringLiteral: accessLine(method, path, status, micros)))
+    }
+
+    /// A request refused before routing: a head over `maxHeadBytes` (431), a path and query
+    /// over 16 KB (414), or a path with a control character (a `%00` arrives as C0 80 from
+    /// the C layer) or bytes that are not UTF-8 (400), which would otherwise be cut short
+    /// or decoded leniently into another path.
+    private static func headProblem(_ r: GongshiHTTPRequest) -> (status: Int, message: String)? {
+        func length(_ p: UnsafePointer<CChar>?) -> Int { p.map { strlen($0) } ?? 0 }
+        var target = length(r.path)
+        for i in 0..<Int(max(r.queryCount, 0)) { target += length(r.query?[i].key) + length(r.query?[i].value) + 2 }
+        if r.headBytes > maxHeadBytes { return (431, "请求头过大（最多 \(maxHeadBytes / 1024) KB）") }
+        if target > 16 * 1024 { return (414, "地址过长") }
+        guard let raw = r.path else { return nil }
+        let bytes = HTTPServer.bytes(raw)
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) || String(validating: bytes, as: UTF8.self) == nil {
+            return (400, "地址中含有控制字符或无效的编码")
+        }
+        return nil
     }
 
     /// `GET /static/css/site.css 200 41µs`, written straight into one string: every request
@@ -159,6 +229,23 @@ public final class HTTPServer: @unchecked Sendable {
     /// `response` as the C layer takes it, valid during `body` only. The header strings
     /// go into one buffer (NUL-terminated, side by side) rather than one allocation each.
     static func withCResponse<T>(_ response: HTTPResponse, _ body: (UnsafePointer<GongshiHTTPResponse>) -> T) -> T {
+        if let file = response.file {
+            // Opened here, where it is handed to the C layer that closes it; a file gone
+            // since the handler looked (a snapshot removed under a node) is a 500.
+            let fd = open(file.path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return withCResponse(.jsonError(500, "无法读取文件"), body) }
+            var plain = response
+            plain.file = nil
+            plain.body = []
+            var spec = GongshiHTTPFile(fd: fd, offset: file.offset, length: file.length)
+            return withUnsafePointer(to: &spec) { spec in
+                withCResponse(plain) { c in
+                    var out = c.pointee
+                    out.file = spec
+                    return body(&out)
+                }
+            }
+        }
         var text: [UInt8] = []
         var offsets: [(key: Int, value: Int)] = []
         offsets.reserveCapacity(response.headers.count)
@@ -179,7 +266,7 @@ public final class HTTPServer: @unchecked Sendable {
                     var out = GongshiHTTPResponse(status: Int32(response.status),
                                                   body: bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
                                                   bodyLength: bytes.count, headers: pairs.baseAddress, headerCount: Int32(pairs.count),
-                                                  prepared: nil)
+                                                  prepared: nil, file: nil)
                     return body(&out)
                 }
             }
@@ -201,6 +288,16 @@ public final class HTTPServer: @unchecked Sendable {
     private static func bytes(_ pointer: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
     }
+}
+
+/// Reads the open-connection count of a running server for /metrics. Holds the handle
+/// without owning it; the count reads 0 once the server has stopped.
+private final class ConnectionCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handle: OpaquePointer?
+    init(_ handle: OpaquePointer) { self.handle = handle }
+    var count: Int { lock.withLock { handle.map { Int(gongshi_http_connections($0)) } ?? 0 } }
+    func detach() { lock.withLock { handle = nil } }
 }
 
 /// A response built once into libmicrohttpd's form (body and headers copied), then queued

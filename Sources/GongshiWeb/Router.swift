@@ -8,15 +8,26 @@ import GongshiStore
 /// anything unexpected a 500 with the JSON error shape or an error page (never a crash).
 public struct Router: Sendable {
     public let site: Site
+    /// The consultation desk's routes (/desk, /api/desk, /consult, /faq); nil without a desk database.
+    public let desk: DeskRoutes?
 
-    public init(site: Site) { self.site = site }
+    public init(site: Site, desk: DeskRoutes? = nil) {
+        self.site = site
+        self.desk = desk
+    }
+
+    /// The index generation a response came from, so a mixed-version window during a
+    /// rollout is visible (static files of a snapshot node carry it from start).
+    public static let generationHeader = "X-Gongshi-Generation"
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         if request.method == "GET" || request.method == "HEAD",
            let file = staticFile(path: request.path, header: { request.headers[$0] }) {
             return file
         }
-        return Self.compressed(route(request), for: request)
+        var response = Self.compressed(route(request), for: request)
+        if let generation = site.node.generation { response.headers.append((Self.generationHeader, String(generation))) }
+        return response
     }
 
     /// The static-file route alone, for a GET or HEAD of `path`: the server tries it before
@@ -63,6 +74,7 @@ public struct Router: Sendable {
     }
 
     private func dispatch(_ request: HTTPRequest) throws -> HTTPResponse {
+        if request.path.utf8.count <= 2048, let desk, let response = try desk.route(request) { return response }
         guard request.method == "GET" || request.method == "HEAD" else {
             let isAPI = request.path.hasPrefix(URLBuilder.Route.apiPrefix)
             throw HTTPProblem(405, "不支持的请求方法", isAPI ? "只支持 GET 和 HEAD 请求" : "本站只支持 GET 和 HEAD 请求。", headers: [("Allow", "GET, HEAD")])
@@ -96,10 +108,13 @@ public struct Router: Sendable {
         case URLBuilder.Route.sitemap: return try sitemap.sitemap(request, part: nil)
         case URLBuilder.Route.robots: return sitemap.robots(request)
         case URLBuilder.Route.preferences: return try PreferencesController().update(request)
-        case URLBuilder.Route.health: return ServiceController().health()
-        case URLBuilder.Route.apiDescription: return try ServiceController().openAPI()
+        case URLBuilder.Route.health: return ServiceController(site: site).health()
+        case URLBuilder.Route.metrics: return ServiceController(site: site).metrics()
+        case URLBuilder.Route.apiDescription: return try ServiceController(site: site).openAPI()
+        case URLBuilder.Route.data: return .redirect(URLBuilder.Prefix.data, status: 301)
         default: break
         }
+        if request.path.hasPrefix(URLBuilder.Prefix.data) { return try DataController(site: site).handle(request) }
         typealias P = URLBuilder.Prefix
         if let id = Self.suffix(request.path, after: P.policy) { return try policies.itemPage(request, id: id) }
         if let id = Self.suffix(request.path, after: P.apiPolicy) { return try policies.itemJSON(id: id) }

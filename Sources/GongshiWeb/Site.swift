@@ -16,9 +16,14 @@ public struct Site: Sendable {
     /// Where server errors (5xx) go, with their cause; see `ErrorResponder`.
     public let logger: Logger
     let errors: ErrorResponder
+    /// Generation, counts, snapshot and metrics of this node (`/healthz`, `/data/`, `/metrics`).
+    public let node: NodeStatus
 
     public init(search: SearchEngine, catalog: PolicyCatalog, answers: AnswerEngine, directory: OrganizationDirectory,
-                pages: PageRenderer, files: StaticFiles, logger: Logger = Logger(label: "gongshi.web")) {
+                pages: PageRenderer, files: StaticFiles, node: NodeStatus? = nil, logger: Logger = Logger(label: "gongshi.web")) {
+        self.node = node ?? NodeStatus(database: search.database)
+        let engine = search
+        self.node.metrics.connect(cache: { engine.cacheStatistics })
         self.search = search
         self.directory = directory
         self.catalog = catalog
@@ -30,17 +35,22 @@ public struct Site: Sendable {
     }
 
     /// A site over one index database and a static directory; `cachedSearches` responses
-    /// of repeated searches are kept per index generation (0: none).
+    /// of repeated searches are kept per index generation (0: none). `snapshot`: the
+    /// verified snapshot `database` was opened from (its generation goes on every response,
+    /// static files included, and its files are offered under `/data/`).
     public init(database: GongshiDatabase, staticDirectory: String?, cachedSearches: Int = 1_024,
-                logger: Logger = Logger(label: "gongshi.web")) throws(WebError) {
+                snapshot: PublishedSnapshot? = nil, logger: Logger = Logger(label: "gongshi.web")) throws(WebError) {
         let search: SearchEngine, answers: AnswerEngine, directory: OrganizationDirectory
         do {
             search = try SearchEngine(database: database, cachedResponses: cachedSearches)
             answers = try AnswerEngine(database: database)
             directory = try OrganizationDirectory(database: database)
         } catch { throw WebError("\(error)", path: database.path) }
+        let node = snapshot.map(NodeStatus.init(snapshot:)) ?? NodeStatus(database: database)
+        let generationHeader = snapshot.map { [(Router.generationHeader, String($0.manifest.generation))] } ?? []
         self.init(search: search, catalog: PolicyCatalog(database: database), answers: answers, directory: directory, pages: try PageRenderer(),
-                  files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir) } ?? StaticFiles(), logger: logger)
+                  files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir, extraHeaders: generationHeader) } ?? StaticFiles(),
+                  node: node, logger: logger)
     }
 
     /// Computes what the first visitors would otherwise wait for: the statistics and the

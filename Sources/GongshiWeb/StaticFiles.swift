@@ -31,7 +31,8 @@ public struct StaticFiles: Sendable {
     /// An empty set (for tests of handlers that serve no static files).
     public init() { assets = [:]; answers = [] }
 
-    public init(directory: String) throws(WebError) {
+    /// `extraHeaders` go on every answer (a snapshot node's generation).
+    public init(directory: String, extraHeaders: [(String, String)] = []) throws(WebError) {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]) else {
             throw WebError("static directory not found", path: directory)
@@ -58,7 +59,7 @@ public struct StaticFiles: Sendable {
             let body = Array(data), type = Self.contentType(url.pathExtension)
             let validators = [("ETag", "\"\(StableHash.hex(of: body))\""),
                               ("Last-Modified", HTTPDate.format(values?.contentModificationDate ?? Date())),
-                              ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding")] + HTTPResponse.securityHeaders
+                              ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding")] + HTTPResponse.securityHeaders + extraHeaders
             let head = [("Content-Type", type)] + validators
             assets[relative] = Asset(plain: add(HTTPResponse(status: 200, headers: head, body: body)),
                                      gzipped: (Self.compressible(type) ? Self.gzip(body) : nil).map {

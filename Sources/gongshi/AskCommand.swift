@@ -13,11 +13,11 @@ struct AskCommand: ParsableCommand {
 
     @Argument(help: "问题，例如：成立社会团体需要什么条件？") var question: String
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "最多返回条数（1–50）") var limit = 5
+    @Option(help: "最多返回条数（1–100）") var limit = 5
     @Flag(help: "输出 JSON") var json = false
 
     func validate() throws {
-        guard (1...AnswerEngine.maxLimit).contains(limit) else { throw ValidationError("--limit 应在 1 到 50 之间") }
+        guard (1...AnswerEngine.maxLimit).contains(limit) else { throw ValidationError("--limit 应在 1 到 100 之间") }
         guard question.count <= AnswerEngine.maxQuestionCharacters else { throw ValidationError("问题不能超过 500 个字") }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiIndex
+import GongshiAnswers
 import GongshiStore
 
 struct IndexCommand: ParsableCommand {
@@ -11,7 +12,8 @@ struct IndexCommand: ParsableCommand {
 
     @Option(help: "语料目录") var corpus = "Corpus"
     @OptionGroup var options: DatabaseOptions
-    @Flag(help: "不显示逐行错误，只显示汇总") var quiet = false
+    @Flag(help: "不显示进度和逐行错误，只显示汇总") var quiet = false
+    @Flag(help: "接受为空、无法解析或大部分行被拒绝的新文件，清除其上一次索引的记录（默认保留上一次的记录并报错）") var replaceEmpty = false
 
     func run() throws {
         let database: GongshiDatabase
@@ -20,16 +22,36 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var indexer = Indexer(corpus: URL(fileURLWithPath: corpus), database: database)
-        indexer.progress = { done, total, item in Terminal.progress(done: done, total: total, item: item) }
+        if !quiet { indexer.progress = { done, total, item in Terminal.progress(done: done, total: total, item: item) } }
+        indexer.replaceEmpty = replaceEmpty
         let summary: IndexSummary
         do { summary = try indexer.run() } catch {
+            // A failed run rolled back; what it wrote to the WAL is of no use: truncate it
+            // (best effort — on a full disk even this may fail).
+            try? database.checkpoint()
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
         }
         if !quiet {
             for problem in summary.problems { Terminal.error(problem.description) }
+            for orphan in summary.orphans.prefix(50) { Terminal.error(orphan.description) }
+            if summary.orphans.count > 50 { Terminal.error("……另有 \(summary.orphans.count - 50) 条引用了不在索引中的社会组织") }
         }
+        for warning in summary.warnings { Terminal.error("提示：\(warning)") }
         print(IndexReport.text(summary, corpus: corpus, db: options.path))
+        // The learned Q&A model is part of the index: rebuilt whenever the index changed.
+        if summary.filesIndexed + summary.filesRemoved > 0 || !TrainCommand.hasModel(database) {
+            do {
+                print(TrainCommand.text(try AnswerTrainer(database: database).train()))
+            } catch {
+                Terminal.error("错误：问答模型训练失败：\(error)")
+                throw ExitCode(2)
+            }
+        }
+        // The WAL holds the whole run until checkpointed: move it into the database and
+        // truncate it, so the disk holds one copy of the index (retried while a server's
+        // readers finish their reads).
+        do { try database.checkpointTruncating() } catch { print("  注意：WAL 未能截断（\(error)）") }
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 }
@@ -44,6 +66,8 @@ enum IndexReport {
             String(format: "  用时 %.2f 秒，读取 %.2f MB", s.seconds, Double(s.bytesRead) / 1_000_000),
         ]
         lines.append(s.rejected == 0 ? "  被拒绝的行：0" : "  被拒绝的行：\(s.rejected)（见上方 文件:行: 字段: 原因）")
+        if s.filesKept > 0 { lines.append("  保留上一次索引记录的文件：\(s.filesKept)（新版本为空、无法读取或大部分行被拒绝）") }
+        if !s.orphans.isEmpty { lines.append("  引用了不在索引中的社会组织的记录：\(s.orphans.count)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -21,3 +21,24 @@ enum Terminal {
         }
     }
 }
+
+extension Terminal {
+    /// A line read from the terminal without echo (echo restored afterwards); from a
+    /// non-terminal standard input, the line as it is.
+    static func readSecret(_ prompt: String) -> String {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        var saved = termios()
+        let isTTY = tcgetattr(STDIN_FILENO, &saved) == 0
+        if isTTY {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        let line = readLine(strippingNewline: true) ?? ""
+        if isTTY {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        return line
+    }
+}

@@ -79,7 +79,9 @@ import Testing
     @Test func jsonContractHasEveryFieldWithNullLabels() throws {
         let response = try Self.site().search.search(SearchRequest(query: "基金会管理条例", limit: 20))
         let object = try Self.object(SearchResponseBody(response))
-        #expect(Set(object.keys) == ["query", "total", "results"])
+        // Issue 13 added `relaxed` (words left out) and `suggestion` (string or null).
+        #expect(Set(object.keys) == ["query", "total", "results", "relaxed", "suggestion"])
+        #expect(object["suggestion"] is NSNull)
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(!results.isEmpty)
         for r in results {

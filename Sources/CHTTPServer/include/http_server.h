@@ -25,10 +25,25 @@ typedef struct {
     int queryCount;
     const GongshiHTTPPair *headers;
     int headerCount;
+    size_t headBytes;    /* path, every query pair and every header (not only those listed) */
+    const char *body;        /* the request body (POST), not NUL-terminated; NULL when none */
+    size_t bodyLength;
+    const char *clientAddress; /* the peer's IP address as text ("" when unknown) */
 } GongshiHTTPRequest;
+
+/* Bodies longer than this are refused with 413 before the handler runs. */
+#define GONGSHI_HTTP_MAX_BODY (64 * 1024)
 
 /* A response built once by gongshi_http_prepare (a libmicrohttpd response inside). */
 typedef struct GongshiHTTPPrepared GongshiHTTPPrepared;
+
+/* A body read from an open file: `length` bytes from `offset` (Range requests, bulk
+** downloads larger than memory). The server owns `fd` from then on and closes it. */
+typedef struct {
+    int fd;
+    unsigned long long offset;
+    unsigned long long length;
+} GongshiHTTPFile;
 
 typedef struct {
     int status;
@@ -38,6 +53,8 @@ typedef struct {
     int headerCount;
     /* When set, queued as it is with `status`; body and headers are then ignored. */
     const GongshiHTTPPrepared *prepared;
+    /* When set (and no `prepared`), the body comes from this file instead of `body`. */
+    const GongshiHTTPFile *file;
 } GongshiHTTPResponse;
 
 /* Builds `response` (status ignored) once, copying body and headers, so that it can be
@@ -60,14 +77,22 @@ typedef struct {
     const char *host;            /* IPv4 address to bind, e.g. "127.0.0.1" */
     unsigned short port;         /* 0 = any free port */
     unsigned threads;            /* worker threads (thread pool) */
-    unsigned connectionLimit;
+    unsigned connectionLimit;    /* connections at once, all addresses */
+    unsigned perAddressLimit;    /* connections at once from one IP address; 0 = no limit */
     unsigned timeoutSeconds;     /* idle connection timeout */
+    unsigned headTimeoutSeconds; /* a request head must be complete this long after the
+                                    connection opened or the previous answer was sent
+                                    (not restarted by each byte); 0 = no deadline */
     size_t memoryLimit;          /* per connection: bounds headers and URL size */
 } GongshiHTTPOptions;
 
 /* Starts serving; NULL on failure with a message in `error`. */
 GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, GongshiHTTPHandler handler,
                                       void *context, char *error, size_t errorCapacity);
+/* Connections open right now (for /metrics). */
+unsigned gongshi_http_connections(const GongshiHTTPServer *server);
+/* Connections closed because their request head missed the deadline (since start). */
+unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server);
 /* The port actually bound. */
 unsigned short gongshi_http_port(const GongshiHTTPServer *server);
 /* Stops accepting, lets requests in flight finish, frees the server. */

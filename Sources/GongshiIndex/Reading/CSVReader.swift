@@ -7,6 +7,16 @@ public struct CSVReader: Sequence {
     public struct Record: Sendable {
         public let line: Int
         public let fields: [String]
+        /// The line after the record's last one (more than `line + 1` when a quoted field
+        /// held line breaks).
+        public var nextLine: Int = 0
+        /// Set when the record could not be read: a quote opened on `line` never closed.
+        public var unterminatedQuote = false
+        /// A quoted field ran over a line break and its closing quote was followed by more
+        /// text (`"…\n…"xyz`): almost surely a quote on `line` paired with one on a later line.
+        public var suspectQuote = false
+        /// Byte offset of the record's first byte.
+        var start = 0
     }
 
     let bytes: [UInt8]
@@ -33,12 +43,21 @@ public struct CSVReader: Sequence {
             }
             guard index < n else { return nil }
             let startLine = line
+            let startIndex = index
             var fields: [String] = []
+            var suspect = false
+            func record() -> Record {
+                var r = Record(line: startLine, fields: fields, nextLine: line)
+                r.start = startIndex
+                r.suspectQuote = suspect
+                return r
+            }
             while true {
                 // One field, starting at `index`.
                 if index < n, bytes[index] == Self.quote {
                     index += 1
                     var field: [UInt8] = []
+                    var closed = false
                     while index < n {
                         let c = bytes[index]
                         if c == Self.quote {
@@ -48,13 +67,25 @@ public struct CSVReader: Sequence {
                                 continue
                             }
                             index += 1
+                            closed = true
                             break
                         }
                         if c == Self.lf { line += 1 }
                         field.append(c)
                         index += 1
                     }
+                    if !closed {
+                        // The quote never closes: the rest of the file would be one field.
+                        // Report the record and read on from the line after its start.
+                        var r = record()
+                        r.unterminatedQuote = true
+                        restart(after: r)
+                        return r
+                    }
                     // Anything between the closing quote and the separator is kept, as Excel does.
+                    if index < n, bytes[index] != Self.comma, bytes[index] != Self.lf, bytes[index] != Self.cr, field.contains(Self.lf) {
+                        suspect = true
+                    }
                     while index < n, bytes[index] != Self.comma, bytes[index] != Self.lf, bytes[index] != Self.cr {
                         field.append(bytes[index])
                         index += 1
@@ -65,14 +96,23 @@ public struct CSVReader: Sequence {
                     while index < n, bytes[index] != Self.comma, bytes[index] != Self.lf, bytes[index] != Self.cr { index += 1 }
                     fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
                 }
-                guard index < n else { return Record(line: startLine, fields: fields) }
+                guard index < n else { return record() }
                 let c = bytes[index]
                 index += 1
                 if c == Self.comma { continue }
                 if c == Self.cr, index < n, bytes[index] == Self.lf { index += 1 }
                 line += 1
-                return Record(line: startLine, fields: fields)
+                return record()
             }
+        }
+
+        /// Reads on from the line after `record`'s first line: for a record that turned out
+        /// to be a quote paired with one on a later line, so the rows in between are not lost.
+        public mutating func restart(after record: Record) {
+            var i = record.start
+            while i < bytes.count, bytes[i] != Self.lf { i += 1 }
+            index = Swift.min(i + 1, bytes.count)
+            line = record.line + 1
         }
     }
 }

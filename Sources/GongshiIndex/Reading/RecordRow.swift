@@ -33,14 +33,34 @@ public struct RecordRow: Sendable {
 /// Chinese headers are mapped through `aliases`; unknown columns are ignored.
 public struct RecordFileReader {
     public let aliases: [String: String]
+    /// Key → the column's name in messages, `名称(name)`.
+    let names: [String: String]
+    /// Key → the most characters a value may have (`FieldLimits`).
+    let limits: [String: Int]
 
-    public init(fields: [(key: String, chinese: String)]) {
+    public init(fields: [(key: String, chinese: String)], limits: [String: Int] = [:]) {
         var map: [String: String] = [:]
+        var names: [String: String] = [:]
         for field in fields {
             map[field.key] = field.key
             map[field.chinese] = field.key
+            names[field.key] = "\(field.chinese)(\(field.key))"
         }
         aliases = map
+        self.names = names
+        self.limits = limits
+    }
+
+    /// The first value over its column's limit, as a problem of the row.
+    func oversized(_ values: [String: String], line: Int, file: String) -> RowProblem? {
+        for (key, value) in values {
+            let limit = limits[key] ?? FieldLimits.otherwise
+            // UTF-8 bytes bound the characters from above: count characters only when needed.
+            guard value.utf8.count > limit, value.unicodeScalars.count > limit else { continue }
+            return RowProblem(file: file, line: line, field: names[key] ?? key,
+                              why: "长度为 \(value.unicodeScalars.count) 个字符，超过上限 \(limit)")
+        }
+        return nil
     }
 
     func canonical(_ header: String) -> String? {
@@ -57,12 +77,20 @@ public struct RecordFileReader {
         var iterator = CSVReader(text: text).makeIterator()
         guard let header = iterator.next() else { return ([], []) }
         let keys = header.fields.map { canonical($0) }
-        if !keys.contains(where: { $0 != nil }) {
-            return ([], [RowProblem(file: file, line: header.line, field: "表头", why: "没有可识别的列名")])
+        if header.unterminatedQuote || !keys.contains(where: { $0 != nil }) {
+            return ([], [RowProblem(file: file, line: header.line, field: "表头", why: "没有可识别的列名（文件的第一行应为表头）")])
         }
         var rows: [RowProblem] = []
         var out: [RecordRow] = []
         while let record = iterator.next() {
+            // A quote that never closes, or that closes only on a later line where the row
+            // then has the wrong number of columns: the quote on the record's first line is
+            // unpaired. Report it there and read the following lines as rows of their own.
+            if record.unterminatedQuote || (record.nextLine > record.line + 1 && (record.suspectQuote || record.fields.count != keys.count)) {
+                rows.append(RowProblem(file: file, line: record.line, field: "行", why: "未闭合的引号（第 \(record.line) 行的引号没有配对）"))
+                if !record.unterminatedQuote { iterator.restart(after: record) }
+                continue
+            }
             if record.fields.count > keys.count, record.fields[keys.count...].contains(where: { !$0.isEmpty }) {
                 rows.append(RowProblem(file: file, line: record.line, field: "行", why: "列数为\(record.fields.count)，多于表头的\(keys.count)列"))
                 continue
@@ -70,6 +98,10 @@ public struct RecordFileReader {
             var values: [String: String] = [:]
             for (i, value) in record.fields.enumerated() where i < keys.count {
                 if let key = keys[i] { values[key] = value }
+            }
+            if let problem = oversized(values, line: record.line, file: file) {
+                rows.append(problem)
+                continue
             }
             out.append(RecordRow(line: record.line, values: values))
         }
@@ -82,6 +114,10 @@ public struct RecordFileReader {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            if line.utf8.count > FieldLimits.line {
+                problems.append(RowProblem(file: file, line: lineNumber, field: "行", why: "长度超过上限 \(FieldLimits.line / 1024) KB"))
+                continue
+            }
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             guard let data = trimmed.data(using: .utf8),
@@ -98,6 +134,10 @@ public struct RecordFileReader {
                 case let array as [Any]: values[canonicalKey] = array.map { "\($0)" }.joined(separator: ";")
                 default: continue
                 }
+            }
+            if let problem = oversized(values, line: lineNumber, file: file) {
+                problems.append(problem)
+                continue
             }
             out.append(RecordRow(line: lineNumber, values: values))
         }

@@ -6,6 +6,11 @@ import Foundation
 public struct MatchExpression: Sendable {
     public private(set) var text = ""
     public private(set) var phraseWeights: [Double] = []
+    /// The query word each phrase stands for (-1: none), for proximity ranking: rows
+    /// where every word occurs close together rank first (see phrase_rank.c).
+    public private(set) var phraseGroups: [Int] = []
+    /// Each phrase as given (for per-phrase statistics).
+    public private(set) var phraseTexts: [String] = []
 
     public init() {}
 
@@ -14,11 +19,15 @@ public struct MatchExpression: Sendable {
     public mutating func append(_ other: MatchExpression) {
         text += other.text
         phraseWeights += other.phraseWeights
+        phraseGroups += other.phraseGroups
+        phraseTexts += other.phraseTexts
     }
 
-    public mutating func phrase(_ value: String, weight: Double, prefix: Bool = false) {
+    public mutating func phrase(_ value: String, weight: Double, prefix: Bool = false, group: Int = -1) {
         text += MatchExpression.quote(value) + (prefix ? " *" : "")
         phraseWeights.append(weight)
+        phraseGroups.append(group)
+        phraseTexts.append(value + (prefix ? " *" : ""))
     }
 
     /// Restricts the whole expression to some columns (adds no phrase).
@@ -36,6 +45,20 @@ public struct MatchExpression: Sendable {
         e.append(b)
         e.append(")")
         return e
+    }
+
+    /// Arguments of gongshi_rank: column weights, phrase weights, and the phrase groups
+    /// when at least two words are grouped.
+    public var rankArguments: [Double] {
+        let groups = Set(phraseGroups.filter { $0 >= 0 }.map { $0 % 1000 })
+        return MatchExpression.columnWeights + phraseWeights + (groups.count >= 2 ? phraseGroups.map(Double.init) : [])
+    }
+
+    /// Arguments of gongshi_rank with the number of rows holding each phrase (nil: let
+    /// gongshi_rank count it): column weights, phrase weights, groups, counts.
+    public func rankArguments(rowCounts: [Int?]) -> [Double?] {
+        MatchExpression.columnWeights.map(Optional.some) + phraseWeights.map(Optional.some)
+            + phraseGroups.map { Optional.some(Double($0)) } + rowCounts.map { $0.map(Double.init) }
     }
 
     /// An FTS5 string literal: the only special character inside is the quote itself.

@@ -2,7 +2,7 @@ import GongshiSearch
 import GongshiStore
 
 /// The search contract shared by `gongshi search --json` and `/api/search`:
-/// `{"query", "total", "results": [{"kind", "id", "title", "label", "snippet", "url", "score"}]}`,
+/// `{"query", "total", "results": [{"kind", "id", "title", "label", "snippet", "url", "score"}], "relaxed", "suggestion"}`,
 /// where `snippet` is HTML-safe text with the matched words in `<mark>` and `url` the page.
 public struct SearchResponseBody: Encodable, Sendable {
     public struct Result: Encodable, Sendable, Equatable {
@@ -41,11 +41,28 @@ public struct SearchResponseBody: Encodable, Sendable {
     public var query: String
     public var total: Int
     public var results: [Result]
+    /// Words left out because no record had every word; empty when none was.
+    public var relaxed: [String]
+    /// A close name or title for a query that found little (did you mean); null otherwise.
+    public var suggestion: String?
 
     public init(_ response: SearchResponse) {
         query = response.query
         total = response.total
         results = response.results.map(Result.init)
+        relaxed = response.relaxed
+        suggestion = response.suggestion
+    }
+
+    enum CodingKeys: String, CodingKey { case query, total, results, relaxed, suggestion }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(query, forKey: .query)
+        try c.encode(total, forKey: .total)
+        try c.encode(results, forKey: .results)
+        try c.encode(relaxed, forKey: .relaxed)
+        try c.encode(suggestion, forKey: .suggestion)   // explicit null
     }
 
     /// The contract written straight to bytes: the same text Foundation's JSONEncoder
@@ -56,7 +73,12 @@ public struct SearchResponseBody: Encodable, Sendable {
         out.reserveCapacity(results.reduce(query.utf8.count + 256) { $0 + 160 + $1.title.utf8.count + $1.snippet.utf8.count + 2 * $1.url.utf8.count })
         out += #"{"query":"#.utf8
         JSONBytes.string(query, to: &out)
-        out += #","results":["#.utf8
+        out += #","relaxed":["#.utf8
+        for (i, word) in relaxed.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            JSONBytes.string(word, to: &out)
+        }
+        out += #"],"results":["#.utf8
         for (i, r) in results.enumerated() {
             if i > 0 { out.append(0x2C) }
             out += #"{"id":"#.utf8
@@ -75,7 +97,9 @@ public struct SearchResponseBody: Encodable, Sendable {
             JSONBytes.string(r.url, to: &out)
             out.append(0x7D)
         }
-        out += #"],"total":"#.utf8
+        out += #"],"suggestion":"#.utf8
+        if let suggestion { JSONBytes.string(suggestion, to: &out) } else { out += "null".utf8 }
+        out += #","total":"#.utf8
         out += String(total).utf8
         out.append(0x7D)
         return out

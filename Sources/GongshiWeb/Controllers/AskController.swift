@@ -6,6 +6,8 @@ import GongshiAnswers
 /// and linked into its document; the JSON twin is /api/ask.
 struct AskController {
     let site: Site
+    /// FAQ entries from elsewhere (the desk's published replies), shown before the index's own.
+    var extraFAQ: (String) -> [AskPage.FAQ] = { _ in [] }
 
     static let examples = [
         "成立社会团体需要什么条件？", "申请政府信息公开多久答复？", "基金会的原始基金最少要多少钱？",
@@ -39,9 +41,9 @@ struct AskController {
         model.confidenceLabel = ["high": "高", "medium": "中", "low": "低（没有找到明确的答案）"][response.confidence.rawValue] ?? ""
         model.notice = response.notice
         model.center = response.serviceCenter.map { center in
-            .init(name: center.name, phone: center.phone ?? "", address: center.address ?? "", hours: center.hours ?? "", web: center.web ?? "")
+            .init(name: center.name, phone: center.phone, address: center.address, hours: center.hours, web: center.web)
         }
-        model.faq = response.faq.map { faq in
+        model.faq = extraFAQ(question) + response.faq.map { faq in
             .init(question: faq.question, answer: faq.answer, articles: faq.articles.map {
                 .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? URLBuilder.Route.policies)
             })
@@ -52,9 +54,18 @@ struct AskController {
                   level: answer.document.level ?? "", status: answer.document.status ?? "未注明",
                   statusClass: PolicyController.statusClass(answer.document.status), current: answer.current,
                   highlight: HTMLText.marked(answer.highlight), citation: answer.citation,
-                  related: answer.related.map { .init(label: $0.label, url: URLBuilder.path($0.ref)) }, hasRelated: !answer.related.isEmpty)
+                  related: answer.related.map { .init(label: $0.label, url: URLBuilder.path($0.ref)) }, hasRelated: !answer.related.isEmpty,
+                  matched: Self.matchedLine(answer.matched))
         }
         return model
+    }
+
+    /// Why this answer, in one short line: 匹配：社会团体、注销→清算（0.31）.
+    static func matchedLine(_ matched: [Answer.Match]) -> String? {
+        guard !matched.isEmpty else { return nil }
+        return matched.prefix(8).map { m in
+            m.isBridge ? "\(m.question)→\(m.article)（\(String(format: "%.2f", m.weight))）" : m.article
+        }.joined(separator: "、")
     }
 
     /// GET /api/ask?q=&limit=

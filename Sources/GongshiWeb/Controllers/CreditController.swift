@@ -26,11 +26,15 @@ struct CreditController {
         let parameters = DisclosureParameters.creditParameters(filter, removed: removed)
         let page = try DisclosureParameters.page(request)
         let list = try directory.creditList(kind, includeRemoved: removed, filter: filter, page: page)
-        let extra = CreditListPage.Extra(
+        var extra = CreditListPage.Extra(
             path: path, isAbnormal: kind == .abnormal, isSerious: kind == .serious,
             csvURL: URLBuilder.url(path, parameters + [("format", "csv")]), jsonURL: URLBuilder.url(URLBuilder.Route.credit(kind.rawValue, api: true), parameters),
             pagination: PageLinks(total: list.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: path,
                                   parameters: parameters))
+        if list.items.isEmpty, let name = filter.name, !name.isEmpty {
+            extra.nameNotFound = .init(name: name, searchURL: URLBuilder.url(URLBuilder.Route.search, [("q", name)]),
+                                       orgsURL: URLBuilder.url(URLBuilder.Route.organizations, [("name", name)]))
+        }
         return CreditListPage(list: CreditListBody(list), extra: extra)
     }
 

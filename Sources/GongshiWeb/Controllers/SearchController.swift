@@ -29,8 +29,16 @@ struct SearchController {
         let response = try site.search.search(parsed.request)
         let facets = try site.search.facets(parsed.request)
         model.results = SearchResponseBody(response).results.map { r in
-            .init(title: r.title, label: r.label ?? "", url: r.url, snippet: r.snippet, kindLabel: Self.kindLabels[r.kind] ?? r.kind,
-                  exact: r.score >= 1000)
+            // An organization's label is its registration and credit status, shown beside the kind.
+            let isOrg = r.kind == "org"
+            return .init(title: r.title, label: isOrg ? "" : r.label ?? "", url: r.url, snippet: r.snippet,
+                         kindLabel: Self.kindLabels[r.kind] ?? r.kind, status: isOrg && r.label?.isEmpty == false ? r.label : nil,
+                         exact: r.score >= 1000)
+        }
+        model.relaxedNotice = Self.relaxationNotice(response)
+        if let suggestion = response.suggestion {
+            model.suggestion = suggestion
+            model.suggestionURL = URLBuilder.component(suggestion)
         }
         model.totalText = response.total >= SearchEngine.recordCountLimit ? "\(response.total)+" : "\(response.total)"
         model.page = parsed.page > 1 ? parsed.page : nil
@@ -76,6 +84,14 @@ struct SearchController {
                       removeURL: URLBuilder.url(path, replacing(parameters, key, nil)))
             })
         }
+    }
+
+    /// 未找到同时包含“成立”“协会”“多久”的结果，以下结果包含“协会”“多久”.
+    static func relaxationNotice(_ response: SearchResponse) -> String? {
+        guard !response.relaxed.isEmpty, !response.results.isEmpty else { return nil }
+        let kept = response.words.filter { !response.relaxed.contains($0) }
+        func quoted(_ words: [String]) -> String { words.map { "“\($0)”" }.joined() }
+        return "未找到同时包含\(quoted(response.words))的结果，以下结果包含\(quoted(kept))"
     }
 
     static func looksLikeQuestion(_ query: String) -> Bool {

@@ -1,9 +1,18 @@
 import Foundation
 
-/// What the service says about itself: /healthz and the API description /api/openapi.json.
+/// What the service says about itself: /healthz, /metrics and the API description
+/// /api/openapi.json.
 struct ServiceController {
-    /// GET /healthz
-    func health() -> HTTPResponse { .json(["status": "ok"]) }
+    let site: Site
+
+    /// GET /healthz: status, generation and counts of this node.
+    func health() -> HTTPResponse { .json(site.node.health()) }
+
+    /// GET /metrics: Prometheus text.
+    func metrics() -> HTTPResponse {
+        HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8"), ("Cache-Control", "no-store")],
+                     body: site.node.metrics.render())
+    }
 
     /// GET /api/openapi.json: the API description bundled with this target.
     func openAPI() throws -> HTTPResponse {

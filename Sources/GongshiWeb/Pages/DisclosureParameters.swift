@@ -59,11 +59,12 @@ enum DisclosureParameters {
     }
 
     static func noticeFilter(_ request: HTTPRequest) -> NoticeFeed.Filter {
-        NoticeFeed.Filter(kind: text(request, "kind"), issuer: text(request, "issuer"), from: text(request, "from"), to: text(request, "to"))
+        NoticeFeed.Filter(kind: text(request, "kind"), issuer: text(request, "issuer"), from: text(request, "from"), to: text(request, "to"),
+                          name: text(request, "name"))
     }
 
     static func noticeParameters(_ filter: NoticeFeed.Filter) -> [(String, String?)] {
-        [("kind", filter.kind), ("issuer", filter.issuer), ("from", filter.from), ("to", filter.to)]
+        [("kind", filter.kind), ("issuer", filter.issuer), ("from", filter.from), ("to", filter.to), ("name", filter.name)]
     }
 
     /// `http://host` for absolute links in feeds and sitemaps, from a well-formed Host header.

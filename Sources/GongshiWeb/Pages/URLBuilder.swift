@@ -30,6 +30,25 @@ public enum URLBuilder {
         public static let robots = "/robots.txt"
         public static let preferences = "/prefs"
         public static let health = "/healthz"
+        public static let metrics = "/metrics"
+        /// The open-data downloads of a snapshot node (`/data/` and the files under it).
+        public static let data = "/data"
+        public static let faq = "/faq"
+        public static let apiFAQ = "/api/faq"
+        public static let consult = "/consult"
+        public static let desk = "/desk"
+        public static let deskLogin = "/desk/login"
+        public static let deskLogout = "/desk/logout"
+        public static let deskNew = "/desk/new"
+        public static let deskStatistics = "/desk/stats"
+        public static let deskAudit = "/desk/audit"
+        public static let deskExport = "/desk/export.csv"
+        public static let apiDesk = "/api/desk"
+        public static let apiDeskConsultations = "/api/desk/consultations"
+        public static let apiDeskStatistics = "/api/desk/stats"
+        public static let apiDeskAudit = "/api/desk/audit"
+        public static let apiDeskExport = "/api/desk/export.csv"
+        public static let apiDeskMe = "/api/desk/me"
         public static let apiDescription = "/api/openapi.json"
         /// Everything under it answers JSON, errors included.
         public static let apiPrefix = "/api/"
@@ -50,6 +69,12 @@ public enum URLBuilder {
         public static let apiPolicy = "/api/policies/"
         public static let apiOrganization = "/api/orgs/"
         public static let apiNotice = "/api/notices/"
+        public static let data = "/data/"
+        /// `/consult/{receipt}`: a citizen's question and its reply.
+        public static let receipt = "/consult/"
+        /// `/desk/{id}` and `/desk/{id}/print`.
+        public static let deskConsultation = "/desk/"
+        public static let apiDeskConsultation = "/api/desk/consultations/"
         /// `/orgs/{code}/center`, `/api/orgs/{code}/center`.
         public static let centerSuffix = "/center"
         /// The section of the organization page with the service-center report.
@@ -68,6 +93,28 @@ public enum URLBuilder {
         case .notice(let id): return Prefix.notice + id
         }
     }
+
+    /// `/data/{name}`: one file of the snapshot.
+    public static func dataFile(_ name: String) -> String { Prefix.data + name }
+
+    /// `/desk/{id}`, with a fragment (`reply`, `citations`) when given.
+    public static func deskConsultation(_ id: Int64, fragment: String? = nil) -> String {
+        Prefix.deskConsultation + String(id) + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// `/api/desk/consultations/{id}`.
+    public static func apiDeskConsultation(_ id: Int64) -> String { Prefix.apiDeskConsultation + String(id) }
+
+    /// `/consult/{receipt}`, with `?new=1` just after it was submitted.
+    public static func receipt(_ receipt: String, isNew: Bool = false) -> String {
+        Prefix.receipt + receipt + (isNew ? "?new=1" : "")
+    }
+
+    /// The desk's login page, coming back to `next` after it.
+    public static func deskLogin(next: String) -> String { Route.deskLogin + "?next=" + component(next) }
+
+    /// A document's page by id, percent-encoded (ids written by people, as the desk stores them).
+    public static func policy(encoding id: String) -> String { Prefix.policy + component(id) }
 
     private static let unreserved = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
     private static let allowed = CharacterSet(charactersIn: unreserved)

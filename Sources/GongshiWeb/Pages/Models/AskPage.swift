@@ -7,12 +7,13 @@ struct AskPage: PageModel {
         /// The question percent-encoded for `/ask?q=`.
         let url: String
     }
+    /// Only what is configured: an empty string would still open a `{{#phone}}` section.
     struct Center: Encodable {
         let name: String
-        let phone: String
-        let address: String
-        let hours: String
-        let web: String
+        let phone: String?
+        let address: String?
+        let hours: String?
+        let web: String?
     }
     struct FAQ: Encodable {
         struct Article: Encodable {
@@ -43,6 +44,8 @@ struct AskPage: PageModel {
         let citation: String
         let related: [Related]
         let hasRelated: Bool
+        /// Why this answer: 社会团体、注销→清算（0.31）; nil when nothing is known.
+        let matched: String?
     }
 
     let examples: [Example]

@@ -5,6 +5,13 @@ import GongshiDisclosure
 struct CreditListPage: PageModel {
     static let template = "credit"
 
+    /// Nothing listed under a name: not "not listed", the name may be written differently.
+    struct NameNotFound: Encodable {
+        let name: String
+        let searchURL: String
+        let orgsURL: String
+    }
+
     struct Extra: Encodable {
         let path: String
         let isAbnormal: Bool
@@ -12,8 +19,9 @@ struct CreditListPage: PageModel {
         let csvURL: String
         let jsonURL: String
         let pagination: PageLinks
+        var nameNotFound: NameNotFound?
 
-        enum CodingKeys: String, CodingKey { case path, isAbnormal, isSerious, csvURL, jsonURL }
+        enum CodingKeys: String, CodingKey { case path, isAbnormal, isSerious, csvURL, jsonURL, nameNotFound }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(path, forKey: .path)
@@ -21,6 +29,7 @@ struct CreditListPage: PageModel {
             try c.encode(isSerious, forKey: .isSerious)
             try c.encode(csvURL, forKey: .csvURL)
             try c.encode(jsonURL, forKey: .jsonURL)
+            try c.encodeIfPresent(nameNotFound, forKey: .nameNotFound)
             try pagination.encode(to: encoder)
         }
     }

@@ -9,6 +9,8 @@ struct SearchPage: PageModel {
         /// HTML: escaped, matches in <mark>.
         let snippet: String
         let kindLabel: String
+        /// An organization's registration and credit status, shown beside the kind.
+        let status: String?
         let exact: Bool
     }
 
@@ -23,13 +25,18 @@ struct SearchPage: PageModel {
     var hasFacets = false
     var activeFilters = false
     var clearURL = ""
+    /// A name or title close to what was typed (did you mean).
+    var suggestion: String?
+    var suggestionURL: String?
+    /// Which words were left out when no record had them all.
+    var relaxedNotice: String?
     var pinyinHint: String?
     var pinyinURL: String?
     var pagination = PageLinks()
 
     enum CodingKeys: String, CodingKey {
         case hasQuery, qURL, looksLikeQuestion, results, totalText, page, noResults, facets, hasFacets, activeFilters, clearURL,
-             pinyinHint, pinyinURL
+             suggestion, suggestionURL, relaxedNotice, pinyinHint, pinyinURL
     }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -44,6 +51,9 @@ struct SearchPage: PageModel {
         try c.encode(hasFacets, forKey: .hasFacets)
         try c.encode(activeFilters, forKey: .activeFilters)
         try c.encode(clearURL, forKey: .clearURL)
+        try c.encodeIfPresent(suggestion, forKey: .suggestion)
+        try c.encodeIfPresent(suggestionURL, forKey: .suggestionURL)
+        try c.encodeIfPresent(relaxedNotice, forKey: .relaxedNotice)
         try c.encodeIfPresent(pinyinHint, forKey: .pinyinHint)
         try c.encodeIfPresent(pinyinURL, forKey: .pinyinURL)
         try pagination.encode(to: encoder)

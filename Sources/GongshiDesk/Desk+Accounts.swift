@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+extension Desk {
+    /// Letters, digits, Han characters, `_`, `.`, `-`; 1 to 32 characters.
+    public static func isValidAccountName(_ name: String) -> Bool {
+        (1...32).contains(name.count) && name.unicodeScalars.allSatisfy { s in
+            (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.-".unicodeScalars.contains(s)))
+                || (0x4E00...0x9FFF).contains(s.value)
+        }
+    }
+
+    /// Creates an account (from the CLI: `gongshi user add`).
+    @discardableResult
+    public func addAccount(name: String, role: Account.Role, password: String, actor: String = "cli") throws(DeskError) -> Account {
+        guard Self.isValidAccountName(name) else {
+            throw DeskError(.invalid, "用户名只能包含字母、数字、汉字、下划线、点和连字符，最多 32 个字符")
+        }
+        if let problem = PasswordHasher.problem(password) { throw DeskError(.invalid, problem) }
+        let hash = try PasswordHasher.hash(password)
+        return try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [name]) == true {
+                throw DeskError(.invalid, "用户已存在：\(name)")
+            }
+            try db.execute(sql: "INSERT INTO account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, role.rawValue, hash, now.timeIntervalSince1970])
+            let account = Account(id: db.lastInsertedRowID, name: name, role: role, disabled: false)
+            try audit(db, actor: actor, action: "user_add", target: "account:\(name)", after: Self.json(["role": role.rawValue]))
+            return account
+        }
+    }
+
+    /// Disables an account and ends its sessions; the account and its history stay.
+    public func disableAccount(name: String, actor: String = "cli") throws(DeskError) {
+        try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
+                throw DeskError(.notFound, "没有该用户：\(name)")
+            }
+            try db.execute(sql: "UPDATE account SET disabled = 1 WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
+            try audit(db, actor: actor, action: "user_disable", target: "account:\(name)",
+                      before: Self.json(["disabled": "false"]), after: Self.json(["disabled": "true"]))
+        }
+    }
+
+    public func accounts() throws(DeskError) -> [Account] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT id, name, role, disabled FROM account ORDER BY name").compactMap(Self.account) }
+    }
+
+    /// Whether an enabled admin exists (the server tells its operator how to create one if not).
+    public func hasAdmin() throws(DeskError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE role = 'admin' AND disabled = 0 LIMIT 1") ?? false }
+    }
+
+    /// The stored hash of an account (for tests and `user` checks).
+    public func passwordHash(name: String) throws(DeskError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT password_hash FROM account WHERE name = ?", arguments: [name]) }
+    }
+
+    static func account(_ row: Row) -> Account? {
+        guard let role = Account.Role(rawValue: row["role"] ?? "") else { return nil }
+        return Account(id: row["id"], name: row["name"], role: role, disabled: (row["disabled"] as Int? ?? 0) != 0)
+    }
+}
