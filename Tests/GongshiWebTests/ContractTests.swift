@@ -3,6 +3,8 @@ import GongshiAnswers
 import GongshiDisclosure
 import GongshiSearch
 import GongshiStore
+import GongshiTestSupport
+import GongshiIndex
 @testable import GongshiWeb
 import Testing
 
@@ -91,7 +93,33 @@ import Testing
         }
     }
 
+    @Test func jsonCarriesRelaxedAndSuggestion() throws {
+        func search(_ query: String) throws -> SearchResponseBody {
+            SearchResponseBody(try Self.site().search.search(SearchRequest(query: query)))
+        }
+        let response = try search("法律服物工作者协会")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(response.jsonBytes())) as? [String: Any])
+        #expect(object["suggestion"] as? String == "青浦区法律服务工作者协会")
+        #expect((object["relaxed"] as? [String])?.isEmpty == false)
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(try search("民政").jsonBytes())) as? [String: Any])
+        #expect(plain["suggestion"] is NSNull)
+        #expect((plain["relaxed"] as? [String]) == [])
+        #expect(Set(plain.keys) == ["query", "total", "results", "relaxed", "suggestion"])
+    }
+
     // MARK: ask
+
+    /// The learned Q&A's bridges (from LearnedAnswerTests' fixture) reach the API contract.
+    @Test func learnedBridgesAreInTheAnswerContract() throws {
+        let path = Scratch.directory.appendingPathComponent("learned-web-\(UUID().uuidString).sqlite").path
+        let database = try GongshiDatabase(path: path)
+        _ = try Indexer(corpus: ProjectPaths.fixtures("GongshiAnswersTests").appendingPathComponent("qa-learning"), database: database).run()
+        try AnswerTrainer(database: database).train()
+        let response = try AnswerEngine(database: database).answer("欠钱好久了怎么要回来", limit: 3)
+        #expect(response.answers.first?.matched.contains { $0.isBridge } == true)
+        let json = String(decoding: try JSONEncoder().encode(AnswerResponseBody(response)), as: UTF8.self)
+        #expect(json.contains("\"matched\":[{"))
+    }
 
     @Test func answerJSONFollowsTheContract() throws {
         let response = try Self.site().answers.answer("基金会原始基金最低多少", limit: 2)

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiDesk
 import GongshiDisclosure
 import GongshiSearch
 import GongshiStore
@@ -166,10 +167,62 @@ import Testing
         try run(try notices.map { try notice.itemModel(id: $0) })
         try run([try StatsController(site: site).model()])
         try run([ErrorPage(heading: "找不到该页面", message: "您访问的地址不存在。")])
+        try run([DataController.model(SnapshotManifest(
+            generation: 7, created: "2026-12-06T08:00:00Z", counts: .init(organizations: 3, creditRecords: 2, notices: 1, policies: 4, articles: 40),
+            files: [.init(name: SnapshotManifest.databaseFileName, bytes: 5_000_000, sha256: String(repeating: "a", count: 64)),
+                    .init(name: "orgs.csv", bytes: 900, sha256: String(repeating: "b", count: 64), rows: 3)]))])
+
+        // The desk: a fresh desk database with an admin and a member of staff, consultations
+        // with and without citations, reply and receipt, a published FAQ entry.
+        let desk = try Desk(path: Scratch.directory.appendingPathComponent("desk-models-\(UUID().uuidString).sqlite").path)
+        let admin = try desk.addAccount(name: "guanli", role: .admin, password: "mima-12345678")
+        _ = try desk.addAccount(name: "xiaowang", role: .staff, password: "mima-12345678")
+        let routes = DeskRoutes(site: site, desk: desk)
+        var draft = ConsultationDraft(channel: .phone, receivedAt: Date(), question: "成立社会团体需要什么条件？")
+        draft.enquirerName = "张三"
+        draft.enquirerContact = "13800000000"
+        draft.organizationName = "某某协会"
+        draft.tags = ["登记"]
+        draft.assigneeID = admin.id
+        let cited = try desk.create(draft, by: admin)
+        try desk.addCitation(cited, Citation(documentID: "shetuan-dengji-tiaoli", documentTitle: "社会团体登记管理条例", documentStatus: "现行有效",
+                                             label: "第十条", quotedText: "成立社会团体，应当具备下列条件：……", generation: 1), by: admin)
+        try desk.saveReply(cited, text: "依据条例第十条……", by: admin)
+        try desk.publishFAQ(cited, by: admin)
+        let receipt = try desk.submitPublic(question: "基金会的原始基金最少要多少钱？", name: "", contact: "", address: "127.0.0.1")
+        let plain = try #require(try desk.consultations(ConsultationQuery()).first { $0.receipt == receipt }?.id)
+        var staff: [DeskController] = []
+        for name in ["guanli", "xiaowang"] {
+            staff.append(DeskController(routes: routes, session: try desk.login(name: name, password: "mima-12345678", address: "127.0.0.1")))
+        }
+        func wrap<Body: PageModel>(_ models: [Body]) -> [StaffPage<Body>] {
+            zip(models, staff + staff).map { model, controller in
+                let account = controller.session!.account
+                return StaffPage(body: model, staff: .init(account: account.name, roleLabel: account.role.label, isAdmin: account.isAdmin,
+                                                           csrf: controller.session!.csrf))
+            }
+        }
+        try run([DeskLoginPage(formToken: "f", problem: nil, next: "/desk"), DeskLoginPage(formToken: "f", problem: "表单已失效", next: "/desk/1")])
+        try run(wrap(try staff.map { try $0.homeModel(Self.request("/desk")) } + staff.map { try $0.homeModel(Self.request("/desk", ["q": "社会团体"])) }))
+        try run(wrap([staff[0].intakeModel(problem: nil, form: nil), staff[1].intakeModel(problem: "请选择咨询渠道", form: FormBody(Array("question=x".utf8)))]))
+        try run(wrap(try [cited, plain, cited, plain].enumerated().map { try staff[$0.offset % 2].consultationModel(id: $0.element) }))
+        try run(wrap(try [cited, plain].map { try staff[0].printModel(id: $0) }))
+        try run(wrap([try staff[0].statisticsModel()]))
+        try run(wrap([try staff[0].auditModel()]))
+        try run([ConsultPage(formToken: "f", problem: nil, question: "", name: "", contact: "", maxQuestion: 2000),
+                 ConsultPage(formToken: "f", problem: "问题不能为空", question: "x", name: "y", contact: "z", maxQuestion: 2000)])
+        try desk.setPublishable(plain, true, by: admin)
+        let unanswered = try #require(try desk.publicReply(receipt: receipt))
+        try desk.saveReply(plain, text: "原始基金不低于……", by: admin)
+        try desk.addCitation(plain, Citation(documentID: "jijinhui-tiaoli", documentTitle: "基金会管理条例", documentStatus: nil, label: "第八条",
+                                             quotedText: "……", generation: 1), by: admin)
+        let answered = try #require(try desk.publicReply(receipt: receipt))
+        try run([DeskController.receiptModel(unanswered, isNew: true), DeskController.receiptModel(answered, isNew: false)])
+        try run([DeskController.faqModel(try desk.publishedFAQs()), DeskController.faqModel([])])
 
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         // Every page template has a model (the layout and the partial are checked with each).
-        let templates = Set(site.pages.templateNames).subtracting(["layout", "pagination"])
+        let templates = Set(site.pages.templateNames).subtracting(["layout", "pagination", "desk-nav"])
         #expect(checked == templates, "templates without a model: \(templates.subtracting(checked))")
     }
 

@@ -22,6 +22,8 @@ public struct AnswerResponseBody: Encodable, Sendable {
         public var citation: String
         public var current: Bool
         public var related: [Related]
+        /// The question terms the answer contains and the learned bridges it used.
+        public var matched: [Answer.Match]
 
         init(_ answer: Answer) {
             document = answer.document
@@ -34,10 +36,11 @@ public struct AnswerResponseBody: Encodable, Sendable {
             citation = answer.citation
             current = answer.current
             related = answer.related.map { Related(label: $0.label, url: URLBuilder.path($0.ref)) }
+            matched = answer.matched
         }
 
         enum CodingKeys: String, CodingKey {
-            case document, article, section, text, highlight, url, score, citation, current, related
+            case document, article, section, text, highlight, url, score, citation, current, related, matched
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -52,6 +55,7 @@ public struct AnswerResponseBody: Encodable, Sendable {
             try c.encode(citation, forKey: .citation)
             try c.encode(current, forKey: .current)
             try c.encode(related, forKey: .related)
+            try c.encode(matched, forKey: .matched)
         }
     }
 

@@ -84,18 +84,21 @@ struct DataController {
         if request.query["format"] == "json" {
             return .json(manifest)
         }
+        return try site.pages.render(Self.model(manifest), page: PageContext(request))
+    }
+
+    static func model(_ manifest: SnapshotManifest) -> DataPage {
         let counts = manifest.counts
-        let model = DataPage(
+        return DataPage(
             generation: String(manifest.generation), created: manifest.created,
             files: manifest.files.map { file in
-                .init(name: file.name, url: URLBuilder.dataFile(file.name), bytes: Self.size(file.bytes), sha256: file.sha256,
-                      rows: file.rows.map { "\($0) 行" }, description: Self.descriptions[file.name])
+                .init(name: file.name, url: URLBuilder.dataFile(file.name), bytes: size(file.bytes), sha256: file.sha256,
+                      rows: file.rows.map { "\($0) 行" }, description: descriptions[file.name])
             },
             organizations: String(counts.organizations), creditRecords: String(counts.creditRecords), notices: String(counts.notices),
-            policies: String(counts.policies), articles: String(counts.articles), total: Self.size(manifest.totalBytes),
-            manifestURL: URLBuilder.dataFile(SnapshotManifest.fileName), checksumsURL: URLBuilder.dataFile(Self.checksumsName),
+            policies: String(counts.policies), articles: String(counts.articles), total: size(manifest.totalBytes),
+            manifestURL: URLBuilder.dataFile(SnapshotManifest.fileName), checksumsURL: URLBuilder.dataFile(checksumsName),
             jsonURL: URLBuilder.url(URLBuilder.Prefix.data, [("format", "json")]))
-        return try site.pages.render(model, page: PageContext(request))
     }
 
     /// 1,234 KB style sizes for people.
