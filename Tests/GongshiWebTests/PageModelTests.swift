@@ -160,7 +160,8 @@ import Testing
         })
         try run(try [[:], ["type": "社会团体", "page": "2"], ["credit_status": "serious"]].map { try orgs.model(Self.request("/orgs", $0)) })
         try run(try codes.map { try orgs.itemModel(code: $0) })
-        try run(try [(CreditList.Kind.abnormal, [String: String]()), (.serious, ["removed": "1"]), (.abnormal, ["removed": "1", "limit": "2"])].map {
+        try run(try [(CreditList.Kind.abnormal, [String: String]()), (.serious, ["removed": "1"]), (.abnormal, ["removed": "1", "limit": "2"]),
+                            (.serious, ["name": "没有这个名称的组织"])].map {
             try credit.model(Self.request("/credit", $0.1), kind: $0.0)
         })
         try run(try [[:], ["kind": "成立登记", "page": "2"]].map { try notice.model(Self.request("/notices", $0)) })
@@ -191,6 +192,11 @@ import Testing
         try desk.publishFAQ(cited, by: admin)
         let receipt = try desk.submitPublic(question: "基金会的原始基金最少要多少钱？", name: "", contact: "", address: "127.0.0.1")
         let plain = try #require(try desk.consultations(ConsultationQuery()).first { $0.receipt == receipt }?.id)
+        // Open, assigned and a month old: on the home page's own list and the overdue one.
+        var old = ConsultationDraft(channel: .window, receivedAt: Date().addingTimeInterval(-30 * 86_400), question: "民非年检要交哪些材料？")
+        old.tags = ["年检", "民非"]
+        old.assigneeID = admin.id
+        _ = try desk.create(old, by: admin)
         var staff: [DeskController] = []
         for name in ["guanli", "xiaowang"] {
             staff.append(DeskController(routes: routes, session: try desk.login(name: name, password: "mima-12345678", address: "127.0.0.1")))
