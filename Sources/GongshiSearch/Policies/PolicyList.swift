@@ -30,11 +30,10 @@ public struct PolicySummary: Codable, Sendable, Equatable {
     public var sourceName: String?
     public var sourceURL: String?
     public var units: Int
-    public var url: String
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, level, issuer, docNumber = "doc_number", promulgated, effective, revised, status, disclosure,
-             region, source, sourceName = "source_name", sourceURL = "source_url", units, url
+             region, source, sourceName = "source_name", sourceURL = "source_url", units
     }
 
     init(row: Row) {
@@ -54,7 +53,6 @@ public struct PolicySummary: Codable, Sendable, Equatable {
         sourceName = row["source_name"]
         sourceURL = row["source_url"]
         units = row["units"] ?? 0
-        url = "/policies/\(id)"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -76,7 +74,6 @@ public struct PolicySummary: Codable, Sendable, Equatable {
         try c.encode(sourceName, forKey: .sourceName)
         try c.encode(sourceURL, forKey: .sourceURL)
         try c.encode(units, forKey: .units)
-        try c.encode(url, forKey: .url)
     }
 }
 
@@ -119,7 +116,6 @@ public struct CatalogOverview: Codable, Sendable {
         public var kind: String
         public var issuer: String
         public var date: String
-        public var url: String
     }
     public var counts: Counts
     public var recentPolicies: [PolicySummary]
