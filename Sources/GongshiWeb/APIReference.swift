@@ -20,7 +20,7 @@ enum APIReference {
         let example: String?
         let note: String?
 
-        init(_ method: String = "GET", _ path: String, _ title: String, _ description: String, page: String? = nil,
+        init(_ path: String, _ title: String, _ description: String, method: String = "GET", page: String? = nil,
              parameters: [(String, String)] = [], example: String? = nil, note: String? = nil) {
             self.method = method
             self.path = path
@@ -87,16 +87,16 @@ enum APIReference {
         Endpoint("/api/desk/me", "当前账号", "登录咨询台的账号。", note: staff),
         Endpoint("/api/desk/consultations", "咨询记录列表", "工作人员查看咨询记录。",
                  parameters: [("q", "问题或答复中须全部出现的词"), ("mine, open, overdue", "只看自己的、未办结的、超期的")], note: staff),
-        Endpoint("POST", "/api/desk/consultations", "登记一条咨询", "工作人员记录来电、来访或网上咨询。", note: staff),
+        Endpoint("/api/desk/consultations", "登记一条咨询", "工作人员记录来电、来访或网上咨询。", method: "POST", note: staff),
         Endpoint("/api/desk/consultations/{id}", "一条咨询", "咨询、答复和所引用的条文。", parameters: [("id", "咨询编号")], note: staff),
-        Endpoint("POST", "/api/desk/consultations/{id}/reply", "保存答复", "保存答复文字。", parameters: [("id", "咨询编号")], note: staff),
-        Endpoint("POST", "/api/desk/consultations/{id}/cite", "引用条文", "把一条法规条文按现行文本加入答复的依据。", parameters: [("id", "咨询编号")], note: staff),
-        Endpoint("POST", "/api/desk/consultations/{id}/uncite", "取消引用", "从答复的依据中去掉一条。", parameters: [("id", "咨询编号")], note: staff),
-        Endpoint("POST", "/api/desk/consultations/{id}/status", "更改状态", "更改办理状态、标签和经办人。", parameters: [("id", "咨询编号")], note: staff),
-        Endpoint("POST", "/api/desk/consultations/{id}/publishable", "允许查询答复", "允许咨询人凭回执在 /consult/{回执号} 查看答复。",
+        Endpoint("/api/desk/consultations/{id}/reply", "保存答复", "保存答复文字。", method: "POST", parameters: [("id", "咨询编号")], note: staff),
+        Endpoint("/api/desk/consultations/{id}/cite", "引用条文", "把一条法规条文按现行文本加入答复的依据。", method: "POST", parameters: [("id", "咨询编号")], note: staff),
+        Endpoint("/api/desk/consultations/{id}/uncite", "取消引用", "从答复的依据中去掉一条。", method: "POST", parameters: [("id", "咨询编号")], note: staff),
+        Endpoint("/api/desk/consultations/{id}/status", "更改状态", "更改办理状态、标签和经办人。", method: "POST", parameters: [("id", "咨询编号")], note: staff),
+        Endpoint("/api/desk/consultations/{id}/publishable", "允许查询答复", "允许咨询人凭回执在 /consult/{回执号} 查看答复。", method: "POST",
                  parameters: [("id", "咨询编号")], note: staff),
-        Endpoint("POST", "/api/desk/consultations/{id}/publish", "发布为常见问题", "管理员把答复发布为常见问题。", parameters: [("id", "咨询编号")], note: staff),
-        Endpoint("POST", "/api/desk/consultations/{id}/unpublish", "撤下常见问题", "管理员撤下已发布的常见问题。", parameters: [("id", "咨询编号")], note: staff),
+        Endpoint("/api/desk/consultations/{id}/publish", "发布为常见问题", "管理员把答复发布为常见问题。", method: "POST", parameters: [("id", "咨询编号")], note: staff),
+        Endpoint("/api/desk/consultations/{id}/unpublish", "撤下常见问题", "管理员撤下已发布的常见问题。", method: "POST", parameters: [("id", "咨询编号")], note: staff),
         Endpoint("/api/desk/stats", "咨询统计", "按渠道、状态、标签和月份统计咨询数。", note: staff),
         Endpoint("/api/desk/audit", "操作记录", "咨询台的操作记录，最新的在前（管理员）。", note: staff),
     ]
