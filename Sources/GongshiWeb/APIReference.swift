@@ -82,7 +82,7 @@ enum APIReference {
                  example: "/api/notices?limit=2"),
         Endpoint("/api/notices/{id}", "一条公告", "公告全文和涉及的社会组织。", page: "/notices/{id}", parameters: [("id", "公告编号")]),
         Endpoint("/api/stats", "统计", "按类型、成立年份、评估等级、信用状况统计的组织数和每月公告数。", page: "/stats", example: "/api/stats"),
-        Endpoint("/api/faq", "常见问题", "咨询台发布的常见问题和答复。", page: "/faq", example: "/api/faq"),
+        Endpoint("/api/faq", "常见问题", "咨询台发布的常见问题和答复（启用咨询台时才有）。", page: "/faq", example: "/api/faq"),
         Endpoint("/healthz", "运行状态", "服务是否正常、索引版本和各类数据的数量（负载均衡器检查用）。", example: "/healthz"),
         Endpoint("/api/desk/me", "当前账号", "登录咨询台的账号。", note: staff),
         Endpoint("/api/desk/consultations", "咨询记录列表", "工作人员查看咨询记录。",

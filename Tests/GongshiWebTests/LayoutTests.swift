@@ -21,7 +21,9 @@ import Testing
     }
 
     /// Page types added with their features (guides, the API page).
-    static var extraPages: [(name: String, path: String)] { [] }
+    static var extraPages: [(name: String, path: String)] {
+        [("guides", "/guides"), ("guide", "/guides/shetuan-chengli"), ("api", "/api/")]
+    }
 
     struct Measure: Decodable {
         let scrollWidth: Int
