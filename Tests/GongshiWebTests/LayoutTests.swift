@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GongshiTestSupport
 import Testing
 
@@ -17,12 +20,7 @@ import Testing
             ("search-empty", "/search?q="),
             ("search-none", "/search?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AF%8D%E8%AF%AD%E5%92%8C%E5%90%8D%E7%A7%B0xyzzy"),
             ("not-found", "/orgs/BAD"),
-        ] + extraPages
-    }
-
-    /// Page types added with their features (guides, the API page).
-    static var extraPages: [(name: String, path: String)] {
-        [("guides", "/guides"), ("guide", "/guides/shetuan-chengli"), ("api", "/api/")]
+        ]
     }
 
     struct Measure: Decodable {
@@ -118,5 +116,25 @@ extension LayoutTests {
                 }
             }
         }
+    }
+}
+
+extension LayoutTests {
+    /// The copy-citation button of a policy article (added by script): the citation names
+    /// the document with its version, the article, its words and the article's address.
+    @Test func everyPolicyArticleCopiesACitationWithVersionAndAddress() throws {
+        let server = try WebTestIndex.startServer()
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+        let browser = try DevToolsBrowser()
+        try browser.open(base + "/policies/shetuan-dengji-tiaoli")
+        let units = try browser.evaluate("String(document.querySelectorAll('section.unit').length)")
+        #expect(try browser.evaluate("String(document.querySelectorAll('section.unit button.cite').length)") == units && units != "0")
+        try browser.evaluate("document.querySelector('#a10 button.cite').click()")
+        usleep(300_000)
+        let citation = try browser.evaluate("document.querySelector('#a10 button.cite').getAttribute('data-citation')")
+        #expect(citation.hasPrefix("依据《社会团体登记管理条例》（2016修订）第十条：“成立社会团体，应当具备下列条件"), "\(citation)")
+        #expect(citation.hasSuffix("（\(base)/policies/shetuan-dengji-tiaoli#a10）"), "\(citation)")
+        #expect(try browser.evaluate("document.querySelector('#a10 .copied').textContent").hasPrefix("已复制"))
     }
 }
