@@ -124,7 +124,11 @@ import Testing
         #expect(registration["kind"] as? String == "revoked" && registration["decision_no"] as? String == number)
         let deregistered: String = try #require(try scalar("SELECT code FROM org WHERE status = '已注销' ORDER BY code LIMIT 1"))
         #expect(try get("/orgs/\(deregistered)").text.contains("class=\"reg-banner reg-deregistered\""))
-        // Badges in the list.
+        // Badges in the list: 已撤销, and 证书已过期 beside 正常 when the certificate has run out.
+        let expired = try scalar("SELECT CAST(count(*) AS TEXT) FROM org WHERE status = '正常' AND cert_until < date('now')").flatMap(Int.init) ?? 0
+        var badges = 0
+        for page in 1...15 { badges += try get("/orgs?page=\(page)").text.components(separatedBy: "badge reg-certificate_expired").count - 1 }
+        #expect(badges == expired && expired > 0, "\(badges) badges for \(expired) expired certificates")
         #expect(try get("/orgs?status=%E5%B7%B2%E6%92%A4%E9%94%80").text.contains("<span data-status=\"已撤销\">已撤销</span>"))
     }
 
