@@ -15,7 +15,11 @@ import Testing
 
     /// The accessibility check's page types plus the pages only a layout check tells apart.
     static func pages() throws -> [(name: String, path: String)] {
-        try AccessibilityTests.pages() + [
+        let revoked = try FixtureIndex.database().read { db in
+            try String.fetchOne(db, sql: "SELECT code FROM org WHERE status = '已撤销' ORDER BY code LIMIT 1") ?? ""
+        }
+        return try AccessibilityTests.pages() + [
+            ("organization-revoked", "/orgs/\(revoked)"),
             ("credit-serious", "/credit/serious"),
             ("search-empty", "/search?q="),
             ("search-none", "/search?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AF%8D%E8%AF%AD%E5%92%8C%E5%90%8D%E7%A7%B0xyzzy"),
