@@ -35,8 +35,8 @@ struct AnswerModel: Sendable {
     struct Weights: Sendable, Equatable {
         /// A learned translation relative to the question term it comes from, times its probability.
         var translation: Float = 2.0
-        var documentPrior: Float = 0.12
-        var unitPrior: Float = 0.12
+        var documentPrior: Float = 0.08
+        var unitPrior: Float = 0.08
         /// The unit contains what the question asks for (`AnswerType`).
         var type: Float = 0.03
         /// Similarity to learned questions that this unit answered (`AnswerModel.neighbours`).

@@ -51,12 +51,20 @@ public struct AnswerTrainer {
     static let highPrecisionTarget = 0.95
     static let mediumPrecisionTarget = 0.6
     static let minCalibrated = 15
+    /// Fewer held-aside questions than this keep the fixed thresholds: a 95 % threshold read off
+    /// a few dozen questions is chance (the bundled corpus: 49 pairs).
+    static let minCalibrationQuestions = 100
     /// Folds of five held aside in turn for calibration (each costs one more learning).
     static let calibrationFolds = 5
 
     public let database: GongshiDatabase
+    /// Ranking weights to use instead of the defaults (`AnswerModel.Weights.names`), for tuning.
+    public var weights: [String: Float] = [:]
 
     public init(database: GongshiDatabase) { self.database = database }
+
+    /// The names of the ranking weights `weights` may set.
+    public static var weightNames: [String] { AnswerModel.Weights.names }
 
     /// Learns from the stored pairs and the FAQ (minus questions in `excluding`, plus
     /// `extraPairs`) and stores the model in the index.
@@ -78,6 +86,9 @@ public struct AnswerTrainer {
             report.pairs = pairs.count
             report.pairsUsed = resolved.count
             Self.addQuestionTerms(&model, resolved)
+            var values = model.weights.values
+            for (i, name) in AnswerModel.Weights.names.enumerated() { if let v = weights[name] { values[i] = v } }
+            model.weights.values = values
             // Calibration on held-aside pairs, each fold answered by a model that did not learn from it.
             var outcomes: [(score: Float, right: Bool)] = []
             for fold in 0..<Self.calibrationFolds {
@@ -358,7 +369,7 @@ public struct AnswerTrainer {
     /// ≥ the target share of the time (at least `minCalibrated` questions above it).
     static func calibration(_ outcomes: [(score: Float, right: Bool)]) -> AnswerModel.Calibration {
         var calibration = AnswerModel.Calibration(high: 0.75, medium: 0.45, questions: Int32(outcomes.count), highPrecision: 0, mediumPrecision: 0)
-        guard outcomes.count >= 20 else { return calibration }
+        guard outcomes.count >= minCalibrationQuestions else { return calibration }
         let sorted = outcomes.sorted { $0.score > $1.score }
         func threshold(for target: Double) -> (Float, Float)? {
             var right = 0

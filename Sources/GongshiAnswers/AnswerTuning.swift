@@ -34,13 +34,15 @@ public struct AnswerTuning {
     }
 
     public let engine: AnswerEngine
+    /// Weights to start from instead of the stored model's.
+    public var start: [String: Float] = [:]
 
     public init(engine: AnswerEngine) { self.engine = engine }
 
     /// The weights' names and current values of the stored model (empty without one).
     public func weights() throws(AnswerError) -> [(String, Float)] {
         guard let model = try storedModel() else { return [] }
-        return Array(zip(AnswerModel.Weights.names, model.weights.values))
+        return zip(AnswerModel.Weights.names, model.weights.values).map { ($0, start[$0] ?? $1) }
     }
 
     /// Figures of `cases` under `values` (in `AnswerModel.Weights.names` order).

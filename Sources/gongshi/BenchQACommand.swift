@@ -28,6 +28,7 @@ struct BenchQACommand: ParsableCommand {
     @Flag(help: "与 --tune 同用：在调参部分上逐个权重搜索（坐标上升），打印每个设置的 MRR@10 与 recall@10") var search = false
 
     @Option(help: "与 --search 同用：坐标上升的轮数") var searchRounds = 2
+    @Option(help: "与 --search 同用：以 name=value,… 代替已存模型的排序权重作为起点") var weights = ""
 
     func validate() throws {
         if search && !tune { throw ValidationError("--search 只能与 --tune 同用：报告部分不参与调参") }
@@ -70,7 +71,12 @@ struct BenchQACommand: ParsableCommand {
                 "type": [0, 0.03, 0.1], "neighbour": [0.05, 0.1, 0.2, 0.4, 0.8], "coverage": [0, 0.15, 0.5],
                 "expansions": [5, 7, 10], "minTranslation": [0.01, 0.04],
             ]
-            let tuning = AnswerTuning(engine: engine)
+            var tuning = AnswerTuning(engine: engine)
+            for item in weights.split(separator: ",") {
+                let parts = item.split(separator: "=")
+                guard parts.count == 2, let v = Float(parts[1]) else { throw ValidationError("--weights 的“\(item)”无效：应为 名称=数值") }
+                tuning.start[String(parts[0])] = v
+            }
             var best = try tuning.search(report, candidates: candidates, rounds: searchRounds) { print($0) }
             // The confidence features per question, for a look at what separates right from wrong.
             let table = try tuning.evaluate(report, values: best).features.map { f in
