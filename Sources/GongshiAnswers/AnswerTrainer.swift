@@ -53,7 +53,7 @@ public struct AnswerTrainer {
     static let minCalibrated = 15
     /// Fewer held-aside questions than this keep the fixed thresholds: a 95 % threshold read off
     /// a few dozen questions is chance (the bundled corpus: 49 pairs).
-    static let minCalibrationQuestions = 100
+    public static let minCalibrationQuestions = 100
     /// Folds of five held aside in turn for calibration (each costs one more learning).
     static let calibrationFolds = 5
 
