@@ -43,7 +43,7 @@ extension SearchEngine {
         }
         var candidates = try String.fetchAll(db.cachedStatement(sql: """
             SELECT title FROM record_search WHERE record_search MATCH ? AND kind = 'org' ORDER BY rank LIMIT \(Self.suggestionCandidates)
-            """), arguments: [e.restricted(to: ["title"]).text])
+            """), arguments: [e.restricted(to: ["title"]).shortText])
         candidates += try documentTitles(db).candidates(sharing: bigrams, limit: Self.suggestionCandidates)
         let allowed = typed.count >= 6 ? 2 : 1
         var best: (distance: Int, length: Int, title: String)?
