@@ -122,7 +122,10 @@ public final class SearchEngine: Sendable {
                 chunks: while start < sorted.count {
                     let chunk = sorted[start..<min(start + (start == 0 ? want : 96), sorted.count)]
                     start += chunk.count
-                    let batch = try ResultResolver.resolve(batch: chunk, db: db)
+                    // Documents are identified only; the page is resolved in full below.
+                    let batch = table == .documents
+                        ? try ResultResolver.identify(batch: chunk, db: db).mapValues { ($0, String?.none) }
+                        : try ResultResolver.resolve(batch: chunk, db: db)
                     for row in chunk {
                         if resolved >= want && (table == .records || documents.count >= limit + offset) { break chunks }
                         if resolved >= Self.maxResolvedRows { break chunks }
@@ -184,6 +187,15 @@ public final class SearchEngine: Sendable {
         }
         results = SearchEngine.organizationsBeforeTheirRecords(results, organizationOf: organizationOf)
         var page = Array(results.dropFirst(offset).prefix(limit))
+        // Titles and labels of the documents on the page (ranking identified them only).
+        let identified = page.compactMap { r in snippetSources["\(r.kind):\(r.id)"].flatMap { $0.table == .documents ? $0.rowid : nil } }
+        let resolved = try ResultResolver.resolve(batch: identified.map { RankedRow(rowid: $0, score: 0) }[...], db: db)
+        for i in page.indices {
+            guard let source = snippetSources["\(page[i].kind):\(page[i].id)"], source.table == .documents,
+                  let (full, _) = resolved[source.rowid] else { continue }
+            page[i].title = full.title
+            page[i].label = full.label
+        }
         for i in page.indices {
             guard let source = snippetSources["\(page[i].kind):\(page[i].id)"] else { continue }
             // An article's snippet comes from its text, not from the document title it repeats.
