@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(name: "GongshiDeskTests", dependencies: ["GongshiDesk", "GongshiTestSupport",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiDesk", "GongshiIndex", "GongshiTestSupport",
-                                                            .product(name: "Logging", package: "swift-log")]),
+                                                            .product(name: "Logging", package: "swift-log"),
+                                                            .product(name: "InMemoryLogging", package: "swift-log")]),
     ]
 )

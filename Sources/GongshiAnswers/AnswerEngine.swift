@@ -296,7 +296,6 @@ public final class AnswerEngine: Sendable {
     // MARK: - Output
 
     func makeAnswer(_ c: Candidate, related: [Candidate]) -> Answer {
-        let url = "/policies/\(c.documentId)#\(c.anchor)"
         var article: Answer.Article?
         var section: Answer.Section?
         if c.kind == "article", let number = c.number {
@@ -306,11 +305,11 @@ public final class AnswerEngine: Sendable {
         }
         let document = Answer.Document(id: c.documentId, title: c.title, docNumber: c.docNumber, issuer: c.issuer, level: c.level, status: c.status)
         return Answer(document: document, article: article, section: section, text: c.text,
-                      highlight: AnswerHighlighter.highlight(c.text, terms: c.matched), url: url,
+                      highlight: AnswerHighlighter.highlight(c.text, terms: c.matched), ref: .policy(id: c.documentId, anchor: c.anchor),
                       score: (c.score * 1000).rounded() / 1000,
                       citation: CitationFormatter.citation(title: c.title, label: c.label, text: c.text, status: c.status),
                       current: c.isCurrent,
-                      related: related.prefix(3).map { Answer.Related(label: $0.label, url: "/policies/\($0.documentId)#\($0.anchor)") })
+                      related: related.prefix(3).map { Answer.Related(label: $0.label, ref: .policy(id: $0.documentId, anchor: $0.anchor)) })
     }
 
     /// FAQ entries whose question (or a variant) shares most of its concepts with the question.
@@ -324,8 +323,9 @@ public final class AnswerEngine: Sendable {
                 let short = AnswerLexicon.shortTitle(reference.documentTitle)
                 let document = lexicon.documents.first { $0.title == reference.documentTitle || AnswerLexicon.shortTitle($0.title) == short }
                 let label = reference.article.flatMap { NumberForms.chinese($0) }.map { "第\($0)条" }
-                let url = document.map { d in "/policies/\(d.id)" + (reference.article.map { "#a\($0)" } ?? "") }
-                return FAQAnswer.Citation(document: document?.title ?? reference.documentTitle, label: label, url: url)
+                // Unit anchors are a10 for 第十条 (see PolicyParser).
+                let ref = document.map { d in RecordRef.policy(id: d.id, anchor: reference.article.map { "a\($0)" }) }
+                return FAQAnswer.Citation(document: document?.title ?? reference.documentTitle, label: label, ref: ref)
             }
             matches.append(FAQAnswer(question: faq.question, answer: faq.answer, articles: citations, score: (similarity * 1000).rounded() / 1000))
         }

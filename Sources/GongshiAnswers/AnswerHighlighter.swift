@@ -1,8 +1,9 @@
-/// An article's text as HTML: escaped, with every occurrence of the matched words in <mark>.
 import GongshiStore
 
+/// An article's text with every occurrence of the matched words marked (case-insensitive
+/// for Latin letters); touching marks are one.
 enum AnswerHighlighter {
-    static func highlight(_ text: String, terms: [String]) -> String {
+    static func highlight(_ text: String, terms: [String]) -> MarkedText {
         // On Unicode scalars, not Characters: exact for the text of regulations (no combining
         // marks) and far cheaper than Character comparison, which normalises every time.
         let scalars = Array(text.unicodeScalars)
@@ -21,24 +22,15 @@ enum AnswerHighlighter {
                 }
             }
         }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 64)
-        var run = String.UnicodeScalarView()
-        var open = false
-        func flush() {
-            out += HTMLText.escape(String(run))
-            run = String.UnicodeScalarView()
-        }
+        var marks: [Range<Int>] = []
+        var offset = 0
+        var start: Int?
         for (i, c) in scalars.enumerated() {
-            if marked[i] != open {
-                flush()
-                out += marked[i] ? "<mark>" : "</mark>"
-                open = marked[i]
-            }
-            run.append(c)
+            if marked[i], start == nil { start = offset }
+            if !marked[i], let s = start { marks.append(s..<offset); start = nil }
+            offset += UTF8.width(c)
         }
-        flush()
-        if open { out += "</mark>" }
-        return out
+        if let s = start { marks.append(s..<offset) }
+        return MarkedText(text, marks: marks)
     }
 }

@@ -1,9 +1,9 @@
 import GongshiStore
 
-/// The Q&A contract (`gongshi ask --json`, `GET /api/ask`):
-/// `{"question", "confidence", "answers": [...], "faq": [...]}` plus `notice` and
-/// `service_center` (null unless confidence is low).
-public struct AnswerResponse: Codable, Sendable {
+/// What the Q&A answers: the articles, the close FAQ entries, and for low confidence a
+/// notice and the service center. The web layer writes the contract (`gongshi ask --json`,
+/// `GET /api/ask`) from it (`AnswerResponseBody` in GongshiWeb).
+public struct AnswerResponse: Sendable {
     public var question: String
     public var confidence: AnswerConfidence
     public var answers: [Answer]
@@ -11,11 +11,6 @@ public struct AnswerResponse: Codable, Sendable {
     /// Plain message for low confidence: no clear answer, ask the service center.
     public var notice: String?
     public var serviceCenter: ServiceCenter?
-
-    enum CodingKeys: String, CodingKey {
-        case question, confidence, answers, faq, notice
-        case serviceCenter = "service_center"
-    }
 
     public init(question: String, confidence: AnswerConfidence, answers: [Answer], faq: [FAQAnswer], notice: String?, serviceCenter: ServiceCenter?) {
         self.question = question
@@ -25,20 +20,10 @@ public struct AnswerResponse: Codable, Sendable {
         self.notice = notice
         self.serviceCenter = serviceCenter
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(question, forKey: .question)
-        try c.encode(confidence, forKey: .confidence)
-        try c.encode(answers, forKey: .answers)
-        try c.encode(faq, forKey: .faq)
-        try c.encode(notice, forKey: .notice)
-        try c.encode(serviceCenter, forKey: .serviceCenter)
-    }
 }
 
 /// One answering article or section, quoted exactly, with its document and citation.
-public struct Answer: Codable, Sendable {
+public struct Answer: Sendable {
     public struct Document: Codable, Sendable {
         public var id: String
         public var title: String
@@ -83,9 +68,9 @@ public struct Answer: Codable, Sendable {
     }
 
     /// Another passage of the same document that also matched.
-    public struct Related: Codable, Sendable {
+    public struct Related: Sendable {
         public var label: String
-        public var url: String
+        public var ref: RecordRef
     }
 
     public var document: Document
@@ -93,10 +78,10 @@ public struct Answer: Codable, Sendable {
     public var section: Section?
     /// The unit's text exactly as in the document.
     public var text: String
-    /// `text` HTML-escaped with the matched words in `<mark>`.
-    public var highlight: String
-    /// `/policies/{id}#a10`.
-    public var url: String
+    /// `text` with the matched words marked.
+    public var highlight: MarkedText
+    /// The unit in its document (`/policies/{id}#a10` on the site).
+    public var ref: RecordRef
     public var score: Double
     /// 依据《社会团体登记管理条例》第十条：“……”
     public var citation: String
@@ -122,42 +107,15 @@ public struct Answer: Codable, Sendable {
         /// A bridge from a question word to another word of the article (not the word itself).
         public var isBridge: Bool { question != article }
     }
-
-    enum CodingKeys: String, CodingKey {
-        case document, article, section, text, highlight, url, score, citation, current, related, matched
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(document, forKey: .document)
-        try c.encode(article, forKey: .article)
-        try c.encode(section, forKey: .section)
-        try c.encode(text, forKey: .text)
-        try c.encode(highlight, forKey: .highlight)
-        try c.encode(url, forKey: .url)
-        try c.encode(score, forKey: .score)
-        try c.encode(citation, forKey: .citation)
-        try c.encode(current, forKey: .current)
-        try c.encode(related, forKey: .related)
-        try c.encode(matched, forKey: .matched)
-    }
 }
 
 /// A curated FAQ entry that matches the question closely.
-public struct FAQAnswer: Codable, Sendable {
-    public struct Citation: Codable, Sendable {
+public struct FAQAnswer: Sendable {
+    public struct Citation: Sendable {
         public var document: String
         public var label: String?
-        /// Nil when the cited document or article is not in the index.
-        public var url: String?
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(document, forKey: .document)
-            try c.encode(label, forKey: .label)
-            try c.encode(url, forKey: .url)
-        }
-        enum CodingKeys: String, CodingKey { case document, label, url }
+        /// Nil when the cited document is not in the index.
+        public var ref: RecordRef?
     }
 
     public var question: String

@@ -46,10 +46,9 @@ public struct CreditList: Codable, Sendable, Equatable {
         public var removedOn: String?
         public var removalReason: String?
         public var current: Bool
-        public var orgURL: String
 
         public init(orgCode: String, orgName: String, region: String?, reason: String, authority: String, date: String, removedOn: String?,
-                    removalReason: String?, current: Bool, orgURL: String) {
+                    removalReason: String?, current: Bool) {
             self.orgCode = orgCode
             self.orgName = orgName
             self.region = region
@@ -59,7 +58,6 @@ public struct CreditList: Codable, Sendable, Equatable {
             self.removedOn = removedOn
             self.removalReason = removalReason
             self.current = current
-            self.orgURL = orgURL
         }
 
         enum CodingKeys: String, CodingKey {
@@ -68,7 +66,6 @@ public struct CreditList: Codable, Sendable, Equatable {
             case orgName = "org_name"
             case removedOn = "removed_on"
             case removalReason = "removal_reason"
-            case orgURL = "org_url"
         }
     }
 

@@ -1,18 +1,10 @@
 import GongshiStore
 
-/// Why a transparency-page request failed: bad input (400) or the store (500).
+/// Why a transparency-page request failed: bad input (the user's to fix) or the store (ours).
 public enum DisclosureError: Error, Sendable {
     /// A parameter the user sent is malformed; the message is shown to them (Chinese).
     case invalidParameter(name: String, message: String)
     case store(StoreError)
-
-    /// The HTTP status the page layer should answer with.
-    public var httpStatus: Int {
-        switch self {
-        case .invalidParameter: return 400
-        case .store: return 500
-        }
-    }
 
     public var message: String {
         switch self {

@@ -29,9 +29,8 @@ public struct NoticeFeed: Codable, Sendable, Equatable {
         public var orgCodes: [String]
         /// The start of the body (at most `NoticeFeed.summaryLength` characters).
         public var summary: String
-        public var url: String
 
-        public init(id: String, title: String, kind: String, issuer: String, date: String, orgCodes: [String], summary: String, url: String) {
+        public init(id: String, title: String, kind: String, issuer: String, date: String, orgCodes: [String], summary: String) {
             self.id = id
             self.title = title
             self.kind = kind
@@ -39,11 +38,10 @@ public struct NoticeFeed: Codable, Sendable, Equatable {
             self.date = date
             self.orgCodes = orgCodes
             self.summary = summary
-            self.url = url
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, title, kind, issuer, date, summary, url
+            case id, title, kind, issuer, date, summary
             case orgCodes = "org_codes"
         }
     }

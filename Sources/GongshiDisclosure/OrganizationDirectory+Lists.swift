@@ -44,7 +44,7 @@ extension OrganizationDirectory {
                 let removed: String? = r["removed_on"]
                 return CreditList.Item(orgCode: code, orgName: r["name"], region: r["region"], reason: r["reason"], authority: r["authority"],
                                        date: r["date"], removedOn: removed, removalReason: r["removal_reason"],
-                                       current: removed.map { $0 > today } ?? true, orgURL: Self.orgURL(code))
+                                       current: removed.map { $0 > today } ?? true)
             }
             return (total, items)
         }
@@ -89,7 +89,7 @@ extension OrganizationDirectory {
                 let codes: String? = r["codes"]
                 return NoticeFeed.Item(id: id, title: r["title"], kind: r["kind"], issuer: r["issuer"], date: r["date"],
                                        orgCodes: codes.map { $0.split(separator: ";").map(String.init) } ?? [],
-                                       summary: r["summary"], url: "/notices/\(id)")
+                                       summary: r["summary"])
             }
             return (total, items)
         }

@@ -14,10 +14,10 @@ extension OrganizationDirectory {
                 WHERE x.notice_id = ? ORDER BY x.org_code
                 """, arguments: [id]).map { r in
                 let code: String = r["code"]
-                return NoticeDetail.Organization(code: code, name: r["name"], url: "/orgs/\(code)")
+                return NoticeDetail.Organization(code: code, name: r["name"])
             }
             return NoticeDetail(id: row["id"], title: row["title"], kind: row["kind"], issuer: row["issuer"], date: row["date"],
-                                body: row["body"] ?? "", organizations: orgs, url: "/notices/\(id)")
+                                body: row["body"] ?? "", organizations: orgs)
         }
     }
 }
@@ -28,7 +28,6 @@ public struct NoticeDetail: Codable, Sendable, Equatable {
         public var code: String
         /// Nil when the organization is not in the index.
         public var name: String?
-        public var url: String
     }
     public var id: String
     public var title: String
@@ -37,5 +36,4 @@ public struct NoticeDetail: Codable, Sendable, Equatable {
     public var date: String
     public var body: String
     public var organizations: [Organization]
-    public var url: String
 }

@@ -136,7 +136,7 @@ extension OrganizationDirectory {
             let code: String = r["code"]
             return OrganizationSummary(code: code, name: r["name"], type: r["type"], authority: r["authority"], region: r["region"],
                                        founded: r["founded"], status: r["status"], grade: r["grade"], creditStatus: credit,
-                                       creditStatusLabel: credit.label, url: orgURL(code))
+                                       creditStatusLabel: credit.label)
         }
     }
 }

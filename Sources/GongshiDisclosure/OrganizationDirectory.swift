@@ -69,8 +69,6 @@ public final class OrganizationDirectory: Sendable {
         try? tokenizers.with { SuggestKey.fold(text, tokenizer: $0) }
     }
 
-    static func orgURL(_ code: String) -> String { "/orgs/\(code)" }
-
     // MARK: Profile
 
     /// Everything for `/orgs/{code}`; nil for a well-formed code that is not registered,
@@ -93,14 +91,13 @@ public final class OrganizationDirectory: Sendable {
                 SELECT n.id, n.title, n.kind, n.issuer, n.date FROM notice_org x JOIN notice n ON n.id = x.notice_id
                 WHERE x.org_code = ? ORDER BY n.date DESC, n.id LIMIT ?
                 """), arguments: [code, Self.maxTimeline]).map { r in
-                OrganizationProfile.NoticeLink(id: r["id"], title: r["title"], kind: r["kind"], issuer: r["issuer"], date: r["date"],
-                                               url: "/notices/\(r["id"] as String)")
+                OrganizationProfile.NoticeLink(id: r["id"], title: r["title"], kind: r["kind"], issuer: r["issuer"], date: r["date"])
             }
             let type: String = row["type"]
             var regulations: [OrganizationProfile.RegulationLink] = []
             for title in Self.governingRegulations[type] ?? [] {
                 if let id = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE title = ? ORDER BY id LIMIT 1"), arguments: [title]) {
-                    regulations.append(.init(id: id, title: title, url: "/policies/\(id)"))
+                    regulations.append(.init(id: id, title: title))
                 }
             }
             let level: String? = row["center_level"]
@@ -111,9 +108,8 @@ public final class OrganizationDirectory: Sendable {
                 grade: .make(grade: row["grade"], from: row["grade_from"], until: row["grade_until"], today: today),
                 inspections: inspections, creditStatus: status, creditStatusLabel: status.label, credit: credit,
                 notices: notices, regulations: regulations,
-                serviceCenter: level.map { .init(level: $0, served: row["center_served"], staff: row["center_staff"], area: row["center_area"],
-                                                 reportURL: "/orgs/\(code)/center") },
-                url: Self.orgURL(code), asOf: today)
+                serviceCenter: level.map { .init(level: $0, served: row["center_served"], staff: row["center_staff"], area: row["center_area"]) },
+                asOf: today)
         }
     }
 
@@ -184,8 +180,7 @@ public final class OrganizationDirectory: Sendable {
             let pos: Int = row["pos"]
             if let known = best[code], known.pos <= pos { continue }
             let credit = CreditStatus(rawValue: row["credit"] ?? "normal") ?? .normal
-            best[code] = (pos, Suggestion(code: code, name: name, type: row["type"], status: row["status"], creditStatus: credit,
-                                          url: Self.orgURL(code)))
+            best[code] = (pos, Suggestion(code: code, name: name, type: row["type"], status: row["status"], creditStatus: credit))
         }
         return best.values.sorted { a, b in
             if (a.pos == 0) != (b.pos == 0) { return a.pos == 0 }

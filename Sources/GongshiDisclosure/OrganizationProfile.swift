@@ -33,13 +33,12 @@ public struct OrganizationProfile: Codable, Sendable, Equatable {
     public var regulations: [RegulationLink]
     /// Service-center facts when the organization is one.
     public var serviceCenter: CenterFacts?
-    public var url: String
     /// The day grades and listings were evaluated against.
     public var asOf: String
 
     enum CodingKeys: String, CodingKey {
         case code, name, type, authority, supervisor, founded, capital, address, scope, status, region, grade, inspections,
-             credit, notices, regulations, url
+             credit, notices, regulations
         case legalRep = "legal_rep"
         case certUntil = "cert_until"
         case creditStatus = "credit_status"
@@ -106,13 +105,11 @@ public struct OrganizationProfile: Codable, Sendable, Equatable {
         public var kind: String
         public var issuer: String
         public var date: String
-        public var url: String
     }
 
     public struct RegulationLink: Codable, Sendable, Equatable {
         public var id: String
         public var title: String
-        public var url: String
     }
 
     public struct CenterFacts: Codable, Sendable, Equatable {
@@ -124,19 +121,13 @@ public struct OrganizationProfile: Codable, Sendable, Equatable {
         public var staff: Int?
         /// 办公面积, 平方米.
         public var area: Double?
-        public var reportURL: String
 
-        public init(level: String, served: Int?, staff: Int?, area: Double?, reportURL: String) {
+        public init(level: String, served: Int?, staff: Int?, area: Double?) {
             self.level = level
             self.served = served
             self.staff = staff
             self.area = area
-            self.reportURL = reportURL
         }
 
-        enum CodingKeys: String, CodingKey {
-            case level, served, staff, area
-            case reportURL = "report_url"
-        }
     }
 }

@@ -40,10 +40,9 @@ public struct OrganizationSummary: Codable, Sendable, Equatable {
     public var grade: String?
     public var creditStatus: CreditStatus
     public var creditStatusLabel: String
-    public var url: String
 
     enum CodingKeys: String, CodingKey {
-        case code, name, type, authority, region, founded, status, grade, url
+        case code, name, type, authority, region, founded, status, grade
         case creditStatus = "credit_status"
         case creditStatusLabel = "credit_status_label"
     }

@@ -31,11 +31,9 @@ public struct ServiceCenterReport: Codable, Sendable, Equatable {
         public var text: String
         public var documentId: String
         public var anchor: String
-        /// `/policies/{id}#{anchor}`.
-        public var url: String
 
         enum CodingKeys: String, CodingKey {
-            case title, outcome, detail, text, anchor, url
+            case title, outcome, detail, text, anchor
             case ruleId = "rule_id"
             case outcomeLabel = "outcome_label"
             case documentId = "document_id"
@@ -60,8 +58,7 @@ public struct ServiceCenterReport: Codable, Sendable, Equatable {
                                 grade: OrganizationProfile.GradeInfo?, today: String) -> RuleResult {
         let (outcome, detail) = judge(rule, center: center, founded: founded, grade: grade, today: today)
         return RuleResult(ruleId: rule.id, title: rule.title, outcome: outcome, outcomeLabel: outcome.label, detail: detail,
-                          text: rule.text, documentId: rule.document, anchor: rule.anchor,
-                          url: "/policies/\(rule.document)#\(rule.anchor)")
+                          text: rule.text, documentId: rule.document, anchor: rule.anchor)
     }
 
     /// Whether `rule` concerns a center of `level` in `region`.

@@ -7,20 +7,18 @@ public struct Suggestion: Codable, Sendable, Equatable {
     public var status: String
     public var creditStatus: CreditStatus
     public var creditStatusLabel: String
-    public var url: String
 
-    public init(code: String, name: String, type: String, status: String, creditStatus: CreditStatus = .normal, url: String) {
+    public init(code: String, name: String, type: String, status: String, creditStatus: CreditStatus = .normal) {
         self.code = code
         self.name = name
         self.type = type
         self.status = status
         self.creditStatus = creditStatus
         creditStatusLabel = creditStatus.label
-        self.url = url
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, name, type, status, url
+        case code, name, type, status
         case creditStatus = "credit_status"
         case creditStatusLabel = "credit_status_label"
     }

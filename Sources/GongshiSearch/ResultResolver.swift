@@ -1,14 +1,14 @@
 import GongshiStore
 import GRDB
 
-/// Turns index rows into results with titles, labels and URLs.
+/// Turns index rows into results with titles, labels and what they point to.
 enum ResultResolver {
     struct Hit {
         let id: String
         let title: String
         var label: String? = nil
-        let snippet: String
-        let url: String
+        let snippet: MarkedText
+        let ref: RecordRef
     }
 
     /// Registration status and current credit listing of an organization, shown with it
@@ -35,30 +35,30 @@ enum ResultResolver {
     static func resolve(_ row: SearchEngine.RankedRow, db: Database) throws -> SearchResult? {
         guard let entry = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, ref FROM entry WHERE id = ?"), arguments: [row.rowid]) else { return nil }
         let ref: String = entry[1]
-        let snippet = ""   // filled in for the returned page only
+        let snippet = MarkedText("")   // filled in for the returned page only
         switch entry[0] as String {
         case "policy":
             guard let title = try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM document WHERE id = ?"), arguments: [ref]) else { return nil }
-            return SearchResult(kind: "policy", id: ref, title: title, label: nil, snippet: snippet, url: "/policies/\(ref)", score: row.score)
+            return SearchResult(kind: "policy", id: ref, title: title, label: nil, snippet: snippet, ref: .policy(id: ref), score: row.score)
         case "article", "section":
             guard let unit = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT u.document_id, u.label, u.anchor, d.title FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id = ?
                 """), arguments: [ref]) else { return nil }
             let documentId: String = unit["document_id"], anchor: String = unit["anchor"]
             return SearchResult(kind: "article", id: "\(documentId)#\(anchor)", title: unit["title"], label: unit["label"],
-                                snippet: snippet, url: "/policies/\(documentId)#\(anchor)", score: row.score)
+                                snippet: snippet, ref: .policy(id: documentId, anchor: anchor), score: row.score)
         case "org":
             guard let org = try Row.fetchOne(db.cachedStatement(sql: statusSQL), arguments: [ref]) else { return nil }
-            return SearchResult(kind: "org", id: ref, title: org["name"], label: statusLabel(org), snippet: snippet, url: "/orgs/\(ref)", score: row.score)
+            return SearchResult(kind: "org", id: ref, title: org["name"], label: statusLabel(org), snippet: snippet, ref: .organization(code: ref), score: row.score)
         case "credit":
             guard let record = try Row.fetchOne(db.cachedStatement(sql: "SELECT org_code, org_name, list FROM credit_record WHERE id = ?"), arguments: [ref]) else { return nil }
             let code: String = record["org_code"]
             let name: String? = record["org_name"]
             return SearchResult(kind: "credit", id: ref, title: name ?? code, label: nil, snippet: snippet,
-                                url: "/orgs/\(code)#credit-\(ref)", score: row.score)
+                                ref: .creditRecord(orgCode: code, id: ref), score: row.score)
         case "notice":
             guard let title = try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM notice WHERE id = ?"), arguments: [ref]) else { return nil }
-            return SearchResult(kind: "notice", id: ref, title: title, label: nil, snippet: snippet, url: "/notices/\(ref)", score: row.score)
+            return SearchResult(kind: "notice", id: ref, title: title, label: nil, snippet: snippet, ref: .notice(id: ref), score: row.score)
         default:
             return nil
         }
@@ -66,9 +66,9 @@ enum ResultResolver {
 
     static func organization(code: String, db: Database) throws -> Hit? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, type, status, authority FROM org WHERE code = ?"), arguments: [code]) else { return nil }
-        let snippet = HTMLText.escape("\(row["type"] as String) · \(row["status"] as String) · \(row["authority"] as String) · 统一社会信用代码 \(code)")
+        let snippet = MarkedText("\(row["type"] as String) · \(row["status"] as String) · \(row["authority"] as String) · 统一社会信用代码 \(code)")
         let label = try Row.fetchOne(db.cachedStatement(sql: statusSQL), arguments: [code]).map(statusLabel)
-        return Hit(id: code, title: row["name"], label: label, snippet: snippet, url: "/orgs/\(code)")
+        return Hit(id: code, title: row["name"], label: label, snippet: snippet, ref: .organization(code: code))
     }
 
     /// Documents with a 文号 typed whole or in part: the exact number first, then (for
@@ -100,14 +100,14 @@ enum ResultResolver {
             let code: String = row["org_code"]
             let name: String? = row["org_name"]
             let text = [row["decision_no"] as String?, row["reason"] as String?, row["result"] as String?].compactMap { $0 }.joined(separator: " · ")
-            return Hit(id: id, title: name ?? code, label: row["list"], snippet: HTMLText.escape(text), url: "/orgs/\(code)#credit-\(id)")
+            return Hit(id: id, title: name ?? code, label: row["list"], snippet: MarkedText(text), ref: .creditRecord(orgCode: code, id: id))
         }
     }
 
     static func documents(numberKey: String, db: Database) throws -> [Hit] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT id, title, doc_number, issuer FROM document WHERE doc_number_key = ?"), arguments: [numberKey]).map { row in
-            let snippet = HTMLText.escape([row["doc_number"] as String?, row["issuer"] as String?].compactMap { $0 }.joined(separator: " · "))
-            return Hit(id: row["id"], title: row["title"], snippet: snippet, url: "/policies/\(row["id"] as String)")
+            let snippet = MarkedText([row["doc_number"] as String?, row["issuer"] as String?].compactMap { $0 }.joined(separator: " · "))
+            return Hit(id: row["id"], title: row["title"], snippet: snippet, ref: .policy(id: row["id"]))
         }
     }
 }

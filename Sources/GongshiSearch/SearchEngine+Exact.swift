@@ -13,18 +13,18 @@ extension SearchEngine {
         guard !compact.isEmpty, compact.count <= 80 else { return [] }
         func wants(_ k: SearchRequest.Kind) -> Bool { kind == nil || kind == k || (k == .article && kind == .section) }
         if wants(.org), let code = try? CreditCode(validating: compact), let hit = try ResultResolver.organization(code: code.value, db: db) {
-            hits.append(SearchResult(kind: "org", id: hit.id, title: hit.title, label: hit.label, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
+            hits.append(SearchResult(kind: "org", id: hit.id, title: hit.title, label: hit.label, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
         }
         let key = DocumentNumber.key(compact)
         if let shape = DocumentNumber.Shape(key) {
             if wants(.policy) {
                 for hit in try ResultResolver.documents(number: shape, db: db) {
-                    hits.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
+                    hits.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
                 }
             }
             if wants(.credit) {
                 for hit in try ResultResolver.decisions(number: shape, db: db) {
-                    hits.append(SearchResult(kind: "credit", id: hit.id, title: hit.title, label: hit.label, snippet: hit.snippet, url: hit.url, score: Self.exactScore))
+                    hits.append(SearchResult(kind: "credit", id: hit.id, title: hit.title, label: hit.label, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
                 }
             }
         }
@@ -100,7 +100,7 @@ extension ResultResolver {
             """), arguments: [documentId, reference.number]) else { return nil }
         let anchor: String = unit["anchor"]
         return SearchResult(kind: "article", id: "\(documentId)#\(anchor)", title: unit["title"], label: unit["label"],
-                            snippet: HTMLText.escape(unit["text"] as String) + "…", url: "/policies/\(documentId)#\(anchor)",
+                            snippet: MarkedText(unit["text"] as String + "…"), ref: .policy(id: documentId, anchor: anchor),
                             score: SearchEngine.exactScore)
     }
 

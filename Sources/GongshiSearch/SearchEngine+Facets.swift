@@ -33,9 +33,8 @@ extension SearchEngine {
                     case .documents:
                         let rows = try Row.fetchAll(db.cachedStatement(sql: """
                             SELECT e.kind, d.level, d.issuer, d.status, substr(d.promulgated, 1, 4) AS year
-                            FROM \(name) JOIN entry e ON e.id = \(name).rowid
+                            FROM (SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(condition)) m JOIN entry e ON e.id = m.rowid
                             JOIN document d ON d.id = CASE WHEN e.kind = 'policy' THEN e.ref ELSE (SELECT u.document_id FROM unit u WHERE u.id = e.ref) END
-                            WHERE \(name) MATCH ?\(condition)
                             """), arguments: arguments)
                         for row in rows {
                             add("kind", (row["kind"] as String) == "section" ? "article" : row["kind"])

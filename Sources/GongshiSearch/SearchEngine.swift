@@ -311,12 +311,12 @@ public final class SearchEngine: Sendable {
         let score: Double
     }
 
-    /// HTML-safe snippet of one row with the matched words in <mark>.
-    private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> String {
+    /// A snippet of one row with the matched words marked.
+    private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText {
         let name = table.rawValue
         let sql = "SELECT snippet(\(name), \(column), char(1), char(2), '…', 24) FROM \(name) WHERE \(name) MATCH ? AND rowid = ?"
         let raw = try String.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text, rowid]) ?? ""
-        return HTMLText.markedSnippet(raw)
+        return MarkedText(fts5Snippet: raw)
     }
 
     static let textColumns = ["title", "label", "body", "tags"]

@@ -67,6 +67,13 @@ public struct HTTPResponse: Sendable {
                      body: Array("See \(location)".utf8))
     }
 
+    /// A CSV download (`name`.csv).
+    static func csv(_ text: String, name: String) -> HTTPResponse {
+        HTTPResponse(status: 200, headers: [("Content-Type", CSVExport.contentType),
+                                            ("Content-Disposition", "attachment; filename=\"\(name).csv\"")] + securityHeaders,
+                     body: Array(text.utf8))
+    }
+
     /// The one JSON error shape of the API: {"error": {"status": 400, "message": "…"}}.
     public static func jsonError(_ status: Int, _ message: String) -> HTTPResponse {
         json(ErrorBody(error: .init(status: status, message: message)), status: status)

@@ -152,7 +152,7 @@ public final class HTTPServer: @unchecked Sendable {
             // Answered here, with our headers, rather than by libmicrohttpd or the router.
             let response = problem.status == 431 || path.hasPrefix("/api/") || problem.status == 414
                 ? HTTPResponse.jsonError(problem.status, problem.message)
-                : PageHandlers(site: ctx.router.site).errorPage(problem.status, "请求有误", problem.message, HTTPRequest(path: "/"))
+                : ctx.router.site.errors.response(HTTPProblem(problem.status, "请求有误", problem.message), to: HTTPRequest(path: "/"), form: .html)
             status = response.status
             send(status, nil) { response }
         } else

@@ -38,8 +38,8 @@ public struct Router: Sendable {
     func staticAnswer(path: String, header: (String) -> String?) -> StaticFiles.Answer? {
         // By UTF-8 bytes rather than characters (as `suffix` does): cheaper, and the same
         // here since the prefix is ASCII and ends with "/".
-        let prefix = "/static/".utf8.count
-        guard path.utf8.count <= 2048, path.utf8.count > prefix, path.hasPrefix("/static/") else { return nil }
+        let prefix = URLBuilder.Route.staticPrefix.utf8.count
+        guard path.utf8.count <= 2048, path.utf8.count > prefix, path.hasPrefix(URLBuilder.Route.staticPrefix) else { return nil }
         return site.files.answer(relativePath: String(Substring(path.utf8.dropFirst(prefix))), header: header)
     }
 
@@ -62,96 +62,83 @@ public struct Router: Sendable {
         return out
     }
 
+    /// Every route, and the one place errors become responses (`ErrorResponder`): the
+    /// API and the Atom feed answer with the JSON error shape, pages with the error page.
     private func route(_ request: HTTPRequest) -> HTTPResponse {
-        if request.path.utf8.count <= 2048, let desk, let response = desk.route(request) { return response }
-        let isAPI = request.path.hasPrefix("/api/")
-        guard request.method == "GET" || request.method == "HEAD" else {
-            var response = isAPI ? HTTPResponse.jsonError(405, "只支持 GET 和 HEAD 请求")
-                                 : pages.errorPage(405, "不支持的请求方法", "本站只支持 GET 和 HEAD 请求。", request)
-            response.headers.append(("Allow", "GET, HEAD"))
-            return response
+        let form: ErrorResponder.Form = request.path.hasPrefix(URLBuilder.Route.apiPrefix) || request.path == URLBuilder.Route.noticeFeed ? .json : .html
+        do {
+            return try dispatch(request)
+        } catch {
+            return site.errors.response(error, to: request, form: form)
         }
-        guard request.path.utf8.count <= 2048 else {
-            return isAPI ? .jsonError(414, "地址过长") : pages.errorPage(414, "地址过长", "请求的地址过长。", request)
-        }
-        let api = APIHandlers(site: site)
-        switch request.path {
-        case "/": return pages.home(request)
-        case "/search": return pages.search(request)
-        case "/policies": return pages.policies(request)
-        case "/ask": return AskPage(site: site).page(request)
-        case "/api/ask": return AskPage(site: site).api(request)
-        case "/prefs": return preferences(request)
-        case "/healthz": return .json(site.node.health())
-        case "/metrics": return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8"), ("Cache-Control", "no-store")],
-                                             body: site.node.metrics.render())
-        case "/robots.txt": return disclosure.robots(request)
-        case "/orgs": return disclosure.organizations(request)
-        case "/credit/abnormal": return disclosure.credit(request, kind: .abnormal)
-        case "/credit/serious": return disclosure.credit(request, kind: .serious)
-        case "/notices": return disclosure.notices(request)
-        case "/notices.atom": return disclosure.atom(request)
-        case "/stats": return disclosure.statistics(request)
-        case "/sitemap.xml": return disclosure.sitemap(request, part: nil)
-        case "/api/orgs": return disclosureAPI.organizations(request)
-        case "/api/suggest": return disclosureAPI.suggest(request)
-        case "/api/credit/abnormal": return disclosureAPI.credit(request, kind: .abnormal)
-        case "/api/credit/serious": return disclosureAPI.credit(request, kind: .serious)
-        case "/api/notices": return disclosureAPI.notices(request)
-        case "/api/stats": return disclosureAPI.statistics()
-        case "/api/search": return api.search(request)
-        case "/api/policies": return api.policies(request)
-        case "/api/openapi.json": return api.openAPI()
-        default: break
-        }
-        if request.path.hasPrefix("/data/") { return DataPages(site: site).handle(request) }
-        if request.path == "/data" { return .redirect("/data/", status: 301) }
-        if let id = Self.suffix(request.path, after: "/policies/") { return pages.policy(request, id: id) }
-        if let id = Self.suffix(request.path, after: "/api/policies/") { return api.policy(id: id) }
-        if let rest = Self.suffix(request.path, after: "/orgs/") {
-            if rest.hasSuffix("/center") { return .redirect("/orgs/\(URLBuilder.component(String(rest.dropLast(7))))#center", status: 301) }
-            return disclosure.organization(request, code: rest)
-        }
-        if let rest = Self.suffix(request.path, after: "/api/orgs/") {
-            if rest.hasSuffix("/center") { return disclosureAPI.serviceCenter(code: String(rest.dropLast(7))) }
-            return disclosureAPI.organization(code: rest)
-        }
-        if let id = Self.suffix(request.path, after: "/notices/") { return disclosure.notice(request, id: id) }
-        if let id = Self.suffix(request.path, after: "/api/notices/") { return disclosureAPI.notice(id: id) }
-        if request.path.hasPrefix("/sitemap-"), request.path.hasSuffix(".xml"),
-           let part = Int(request.path.dropFirst("/sitemap-".count).dropLast(4)) {
-            return disclosure.sitemap(request, part: part)
-        }
-        return isAPI ? .jsonError(404, "找不到该接口：\(request.path)")
-                     : pages.errorPage(404, "找不到该页面", "您访问的地址不存在，可能已被移除。", request)
     }
 
-    private var pages: PageHandlers { PageHandlers(site: site) }
-    private var disclosure: DisclosurePages { DisclosurePages(site: site) }
-    private var disclosureAPI: DisclosureAPI { DisclosureAPI(site: site) }
+    private func dispatch(_ request: HTTPRequest) throws -> HTTPResponse {
+        if request.path.utf8.count <= 2048, let desk, let response = try desk.route(request) { return response }
+        guard request.method == "GET" || request.method == "HEAD" else {
+            let isAPI = request.path.hasPrefix(URLBuilder.Route.apiPrefix)
+            throw HTTPProblem(405, "不支持的请求方法", isAPI ? "只支持 GET 和 HEAD 请求" : "本站只支持 GET 和 HEAD 请求。", headers: [("Allow", "GET, HEAD")])
+        }
+        guard request.path.utf8.count <= 2048 else {
+            throw HTTPProblem(414, "地址过长", request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? "地址过长" : "请求的地址过长。")
+        }
+        let search = SearchController(site: site), policies = PolicyController(site: site), ask = AskController(site: site)
+        let orgs = OrgController(site: site), credit = CreditController(site: site), notices = NoticeController(site: site)
+        let stats = StatsController(site: site), sitemap = SitemapController(site: site)
+        switch request.path {
+        case URLBuilder.Route.home: return try HomeController(site: site).page(request)
+        case URLBuilder.Route.search: return try search.page(request)
+        case URLBuilder.Route.apiSearch: return try search.json(request)
+        case URLBuilder.Route.policies: return try policies.page(request)
+        case URLBuilder.Route.apiPolicies: return try policies.json(request)
+        case URLBuilder.Route.ask: return try ask.page(request)
+        case URLBuilder.Route.apiAsk: return try ask.json(request)
+        case URLBuilder.Route.organizations: return try orgs.page(request)
+        case URLBuilder.Route.apiOrganizations: return try orgs.json(request)
+        case URLBuilder.Route.suggest: return try orgs.suggestJSON(request)
+        case URLBuilder.Route.creditAbnormal: return try credit.page(request, kind: .abnormal)
+        case URLBuilder.Route.creditSerious: return try credit.page(request, kind: .serious)
+        case URLBuilder.Route.apiCreditAbnormal: return try credit.json(request, kind: .abnormal)
+        case URLBuilder.Route.apiCreditSerious: return try credit.json(request, kind: .serious)
+        case URLBuilder.Route.notices: return try notices.page(request)
+        case URLBuilder.Route.apiNotices: return try notices.json(request)
+        case URLBuilder.Route.noticeFeed: return try notices.atom(request)
+        case URLBuilder.Route.statistics: return try stats.page(request)
+        case URLBuilder.Route.apiStatistics: return try stats.json(request)
+        case URLBuilder.Route.sitemap: return try sitemap.sitemap(request, part: nil)
+        case URLBuilder.Route.robots: return sitemap.robots(request)
+        case URLBuilder.Route.preferences: return try PreferencesController().update(request)
+        case URLBuilder.Route.health: return ServiceController(site: site).health()
+        case URLBuilder.Route.metrics: return ServiceController(site: site).metrics()
+        case URLBuilder.Route.apiDescription: return try ServiceController(site: site).openAPI()
+        case URLBuilder.Route.data: return .redirect(URLBuilder.Prefix.data, status: 301)
+        default: break
+        }
+        if request.path.hasPrefix(URLBuilder.Prefix.data) { return try DataController(site: site).handle(request) }
+        typealias P = URLBuilder.Prefix
+        if let id = Self.suffix(request.path, after: P.policy) { return try policies.itemPage(request, id: id) }
+        if let id = Self.suffix(request.path, after: P.apiPolicy) { return try policies.itemJSON(id: id) }
+        if let rest = Self.suffix(request.path, after: P.organization) {
+            if rest.hasSuffix(P.centerSuffix) { return orgs.centerPage(code: String(rest.dropLast(P.centerSuffix.count))) }
+            return try orgs.itemPage(request, code: rest)
+        }
+        if let rest = Self.suffix(request.path, after: P.apiOrganization) {
+            if rest.hasSuffix(P.centerSuffix) { return try orgs.centerJSON(code: String(rest.dropLast(P.centerSuffix.count))) }
+            return try orgs.itemJSON(code: rest)
+        }
+        if let id = Self.suffix(request.path, after: P.notice) { return try notices.itemPage(request, id: id) }
+        if let id = Self.suffix(request.path, after: P.apiNotice) { return try notices.itemJSON(id: id) }
+        if request.path.hasPrefix(URLBuilder.Route.sitemapPartPrefix), request.path.hasSuffix(URLBuilder.Route.sitemapPartSuffix),
+           let part = Int(request.path.dropFirst(URLBuilder.Route.sitemapPartPrefix.count).dropLast(URLBuilder.Route.sitemapPartSuffix.count)) {
+            return try sitemap.sitemap(request, part: part)
+        }
+        if request.path.hasPrefix(URLBuilder.Route.apiPrefix) { throw HTTPProblem.notFound(message: "找不到该接口：\(request.path)") }
+        throw HTTPProblem.notFound(message: "您访问的地址不存在，可能已被移除。")
+    }
 
     /// The non-empty rest of `path` after `prefix`.
     static func suffix(_ path: String, after prefix: String) -> String? {
         guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
         return String(path.dropFirst(prefix.count))
-    }
-
-    /// GET /prefs?font=large|normal&contrast=high|normal&back=/path — stores the reading
-    /// preferences in a cookie and goes back, so the toggles work without JavaScript.
-    func preferences(_ request: HTTPRequest) -> HTTPResponse {
-        var preferences = Preferences(cookieHeader: request.headers["cookie"])
-        switch request.query["font"] {
-        case "large": preferences.largeFont = true
-        case "normal": preferences.largeFont = false
-        case nil: break
-        default: return pages.errorPage(400, "请求有误", "font 应为 large 或 normal。", request)
-        }
-        switch request.query["contrast"] {
-        case "high": preferences.highContrast = true
-        case "normal": preferences.highContrast = false
-        case nil: break
-        default: return pages.errorPage(400, "请求有误", "contrast 应为 high 或 normal。", request)
-        }
-        return .redirect(URLBuilder.safeLocalPath(request.query["back"]), headers: [("Set-Cookie", preferences.setCookieHeader)])
     }
 }

@@ -2,6 +2,7 @@ import GongshiSearch
 import GongshiAnswers
 import GongshiDisclosure
 import GongshiStore
+import Logging
 
 /// Everything the handlers read: the search engine, the catalogue, the page templates
 /// and the static files. Immutable after start, shared by every worker thread.
@@ -12,11 +13,14 @@ public struct Site: Sendable {
     public let directory: OrganizationDirectory
     let pages: PageRenderer
     let files: StaticFiles
+    /// Where server errors (5xx) go, with their cause; see `ErrorResponder`.
+    public let logger: Logger
+    let errors: ErrorResponder
     /// Generation, counts, snapshot and metrics of this node (`/healthz`, `/data/`, `/metrics`).
     public let node: NodeStatus
 
     public init(search: SearchEngine, catalog: PolicyCatalog, answers: AnswerEngine, directory: OrganizationDirectory,
-                pages: PageRenderer, files: StaticFiles, node: NodeStatus? = nil) {
+                pages: PageRenderer, files: StaticFiles, node: NodeStatus? = nil, logger: Logger = Logger(label: "gongshi.web")) {
         self.node = node ?? NodeStatus(database: search.database)
         let engine = search
         self.node.metrics.connect(cache: { engine.cacheStatistics })
@@ -26,6 +30,8 @@ public struct Site: Sendable {
         self.answers = answers
         self.pages = pages
         self.files = files
+        self.logger = logger
+        errors = ErrorResponder(logger: logger, pages: pages)
     }
 
     /// A site over one index database and a static directory; `cachedSearches` responses
@@ -33,7 +39,7 @@ public struct Site: Sendable {
     /// verified snapshot `database` was opened from (its generation goes on every response,
     /// static files included, and its files are offered under `/data/`).
     public init(database: GongshiDatabase, staticDirectory: String?, cachedSearches: Int = 1_024,
-                snapshot: PublishedSnapshot? = nil) throws(WebError) {
+                snapshot: PublishedSnapshot? = nil, logger: Logger = Logger(label: "gongshi.web")) throws(WebError) {
         let search: SearchEngine, answers: AnswerEngine, directory: OrganizationDirectory
         do {
             search = try SearchEngine(database: database, cachedResponses: cachedSearches)
@@ -44,7 +50,7 @@ public struct Site: Sendable {
         let generationHeader = snapshot.map { [(Router.generationHeader, String($0.manifest.generation))] } ?? []
         self.init(search: search, catalog: PolicyCatalog(database: database), answers: answers, directory: directory, pages: try PageRenderer(),
                   files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir, extraHeaders: generationHeader) } ?? StaticFiles(),
-                  node: node)
+                  node: node, logger: logger)
     }
 
     /// Computes what the first visitors would otherwise wait for: the statistics and the

@@ -3,6 +3,7 @@ import Foundation
 import GongshiSearch
 import GongshiAnswers
 import GongshiStore
+import GongshiWeb
 
 struct AskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,7 @@ struct AskCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            print(String(decoding: try encoder.encode(AnswerResponseBody(response)), as: UTF8.self))
             return
         }
         let confidence = ["high": "高", "medium": "中", "low": "低"][response.confidence.rawValue] ?? ""
@@ -46,11 +47,11 @@ struct AskCommand: ParsableCommand {
         for item in response.faq {
             print("\n常见问题：\(item.question)")
             print("  \(item.answer)")
-            for a in item.articles { print("  依据：《\(a.document)》\(a.label ?? "")\(a.url.map { "  \($0)" } ?? "")") }
+            for a in item.articles { print("  依据：《\(a.document)》\(a.label ?? "")\(a.ref.map { "  \(URLBuilder.path($0))" } ?? "")") }
         }
         for (i, answer) in response.answers.enumerated() {
             let state = answer.current ? (answer.document.status ?? "") : "【\(answer.document.status ?? "非现行")，不是现行规定】"
-            print("\n\(i + 1). 《\(answer.document.title)》\(answer.article?.label ?? answer.section?.label ?? "")  \(state)  \(answer.url)")
+            print("\n\(i + 1). 《\(answer.document.title)》\(answer.article?.label ?? answer.section?.label ?? "")  \(state)  \(URLBuilder.path(answer.ref))")
             print("   \(SearchCommand.plain(answer.highlight).replacingOccurrences(of: "\n", with: "\n   "))")
             print("   引用：\(answer.citation)")
         }

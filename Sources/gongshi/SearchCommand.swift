@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongshiSearch
 import GongshiStore
+import GongshiWeb
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,24 +37,20 @@ struct SearchCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            print(String(decoding: try encoder.encode(SearchResponseBody(response)), as: UTF8.self))
             return
         }
         print("“\(query)”：共 \(response.total) 条结果")
         for (i, r) in response.results.enumerated() {
             let kind = ["policy": "政策法规", "article": "条款", "org": "社会组织", "credit": "信用记录", "notice": "公告"][r.kind] ?? r.kind
-            print("\(i + 1). [\(kind)] \(r.title)\(r.label.map { " \($0)" } ?? "")  \(r.url)")
+            print("\(i + 1). [\(kind)] \(r.title)\(r.label.map { " \($0)" } ?? "")  \(URLBuilder.path(r.ref))")
             print("   \(Self.plain(r.snippet))")
         }
     }
 
-    /// Snippet HTML for the terminal: marks become bold when interactive.
-    static func plain(_ html: String) -> String {
+    /// Marked text for the terminal: marks become bold when interactive, 【】 otherwise.
+    static func plain(_ text: MarkedText) -> String {
         let bold = isatty(STDOUT_FILENO) == 1
-        return html.replacingOccurrences(of: "<mark>", with: bold ? "\u{1B}[1m" : "【")
-            .replacingOccurrences(of: "</mark>", with: bold ? "\u{1B}[0m" : "】")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return text.segments.map { $0.marked ? (bold ? "\u{1B}[1m" : "【") + $0.text + (bold ? "\u{1B}[0m" : "】") : String($0.text) }.joined()
     }
 }

@@ -17,7 +17,7 @@ import Testing
     }
 
     static func facts(served: Int? = nil, staff: Int? = nil, area: Double? = nil) -> Facts {
-        Facts(level: "区级", served: served, staff: staff, area: area, reportURL: "")
+        Facts(level: "区级", served: served, staff: staff, area: area)
     }
 
     func outcome(_ rule: ServiceCenterRule, _ facts: Facts, founded: String = "2015-01-01", grade: OrganizationProfile.GradeInfo? = nil) -> ServiceCenterReport.Outcome {
@@ -32,7 +32,7 @@ import Testing
         #expect(outcome(rule, Self.facts(served: nil, staff: 5)) == .unknown)
         #expect(outcome(rule, Self.facts(served: 100, staff: nil)) == .unknown)
         let result = ServiceCenterReport.evaluate(rule, center: Self.facts(served: 295, staff: 5), founded: "2015-01-01", grade: nil, today: Self.today)
-        #expect(result.detail.contains("6 名") && result.url == "/policies/doc#s3-1" && result.outcomeLabel == "未达标")
+        #expect(result.detail.contains("6 名") && result.documentId == "doc" && result.anchor == "s3-1" && result.outcomeLabel == "未达标")
     }
 
     @Test func minimumStaffAndArea() {
@@ -82,7 +82,7 @@ import Testing
             #expect(report.center.level == level)
             let expected = level == "区级" ? 3 : level == "街镇" ? 4 : 2
             #expect(report.results.count == expected, "\(level)")
-            #expect(report.results.allSatisfy { $0.url.hasPrefix("/policies/qingpu-shehui-zuzhi-fuwu-zhongxin-2016#s3-") })
+            #expect(report.results.allSatisfy { $0.documentId == "qingpu-shehui-zuzhi-fuwu-zhongxin-2016" && $0.anchor.hasPrefix("s3-") })
             outcomes.formUnion(report.results.map(\.outcome))
         }
         #expect(outcomes.isSuperset(of: [.met, .notMet]))

@@ -1,4 +1,5 @@
 import GongshiSearch
+import GongshiStore
 import GongshiTestSupport
 import Testing
 
@@ -15,7 +16,8 @@ import Testing
         let first = try #require(response.results.first)
         #expect(first.kind == "article")
         #expect(first.id == id)
-        #expect(first.url == "/policies/\(id)")
+        let parts = id.split(separator: "#").map(String.init)
+        #expect(first.ref == .policy(id: parts[0], anchor: parts[1]))
     }
 
     @Test func otherQueriesAreNotArticleLookups() throws {

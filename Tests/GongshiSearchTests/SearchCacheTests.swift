@@ -5,33 +5,8 @@ import GongshiIndex
 import GongshiStore
 import Testing
 
-/// The response cache and the hand-written JSON of the search contract.
+/// The response cache (the hand-written JSON of the contract is tested with the web layer).
 @Suite struct SearchCacheTests {
-    static func foundationJSON(_ response: SearchResponse) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(response), as: UTF8.self)
-    }
-
-    @Test func handWrittenJSONIsWhatJSONEncoderWrites() throws {
-        let tricky = SearchResponse(query: "引号\" 反斜杠\\ /斜杠 \u{1}\u{1F}\t\n\r\u{8}\u{C} 😀 <mark>", total: 3, results: [
-            SearchResult(kind: "article", id: "shetuan#a10", title: "社会团体登记管理条例", label: "第十条",
-                         snippet: "…<mark>民政</mark>部门 &amp; \"x\"…", url: "/policies/shetuan#a10", score: 12.890692970991086),
-            SearchResult(kind: "org", id: "51310000MJ0000000X", title: "某某协会", label: nil, snippet: "", url: "/orgs/51310000MJ0000000X", score: 1000),
-            SearchResult(kind: "notice", id: "n1", title: "公告", label: "", snippet: "x", url: "/notices/n1", score: 0.000123),
-        ])
-        #expect(String(decoding: tricky.jsonBytes(), as: UTF8.self) == (try Self.foundationJSON(tricky)))
-        let empty = SearchResponse(query: "", total: 0, results: [])
-        #expect(String(decoding: empty.jsonBytes(), as: UTF8.self) == (try Self.foundationJSON(empty)))
-    }
-
-    @Test(arguments: ["民政", "社团 年检 收费", "青民[2016]45号", "shehui tuanti dengji", "ＡＡＡ评估"])
-    func handWrittenJSONMatchesForRealResults(query: String) throws {
-        let response = try SearchFixture.engine().search(SearchRequest(query: query, limit: 20))
-        #expect(!response.results.isEmpty)
-        #expect(String(decoding: response.jsonBytes(), as: UTF8.self) == (try Self.foundationJSON(response)))
-    }
-
     /// A cached engine answers exactly as an uncached one, and a new index run (a new
     /// generation) is seen at once, never the previous run's results.
     @Test func cachedResultsFollowEachIndexRun() throws {

@@ -66,7 +66,7 @@ import Testing
     @Test func atomEntriesFromNotices() throws {
         let notices = NoticeFeed(filter: .init(), total: 1, page: 1, pageSize: 20, items: [
             .init(id: "N-2025-03-01-ab", title: "关于准予成立登记的公告", kind: "成立登记", issuer: "青浦区民政局", date: "2025-03-01",
-                  orgCodes: [], summary: "", url: "/notices/N-2025-03-01-ab"),
+                  orgCodes: [], summary: ""),
         ])
         let entries = AtomFeed.entries(notices, baseURL: "https://x.org", host: "x.org")
         #expect(entries.first?.id == "tag:x.org,2025-03-01:notice/N-2025-03-01-ab")
@@ -118,7 +118,7 @@ import Testing
         #expect(csv.hasSuffix("\r\n"))
         let list = CreditList(list: .abnormal, listName: "活动异常名录", includeRemoved: true, filter: .init(), total: 1, page: 1, pageSize: 20, items: [
             .init(orgCode: "C", orgName: "=cmd|' /C calc'!A0", region: nil, reason: "未按规定参加年度检查", authority: "青浦区民政局",
-                  date: "2024-01-01", removedOn: "2024-06-01", removalReason: nil, current: false, orgURL: "/orgs/C"),
+                  date: "2024-01-01", removedOn: "2024-06-01", removalReason: nil, current: false),
         ])
         let exported = CSVExport.creditList(list)
         #expect(exported.contains(",'=cmd|' /C calc'!A0,"))

@@ -70,7 +70,7 @@ public struct PolicyCatalog: Sendable {
             let notices = try Row.fetchAll(db, sql: "SELECT id, title, kind, issuer, date FROM notice ORDER BY date DESC, id LIMIT ?",
                                            arguments: [recentNotices]).map { row in
                 CatalogOverview.NoticeLink(id: row["id"], title: row["title"], kind: row["kind"], issuer: row["issuer"],
-                                           date: row["date"], url: "/notices/\(row["id"] as String)")
+                                           date: row["date"])
             }
             return CatalogOverview(counts: counts, recentPolicies: policies, recentNotices: notices)
         }

@@ -27,11 +27,10 @@ public struct PolicySummary: Codable, Sendable, Equatable {
     public var region: String?
     public var source: String?
     public var units: Int
-    public var url: String
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, level, issuer, docNumber = "doc_number", promulgated, effective, revised, status, disclosure,
-             region, source, units, url
+             region, source, units
     }
 
     init(row: Row) {
@@ -49,7 +48,6 @@ public struct PolicySummary: Codable, Sendable, Equatable {
         region = row["region"]
         source = row["source"]
         units = row["units"] ?? 0
-        url = "/policies/\(id)"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -69,7 +67,6 @@ public struct PolicySummary: Codable, Sendable, Equatable {
         try c.encode(region, forKey: .region)
         try c.encode(source, forKey: .source)
         try c.encode(units, forKey: .units)
-        try c.encode(url, forKey: .url)
     }
 }
 
@@ -112,7 +109,6 @@ public struct CatalogOverview: Codable, Sendable {
         public var kind: String
         public var issuer: String
         public var date: String
-        public var url: String
     }
     public var counts: Counts
     public var recentPolicies: [PolicySummary]

@@ -6,7 +6,8 @@ import GongshiDesk
 /// under /api/desk, and the public /consult and /faq. Every /desk and /api/desk route
 /// needs a session (pages redirect to the login, the API answers 401); every POST needs
 /// the session's CSRF token; admin actions answer 403 to staff. The router asks `route`
-/// first and falls back to the public site when it answers nil.
+/// first and falls back to the public site when it answers nil; errors are thrown, and
+/// `ErrorResponder` answers them as everywhere else.
 public struct DeskRoutes: Sendable {
     public struct Options: Sendable {
         /// `/consult` open to citizens (on by default).
@@ -28,25 +29,38 @@ public struct DeskRoutes: Sendable {
     }
 
     /// Paths only admins may reach (GET) and actions only admins may take (POST).
-    static let adminPaths: Set<String> = ["/desk/audit", "/desk/export.csv", "/api/desk/audit", "/api/desk/export.csv"]
+    static let adminPaths: Set<String> = [URLBuilder.Route.deskAudit, URLBuilder.Route.deskExport, URLBuilder.Route.apiDeskAudit,
+                                          URLBuilder.Route.apiDeskExport]
     static let adminActions: Set<String> = ["publish", "unpublish"]
     static let staffActions: Set<String> = ["reply", "cite", "uncite", "status", "publishable"]
 
-    func route(_ request: HTTPRequest) -> HTTPResponse? {
+    func route(_ request: HTTPRequest) throws -> HTTPResponse? {
         let path = request.path
+        let pages = DeskController(routes: self, session: nil)
         switch path {
-        case "/faq": return onlyGet(request) ?? faqPage(request)
-        case "/api/faq": return onlyGet(request) ?? DeskAPI.json(FAQList(entries: (try? desk.publishedFAQs()) ?? []))
-        case "/ask": return onlyGet(request) ?? askPage(request)
-        case "/consult": return options.publicQuestions ? consult(request) : nil
-        case "/desk/login": return login(request)
+        case URLBuilder.Route.faq:
+            try onlyGet(request)
+            return try pages.faq(request, entries: try desk.publishedFAQs())
+        case URLBuilder.Route.apiFAQ:
+            try onlyGet(request)
+            return try DeskController.json(FAQList(entries: try desk.publishedFAQs()))
+        case URLBuilder.Route.ask:
+            try onlyGet(request)
+            return try askPage(request)
+        case URLBuilder.Route.consult: return options.publicQuestions ? try consult(request) : nil
+        case URLBuilder.Route.deskLogin: return try login(request)
         default: break
         }
-        if options.publicQuestions, let receipt = Router.suffix(path, after: "/consult/") {
-            return onlyGet(request) ?? receiptPage(request, receipt: receipt)
+        if options.publicQuestions, let receipt = Router.suffix(path, after: URLBuilder.Prefix.receipt) {
+            try onlyGet(request)
+            guard let reply = try desk.publicReply(receipt: receipt) else {
+                throw HTTPProblem.notFound("找不到该受理编号", message: "请核对受理编号（形如 20261206-48217730）。")
+            }
+            return try pages.receipt(request, reply)
         }
-        guard path == "/desk" || path.hasPrefix("/desk/") || path == "/api/desk" || path.hasPrefix("/api/desk/") else { return nil }
-        return authenticated(request)
+        guard path == URLBuilder.Route.desk || path.hasPrefix(URLBuilder.Route.desk + "/") || path == URLBuilder.Route.apiDesk
+            || path.hasPrefix(URLBuilder.Route.apiDesk + "/") else { return nil }
+        return try authenticated(request)
     }
 
     // MARK: - Authentication and dispatch
@@ -56,61 +70,59 @@ public struct DeskRoutes: Sendable {
         return try? desk.session(id: id)
     }
 
-    private func authenticated(_ request: HTTPRequest) -> HTTPResponse {
-        let isAPI = request.path.hasPrefix("/api/")
+    private func authenticated(_ request: HTTPRequest) throws -> HTTPResponse {
+        let isAPI = request.path.hasPrefix(URLBuilder.Route.apiPrefix)
         guard let session = currentSession(request) else {
-            if isAPI { return .jsonError(401, "请先登录") }
-            let next = request.method == "GET" ? request.path : "/desk"
-            return .redirect("/desk/login?next=\(URLBuilder.component(next))")
+            if isAPI { throw DeskError(.unauthenticated, "请先登录") }
+            return .redirect(URLBuilder.deskLogin(next: request.method == "GET" ? request.path : URLBuilder.Route.desk))
         }
         if Self.adminPaths.contains(request.path) || Self.adminActions.contains(String(request.path.split(separator: "/").last ?? "")),
            !session.account.isAdmin {
-            return failure(DeskError(.forbidden, "该操作需要管理员权限"), request)
+            throw DeskError(.forbidden, "该操作需要管理员权限")
         }
         if request.method == "POST" {
             let form = FormBody(request.body)
             let token = request.headers["x-csrf-token"] ?? form["csrf"]
             guard Self.same(token, session.csrf) else {
-                return failure(DeskError(.forbidden, "表单已失效（缺少或错误的 CSRF 令牌），请刷新页面后重试"), request)
+                throw DeskError(.forbidden, "表单已失效（缺少或错误的 CSRF 令牌），请刷新页面后重试")
             }
-            return post(request, form: form, session: session)
+            return try post(request, form: form, session: session)
         }
-        guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed(request, allow: "GET, HEAD, POST") }
-        return get(request, session: session)
+        guard request.method == "GET" || request.method == "HEAD" else { throw methodNotAllowed(request, allow: "GET, HEAD, POST") }
+        return try get(request, session: session)
     }
 
-    private func get(_ request: HTTPRequest, session: DeskSession) -> HTTPResponse {
-        let pages = DeskPages(routes: self, session: session)
-        let api = DeskAPI(routes: self, session: session)
+    private func get(_ request: HTTPRequest, session: DeskSession) throws -> HTTPResponse {
+        let pages = DeskController(routes: self, session: session)
         switch request.path {
-        case "/desk": return pages.home(request)
-        case "/desk/new": return pages.intake(request, problem: nil, form: nil)
-        case "/desk/stats": return pages.statistics(request)
-        case "/desk/audit": return pages.audit(request)
-        case "/desk/export.csv": return pages.export(request)
-        case "/api/desk/consultations": return api.list(request)
-        case "/api/desk/stats": return api.statistics()
-        case "/api/desk/audit": return api.audit()
-        case "/api/desk/me": return DeskAPI.json(["name": session.account.name, "role": session.account.role.rawValue, "csrf": session.csrf])
+        case URLBuilder.Route.desk: return try pages.home(request)
+        case URLBuilder.Route.deskNew: return try pages.intake(request, problem: nil, form: nil)
+        case URLBuilder.Route.deskStatistics: return try pages.statistics(request)
+        case URLBuilder.Route.deskAudit: return try pages.audit(request)
+        case URLBuilder.Route.deskExport: return try pages.export(request)
+        case URLBuilder.Route.apiDeskConsultations: return try pages.listJSON(request)
+        case URLBuilder.Route.apiDeskStatistics: return try pages.statisticsJSON()
+        case URLBuilder.Route.apiDeskAudit: return try pages.auditJSON()
+        case URLBuilder.Route.apiDeskMe: return try pages.meJSON()
         default: break
         }
         let parts = request.path.split(separator: "/").map(String.init)
         if parts.count >= 2, parts[0] == "desk", let id = Int64(parts[1]) {
-            if parts.count == 2 { return pages.consultation(request, id: id) }
-            if parts.count == 3, parts[2] == "print" { return pages.printView(request, id: id) }
+            if parts.count == 2 { return try pages.consultation(request, id: id) }
+            if parts.count == 3, parts[2] == "print" { return try pages.printView(request, id: id) }
         }
-        if parts.count == 4, parts[0] == "api", parts[2] == "consultations", let id = Int64(parts[3]) { return api.consultation(id) }
-        return notFound(request)
+        if parts.count == 4, parts[0] == "api", parts[2] == "consultations", let id = Int64(parts[3]) { return try pages.consultationJSON(id) }
+        throw notFound(request)
     }
 
-    private func post(_ request: HTTPRequest, form: FormBody, session: DeskSession) -> HTTPResponse {
-        let pages = DeskPages(routes: self, session: session)
+    private func post(_ request: HTTPRequest, form: FormBody, session: DeskSession) throws -> HTTPResponse {
+        let pages = DeskController(routes: self, session: session)
         switch request.path {
-        case "/desk/logout":
+        case URLBuilder.Route.deskLogout:
             try? desk.logout(session)
-            return .redirect("/desk/login", headers: [DeskCookies.clear(DeskCookies.session, request: request)])
-        case "/desk/new": return pages.create(request, form: form)
-        case "/api/desk/consultations": return DeskAPI(routes: self, session: session).create(form)
+            return .redirect(URLBuilder.Route.deskLogin, headers: [DeskCookies.clear(DeskCookies.session, request: request)])
+        case URLBuilder.Route.deskNew: return try pages.create(request, form: form)
+        case URLBuilder.Route.apiDeskConsultations: return try pages.createJSON(form)
         default: break
         }
         let parts = request.path.split(separator: "/").map(String.init)
@@ -118,17 +130,13 @@ public struct DeskRoutes: Sendable {
         let rest = isAPI ? Array(parts.dropFirst(2)) : Array(parts.dropFirst())
         guard rest.count == 2, isAPI ? parts[1] == "desk" && parts[2] == "consultations" : parts[0] == "desk",
               let id = Int64(isAPI ? parts[3] : rest[0]) else {
-            return notFound(request)
+            throw notFound(request)
         }
         let action = isAPI ? (parts.count == 5 ? parts[4] : "") : rest[1]
-        guard Self.staffActions.contains(action) || Self.adminActions.contains(action) else { return notFound(request) }
-        do {
-            try perform(action, id: id, form: form, account: session.account)
-        } catch {
-            return failure(error, request)
-        }
-        if isAPI { return DeskAPI(routes: self, session: session).consultation(id) }
-        return .redirect("/desk/\(id)#\(action == "cite" || action == "uncite" ? "citations" : "reply")")
+        guard Self.staffActions.contains(action) || Self.adminActions.contains(action) else { throw notFound(request) }
+        try perform(action, id: id, form: form, account: session.account)
+        if isAPI { return try pages.consultationJSON(id) }
+        return .redirect(URLBuilder.deskConsultation(id, fragment: action == "cite" || action == "uncite" ? "citations" : "reply"))
     }
 
     /// One action on consultation `id`, shared by the page forms and the API.
@@ -156,7 +164,7 @@ public struct DeskRoutes: Sendable {
                 guard let status = Consultation.Status(rawValue: raw) else { throw DeskError(.invalid, "状态应为 待答复、已答复、需跟进 或 已办结") }
                 change.status = status
             }
-            if let tags = form.value("tags") { change.tags = DeskPages.tags(tags) }
+            if let tags = form.value("tags") { change.tags = DeskController.tags(tags) }
             if let assignee = form.value("assignee"), !assignee.isEmpty {
                 guard let found = try desk.accounts().first(where: { $0.name == assignee && !$0.disabled }) else {
                     throw DeskError(.invalid, "承办人不存在或已停用：\(assignee)")
@@ -186,75 +194,70 @@ public struct DeskRoutes: Sendable {
 
     // MARK: - Login
 
-    private func login(_ request: HTTPRequest) -> HTTPResponse {
-        let pages = DeskPages(routes: self, session: nil)
+    private func login(_ request: HTTPRequest) throws -> HTTPResponse {
+        let pages = DeskController(routes: self, session: nil)
         switch request.method {
         case "GET", "HEAD":
-            if currentSession(request) != nil { return .redirect("/desk") }
-            return pages.login(request, problem: nil)
+            if currentSession(request) != nil { return .redirect(URLBuilder.Route.desk) }
+            return try pages.login(request, problem: nil)
         case "POST":
             let form = FormBody(request.body)
             guard let cookie = DeskCookies.value(DeskCookies.form, in: request), Self.same(form["csrf"], cookie) else {
-                return pages.login(request, problem: "表单已失效，请重新输入", status: 403)
+                return try pages.login(request, problem: "表单已失效，请重新输入", status: 403)
             }
             do {
                 let session = try desk.login(name: form["name"], password: form["password"], address: address(request),
                                              replacing: DeskCookies.value(DeskCookies.session, in: request))
                 let next = URLBuilder.safeLocalPath(form.value("next"))
-                return .redirect(next.hasPrefix("/desk") ? next : "/desk",
+                return .redirect(next.hasPrefix(URLBuilder.Route.desk) ? next : URLBuilder.Route.desk,
                                  headers: [DeskCookies.set(DeskCookies.session, session.id, request: request, maxAge: Int(desk.policy.absoluteTimeout))])
-            } catch {
+            } catch where error.kind != .store {
                 let status = error.kind == .throttled ? 429 : 401
-                return pages.login(request, problem: error.message, status: status)
+                return try pages.login(request, problem: error.message, status: status)
             }
         default:
-            return methodNotAllowed(request, allow: "GET, HEAD, POST")
+            throw methodNotAllowed(request, allow: "GET, HEAD, POST")
         }
     }
 
     // MARK: - Public pages
 
-    private func consult(_ request: HTTPRequest) -> HTTPResponse {
-        let pages = DeskPages(routes: self, session: nil)
+    private func consult(_ request: HTTPRequest) throws -> HTTPResponse {
+        let pages = DeskController(routes: self, session: nil)
         switch request.method {
-        case "GET", "HEAD": return pages.consultForm(request, problem: nil, form: nil)
+        case "GET", "HEAD": return try pages.consultForm(request, problem: nil, form: nil)
         case "POST":
             let form = FormBody(request.body)
             guard let cookie = DeskCookies.value(DeskCookies.form, in: request), Self.same(form["csrf"], cookie) else {
-                return pages.consultForm(request, problem: "表单已失效，请重新提交", form: form, status: 403)
+                return try pages.consultForm(request, problem: "表单已失效，请重新提交", form: form, status: 403)
             }
             do {
                 let receipt = try desk.submitPublic(question: form["question"], name: form["name"], contact: form["contact"], address: address(request))
-                return .redirect("/consult/\(receipt)?new=1")
-            } catch {
-                return pages.consultForm(request, problem: error.message, form: form, status: error.kind == .throttled ? 429 : 400)
+                return .redirect(URLBuilder.receipt(receipt, isNew: true))
+            } catch where error.kind != .store {
+                return try pages.consultForm(request, problem: error.message, form: form, status: error.kind == .throttled ? 429 : 400)
             }
-        default: return methodNotAllowed(request, allow: "GET, HEAD, POST")
+        default: throw methodNotAllowed(request, allow: "GET, HEAD, POST")
         }
     }
 
-    private func receiptPage(_ request: HTTPRequest, receipt: String) -> HTTPResponse {
-        guard let reply = try? desk.publicReply(receipt: receipt) else {
-            return PageHandlers(site: site).errorPage(404, "找不到该受理编号", "请核对受理编号（形如 20261206-48217730）。", request)
+    /// /ask with the desk's published replies that match the question shown first.
+    private func askPage(_ request: HTTPRequest) throws -> HTTPResponse {
+        var ask = AskController(site: site)
+        // The Q&A answers without the desk: a desk that cannot be read adds nothing (and is logged).
+        let entries: [PublishedFAQ]
+        do { entries = try desk.publishedFAQs() } catch {
+            site.logger.error("the desk's published FAQ cannot be read for /ask: \(error)")
+            entries = []
         }
-        return DeskPages(routes: self, session: nil).receipt(request, reply)
-    }
-
-    private func faqPage(_ request: HTTPRequest) -> HTTPResponse {
-        DeskPages(routes: self, session: nil).faq(request, entries: (try? desk.publishedFAQs()) ?? [])
-    }
-
-    private func askPage(_ request: HTTPRequest) -> HTTPResponse {
-        let question = (request.query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var page = AskPage(site: site)
-        if !question.isEmpty {
-            page.extraFAQ = DeskFAQMatcher.matches(question, in: (try? desk.publishedFAQs()) ?? []).map { entry in
-                ["question": entry.question, "answer": entry.answer,
-                 "articles": entry.articles.map { ["document": $0.documentTitle, "label": $0.label,
-                                                   "url": "/policies/\(URLBuilder.component($0.documentID))"] }] as [String: Any]
+        ask.extraFAQ = { question in
+            DeskFAQMatcher.matches(question, in: entries).map { entry in
+                AskPage.FAQ(question: entry.question, answer: entry.answer, articles: entry.articles.map {
+                    .init(document: $0.documentTitle, label: $0.label, url: URLBuilder.policy(encoding: $0.documentID))
+                })
             }
         }
-        return page.page(request)
+        return try ask.page(request)
     }
 
     // MARK: - Helpers
@@ -269,36 +272,18 @@ public struct DeskRoutes: Sendable {
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    private func onlyGet(_ request: HTTPRequest) -> HTTPResponse? {
-        request.method == "GET" || request.method == "HEAD" ? nil : methodNotAllowed(request, allow: "GET, HEAD")
+    private func onlyGet(_ request: HTTPRequest) throws {
+        guard request.method == "GET" || request.method == "HEAD" else { throw methodNotAllowed(request, allow: "GET, HEAD") }
     }
 
-    func methodNotAllowed(_ request: HTTPRequest, allow: String) -> HTTPResponse {
-        var response = request.path.hasPrefix("/api/") ? HTTPResponse.jsonError(405, "不支持的请求方法")
-            : PageHandlers(site: site).errorPage(405, "不支持的请求方法", "该地址不支持此请求方法。", request)
-        response.headers.append(("Allow", allow))
-        return response
+    func methodNotAllowed(_ request: HTTPRequest, allow: String) -> HTTPProblem {
+        HTTPProblem(405, "不支持的请求方法", request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? "不支持的请求方法" : "该地址不支持此请求方法。",
+                    headers: [("Allow", allow)])
     }
 
-    func notFound(_ request: HTTPRequest) -> HTTPResponse {
-        request.path.hasPrefix("/api/") ? .jsonError(404, "找不到该接口：\(request.path)")
-            : PageHandlers(site: site).errorPage(404, "找不到该页面", "您访问的地址不存在，可能已被移除。", request)
-    }
-
-    func failure(_ error: DeskError, _ request: HTTPRequest) -> HTTPResponse {
-        let status: Int
-        switch error.kind {
-        case .unauthenticated: status = 401
-        case .forbidden: status = 403
-        case .invalid: status = 400
-        case .notFound: status = 404
-        case .throttled: status = 429
-        case .store: status = 500
-        }
-        let message = status == 500 ? "咨询台暂时不可用，请稍后再试" : error.message
-        if request.path.hasPrefix("/api/") { return .jsonError(status, message) }
-        let heading = [401: "请先登录", 403: "无权进行该操作", 400: "提交有误", 404: "找不到", 429: "操作过于频繁", 500: "服务暂时不可用"][status] ?? "出错了"
-        return PageHandlers(site: site).errorPage(status, heading, message, request)
+    func notFound(_ request: HTTPRequest) -> HTTPProblem {
+        request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? HTTPProblem.notFound(message: "找不到该接口：\(request.path)")
+            : HTTPProblem.notFound(message: "您访问的地址不存在，可能已被移除。")
     }
 }
 

@@ -52,7 +52,7 @@ public struct AtomFeed: Sendable {
     public static func entries(_ feed: NoticeFeed, baseURL: String, host: String) -> [Entry] {
         feed.items.map { item in
             Entry(id: tagURI(host: host, date: item.date, specific: "notice/" + item.id), title: item.title, updated: item.date,
-                  link: baseURL + item.url, summary: item.summary.isEmpty ? "\(item.issuer) \(item.kind)" : item.summary,
+                  link: baseURL + URLBuilder.path(.notice(id: item.id)), summary: item.summary.isEmpty ? "\(item.issuer) \(item.kind)" : item.summary,
                   category: item.kind)
         }
     }

@@ -18,19 +18,26 @@ struct PageContext {
         self.query = query
     }
 
-    var layoutValues: [String: Any] {
+    /// What the layout template reads.
+    var layout: LayoutModel {
         var classes: [String] = []
         if preferences.largeFont { classes.append("font-large") }
         if preferences.highContrast { classes.append("contrast-high") }
         if printView { classes.append("print-view") }
-        let printLink = here.contains("?") ? here + "&print=1" : here + "?print=1"
-        return [
-            "htmlClass": classes.joined(separator: " "),
-            "fontLarge": preferences.largeFont,
-            "contrastHigh": preferences.highContrast,
-            "back": URLBuilder.component(here),
-            "printLink": printLink,
-            "q": query,
-        ]
+        return LayoutModel(htmlClass: classes.joined(separator: " "), fontLarge: preferences.largeFont,
+                           contrastHigh: preferences.highContrast, back: URLBuilder.component(here),
+                           printLink: here.contains("?") ? here + "&print=1" : here + "?print=1", q: query)
     }
+}
+
+/// The layout around every page: reading preferences, the links back here, and the query
+/// in the header's search box.
+struct LayoutModel: Encodable {
+    let htmlClass: String
+    let fontLarge: Bool
+    let contrastHigh: Bool
+    /// This page's address, percent-encoded, for the preference links to come back to.
+    let back: String
+    let printLink: String
+    let q: String
 }

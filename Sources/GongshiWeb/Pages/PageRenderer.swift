@@ -35,14 +35,20 @@ public struct PageRenderer: Sendable {
         self.library = library
     }
 
-    /// The page `template` with `context`, inside the layout; `page` carries what the
-    /// layout needs (preferences, the query in the header box).
-    func render(_ template: String, _ context: [String: Any], page: PageContext) -> HTTPResponse {
-        var context = context
-        for (key, value) in page.layoutValues where context[key] == nil { context[key] = value }
-        guard let html = library.render(context, withTemplate: template) else {
-            return HTTPResponse.html(status: 500, "<!DOCTYPE html><html lang=\"zh-CN\"><title>服务器错误</title><p>页面模板缺失：\(template)</p></html>")
+    /// The page of `model`, inside the layout; `page` carries what the layout needs
+    /// (preferences, the query in the header box).
+    func render<Model: PageModel>(_ model: Model, page: PageContext) throws(WebError) -> HTTPResponse {
+        let context = TemplateData.from(Merged(model, page.layout))
+        guard let html = library.render(context, withTemplate: Model.template) else {
+            throw WebError("page template missing: \(Model.template)")
         }
         return HTTPResponse.html(status: page.status, html)
+    }
+
+    /// The names of the bundled templates (for the test that renders each with its model).
+    var templateNames: [String] {
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil),
+              let files = try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) else { return [] }
+        return files.filter { $0.pathExtension == "mustache" }.map { $0.deletingPathExtension().lastPathComponent }.sorted()
     }
 }

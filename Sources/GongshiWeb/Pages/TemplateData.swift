@@ -1,9 +1,26 @@
 import Foundation
 
-/// Turns a JSON twin's value into what the templates read, so a page and its JSON show
-/// the same data under the same (snake_case) names. Nulls are left out, which makes
-/// `{{#key}}` sections skip them; whole numbers stay integers.
+/// Turns a page model (often with a JSON twin's value inside) into what the templates
+/// read, so a page and its JSON show the same data under the same snake_case names: Swift
+/// names are converted (`csvURL` → `csv_url`, `hasPages` → `has_pages`). Nulls are left
+/// out, which makes `{{#key}}` sections skip them; whole numbers stay integers.
 enum TemplateData {
+    /// `hasPages` → `has_pages`, `qURL` → `q_url`; snake_case names are kept as they are.
+    static func snakeCase(_ key: String) -> String {
+        guard key.contains(where: \.isUppercase) else { return key }
+        let chars = Array(key)
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            if c.isUppercase, i > 0 {
+                let afterLower = chars[i - 1].isLowercase || chars[i - 1].isNumber
+                let endsAcronym = chars[i - 1].isUppercase && i + 1 < chars.count && chars[i + 1].isLowercase
+                if afterLower || endsAcronym { out += "_" }
+            }
+            out += c.lowercased()
+        }
+        return out
+    }
+
     static func from<T: Encodable>(_ value: T) -> [String: Any] {
         guard let data = try? JSONEncoder().encode(value), let json = try? JSONDecoder().decode(JSONValue.self, from: data) else { return [:] }
         return json.templateValue as? [String: Any] ?? [:]
@@ -31,7 +48,10 @@ enum TemplateData {
             case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? Int(d) as Any : d
             case .string(let s): return s
             case .array(let a): return a.compactMap(\.templateValue)
-            case .object(let o): return o.compactMapValues(\.templateValue)
+            case .object(let o):
+                var out: [String: Any] = [:]
+                for (key, value) in o { if let v = value.templateValue { out[TemplateData.snakeCase(key)] = v } }
+                return out
             }
         }
     }

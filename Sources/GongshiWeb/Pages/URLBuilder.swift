@@ -1,8 +1,121 @@
 import Foundation
+import GongshiStore
 
-/// Builds the links of pages: query strings with percent-encoded values, and the
-/// current address for links that come back to it.
+/// The one place that knows the site's addresses: the routes' path prefixes (which the
+/// router matches), the page of each record the engines point to (`RecordRef`), query
+/// strings with percent-encoded values, and the current address for links back to it.
 public enum URLBuilder {
+    /// The site's fixed paths: the router's table and every link to them.
+    public enum Route {
+        public static let home = "/"
+        public static let search = "/search"
+        public static let apiSearch = "/api/search"
+        public static let policies = "/policies"
+        public static let apiPolicies = "/api/policies"
+        public static let ask = "/ask"
+        public static let apiAsk = "/api/ask"
+        public static let organizations = "/orgs"
+        public static let apiOrganizations = "/api/orgs"
+        public static let suggest = "/api/suggest"
+        public static let creditAbnormal = "/credit/abnormal"
+        public static let creditSerious = "/credit/serious"
+        public static let apiCreditAbnormal = "/api/credit/abnormal"
+        public static let apiCreditSerious = "/api/credit/serious"
+        public static let notices = "/notices"
+        public static let apiNotices = "/api/notices"
+        public static let noticeFeed = "/notices.atom"
+        public static let statistics = "/stats"
+        public static let apiStatistics = "/api/stats"
+        public static let sitemap = "/sitemap.xml"
+        public static let robots = "/robots.txt"
+        public static let preferences = "/prefs"
+        public static let health = "/healthz"
+        public static let metrics = "/metrics"
+        /// The open-data downloads of a snapshot node (`/data/` and the files under it).
+        public static let data = "/data"
+        public static let faq = "/faq"
+        public static let apiFAQ = "/api/faq"
+        public static let consult = "/consult"
+        public static let desk = "/desk"
+        public static let deskLogin = "/desk/login"
+        public static let deskLogout = "/desk/logout"
+        public static let deskNew = "/desk/new"
+        public static let deskStatistics = "/desk/stats"
+        public static let deskAudit = "/desk/audit"
+        public static let deskExport = "/desk/export.csv"
+        public static let apiDesk = "/api/desk"
+        public static let apiDeskConsultations = "/api/desk/consultations"
+        public static let apiDeskStatistics = "/api/desk/stats"
+        public static let apiDeskAudit = "/api/desk/audit"
+        public static let apiDeskExport = "/api/desk/export.csv"
+        public static let apiDeskMe = "/api/desk/me"
+        public static let apiDescription = "/api/openapi.json"
+        /// Everything under it answers JSON, errors included.
+        public static let apiPrefix = "/api/"
+        public static let staticPrefix = "/static/"
+        /// `/sitemap-{n}.xml`.
+        public static let sitemapPartPrefix = "/sitemap-"
+        public static let sitemapPartSuffix = ".xml"
+
+        /// `/credit/abnormal` or `/credit/serious`; `api` for the JSON twin.
+        public static func credit(_ list: String, api: Bool = false) -> String { (api ? "/api" : "") + "/credit/" + list }
+    }
+
+    /// Path prefixes of the pages of one record; the router matches the same ones.
+    public enum Prefix {
+        public static let policy = "/policies/"
+        public static let organization = "/orgs/"
+        public static let notice = "/notices/"
+        public static let apiPolicy = "/api/policies/"
+        public static let apiOrganization = "/api/orgs/"
+        public static let apiNotice = "/api/notices/"
+        public static let data = "/data/"
+        /// `/consult/{receipt}`: a citizen's question and its reply.
+        public static let receipt = "/consult/"
+        /// `/desk/{id}` and `/desk/{id}/print`.
+        public static let deskConsultation = "/desk/"
+        public static let apiDeskConsultation = "/api/desk/consultations/"
+        /// `/orgs/{code}/center`, `/api/orgs/{code}/center`.
+        public static let centerSuffix = "/center"
+        /// The section of the organization page with the service-center report.
+        public static let centerFragment = "center"
+    }
+
+    /// The page of a record. Ids and codes are written as they are (document ids are
+    /// file names, codes are checked), as the JSON contracts have always shown them.
+    public static func path(_ ref: RecordRef) -> String {
+        switch ref {
+        case .policy(let id, nil): return Prefix.policy + id
+        case .policy(let id, let anchor?): return Prefix.policy + id + "#" + anchor
+        case .organization(let code): return Prefix.organization + code
+        case .serviceCenter(let code): return Prefix.organization + code + Prefix.centerSuffix
+        case .creditRecord(let code, let id): return Prefix.organization + code + "#credit-" + id
+        case .notice(let id): return Prefix.notice + id
+        }
+    }
+
+    /// `/data/{name}`: one file of the snapshot.
+    public static func dataFile(_ name: String) -> String { Prefix.data + name }
+
+    /// `/desk/{id}`, with a fragment (`reply`, `citations`) when given.
+    public static func deskConsultation(_ id: Int64, fragment: String? = nil) -> String {
+        Prefix.deskConsultation + String(id) + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// `/api/desk/consultations/{id}`.
+    public static func apiDeskConsultation(_ id: Int64) -> String { Prefix.apiDeskConsultation + String(id) }
+
+    /// `/consult/{receipt}`, with `?new=1` just after it was submitted.
+    public static func receipt(_ receipt: String, isNew: Bool = false) -> String {
+        Prefix.receipt + receipt + (isNew ? "?new=1" : "")
+    }
+
+    /// The desk's login page, coming back to `next` after it.
+    public static func deskLogin(next: String) -> String { Route.deskLogin + "?next=" + component(next) }
+
+    /// A document's page by id, percent-encoded (ids written by people, as the desk stores them).
+    public static func policy(encoding id: String) -> String { Prefix.policy + component(id) }
+
     private static let unreserved = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
     private static let allowed = CharacterSet(charactersIn: unreserved)
 

@@ -5,7 +5,7 @@ import GongshiStore
 /// manifest, `SHA256SUMS` and the CSV exports written by `gongshi snapshot`. The files are
 /// sent from disk with Range support (resumable downloads); nothing is built per request.
 /// A node on a live database (`serve --db`) has no snapshot to offer: 404.
-struct DataPages {
+struct DataController {
     let site: Site
 
     static let checksumsName = "SHA256SUMS"
@@ -19,12 +19,13 @@ struct DataPages {
         "articles.csv": "政策法规条文",
     ]
 
-    func handle(_ request: HTTPRequest) -> HTTPResponse {
+    /// GET /data/ and /data/{name}
+    func handle(_ request: HTTPRequest) throws -> HTTPResponse {
         guard let snapshot = site.node.snapshot else {
-            return PageHandlers(site: site).errorPage(404, "本节点不提供数据下载", "数据下载只在以快照方式运行的节点上提供（gongshi serve --snapshot）。", request)
+            throw HTTPProblem.notFound("本节点不提供数据下载", message: "数据下载只在以快照方式运行的节点上提供（gongshi serve --snapshot）。")
         }
-        let name = String(request.path.dropFirst("/data/".count))
-        if name.isEmpty { return listing(request, snapshot) }
+        let name = String(request.path.dropFirst(URLBuilder.Prefix.data.count))
+        if name.isEmpty { return try listing(request, snapshot) }
         if name == Self.checksumsName {
             return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "public, max-age=60")]
                                 + HTTPResponse.securityHeaders, body: Array(snapshot.manifest.checksumLines.utf8))
@@ -36,7 +37,7 @@ struct DataPages {
         }
         // Only names the verified manifest lists: no request path reaches anything else.
         guard let entry = snapshot.manifest.files.first(where: { $0.name == name }) else {
-            return PageHandlers(site: site).errorPage(404, "找不到该文件", "数据下载中没有这个文件。", request)
+            throw HTTPProblem.notFound("找不到该文件", message: "数据下载中没有这个文件。")
         }
         return file(request, path: (snapshot.directory as NSString).appendingPathComponent(entry.name), size: UInt64(entry.bytes),
                     etag: "\"\(entry.sha256)\"", type: Self.contentType(entry.name), download: true)
@@ -78,24 +79,26 @@ struct DataPages {
         return response
     }
 
-    func listing(_ request: HTTPRequest, _ snapshot: PublishedSnapshot) -> HTTPResponse {
+    func listing(_ request: HTTPRequest, _ snapshot: PublishedSnapshot) throws -> HTTPResponse {
         let manifest = snapshot.manifest
         if request.query["format"] == "json" {
             return .json(manifest)
         }
-        let files: [[String: Any]] = manifest.files.map { file in
-            ["name": file.name, "url": "/data/\(file.name)", "bytes": Self.size(file.bytes), "sha256": file.sha256,
-             "rows": file.rows.map { "\($0) 行" } ?? "", "description": Self.descriptions[file.name] ?? ""]
-        }
+        return try site.pages.render(Self.model(manifest), page: PageContext(request))
+    }
+
+    static func model(_ manifest: SnapshotManifest) -> DataPage {
         let counts = manifest.counts
-        var page = PageContext(request)
-        page.status = 200
-        return site.pages.render("data", [
-            "generation": String(manifest.generation), "created": manifest.created, "files": files,
-            "organizations": String(counts.organizations), "creditRecords": String(counts.creditRecords),
-            "notices": String(counts.notices), "policies": String(counts.policies), "articles": String(counts.articles),
-            "total": Self.size(manifest.totalBytes),
-        ], page: page)
+        return DataPage(
+            generation: String(manifest.generation), created: manifest.created,
+            files: manifest.files.map { file in
+                .init(name: file.name, url: URLBuilder.dataFile(file.name), bytes: size(file.bytes), sha256: file.sha256,
+                      rows: file.rows.map { "\($0) 行" }, description: descriptions[file.name])
+            },
+            organizations: String(counts.organizations), creditRecords: String(counts.creditRecords), notices: String(counts.notices),
+            policies: String(counts.policies), articles: String(counts.articles), total: size(manifest.totalBytes),
+            manifestURL: URLBuilder.dataFile(SnapshotManifest.fileName), checksumsURL: URLBuilder.dataFile(checksumsName),
+            jsonURL: URLBuilder.url(URLBuilder.Prefix.data, [("format", "json")]))
     }
 
     /// 1,234 KB style sizes for people.
