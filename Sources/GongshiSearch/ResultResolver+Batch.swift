@@ -39,7 +39,7 @@ extension ResultResolver {
         """
 
     /// Documents-index rows as results without title and label (the rows `resolve(batch:)`
-    /// would resolve, with the same kind, id, URL and score), keyed by rowid.
+    /// would resolve, with the same kind, id, page and score), keyed by rowid.
     static func identify(batch rows: ArraySlice<SearchEngine.RankedRow>, db: Database) throws -> [Int64: SearchResult] {
         guard !rows.isEmpty else { return [:] }
         let ids = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
@@ -55,11 +55,11 @@ extension ResultResolver {
             let score = scores[rowid] ?? 0
             switch kind {
             case "policy":
-                out[rowid] = SearchResult(kind: "policy", id: ref, title: "", label: nil, snippet: "", url: "/policies/\(ref)", score: score)
+                out[rowid] = SearchResult(kind: "policy", id: ref, title: "", label: nil, snippet: MarkedText(""), ref: .policy(id: ref), score: score)
             case "article", "section":
                 guard let documentId = r[3] as String?, let anchor = r[4] as String? else { continue }
                 out[rowid] = SearchResult(kind: "article", id: "\(documentId)#\(anchor)", title: "", label: nil,
-                                          snippet: "", url: "/policies/\(documentId)#\(anchor)", score: score)
+                                          snippet: MarkedText(""), ref: .policy(id: documentId, anchor: anchor), score: score)
             default:
                 continue
             }
