@@ -80,6 +80,8 @@ struct GongshiTokenizer {
     int32_t tokenCapacity;
 
     int32_t foldedCount;              /* units of the text being tokenized */
+    int32_t lastBigramEnd;            /* phrase modes: where the last bigram emitted ends */
+    int32_t pendingFrom, pendingTo;   /* short phrase: a character held back, -1 = none */
     int segmentCache;                 /* 0 = always run ICU over the whole text (tests) */
     RunEntry *runs;                   /* RUN_CACHE_SLOTS entries, allocated on first use */
     int32_t *pieces;                  /* scratch: [start, end) of each Han run */
@@ -226,9 +228,24 @@ static int32_t tokenText(GongshiTokenizer *t, int32_t from, int32_t to) {
     return bytes;
 }
 
+static int emit(GongshiTokenizer *t, void *context, GongshiTokenCallback callback, int flags,
+                int32_t from, int32_t to);
+
+/* Short phrase: a character the bigram before it implies is held back, and emitted only
+** when another token follows (tokens must keep their positions); the phrase's last one
+** is left out. */
+static int emitPending(GongshiTokenizer *t, void *context, GongshiTokenCallback callback) {
+    if (t->pendingFrom < 0) return SQLITE_OK;
+    int32_t from = t->pendingFrom, to = t->pendingTo;
+    t->pendingFrom = t->pendingTo = -1;
+    return emit(t, context, callback, 0, from, to);
+}
+
 /* Emits folded units [from, to) as one token. */
 static int emit(GongshiTokenizer *t, void *context, GongshiTokenCallback callback, int flags,
                 int32_t from, int32_t to) {
+    int rc = emitPending(t, context, callback);
+    if (rc != SQLITE_OK) return rc;
     int32_t bytes = tokenText(t, from, to);
     if (bytes < 0) return SQLITE_NOMEM;
     if (bytes == 0) return SQLITE_OK;
@@ -238,6 +255,8 @@ static int emit(GongshiTokenizer *t, void *context, GongshiTokenCallback callbac
 /* Emits the two characters [from, to) as a bigram token (GONGSHI_BIGRAM_PREFIX first). */
 static int emitBigram(GongshiTokenizer *t, void *context, GongshiTokenCallback callback, int flags,
                       int32_t from, int32_t to) {
+    int rc = emitPending(t, context, callback);
+    if (rc != SQLITE_OK) return rc;
     int32_t bytes = tokenText(t, from, to);
     if (bytes < 0) return SQLITE_NOMEM;
     if (bytes == 0) return SQLITE_OK;
@@ -273,9 +292,15 @@ static int emitHanWord(GongshiTokenizer *t, void *context, GongshiTokenCallback 
         int32_t start = i;
         U16_FWD_1(t->folded, i, to);
         /* The bigram may reach into the next word of the same Han run. */
-        int32_t pairEnd = (mode == GONGSHI_MODE_INDEX || mode == GONGSHI_MODE_PHRASE) ? nextHanEnd(t, i) : -1;
-        if (mode == GONGSHI_MODE_PHRASE && pairEnd > 0) {
+        int phrase = mode == GONGSHI_MODE_PHRASE || mode == GONGSHI_MODE_SHORT_PHRASE;
+        int32_t pairEnd = (mode == GONGSHI_MODE_INDEX || phrase) ? nextHanEnd(t, i) : -1;
+        if (phrase && pairEnd > 0) {
             rc = emitBigram(t, context, callback, 0, start, pairEnd);
+            t->lastBigramEnd = pairEnd;
+        } else if (mode == GONGSHI_MODE_SHORT_PHRASE && t->lastBigramEnd == i) {
+            /* The bigram just emitted holds this character at the next position. */
+            t->pendingFrom = start;
+            t->pendingTo = i;
         } else {
             rc = emit(t, context, callback, 0, start, i);
         }
@@ -534,10 +559,15 @@ int gongshi_tokenizer_tokenize(GongshiTokenizer *t, GongshiTokenizeMode mode, co
 
     int32_t skip = 0;
     int wholeWord = 0;
+    t->lastBigramEnd = -1;
+    t->pendingFrom = t->pendingTo = -1;
     if ((mode == GONGSHI_MODE_QUERY || mode == GONGSHI_MODE_PHRASE) && length >= 3 &&
         memcmp(text, GONGSHI_WORD_MARKER_UTF8, 3) == 0) {
         skip = 3;
         wholeWord = 1;
+    } else if (mode == GONGSHI_MODE_PHRASE && length >= 3 && memcmp(text, GONGSHI_SHORT_PHRASE_MARKER_UTF8, 3) == 0) {
+        skip = 3;
+        mode = GONGSHI_MODE_SHORT_PHRASE;
     }
     int32_t count = foldText(t, text, length, skip);
     if (count < 0) return SQLITE_NOMEM;

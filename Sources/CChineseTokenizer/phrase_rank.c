@@ -45,8 +45,9 @@ static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *context
 }
 
 /* Per-query statistics, computed on the first row and kept as auxdata (as bm25 does). */
-/* Per-phrase row counts may be given after the phrase groups (c..., p..., g..., n...):
-** the search layer keeps them per index generation, since counting scans every row that
+/* Per-phrase row counts may be given after the phrase groups (c..., p..., g..., n...),
+** then the tokens each short phrase left out (s...; see proximityFactor). The search
+** layer keeps the counts per index generation, since counting scans every row that
 ** holds the phrase. Without them, each phrase is counted here. */
 static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, int argumentCount,
                     sqlite3_value **arguments, RankData **out) {
@@ -108,7 +109,12 @@ static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, int
         if (g >= 1000) g -= 1000;
         groupOf[p] = g >= 0 && g < GONGSHI_MAX_GROUPS ? g : -1;
         if (groupOf[p] + 1 > groups) groups = groupOf[p] + 1;
-        sizes[p] = api->xPhraseSize(fts, p);
+        /* Short phrases (GONGSHI_MODE_SHORT_PHRASE) leave out tokens the match implies;
+        ** the tokens left out follow the per-phrase row counts, so proximity is measured on
+        ** the text as typed. */
+        int sizeBase = groupBase + 2 * phraseCount;
+        sizes[p] = api->xPhraseSize(fts, p)
+            + (argumentCount >= sizeBase + phraseCount ? sqlite3_value_int(arguments[sizeBase + p]) : 0);
     }
     if (groups < 2) return 1.0;
     int start[GONGSHI_MAX_GROUPS], end[GONGSHI_MAX_GROUPS], penalty[GONGSHI_MAX_GROUPS];

@@ -26,6 +26,47 @@ extension ResultResolver {
         LEFT JOIN notice n ON e.kind = 'notice' AND n.id = e.ref
         """
 
+    /// What ranking needs of a documents-index row: its kind and id (for duplicates and for
+    /// a page's one-per-document order), not its titles and labels. A common word ranks
+    /// hundreds of passages of few documents before a page has ten documents; only the
+    /// page is resolved in full (`resolve(batch:)`), which is a third of the work per row.
+    static let documentIdentitySQL = """
+        SELECT e.id, e.kind, e.ref, u.document_id, u.anchor,
+          EXISTS (SELECT 1 FROM document d WHERE d.id = CASE WHEN e.kind = 'policy' THEN e.ref ELSE u.document_id END) AS present
+        FROM json_each(?) j
+        JOIN entry e ON e.id = j.value
+        LEFT JOIN unit u ON e.kind IN ('article', 'section') AND u.id = e.ref
+        """
+
+    /// Documents-index rows as results without title and label (the rows `resolve(batch:)`
+    /// would resolve, with the same kind, id, page and score), keyed by rowid.
+    static func identify(batch rows: ArraySlice<SearchEngine.RankedRow>, db: Database) throws -> [Int64: SearchResult] {
+        guard !rows.isEmpty else { return [:] }
+        let ids = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
+        var scores: [Int64: Double] = [:]
+        for row in rows { scores[row.rowid] = row.score }
+        var out: [Int64: SearchResult] = [:]
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: documentIdentitySQL), arguments: [ids])
+        while let r = try cursor.next() {
+            guard r[5] as Bool else { continue }
+            let rowid: Int64 = r[0]
+            let kind: String = r[1]
+            let ref: String = r[2]
+            let score = scores[rowid] ?? 0
+            switch kind {
+            case "policy":
+                out[rowid] = SearchResult(kind: "policy", id: ref, title: "", label: nil, snippet: MarkedText(""), ref: .policy(id: ref), score: score)
+            case "article", "section":
+                guard let documentId = r[3] as String?, let anchor = r[4] as String? else { continue }
+                out[rowid] = SearchResult(kind: "article", id: "\(documentId)#\(anchor)", title: "", label: nil,
+                                          snippet: MarkedText(""), ref: .policy(id: documentId, anchor: anchor), score: score)
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
     /// Resolves `rows` (in any order) to results keyed by rowid, with the organization of
     /// each credit record.
     static func resolve(batch rows: ArraySlice<SearchEngine.RankedRow>, db: Database) throws -> [Int64: (SearchResult, String?)] {

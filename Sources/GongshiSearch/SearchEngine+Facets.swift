@@ -24,7 +24,7 @@ extension SearchEngine {
                     // Qualified: the documents query joins `entry`, which has a `kind` too.
                     let kind = kindFilter(request.kind, column: "\(table.rawValue).kind")
                     var condition = kind.sql
-                    var arguments: StatementArguments = [expression.text] + kind.arguments
+                    var arguments: StatementArguments = [expression.shortText] + kind.arguments
                     let filter = request.filters.sql(for: table)
                     condition += filter.0
                     arguments += filter.1

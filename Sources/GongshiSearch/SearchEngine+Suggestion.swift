@@ -41,20 +41,21 @@ extension SearchEngine {
             if i > 0 { e.append(" OR ") }
             e.phrase(pair, weight: 1)
         }
-        var candidates = try String.fetchAll(db.cachedStatement(sql: """
+        let names = try String.fetchAll(db.cachedStatement(sql: """
             SELECT title FROM record_search WHERE record_search MATCH ? AND kind = 'org' ORDER BY rank LIMIT \(Self.suggestionCandidates)
-            """), arguments: [e.restricted(to: ["title"]).text])
-        candidates += try documentTitles(db).candidates(sharing: bigrams, limit: Self.suggestionCandidates)
+            """), arguments: [e.restricted(to: ["title"]).shortText])
+        // Document titles come folded from the title index; names are folded here.
+        var candidates = try tokenizers.with { tokenizer in
+            Set(names).map { ($0, Array(QueryWords.fold($0, tokenizer: tokenizer).replacingOccurrences(of: " ", with: "").unicodeScalars)) }
+        }
+        candidates += try documentTitles(db).foldedCandidates(sharing: bigrams, limit: Self.suggestionCandidates)
         let allowed = typed.count >= 6 ? 2 : 1
         var best: (distance: Int, length: Int, title: String)?
-        try tokenizers.with { tokenizer in
-            for title in Set(candidates) {
-                let folded = Array(QueryWords.fold(title, tokenizer: tokenizer).replacingOccurrences(of: " ", with: "").unicodeScalars)
-                let distance = Self.infixDistance(typed, in: folded)
-                guard distance >= 1, distance <= allowed else { continue }
-                if best == nil || (distance, folded.count, title) < (best!.distance, best!.length, best!.title) {
-                    best = (distance, folded.count, title)
-                }
+        for (title, folded) in candidates {
+            let distance = Self.infixDistance(typed, in: folded)
+            guard distance >= 1, distance <= allowed else { continue }
+            if best == nil || (distance, folded.count, title) < (best!.distance, best!.length, best!.title) {
+                best = (distance, folded.count, title)
             }
         }
         return best?.title
@@ -82,10 +83,13 @@ extension SearchEngine {
 /// candidates without a query over every article row (each repeats its document's title).
 final class TitleIndex: Sendable {
     let titles: [String]
+    /// Each title folded, without spaces, as did-you-mean compares it.
+    let folded: [[Unicode.Scalar]]
     let byPair: [String: [Int]]
 
     init(titles: [String], folded: [String]) {
         self.titles = titles
+        self.folded = folded.map { Array($0.unicodeScalars) }
         var byPair: [String: [Int]] = [:]
         for (i, title) in folded.enumerated() {
             let scalars = Array(title.unicodeScalars)
@@ -101,9 +105,18 @@ final class TitleIndex: Sendable {
 
     /// Titles sharing the most pairs with the query first.
     func candidates(sharing pairs: [String], limit: Int) -> [String] {
+        candidateIndexes(sharing: pairs, limit: limit).map { titles[$0] }
+    }
+
+    /// The same candidates with their folded forms.
+    func foldedCandidates(sharing pairs: [String], limit: Int) -> [(String, [Unicode.Scalar])] {
+        candidateIndexes(sharing: pairs, limit: limit).map { (titles[$0], folded[$0]) }
+    }
+
+    private func candidateIndexes(sharing pairs: [String], limit: Int) -> [Int] {
         var shared: [Int: Int] = [:]
         for pair in pairs { for i in byPair[pair] ?? [] { shared[i, default: 0] += 1 } }
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map { titles[$0.key] }
+        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
     }
 }
 

@@ -17,6 +17,9 @@ public final class SearchEngine: Sendable {
     /// common word, and the counts change only when the index does.
     let phraseRowCounts = Locked<(generation: Int64, counts: [String: Int])>((0, [:]))
     static let maxCachedPhraseCounts = 20_000
+    /// Tokens each phrase loses as a short phrase (`MatchExpression.shortText`), which
+    /// depend on the phrase alone.
+    let shortenedTokens = Locked<[String: Int]>([:])
     /// Document titles for did-you-mean, per index generation.
     let titleIndex = Locked<(generation: Int64, index: TitleIndex)?>(nil)
 
@@ -119,7 +122,10 @@ public final class SearchEngine: Sendable {
                 chunks: while start < sorted.count {
                     let chunk = sorted[start..<min(start + (start == 0 ? want : 96), sorted.count)]
                     start += chunk.count
-                    let batch = try ResultResolver.resolve(batch: chunk, db: db)
+                    // Documents are identified only; the page is resolved in full below.
+                    let batch = table == .documents
+                        ? try ResultResolver.identify(batch: chunk, db: db).mapValues { ($0, String?.none) }
+                        : try ResultResolver.resolve(batch: chunk, db: db)
                     for row in chunk {
                         if resolved >= want && (table == .records || documents.count >= limit + offset) { break chunks }
                         if resolved >= Self.maxResolvedRows { break chunks }
@@ -181,6 +187,15 @@ public final class SearchEngine: Sendable {
         }
         results = SearchEngine.organizationsBeforeTheirRecords(results, organizationOf: organizationOf)
         var page = Array(results.dropFirst(offset).prefix(limit))
+        // Titles and labels of the documents on the page (ranking identified them only).
+        let identified = page.compactMap { r in snippetSources["\(r.kind):\(r.id)"].flatMap { $0.table == .documents ? $0.rowid : nil } }
+        let resolved = try ResultResolver.resolve(batch: identified.map { RankedRow(rowid: $0, score: 0) }[...], db: db)
+        for i in page.indices {
+            guard let source = snippetSources["\(page[i].kind):\(page[i].id)"], source.table == .documents,
+                  let (full, _) = resolved[source.rowid] else { continue }
+            page[i].title = full.title
+            page[i].label = full.label
+        }
         for i in page.indices {
             guard let source = snippetSources["\(page[i].kind):\(page[i].id)"] else { continue }
             // An article's snippet comes from its text, not from the document title it repeats.
@@ -220,7 +235,7 @@ public final class SearchEngine: Sendable {
                 let name = table.rawValue
                 n += try Int.fetchOne(db.cachedStatement(sql: """
                     SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))
-                    """), arguments: [expression.text]) ?? 0
+                    """), arguments: [expression.shortText]) ?? 0
             }
             frequency.append(n)
         }
@@ -323,7 +338,7 @@ public final class SearchEngine: Sendable {
             single.phrase(phrase, weight: 1)
             let name = table.rawValue
             let n = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?"),
-                                     arguments: [single.restricted(to: Self.textColumns).text]) ?? 0
+                                     arguments: [single.restricted(to: Self.textColumns).shortText]) ?? 0
             known.counts[phrase] = n
             counts.append(n)
             added = true
@@ -362,17 +377,38 @@ public final class SearchEngine: Sendable {
         filter.sql += facets.0
         filter.arguments += facets.1
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
-        let weights = table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
-            ? expression.rankArguments(rowCounts: try phraseCounts(expression, in: table, db: db))
-            : expression.rankArguments.map(Optional.some)
+        // Matched on short phrases: gongshi_rank is told the tokens they left out.
+        let counts = table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
+            ? try phraseCounts(expression, in: table, db: db)
+            : expression.phraseTexts.map { _ in nil }
+        let weights = expression.rankArguments(rowCounts: counts, shortened: try shortened(expression))
         let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
         var sql = "SELECT rowid, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
         if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
-        let arguments = StatementArguments(weights) + [expression.text] + filter.arguments
+        let arguments = StatementArguments(weights) + [expression.shortText] + filter.arguments
         var rows: [RankedRow] = []
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try cursor.next() { rows.append(RankedRow(rowid: row[0], score: -(row[1] as Double))) }
         return rows
+    }
+
+    /// The tokens each phrase of `expression` loses as a short phrase (0 or 1).
+    func shortened(_ expression: MatchExpression) throws -> [Int] {
+        let known = shortenedTokens.value
+        if expression.phraseTexts.allSatisfy({ known[$0] != nil }) { return expression.phraseTexts.map { known[$0] ?? 0 } }
+        let counted = try tokenizers.with { tokenizer in
+            expression.phraseTexts.map { phrase -> Int in
+                if let n = known[phrase] { return n }
+                // A whole-word phrase is one token either way (and carries no short marker).
+                if phrase.hasPrefix(ChineseTokenizer.wordMarker) { return 0 }
+                return tokenizer.tokens(phrase, mode: .phrase).count - tokenizer.tokens(phrase, mode: .shortPhrase).count
+            }
+        }
+        shortenedTokens.withLock { cache in
+            if cache.count > Self.maxCachedPhraseCounts { cache = [:] }
+            for (phrase, n) in zip(expression.phraseTexts, counted) { cache[phrase] = n }
+        }
+        return counted
     }
 
     /// A title or name whose pinyin (or initials) starts at a word with the typed letters,

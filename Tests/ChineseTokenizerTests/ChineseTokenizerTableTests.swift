@@ -76,6 +76,13 @@ func expectTokens(_ tokens: [Token], _ expected: String, _ label: String,
         Row("2016年200平方米", .index, "2016@0-4 年@4-7 200@7-10 平@10-13 +平方米@10-19 +\u{1}平方@10-16 方@13-16 +\u{1}方米@13-19 米@16-19"),
         Row("2016年200平方米", .phrase, "2016@0-4 年@4-7 200@7-10 \u{1}平方@10-16 \u{1}方米@13-19 米@16-19"),
         Row("社會，團體", .phrase, "\u{1}社会@0-6 会@3-6 \u{1}团体@9-15 体@12-15"),
+        // A short phrase leaves out its last character when the bigram before it implies it
+        // (only the last: the tokens before keep their positions).
+        Row("民政局负责", .shortPhrase, "\u{1}民政@0-6 \u{1}政局@3-9 \u{1}局负@6-12 \u{1}负责@9-15"),
+        Row("民", .shortPhrase, "民@0-3"),
+        Row("2016年200平方米", .shortPhrase, "2016@0-4 年@4-7 200@7-10 \u{1}平方@10-16 \u{1}方米@13-19"),
+        Row("社會，團體", .shortPhrase, "\u{1}社会@0-6 会@3-6 \u{1}团体@9-15"),
+        Row("境外ngo组织", .shortPhrase, "\u{1}境外@0-6 外@3-6 ngo@6-9 \u{1}组织@9-15"),
 
         // Mixed Han, Latin and digits: script changes split words.
         Row("2016年200平方米", .document, "2016@0-4 年@4-7 200@7-10 平@10-13 +平方米@10-19 方@13-16 米@16-19"),

@@ -39,6 +39,11 @@ extern "C" {
 ** uses it to ask for dictionary words, which rank above substring matches. */
 #define GONGSHI_WORD_MARKER_UTF8 "\xEE\x80\x80"
 
+/* A query string that starts with this code point (U+E001) is a short phrase (see
+** GONGSHI_MODE_SHORT_PHRASE): the search layer matches with it, and keeps the full
+** phrase for snippets, whose highlighting covers as many tokens as the phrase has. */
+#define GONGSHI_SHORT_PHRASE_MARKER_UTF8 "\xEE\x80\x81"
+
 /* Bigram tokens (two adjacent Han characters) start with this byte, so they never meet
 ** a whole word of the same two characters in the index, nor anything a user can type. */
 #define GONGSHI_BIGRAM_PREFIX 0x01
@@ -49,9 +54,14 @@ typedef enum {
     GONGSHI_MODE_WORDS = 2,    /* dictionary words only, one token each: for query analysis */
     GONGSHI_MODE_INDEX = 3,    /* what FTS5 stores: DOCUMENT + a colocated bigram at each Han
                                ** character followed by another */
-    GONGSHI_MODE_PHRASE = 4    /* what an FTS5 query phrase becomes: a bigram for each Han
+    GONGSHI_MODE_PHRASE = 4,   /* what an FTS5 query phrase becomes: a bigram for each Han
                                ** character followed by another, else the character: the
                                ** same positions as the characters, far shorter doclists */
+    GONGSHI_MODE_SHORT_PHRASE = 5 /* PHRASE without its last token when that is a character
+                               ** the bigram before it implies (the index has the bigram
+                               ** only where the character follows): the same rows match
+                               ** without reading that character's long doclist, but the
+                               ** phrase is a token shorter */
 } GongshiTokenizeMode;
 
 /* Set in `flags` of a token that shares the position of the previous token. */

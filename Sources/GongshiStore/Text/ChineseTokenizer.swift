@@ -36,6 +36,9 @@ public final class ChineseTokenizer {
         /// What FTS5 makes of a quoted query phrase: a bigram at each Han character that
         /// another follows, else the character (same positions, far shorter doclists).
         case phrase
+        /// `phrase` without its last token when that is a character the bigram before it
+        /// implies: what FTS5 makes of a phrase that starts with `shortPhraseMarker`.
+        case shortPhrase
 
         var cValue: GongshiTokenizeMode {
             switch self {
@@ -44,12 +47,16 @@ public final class ChineseTokenizer {
             case .words: return GONGSHI_MODE_WORDS
             case .index: return GONGSHI_MODE_INDEX
             case .phrase: return GONGSHI_MODE_PHRASE
+            case .shortPhrase: return GONGSHI_MODE_SHORT_PHRASE
             }
         }
     }
 
     /// Prefix that makes the index tokenizer treat a query string as one whole word.
     public static let wordMarker = "\u{E000}"
+    /// Prefix that makes the index tokenizer match a query phrase as `shortPhrase`: the
+    /// same rows without reading the long doclist of the phrase's last character.
+    public static let shortPhraseMarker = "\u{E001}"
     /// First character of bigram tokens in the index.
     public static let bigramPrefix = "\u{1}"
 

@@ -5,6 +5,10 @@ import Foundation
 /// quoted phrase, so no input can be an FTS5 syntax error.
 public struct MatchExpression: Sendable {
     public private(set) var text = ""
+    /// The same expression with short phrases (`ChineseTokenizer.shortPhraseMarker`): the
+    /// same rows match, faster, but each phrase may be a token shorter (see
+    /// `rankArguments(rowCounts:shortened:)`); snippets need `text`.
+    public private(set) var shortText = ""
     public private(set) var phraseWeights: [Double] = []
     /// The query word each phrase stands for (-1: none), for proximity ranking: rows
     /// where every word occurs close together rank first (see phrase_rank.c).
@@ -14,10 +18,14 @@ public struct MatchExpression: Sendable {
 
     public init() {}
 
-    public mutating func append(_ syntax: String) { text += syntax }
+    public mutating func append(_ syntax: String) {
+        text += syntax
+        shortText += syntax
+    }
 
     public mutating func append(_ other: MatchExpression) {
         text += other.text
+        shortText += other.shortText
         phraseWeights += other.phraseWeights
         phraseGroups += other.phraseGroups
         phraseTexts += other.phraseTexts
@@ -25,6 +33,8 @@ public struct MatchExpression: Sendable {
 
     public mutating func phrase(_ value: String, weight: Double, prefix: Bool = false, group: Int = -1) {
         text += MatchExpression.quote(value) + (prefix ? " *" : "")
+        let short = value.hasPrefix(ChineseTokenizer.wordMarker) ? value : ChineseTokenizer.shortPhraseMarker + value
+        shortText += MatchExpression.quote(short) + (prefix ? " *" : "")
         phraseWeights.append(weight)
         phraseGroups.append(group)
         phraseTexts.append(value + (prefix ? " *" : ""))
@@ -34,6 +44,7 @@ public struct MatchExpression: Sendable {
     public func restricted(to columns: [String]) -> MatchExpression {
         var copy = self
         copy.text = "{\(columns.joined(separator: " "))} : (\(text))"
+        copy.shortText = "{\(columns.joined(separator: " "))} : (\(shortText))"
         return copy
     }
 
@@ -59,6 +70,11 @@ public struct MatchExpression: Sendable {
     public func rankArguments(rowCounts: [Int?]) -> [Double?] {
         MatchExpression.columnWeights.map(Optional.some) + phraseWeights.map(Optional.some)
             + phraseGroups.map { Optional.some(Double($0)) } + rowCounts.map { $0.map(Double.init) }
+    }
+
+    /// The same for a match on `shortText`, with the tokens each short phrase left out.
+    public func rankArguments(rowCounts: [Int?], shortened: [Int]) -> [Double?] {
+        rankArguments(rowCounts: rowCounts) + shortened.map { Optional.some(Double($0)) }
     }
 
     /// An FTS5 string literal: the only special character inside is the quote itself.
