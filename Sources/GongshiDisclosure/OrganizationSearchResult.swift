@@ -40,11 +40,17 @@ public struct OrganizationSummary: Codable, Sendable, Equatable {
     public var grade: String?
     public var creditStatus: CreditStatus
     public var creditStatusLabel: String
+    /// 证书有效期至.
+    public var certUntil: String?
+    /// Marked 正常 with a registration certificate past its last day (the list's 证书已过期 badge).
+    public var certificateExpired = false
 
     enum CodingKeys: String, CodingKey {
         case code, name, type, authority, region, founded, status, grade
         case creditStatus = "credit_status"
         case creditStatusLabel = "credit_status_label"
+        case certUntil = "cert_until"
+        case certificateExpired = "certificate_expired"
     }
 }
 

@@ -93,6 +93,10 @@ public struct Indexer {
         // 办事指南, each citation checked against the indexed regulations.
         summary.problems += try GuideLoader(corpus: corpus).load(into: db)
         summary.warnings += try qaWarnings(db: db)
+        // Whose site this is (home page and footer).
+        let site = try SiteIdentityLoader(corpus: corpus).load(into: db)
+        summary.problems += site.problems
+        summary.warnings += site.warnings
         // A run that rewrote much of the corpus leaves the FTS indexes in many segments;
         // merging them into one makes every query probe one b-tree instead of several
         // (about 15 % less search time). Small incremental runs leave it to automerge.

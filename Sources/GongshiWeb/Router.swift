@@ -111,6 +111,10 @@ public struct Router: Sendable {
         case URLBuilder.Route.health: return ServiceController(site: site).health()
         case URLBuilder.Route.metrics: return ServiceController(site: site).metrics()
         case URLBuilder.Route.apiDescription: return try ServiceController(site: site).openAPI()
+        case URLBuilder.Route.apiReference: return try APIController(site: site, answer: { handle($0) }).page(request)
+        case "/api": return .redirect(URLBuilder.Route.apiReference, status: 301)
+        case URLBuilder.Route.guides: return try GuideController(site: site).page(request)
+        case URLBuilder.Route.apiGuides: return try GuideController(site: site).json(request)
         case URLBuilder.Route.data: return .redirect(URLBuilder.Prefix.data, status: 301)
         default: break
         }
@@ -126,6 +130,8 @@ public struct Router: Sendable {
             if rest.hasSuffix(P.centerSuffix) { return try orgs.centerJSON(code: String(rest.dropLast(P.centerSuffix.count))) }
             return try orgs.itemJSON(code: rest)
         }
+        if let id = Self.suffix(request.path, after: P.guide) { return try GuideController(site: site).itemPage(request, id: id) }
+        if let id = Self.suffix(request.path, after: P.apiGuide) { return try GuideController(site: site).itemJSON(id: id) }
         if let id = Self.suffix(request.path, after: P.notice) { return try notices.itemPage(request, id: id) }
         if let id = Self.suffix(request.path, after: P.apiNotice) { return try notices.itemJSON(id: id) }
         if request.path.hasPrefix(URLBuilder.Route.sitemapPartPrefix), request.path.hasSuffix(URLBuilder.Route.sitemapPartSuffix),

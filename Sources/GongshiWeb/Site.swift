@@ -12,6 +12,10 @@ public struct Site: Sendable {
     public let answers: AnswerEngine
     public let directory: OrganizationDirectory
     let pages: PageRenderer
+    /// Whose site this is (`Corpus/site.yaml`), for every page's header and footer.
+    public let identity: SiteIdentityReader
+    /// 办事指南 (`/guides`).
+    public let guides: GuideBook
     let files: StaticFiles
     /// Where server errors (5xx) go, with their cause; see `ErrorResponder`.
     public let logger: Logger
@@ -28,6 +32,11 @@ public struct Site: Sendable {
         self.directory = directory
         self.catalog = catalog
         self.answers = answers
+        let identity = SiteIdentityReader(database: search.database)
+        var pages = pages
+        pages.identity = { identity.current() }
+        self.identity = identity
+        guides = GuideBook(database: search.database)
         self.pages = pages
         self.files = files
         self.logger = logger

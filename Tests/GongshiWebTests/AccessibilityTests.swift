@@ -59,6 +59,9 @@ import Testing
             ("notice", "/notices/\(notice)"),
             ("stats", "/stats"),
             ("ask", "/ask?q=%E6%88%90%E7%AB%8B%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93%E9%9C%80%E8%A6%81%E4%BB%80%E4%B9%88%E6%9D%A1%E4%BB%B6"),
+            ("guides", "/guides"),
+            ("guide", "/guides/shetuan-chengli"),
+            ("api", "/api/"),
         ]
     }
 

@@ -111,7 +111,8 @@ final class DevToolsBrowser {
         throw Failure(description: "page did not load")
     }
 
-    private func call(_ method: String, _ params: [String: Any]) throws -> [String: Any] {
+    /// One DevTools command and its result (also used by the layout tests' viewport and screenshots).
+    func call(_ method: String, _ params: [String: Any]) throws -> [String: Any] {
         nextID += 1
         let id = nextID
         let message = try JSONSerialization.data(withJSONObject: ["id": id, "method": method, "params": params])

@@ -112,7 +112,7 @@ import Testing
             let request = HTTPRequest(path: "/", headers: i % 2 == 0 ? [:] : ["cookie": "gongshi_prefs=font-large.contrast-high"])
             var page = PageContext(request, query: i % 2 == 0 ? "" : "民政")
             page.status = 200
-            schema.merge(try SchemaEncoder.schema(of: Merged(model, page.layout)))
+            schema.merge(try SchemaEncoder.schema(of: Merged(Merged(model, page.layout), SiteFooter(identity: site.identity.current()))))
             // And it renders.
             let response = try site.pages.render(model, page: page)
             #expect(response.status == 200 && response.text.contains("</html>"), "\(Model.template)")
@@ -167,7 +167,12 @@ import Testing
         try run(try [[:], ["kind": "成立登记", "page": "2"]].map { try notice.model(Self.request("/notices", $0)) })
         try run(try notices.map { try notice.itemModel(id: $0) })
         try run([try StatsController(site: site).model()])
-        try run([ErrorPage(heading: "找不到该页面", message: "您访问的地址不存在。")])
+        let guides = GuideController(site: site)
+        try run(try ["", "社团 注销", "没有这样的指南"].map { try guides.model(query: $0) })
+        try run(try site.guides.list().map { try guides.itemModel(id: $0.id) })
+        try run([APIController(site: site, answer: { WebTestIndex.routerOrNil()?.handle($0) ?? .jsonError(500, "") }).model()])
+        try run([ErrorPage(heading: "找不到该页面", message: "您访问的地址不存在。", advice: ErrorPage.advice(status: 404, path: "/orgs/X")),
+                 ErrorPage(heading: "请求有误", message: "x", advice: ErrorPage.advice(status: 400, path: "/"))])
         try run([DataController.model(SnapshotManifest(
             generation: 7, created: "2026-12-06T08:00:00Z", counts: .init(organizations: 3, creditRecords: 2, notices: 1, policies: 4, articles: 40),
             files: [.init(name: SnapshotManifest.databaseFileName, bytes: 5_000_000, sha256: String(repeating: "a", count: 64)),

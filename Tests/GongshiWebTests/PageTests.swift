@@ -178,7 +178,7 @@ import Testing
         expectAccessiblePage(response)
         let html = response.text
         #expect(html.contains("href=\"/policies/shetuan-dengji-tiaoli#a10\""))
-        #expect(html.contains("依据《社会团体登记管理条例》第十条"))
+        #expect(html.contains("依据《社会团体登记管理条例》（2016修订）第十条"))
         #expect(html.contains("<mark>"))
         #expect(html.contains("回答可信度"))
         #expect(html.contains("<textarea id=\"cite-1\" readonly"))
@@ -191,8 +191,10 @@ import Testing
         let html = try get("/ask", ["q": "火星上的天气怎么样"]).text
         #expect(html.contains("低"))
         #expect(html.contains("建议直接咨询"))
-        // The contact has no phone or address configured: none is shown, none is invented.
-        #expect(!html.contains("电话"))
+        // The contact has no phone or address configured: none is shown, none is invented
+        // (the footer's contact is the site's own, from site.yaml).
+        let hint = try #require(html.firstMatch(of: /<section class="hint"[\s\S]*?<\/section>/)).0
+        #expect(!hint.contains("电话") && !hint.contains("地址"))
         #expect(!html.contains("示例"))
     }
 

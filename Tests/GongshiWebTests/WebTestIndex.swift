@@ -32,3 +32,8 @@ enum WebTestIndex {
         return server
     }
 }
+
+extension WebTestIndex {
+    /// The shared router, or nil when the fixture index could not be built.
+    static func routerOrNil() -> Router? { try? shared.get() }
+}

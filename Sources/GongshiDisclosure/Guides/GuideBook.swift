@@ -55,7 +55,7 @@ public final class GuideBook: Sendable {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(DisclosureError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(DisclosureError) -> T {
         do { return try database.read(body) } catch { throw .store(error) }
     }
 }

@@ -49,6 +49,14 @@ public enum PolicyParser {
         }
         document.region = v["region"]?.nonEmpty
         document.source = v["source"]?.nonEmpty
+        document.sourceName = v["source_name"]?.nonEmpty
+        if let url = v["source_url"]?.nonEmpty {
+            // Shown as a link: only a web address, never a path or a script URL.
+            guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count <= 512, !url.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" }) else {
+                throw problem("source_url", "“\(url.prefix(80))”不是 http(s) 网址")
+            }
+            document.sourceURL = url
+        }
         document.body = String(front.body)
         let structure = split(body: front.body, title: title)
         document.preamble = structure.preamble

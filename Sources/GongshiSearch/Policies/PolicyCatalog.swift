@@ -76,7 +76,7 @@ public struct PolicyCatalog: Sendable {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(SearchError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(SearchError) -> T {
         do { return try database.pool.read(body) } catch { throw .store(StoreError.wrap(error, path: database.path)) }
     }
 }

@@ -26,11 +26,14 @@ public struct PolicySummary: Codable, Sendable, Equatable {
     public var disclosure: String?
     public var region: String?
     public var source: String?
+    /// The readable source (publisher and public URL) a page shows as 来源.
+    public var sourceName: String?
+    public var sourceURL: String?
     public var units: Int
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, level, issuer, docNumber = "doc_number", promulgated, effective, revised, status, disclosure,
-             region, source, units
+             region, source, sourceName = "source_name", sourceURL = "source_url", units
     }
 
     init(row: Row) {
@@ -47,6 +50,8 @@ public struct PolicySummary: Codable, Sendable, Equatable {
         disclosure = row["disclosure"]
         region = row["region"]
         source = row["source"]
+        sourceName = row["source_name"]
+        sourceURL = row["source_url"]
         units = row["units"] ?? 0
     }
 
@@ -66,6 +71,8 @@ public struct PolicySummary: Codable, Sendable, Equatable {
         try c.encode(disclosure, forKey: .disclosure)
         try c.encode(region, forKey: .region)
         try c.encode(source, forKey: .source)
+        try c.encode(sourceName, forKey: .sourceName)
+        try c.encode(sourceURL, forKey: .sourceURL)
         try c.encode(units, forKey: .units)
     }
 }

@@ -14,7 +14,11 @@ public struct PolicyDocument: Sendable, Equatable {
     public var status: String?
     public var disclosure: String?
     public var region: String?
+    /// Provenance of the text as kept in the corpus (repository@commit:path, for SOURCES.md).
     public var source: String?
+    /// What a reader is shown as 来源: the publisher's name and, where known, a public URL.
+    public var sourceName: String?
+    public var sourceURL: String?
     /// Text before the first article or numbered section.
     public var preamble: String
     public var body: String

@@ -30,6 +30,19 @@ struct OrganizationProfileBody: Encodable, Sendable {
         case creditStatusLabel = "credit_status_label"
         case serviceCenter = "service_center"
         case asOf = "as_of"
+        case registration
+    }
+
+    /// The registration banner (已撤销, 已注销, 证书已过期) with its sentence and the notice's address.
+    struct RegistrationBody: Encodable {
+        let banner: RegistrationBanner
+        enum CodingKeys: String, CodingKey { case sentence, noticeURL = "notice_url" }
+        func encode(to encoder: any Encoder) throws {
+            try banner.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(banner.sentence, forKey: .sentence)
+            try c.encodeIfPresent(banner.noticeId.map { URLBuilder.path(.notice(id: $0)) }, forKey: .noticeURL)
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -52,6 +65,8 @@ struct OrganizationProfileBody: Encodable, Sendable {
         try c.encode(p.inspections, forKey: .inspections)
         try c.encode(p.creditStatus, forKey: .creditStatus)
         try c.encode(p.creditStatusLabel, forKey: .creditStatusLabel)
+        // Null when none applies: the JSON has the same keys for every organization.
+        try c.encode(p.registrationBanner.map(RegistrationBody.init), forKey: .registration)
         try c.encode(p.credit, forKey: .credit)
         try c.encode(p.notices.map { Linked($0, url: URLBuilder.path(.notice(id: $0.id))) }, forKey: .notices)
         try c.encode(p.regulations.map { Linked($0, url: URLBuilder.path(.policy(id: $0.id))) }, forKey: .regulations)

@@ -29,10 +29,22 @@ struct AskController {
     /// GET /ask?q=&limit=
     func page(_ request: HTTPRequest) throws -> HTTPResponse {
         let (question, limit) = try Self.parameters(request, defaultLimit: 5).get()
-        return try site.pages.render(try model(question: question, limit: limit), page: PageContext(request))
+        let base = DisclosureParameters.baseURL(request).url
+        return try site.pages.render(try model(question: question, limit: limit, base: base), page: PageContext(request))
     }
 
-    func model(question: String, limit: Int) throws -> AskPage {
+    /// The citation with the text's version after its title and the article's address at
+    /// the end: 依据《社会团体登记管理条例》（2016修订）第十条：“……”（https://…/policies/…#a10）.
+    static func citation(_ citation: String, title: String, version: String?, url: String) -> String {
+        var text = citation
+        if let version, let range = text.range(of: "《\(title)》") {
+            text.replaceSubrange(range, with: "《\(title)》（\(version)）")
+        }
+        return text + "（\(url)）"
+    }
+
+    /// `base`: the site's address for absolute links in citations ("" for relative ones).
+    func model(question: String, limit: Int, base: String = "") throws -> AskPage {
         var model = AskPage(examples: Self.examples.map { .init(text: $0, url: URLBuilder.component($0)) })
         guard !question.isEmpty else { return model }
         let response = try site.answers.answer(question, limit: limit)
@@ -48,12 +60,16 @@ struct AskController {
                 .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? URLBuilder.Route.policies)
             })
         }
+        model.guides = try site.guides.matching(question).map { .init(text: $0.title, link: URLBuilder.guide($0.id)) }
+        let versions = try site.catalog.versionLabels(ids: response.answers.map(\.document.id))
         model.answers = response.answers.enumerated().map { index, answer in
             .init(index: index + 1, url: URLBuilder.path(answer.ref), title: answer.document.title,
                   label: answer.article?.label ?? answer.section?.label ?? "", chapter: answer.article?.chapter ?? "",
                   level: answer.document.level ?? "", status: answer.document.status ?? "未注明",
                   statusClass: PolicyController.statusClass(answer.document.status), current: answer.current,
-                  highlight: HTMLText.marked(answer.highlight), citation: answer.citation,
+                  highlight: HTMLText.marked(answer.highlight),
+                  citation: Self.citation(answer.citation, title: answer.document.title, version: versions[answer.document.id],
+                                          url: base + URLBuilder.path(answer.ref)),
                   related: answer.related.map { .init(label: $0.label, url: URLBuilder.path($0.ref)) }, hasRelated: !answer.related.isEmpty,
                   matched: Self.matchedLine(answer.matched))
         }

@@ -20,6 +20,7 @@ struct HomeController {
                 .init(label: "条信用记录", count: c.creditRecords, url: URLBuilder.Route.creditAbnormal),
                 .init(label: "条公告", count: c.notices, url: URLBuilder.Route.notices),
             ],
+            guides: try site.guides.list().filter { $0.topic == "成立登记" }.map { .init(title: $0.title, url: URLBuilder.guide($0.id)) },
             policies: overview.recentPolicies.map { p in
                 .init(title: p.title, url: URLBuilder.path(.policy(id: p.id)), level: p.level ?? "", status: p.status ?? "",
                       date: p.revised ?? p.promulgated ?? p.effective ?? "")

@@ -57,8 +57,8 @@ struct OrgController {
     func itemModel(code: String) throws -> OrganizationPage {
         let found: OrganizationProfile?
         do { found = try directory.profile(code: code) } catch {
-            if case .invalidParameter = error {
-                throw HTTPProblem(400, "代码格式有误", "\(error.message)。统一社会信用代码由 18 位数字或大写字母组成。")
+            if case .invalidParameter(_, let message) = error {
+                throw HTTPProblem(400, "统一社会信用代码有误", "\(message)。统一社会信用代码由 18 位数字或大写字母组成，印在登记证书上；不知道代码时，可以在社会组织名录中按名称查找。")
             }
             throw error
         }

@@ -40,7 +40,10 @@ struct PolicyController {
         guard let document = try site.catalog.document(id: id) else {
             throw HTTPProblem.notFound("找不到该文件", message: "没有编号为“\(id)”的政策法规，可能已被移除。")
         }
-        return try site.pages.render(Self.model(document), page: PageContext(request))
+        var model = Self.model(document)
+        let version = PolicyCatalog.versionLabel(revised: document.document.revised, promulgated: document.document.promulgated)
+        model.citeTitle = "《\(document.document.title)》" + (version.map { "（\($0)）" } ?? "")
+        return try site.pages.render(model, page: PageContext(request))
     }
 
     static func model(_ document: PolicyPage) -> PolicyDocumentPage {
@@ -59,10 +62,12 @@ struct PolicyController {
         fact("时效", d.status)
         fact("公开属性", d.disclosure)
         fact("适用地区", d.region)
-        if let source = d.source, source.hasPrefix("https://") || source.hasPrefix("http://") {
-            fact("来源", source, url: source)
-        } else {
-            fact("来源", d.source)
+        // 来源 as a reader sees it: the publisher and its public address, never the
+        // repository path the text was taken from (`source` keeps that for SOURCES.md).
+        if let name = d.sourceName {
+            fact("来源", name, url: d.sourceURL)
+        } else if let url = d.sourceURL ?? d.source.flatMap({ $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }) {
+            fact("来源", url, url: url)
         }
         var blocks: [PolicyDocumentPage.Block] = []
         var toc: [PolicyDocumentPage.Entry] = []

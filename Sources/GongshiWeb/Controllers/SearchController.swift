@@ -25,7 +25,11 @@ struct SearchController {
         model.hasQuery = !parsed.query.isEmpty
         model.qURL = URLBuilder.component(parsed.query)
         model.looksLikeQuestion = Self.looksLikeQuestion(parsed.query)
-        guard !parsed.query.isEmpty else { return model }
+        guard !parsed.query.isEmpty else {
+            model.start = try startPage()
+            return model
+        }
+        model.guides = try site.guides.search(parsed.query).prefix(3).map { .init(text: $0.title, link: URLBuilder.guide($0.id)) }
         let response = try site.search.search(parsed.request)
         let facets = try site.search.facets(parsed.request)
         model.results = SearchResponseBody(response).results.map { r in
@@ -55,6 +59,24 @@ struct SearchController {
             model.pinyinURL = URLBuilder.component(hint)
         }
         return model
+    }
+
+    static let startExamples = ["社会团体登记管理条例", "成立社会团体条件", "基金会 原始基金", "民非 年检", "慈善法第十条", "评估等级 有效期", "shetuan"]
+
+    /// The start page of an empty search: example queries, common topics and the guides.
+    func startPage() throws -> SearchPage.Start {
+        SearchPage.Start(
+            examples: Self.startExamples.map { .init(text: $0, link: URLBuilder.url(URLBuilder.Route.search, [("q", $0)])) },
+            topics: [
+                .init(text: "行政法规", link: URLBuilder.url(URLBuilder.Route.policies, [("level", "行政法规")])),
+                .init(text: "部门规章", link: URLBuilder.url(URLBuilder.Route.policies, [("level", "部门规章")])),
+                .init(text: "社会组织名录", link: URLBuilder.Route.organizations),
+                .init(text: "活动异常名录", link: URLBuilder.Route.creditAbnormal),
+                .init(text: "严重违法失信名单", link: URLBuilder.Route.creditSerious),
+                .init(text: "最新公告", link: URLBuilder.Route.notices),
+                .init(text: "政策问答", link: URLBuilder.Route.ask),
+            ],
+            guides: try site.guides.list().map { .init(text: $0.title, link: URLBuilder.guide($0.id)) })
     }
 
     /// GET /api/search?q=&type=&page=&limit=&level=…&facets=1

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiStore
 
 /// What every page's layout needs from the request: reading preferences (large font,
 /// high contrast, print view), the current address for the preference links, and the
@@ -24,9 +25,11 @@ struct PageContext {
         if preferences.largeFont { classes.append("font-large") }
         if preferences.highContrast { classes.append("contrast-high") }
         if printView { classes.append("print-view") }
+        let parts = here.split(separator: "?", maxSplits: 1).map(String.init)
         return LayoutModel(htmlClass: classes.joined(separator: " "), fontLarge: preferences.largeFont,
                            contrastHigh: preferences.highContrast, back: URLBuilder.component(here),
-                           printLink: here.contains("?") ? here + "&print=1" : here + "?print=1", q: query)
+                           printLink: here.contains("?") ? here + "&print=1" : here + "?print=1", q: query,
+                           twinURL: status == 200 ? URLBuilder.twin(path: parts[0], query: parts.count > 1 ? parts[1] : "") : nil)
     }
 }
 
@@ -40,4 +43,34 @@ struct LayoutModel: Encodable {
     let back: String
     let printLink: String
     let q: String
+    /// This page's JSON twin (the footer links it), when it has one.
+    let twinURL: String?
+}
+
+/// Whose site this is, in the header and the footer of every page (`Corpus/site.yaml`);
+/// an unset field is left out and shows nothing. Names start with `site_` so a page's own
+/// keys (an organization's `name`, `address`) never stand in for a missing one.
+struct SiteFooter: Encodable {
+    let identity: SiteIdentity
+
+    enum CodingKeys: String, CodingKey {
+        case siteName, siteBody, siteRegion, siteCenter, siteAddress, sitePhone, siteHours, siteWeb, siteNote, siteContact, siteOwner
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let i = identity
+        try c.encode(i.name, forKey: .siteName)
+        try c.encode(i.body, forKey: .siteBody)
+        try c.encode(i.region, forKey: .siteRegion)
+        try c.encode(i.center, forKey: .siteCenter)
+        try c.encode(i.address, forKey: .siteAddress)
+        try c.encode(i.phone, forKey: .sitePhone)
+        try c.encode(i.hours, forKey: .siteHours)
+        try c.encode(i.web, forKey: .siteWeb)
+        try c.encode(i.note, forKey: .siteNote)
+        // Whether the footer has a contact line, and one naming who runs the site.
+        try c.encode(i.center != nil || i.address != nil || i.phone != nil || i.hours != nil, forKey: .siteContact)
+        try c.encode(i.name != nil || i.body != nil || i.region != nil, forKey: .siteOwner)
+    }
 }

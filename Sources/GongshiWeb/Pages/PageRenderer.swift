@@ -8,6 +8,9 @@ import Mustache
 /// search layer has already escaped and marked, use `{{{name}}}`.
 public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
+    /// Whose site this is, for the header and footer (set by `Site`; none in tests that
+    /// build a renderer alone).
+    var identity: @Sendable () -> SiteIdentity = { SiteIdentity() }
 
     /// Mustache's own HTML escaping walks grapheme clusters through a dictionary, which
     /// dominated the rendering of long Chinese pages; this one escapes the same five
@@ -38,7 +41,7 @@ public struct PageRenderer: Sendable {
     /// The page of `model`, inside the layout; `page` carries what the layout needs
     /// (preferences, the query in the header box).
     func render<Model: PageModel>(_ model: Model, page: PageContext) throws(WebError) -> HTTPResponse {
-        let context = TemplateData.from(Merged(model, page.layout))
+        let context = TemplateData.from(Merged(Merged(model, page.layout), SiteFooter(identity: identity())))
         guard let html = library.render(context, withTemplate: Model.template) else {
             throw WebError("page template missing: \(Model.template)")
         }

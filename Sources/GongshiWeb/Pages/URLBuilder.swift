@@ -50,6 +50,10 @@ public enum URLBuilder {
         public static let apiDeskExport = "/api/desk/export.csv"
         public static let apiDeskMe = "/api/desk/me"
         public static let apiDescription = "/api/openapi.json"
+        /// The API described for people (every endpoint with an example).
+        public static let apiReference = "/api/"
+        public static let guides = "/guides"
+        public static let apiGuides = "/api/guides"
         /// Everything under it answers JSON, errors included.
         public static let apiPrefix = "/api/"
         public static let staticPrefix = "/static/"
@@ -69,6 +73,8 @@ public enum URLBuilder {
         public static let apiPolicy = "/api/policies/"
         public static let apiOrganization = "/api/orgs/"
         public static let apiNotice = "/api/notices/"
+        public static let guide = "/guides/"
+        public static let apiGuide = "/api/guides/"
         public static let data = "/data/"
         /// `/consult/{receipt}`: a citizen's question and its reply.
         public static let receipt = "/consult/"
@@ -92,6 +98,19 @@ public enum URLBuilder {
         case .creditRecord(let code, let id): return Prefix.organization + code + "#credit-" + id
         case .notice(let id): return Prefix.notice + id
         }
+    }
+
+    /// A guide's page, and its JSON twin.
+    public static func guide(_ id: String, api: Bool = false) -> String { (api ? Prefix.apiGuide : Prefix.guide) + component(id) }
+
+    /// The JSON twin of a page: the same path under /api/ with the same query (print flag
+    /// left out); nil for a page without one (the home page, the desk, /prefs).
+    static func twin(path: String, query: String) -> String? {
+        let twins = [Route.search, Route.policies, Route.ask, Route.organizations, Route.notices, Route.statistics, Route.guides,
+                     Route.faq, Route.creditAbnormal, Route.creditSerious]
+        let prefixes = [Prefix.policy, Prefix.organization, Prefix.notice, Prefix.guide]
+        guard twins.contains(path) || prefixes.contains(where: { path.hasPrefix($0) && path.count > $0.count }) else { return nil }
+        return "/api" + path + (query.isEmpty ? "" : "?" + query)
     }
 
     /// `/data/{name}`: one file of the snapshot.

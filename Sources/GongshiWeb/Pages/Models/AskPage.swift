@@ -56,4 +56,24 @@ struct AskPage: PageModel {
     var center: Center?
     var faq: [FAQ] = []
     var answers: [Answer] = []
+    /// 办事指南 whose topic the question names (成立, 变更, 注销, 年检).
+    var guides: [SearchPage.Link] = []
+    var hasGuides: Bool { !guides.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case examples, question, confidence, confidenceLabel, notice, center, faq, answers, guides, hasGuides
+    }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(examples, forKey: .examples)
+        try c.encodeIfPresent(question, forKey: .question)
+        try c.encodeIfPresent(confidence, forKey: .confidence)
+        try c.encodeIfPresent(confidenceLabel, forKey: .confidenceLabel)
+        try c.encodeIfPresent(notice, forKey: .notice)
+        try c.encodeIfPresent(center, forKey: .center)
+        try c.encode(faq, forKey: .faq)
+        try c.encode(answers, forKey: .answers)
+        try c.encode(guides, forKey: .guides)
+        try c.encode(hasGuides, forKey: .hasGuides)
+    }
 }

@@ -22,7 +22,14 @@ struct HomePage: PageModel {
         let date: String
     }
 
+    struct Guide: Encodable {
+        let title: String
+        let url: String
+    }
+
     let counts: [Count]
+    /// The founding guides (成立登记), the ones a newcomer looks for first.
+    let guides: [Guide]
     let policies: [Policy]
     let notices: [Notice]
 }

@@ -31,6 +31,8 @@ struct PolicyDocumentPage: PageModel {
     let hasToc: Bool
     let preamble: [String]
     let hasPreamble: Bool
+    /// 《社会团体登记管理条例》（2016修订）: how a citation of one of its articles names it.
+    var citeTitle = ""
     var banner: String?
     var bannerClass: String?
 }

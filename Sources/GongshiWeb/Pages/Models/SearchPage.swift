@@ -33,10 +33,24 @@ struct SearchPage: PageModel {
     var pinyinHint: String?
     var pinyinURL: String?
     var pagination = PageLinks()
+    /// A text and where it leads (examples, topics, guides).
+    struct Link: Encodable {
+        let text: String
+        let link: String
+    }
+    /// What an empty query shows instead of results: examples, common topics, the guides.
+    struct Start: Encodable {
+        let examples: [Link]
+        let topics: [Link]
+        let guides: [Link]
+    }
+    var start: Start?
+    /// 办事指南 about the query, above the results.
+    var guides: [Link] = []
 
     enum CodingKeys: String, CodingKey {
         case hasQuery, qURL, looksLikeQuestion, results, totalText, page, noResults, facets, hasFacets, activeFilters, clearURL,
-             suggestion, suggestionURL, relaxedNotice, pinyinHint, pinyinURL
+             suggestion, suggestionURL, relaxedNotice, pinyinHint, pinyinURL, start, guides, hasGuides
     }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -56,6 +70,9 @@ struct SearchPage: PageModel {
         try c.encodeIfPresent(relaxedNotice, forKey: .relaxedNotice)
         try c.encodeIfPresent(pinyinHint, forKey: .pinyinHint)
         try c.encodeIfPresent(pinyinURL, forKey: .pinyinURL)
+        try c.encodeIfPresent(start, forKey: .start)
+        try c.encode(guides, forKey: .guides)
+        try c.encode(!guides.isEmpty, forKey: .hasGuides)
         try pagination.encode(to: encoder)
     }
 }
