@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// One ranked list over every kind of record: BM25 with field weights (title 10,
 /// label 6, tags 4, body 1), exact hits for a 统一社会信用代码 or 文号 on top, and
@@ -73,9 +73,12 @@ public final class SearchEngine: Sendable {
             var analyzer = QueryAnalyzer(tokenizer: tokenizer, vocabulary: try vocabularies.vocabulary(db, tokenizer: tokenizer))
             analyzer.wordsStartingWith = { word in
                 // The vocabulary of multi-character words is kept (with pinyin) at index time.
-                let words = (try? String.fetchAll(db.cachedStatement(sql: """
-                    SELECT word FROM pinyin_word WHERE word >= ?1 AND word < ?1 || char(1114111) ORDER BY length(word) LIMIT ?2
-                    """), arguments: [word, QueryAnalyzer.maxBoostWords])) ?? []
+                let words =
+                    (try? String.fetchAll(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT word FROM pinyin_word WHERE word >= ?1 AND word < ?1 || char(1114111) ORDER BY length(word) LIMIT ?2
+                                """), arguments: [word, QueryAnalyzer.maxBoostWords])) ?? []
                 return words.isEmpty ? [word] : words
             }
             return analyzer.analyze(query)
@@ -100,7 +103,7 @@ public final class SearchEngine: Sendable {
 
         var total = results.count
         let tables = SearchEngine.tables(for: request.kind)
-        let want = (limit + offset) * 3   // more than a page, so crowding has room
+        let want = (limit + offset) * 3  // more than a page, so crowding has room
 
         /// Runs one expression over the tables: counts, ranks and resolves new results.
         func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult)] {
@@ -139,7 +142,9 @@ public final class SearchEngine: Sendable {
         if !analysis.words.isEmpty {
             var dropped: Set<Int> = []
             func run() throws -> [(SearchTable, SearchResult)] {
-                guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else { return [] }
+                guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else {
+                    return []
+                }
                 // The pinyin column is only for the pinyin pass below.
                 return try collect(analyzed.restricted(to: SearchEngine.textColumns), matching: matching.restricted(to: SearchEngine.textColumns))
             }
@@ -171,7 +176,8 @@ public final class SearchEngine: Sendable {
 
         // Pinyin finds Han text, ranked after every Han match.
         if results.count < limit + offset, let pinyin = QueryAnalyzer.pinyinTerms(analysis.terms),
-           let expression = try pinyinExpression(pinyin, db: db) {
+            let expression = try pinyinExpression(pinyin, db: db)
+        {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
             results += try collect(expression, matching: expression).map(\.1).sorted { $0.score > $1.score }.map { r in
                 var r = r
@@ -189,7 +195,8 @@ public final class SearchEngine: Sendable {
         }
         var suggestion: String?
         if results.isEmpty || !relaxed.isEmpty || QueryAnalyzer.pinyinTerms(analysis.terms) != nil
-            || SearchEngine.looksLikeAMistypedTitle(analysis, page: page) {
+            || SearchEngine.looksLikeAMistypedTitle(analysis, page: page)
+        {
             suggestion = try didYouMean(analysis, db: db)
         }
         var response = SearchResponse(query: request.query, total: max(total, results.count), results: page, relaxed: relaxed, suggestion: suggestion)
@@ -218,9 +225,12 @@ public final class SearchEngine: Sendable {
             let expression = clause.restricted(to: SearchEngine.textColumns)
             for table in SearchEngine.tables(for: kind) {
                 let name = table.rawValue
-                n += try Int.fetchOne(db.cachedStatement(sql: """
-                    SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))
-                    """), arguments: [expression.text]) ?? 0
+                n +=
+                    try Int.fetchOne(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))
+                                """), arguments: [expression.text]) ?? 0
             }
             frequency.append(n)
         }
@@ -254,12 +264,15 @@ public final class SearchEngine: Sendable {
     /// Merges two ranked lists by score; documents first on ties.
     static func merge(_ documents: [SearchResult], _ records: [SearchResult]) -> [SearchResult] {
         var out: [SearchResult] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < documents.count || j < records.count {
             if j >= records.count || (i < documents.count && documents[i].score >= records[j].score) {
-                out.append(documents[i]); i += 1
+                out.append(documents[i])
+                i += 1
             } else {
-                out.append(records[j]); j += 1
+                out.append(records[j])
+                j += 1
             }
         }
         return out
@@ -318,12 +331,17 @@ public final class SearchEngine: Sendable {
         var counts: [Int?] = []
         var added = false
         for phrase in expression.phraseTexts {
-            if let n = known.counts[phrase] { counts.append(n); continue }
+            if let n = known.counts[phrase] {
+                counts.append(n)
+                continue
+            }
             var single = MatchExpression()
             single.phrase(phrase, weight: 1)
             let name = table.rawValue
-            let n = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?"),
-                                     arguments: [single.restricted(to: Self.textColumns).text]) ?? 0
+            let n =
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?"),
+                    arguments: [single.restricted(to: Self.textColumns).text]) ?? 0
             known.counts[phrase] = n
             counts.append(n)
             added = true
@@ -354,15 +372,18 @@ public final class SearchEngine: Sendable {
     /// One pass over the matches, scoring each: every match for documents; for records
     /// the `recordRankWindow` most recently indexed matches, scored without IDF. The
     /// number of rows is the count (exact for documents, capped for records).
-    private func scored(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?,
-                        filters: SearchFilters, db: Database) throws -> [RankedRow] {
+    private func scored(
+        _ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?,
+        filters: SearchFilters, db: Database
+    ) throws -> [RankedRow] {
         let name = table.rawValue
         var filter = kindFilter(kind)
         let facets = filters.sql(for: table)
         filter.sql += facets.0
         filter.arguments += facets.1
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
-        let weights = table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
+        let weights =
+            table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
             ? expression.rankArguments(rowCounts: try phraseCounts(expression, in: table, db: db))
             : expression.rankArguments.map(Optional.some)
         let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
@@ -388,11 +409,13 @@ public final class SearchEngine: Sendable {
     private func pinyinWordsExpression(_ terms: [String], db: Database) throws -> MatchExpression? {
         var e = MatchExpression()
         for term in terms {
-            let words = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT word FROM pinyin_word WHERE pinyin = ?1
-                UNION SELECT word FROM (SELECT word FROM pinyin_word WHERE initials = ?1 AND length(?1) >= 2 LIMIT 20)
-                LIMIT 30
-                """), arguments: [term])
+            let words = try String.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT word FROM pinyin_word WHERE pinyin = ?1
+                        UNION SELECT word FROM (SELECT word FROM pinyin_word WHERE initials = ?1 AND length(?1) >= 2 LIMIT 20)
+                        LIMIT 30
+                        """), arguments: [term])
             guard !words.isEmpty else { return nil }
             e.append(e.text.isEmpty ? "(" : " AND (")
             for (i, word) in words.enumerated() {

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-import GongshiIndex
 import GongshiAnswers
+import GongshiIndex
 import GongshiStore
 import GongshiWeb
 import Logging
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The learned Q&A benchmark on STARD (`../shared/eval/stard-train`): assembles a corpus of
@@ -47,11 +48,15 @@ struct BenchQACommand: ParsableCommand {
             try (learn.joined(separator: "\n") + "\n").write(to: corpus.appendingPathComponent("qa-pairs/stard-learn.jsonl"), atomically: true, encoding: .utf8)
             let database = try GongshiDatabase(path: dbPath)
             let summary = try Indexer(corpus: corpus, database: database).run()
-            print(String(format: "index: %d documents, %d articles, %d pairs in %.1f s (target ≤ 30 s)",
-                         summary.totals["document"] ?? 0, summary.totals["unit"] ?? 0, summary.written["qa_pair"] ?? 0, summary.seconds))
+            print(
+                String(
+                    format: "index: %d documents, %d articles, %d pairs in %.1f s (target ≤ 30 s)",
+                    summary.totals["document"] ?? 0, summary.totals["unit"] ?? 0, summary.written["qa_pair"] ?? 0, summary.seconds))
             let trained = try AnswerTrainer(database: database).train()
-            print(String(format: "learn: word index of %d units in %.1f s, learning from %d pairs (%d found) in %.1f s, total %.1f s (target ≤ 60 s)",
-                         trained.units, trained.indexSeconds, trained.pairs, trained.pairsUsed, trained.learnSeconds, trained.indexSeconds + trained.learnSeconds))
+            print(
+                String(
+                    format: "learn: word index of %d units in %.1f s, learning from %d pairs (%d found) in %.1f s, total %.1f s (target ≤ 60 s)",
+                    trained.units, trained.indexSeconds, trained.pairs, trained.pairsUsed, trained.learnSeconds, trained.indexSeconds + trained.learnSeconds))
             print(TrainCommand.text(trained))
             try database.checkpoint()
         }
@@ -81,7 +86,10 @@ struct BenchQACommand: ParsableCommand {
         }
         times.sort()
         func p(_ x: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * x))] }
-        print(String(format: "/api/ask over HTTP: %d requests, p50 %.2f ms, p95 %.2f ms, max %.2f ms (target p95 ≤ 30 ms)", times.count, p(0.5), p(0.95), times.last ?? 0))
+        print(
+            String(
+                format: "/api/ask over HTTP: %d requests, p50 %.2f ms, p95 %.2f ms, max %.2f ms (target p95 ≤ 30 ms)", times.count, p(0.5), p(0.95),
+                times.last ?? 0))
     }
 
     /// One GET on loopback with `Connection: close`; the status code.

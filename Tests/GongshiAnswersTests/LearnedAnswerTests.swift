@@ -1,10 +1,11 @@
 import Foundation
-import GongshiTestSupport
 import GRDB
 import GongshiIndex
-@testable import GongshiAnswers
 import GongshiStore
+import GongshiTestSupport
 import Testing
+
+@testable import GongshiAnswers
 
 /// The learned Q&A: a tiny corpus of pairs (`Fixtures/qa-learning`) and the fixture copy of the bundled corpus,
 /// indexed and trained as `gongshi index` does.

@@ -30,7 +30,7 @@ public struct PolicySummary: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, level, issuer, docNumber = "doc_number", promulgated, effective, revised, status, disclosure,
-             region, source, units
+            region, source, units
     }
 
     init(row: Row) {

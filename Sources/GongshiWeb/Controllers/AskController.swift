@@ -1,6 +1,6 @@
 import Foundation
-import GongshiSearch
 import GongshiAnswers
+import GongshiSearch
 
 /// /ask: a question in plain Chinese → the articles that answer it, each quoted, cited
 /// and linked into its document; the JSON twin is /api/ask.
@@ -43,19 +43,24 @@ struct AskController {
         model.center = response.serviceCenter.map { center in
             .init(name: center.name, phone: center.phone, address: center.address, hours: center.hours, web: center.web)
         }
-        model.faq = extraFAQ(question) + response.faq.map { faq in
-            .init(question: faq.question, answer: faq.answer, articles: faq.articles.map {
-                .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? URLBuilder.Route.policies)
-            })
-        }
+        model.faq =
+            extraFAQ(question)
+            + response.faq.map { faq in
+                .init(
+                    question: faq.question, answer: faq.answer,
+                    articles: faq.articles.map {
+                        .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? URLBuilder.Route.policies)
+                    })
+            }
         model.answers = response.answers.enumerated().map { index, answer in
-            .init(index: index + 1, url: URLBuilder.path(answer.ref), title: answer.document.title,
-                  label: answer.article?.label ?? answer.section?.label ?? "", chapter: answer.article?.chapter ?? "",
-                  level: answer.document.level ?? "", status: answer.document.status ?? "未注明",
-                  statusClass: PolicyController.statusClass(answer.document.status), current: answer.current,
-                  highlight: HTMLText.marked(answer.highlight), citation: answer.citation,
-                  related: answer.related.map { .init(label: $0.label, url: URLBuilder.path($0.ref)) }, hasRelated: !answer.related.isEmpty,
-                  matched: Self.matchedLine(answer.matched))
+            .init(
+                index: index + 1, url: URLBuilder.path(answer.ref), title: answer.document.title,
+                label: answer.article?.label ?? answer.section?.label ?? "", chapter: answer.article?.chapter ?? "",
+                level: answer.document.level ?? "", status: answer.document.status ?? "未注明",
+                statusClass: PolicyController.statusClass(answer.document.status), current: answer.current,
+                highlight: HTMLText.marked(answer.highlight), citation: answer.citation,
+                related: answer.related.map { .init(label: $0.label, url: URLBuilder.path($0.ref)) }, hasRelated: !answer.related.isEmpty,
+                matched: Self.matchedLine(answer.matched))
         }
         return model
     }

@@ -21,8 +21,9 @@ struct HomeController {
                 .init(label: "条公告", count: c.notices, url: URLBuilder.Route.notices),
             ],
             policies: overview.recentPolicies.map { p in
-                .init(title: p.title, url: URLBuilder.path(.policy(id: p.id)), level: p.level ?? "", status: p.status ?? "",
-                      date: p.revised ?? p.promulgated ?? p.effective ?? "")
+                .init(
+                    title: p.title, url: URLBuilder.path(.policy(id: p.id)), level: p.level ?? "", status: p.status ?? "",
+                    date: p.revised ?? p.promulgated ?? p.effective ?? "")
             },
             notices: overview.recentNotices.map { n in
                 .init(title: n.title, url: URLBuilder.path(.notice(id: n.id)), kind: n.kind, issuer: n.issuer, date: n.date)

@@ -5,12 +5,18 @@ public enum SVGChart {
     public struct Datum: Sendable, Equatable {
         public var label: String
         public var value: Int
-        public init(_ label: String, _ value: Int) { self.label = label; self.value = value }
+        public init(_ label: String, _ value: Int) {
+            self.label = label
+            self.value = value
+        }
     }
 
     /// Horizontal bars: one row per datum, labels on the left (long Chinese labels fit).
     public static func bars(id: String, title: String, data: [Datum], width: Int = 640) -> String {
-        let rowHeight = 26, labelWidth = 180, valueWidth = 70, top = 8
+        let rowHeight = 26
+        let labelWidth = 180
+        let valueWidth = 70
+        let top = 8
         let height = top * 2 + max(1, data.count) * rowHeight
         let maxValue = max(1, data.map(\.value).max() ?? 1)
         let barSpace = Double(width - labelWidth - valueWidth)
@@ -31,26 +37,34 @@ public enum SVGChart {
 
     /// A line over ordered points (years, months); every `labelEvery`-th label shown.
     public static func line(id: String, title: String, data: [Datum], width: Int = 640, height: Int = 240) -> String {
-        let left = 56.0, right = 16.0, top = 16.0, bottom = 40.0
+        let left = 56.0
+        let right = 16.0
+        let top = 16.0
+        let bottom = 40.0
         let maxValue = max(1, data.map(\.value).max() ?? 1)
-        let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
+        let plotWidth = Double(width) - left - right
+        let plotHeight = Double(height) - top - bottom
         let step = data.count > 1 ? plotWidth / Double(data.count - 1) : 0
         let ids = identifiers(id)
         var svg = header(ids: ids, title: title, description: summary(data), width: width, height: height)
-        svg += "<line x1=\"\(format(left))\" y1=\"\(format(top + plotHeight))\" x2=\"\(format(left + plotWidth))\" y2=\"\(format(top + plotHeight))\" stroke=\"#888\"/>\n"
+        svg +=
+            "<line x1=\"\(format(left))\" y1=\"\(format(top + plotHeight))\" x2=\"\(format(left + plotWidth))\" y2=\"\(format(top + plotHeight))\" stroke=\"#888\"/>\n"
         svg += "<text x=\"\(format(left - 6))\" y=\"\(format(top + 4))\" text-anchor=\"end\" font-size=\"12\">\(maxValue)</text>\n"
         svg += "<text x=\"\(format(left - 6))\" y=\"\(format(top + plotHeight))\" text-anchor=\"end\" font-size=\"12\">0</text>\n"
         let points = data.enumerated().map { i, d in
             (left + Double(i) * step, top + plotHeight - Double(max(0, d.value)) / Double(maxValue) * plotHeight)
         }
         if !points.isEmpty {
-            svg += "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2\" points=\"\(points.map { "\(format($0.0)),\(format($0.1))" }.joined(separator: " "))\"/>\n"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2\" points=\"\(points.map { "\(format($0.0)),\(format($0.1))" }.joined(separator: " "))\"/>\n"
         }
         let labelEvery = max(1, data.count / 8)
         for (i, d) in data.enumerated() {
-            svg += "<circle cx=\"\(format(points[i].0))\" cy=\"\(format(points[i].1))\" r=\"3\" fill=\"#2b6cb0\"><title>\(XMLText.escape(d.label))：\(d.value)</title></circle>\n"
+            svg +=
+                "<circle cx=\"\(format(points[i].0))\" cy=\"\(format(points[i].1))\" r=\"3\" fill=\"#2b6cb0\"><title>\(XMLText.escape(d.label))：\(d.value)</title></circle>\n"
             if i % labelEvery == 0 || i == data.count - 1 {
-                svg += "<text x=\"\(format(points[i].0))\" y=\"\(format(top + plotHeight + 18))\" text-anchor=\"middle\" font-size=\"11\">\(XMLText.escape(d.label))</text>\n"
+                svg +=
+                    "<text x=\"\(format(points[i].0))\" y=\"\(format(top + plotHeight + 18))\" text-anchor=\"middle\" font-size=\"11\">\(XMLText.escape(d.label))</text>\n"
             }
         }
         return svg + "</svg>\n"

@@ -24,9 +24,10 @@ struct PageContext {
         if preferences.largeFont { classes.append("font-large") }
         if preferences.highContrast { classes.append("contrast-high") }
         if printView { classes.append("print-view") }
-        return LayoutModel(htmlClass: classes.joined(separator: " "), fontLarge: preferences.largeFont,
-                           contrastHigh: preferences.highContrast, back: URLBuilder.component(here),
-                           printLink: here.contains("?") ? here + "&print=1" : here + "?print=1", q: query)
+        return LayoutModel(
+            htmlClass: classes.joined(separator: " "), fontLarge: preferences.largeFont,
+            contrastHigh: preferences.highContrast, back: URLBuilder.component(here),
+            printLink: here.contains("?") ? here + "&print=1" : here + "?print=1", q: query)
     }
 }
 
