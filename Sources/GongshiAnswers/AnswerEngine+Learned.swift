@@ -20,10 +20,6 @@ extension AnswerEngine {
     static let faqAnswerWindow = 1
     /// Units of the learned ranking re-scored with the coverage features of `rank`.
     static let rerankPool = 100
-    /// Weight of the coverage re-ranking (`AnswerEngine.rank`) added to the learned score.
-    /// 0.3: on the STARD tuning part 0.3 cost ~0.02 MRR against 0 (within noise), on the domain
-    /// questions (cross-validated) it lifted top-1 from 0.64 to 0.86.
-    static let coverageWeight: Float = 0.3
 
     /// The learned model of the current generation, loaded once per generation.
     func learnedModel(db: Database) throws -> AnswerModel? {
@@ -58,6 +54,9 @@ extension AnswerEngine {
         var response: AnswerResponse
         var units: [Int64]
         var confidenceScore: Float
+        /// What the score is made of: the first answer's coverage, its relative lead over the
+        /// second, the learned questions' votes for it.
+        var confidenceFeatures: [Float] = []
     }
 
     /// Answers `question` with `model` (not necessarily the stored one: calibration passes a
@@ -102,10 +101,11 @@ extension AnswerEngine {
             }
         }
         let type = AnswerType.ofQuestion(analysis.folded)
-        let pool = Self.coverageWeight > 0 ? max(limit, Self.rerankPool) : max(limit, Self.faqAnswerWindow, 2)
+        let pool = model.weights.coverage > 0 ? max(limit, Self.rerankPool) : max(limit, Self.faqAnswerWindow, 2)
         let ranked = model.rank(query, type: type, top: pool, boost: boost, documentBoost: documentBoost)
 
         var candidates: [Candidate] = []
+        let learned = Dictionary(ranked.map { (model.unitIds[Int($0.unit)], $0) }, uniquingKeysWith: { a, _ in a })
         if !ranked.isEmpty {
             let ids = ranked.map { model.unitIds[Int($0.unit)] }
             let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
@@ -128,12 +128,11 @@ extension AnswerEngine {
                 guard let c = byId[model.unitIds[Int(r.unit)]] else { continue }
                 candidates.append(c)
             }
-            if Self.coverageWeight > 0 { rank(&candidates, analysis: analysis) }
-            let learned = Dictionary(ranked.map { (model.unitIds[Int($0.unit)], $0) }, uniquingKeysWith: { a, _ in a })
+            if model.weights.coverage > 0 { rank(&candidates, analysis: analysis) }
             for i in candidates.indices {
                 guard let r = learned[candidates[i].unitId] else { continue }
                 // `rank` already scored 已废止 texts down; the learned score is scored down here.
-                let old = Self.coverageWeight > 0 ? Double(Self.coverageWeight) * candidates[i].score : 0
+                let old = model.weights.coverage > 0 ? Double(model.weights.coverage) * candidates[i].score : 0
                 var score = Double(r.score)
                 if !candidates[i].isCurrent { score *= candidates[i].status == "已废止" ? 0.3 : 0.8 }
                 candidates[i].score = score + old
@@ -165,13 +164,17 @@ extension AnswerEngine {
 
         // The confidence score of the final order (calibrated by the trainer on the same path).
         var score: Float = 0
+        var features: [Float] = []
         if named, let first = candidates.first, boost[model.unitIndex[first.unitId] ?? -1] != nil {
             score = .infinity
         } else if !candidates.isEmpty {
             let head = candidates.prefix(2).map { c in
-                AnswerModel.Scored(unit: model.unitIndex[c.unitId] ?? 0, score: Float(c.score), coverage: Float(c.coverage))
+                AnswerModel.Scored(
+                    unit: model.unitIndex[c.unitId] ?? 0, score: Float(c.score), coverage: Float(c.coverage),
+                    neighbour: learned[c.unitId]?.neighbour ?? 0)
             }
             score = model.confidenceScore(head)
+            features = model.confidenceFeatures(head)
         }
         let confidence: AnswerConfidence =
             candidates.isEmpty
@@ -188,6 +191,8 @@ extension AnswerEngine {
         let response = AnswerResponse(
             question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
             serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
-        return LearnedResult(response: response, units: candidates.prefix(limit).map(\.unitId), confidenceScore: score)
+        return LearnedResult(
+            response: response, units: candidates.prefix(limit).map(\.unitId), confidenceScore: score,
+            confidenceFeatures: features)
     }
 }

@@ -26,21 +26,16 @@ extension AnswerModel {
         var score: Float
         /// Share of the question terms' IDF found in the unit (text, title or chapter).
         var coverage: Float
+        /// Votes of the closest learned questions for this unit (`neighbours`).
+        var neighbour: Float = 0
     }
 
     static let k1: Float = 1.2
     static let b: Float = 0.75
-    /// Weight of a learned translation relative to the question term it comes from, times
-    /// its probability.
-    /// Weights chosen on STARD questions with id ≡ 1 (mod 5), learning from ids ≡ 2, 3, 4
-    /// (`gongshi bench-qa --tune`), never on the reporting part; differences of ±0.01 MRR there
-    /// are noise (240 questions).
-    static let translationWeight: Float = 1.0
-    static let documentPriorWeight: Float = 0.08
-    static let unitPriorWeight: Float = 0.08
-    static let typeBonus: Float = 0.06
     /// Terms in more than this share of units are too common to score (应当, 规定…).
     static let maxDocumentShare = 0.5
+    /// Learned questions that vote for their articles (`neighbours`).
+    static let neighbourCount = 10
 
     func idf(_ term: Int32) -> Float {
         let n = Float(unitCount)
@@ -68,13 +63,14 @@ extension AnswerModel {
             terms.append(QueryTerm(term: t, weight: weight, question: question, original: original))
         }
         for q in questionTerms { if let t = termIndex[q] { add(t, 1, q, true) } }
+        let expansions = Int(weights.expansions)
         for q in questionTerms {
             guard let t = termIndex[q] else { continue }
-            let list = translations(of: t)
+            let list = translations(of: t).prefix(expansions).filter { $0.probability >= weights.minTranslation }
             // A word the articles never use (欠钱) can only be found through its translations:
             // they share its whole weight. A word they use keeps it and adds its translations.
             let total = list.reduce(Float(0)) { $0 + $1.probability }
-            let scale = documentFrequency(t) == 0 && total > 0 ? 1 / total : Self.translationWeight
+            let scale = documentFrequency(t) == 0 && total > 0 ? 1 / total : weights.translation
             for tr in list { add(tr.term, scale * tr.probability, q, false) }
         }
         for e in extra { if let t = termIndex[e.article] { add(t, e.weight, e.question, false) } }
@@ -113,8 +109,10 @@ extension AnswerModel {
                 }
             }
         }
-        guard best > 0 else { return [] }
-        let scale = 1 / (best * (Self.k1 + 1))
+        let neighbour = weights.neighbour > 0 ? neighbours(query) : [:]
+        for u in neighbour.keys.sorted() where scores[Int(u)] == 0 { touched.append(u) }
+        guard best > 0 || !neighbour.isEmpty else { return [] }
+        let scale = best > 0 ? 1 / (best * (Self.k1 + 1)) : 0
         let maxDocumentPrior = max(documentPrior.max() ?? 0, 1e-6)
         let maxUnitPrior = max(unitPrior.max() ?? 0, 1e-6)
         func better(_ a: Scored, _ b: Scored) -> Bool { a.score != b.score ? a.score > b.score : a.unit < b.unit }
@@ -151,26 +149,68 @@ extension AnswerModel {
         for u in touched {
             let i = Int(u)
             var s = scores[i] * scale
-            s += Self.documentPriorWeight * documentPrior[Int(unitDocument[i])] / maxDocumentPrior
-            s += Self.unitPriorWeight * unitPrior[i] / maxUnitPrior
-            if !type.isEmpty, !type.isDisjoint(with: AnswerType(rawValue: unitTypes[i])) { s += Self.typeBonus }
+            s += weights.documentPrior * documentPrior[Int(unitDocument[i])] / maxDocumentPrior
+            s += weights.unitPrior * unitPrior[i] / maxUnitPrior
+            if !type.isEmpty, !type.isDisjoint(with: AnswerType(rawValue: unitTypes[i])) { s += weights.type }
+            if let n = neighbour[u] { s += weights.neighbour * n }
             if !boost.isEmpty, let extra = boost[u] { s += extra }
             if !documentBoost.isEmpty, let extra = documentBoost[unitDocument[i]] { s += extra }
-            offer(Scored(unit: u, score: s, coverage: questionIDF > 0 ? min(covered[i] / questionIDF, 1) : 0))
+            offer(Scored(unit: u, score: s, coverage: questionIDF > 0 ? min(covered[i] / questionIDF, 1) : 0, neighbour: neighbour[u] ?? 0))
         }
-        for (u, extra) in boost.sorted(by: { $0.key < $1.key }) where scores[Int(u)] == 0 {
+        for (u, extra) in boost.sorted(by: { $0.key < $1.key }) where scores[Int(u)] == 0 && neighbour[u] == nil {
             offer(Scored(unit: u, score: extra, coverage: 0))
         }
         return heap.sorted(by: better)
     }
 
+    /// Units answering the learned questions closest to this one (BM25 of the question's own
+    /// terms over the learned questions), each with the summed similarity of the closest
+    /// `neighbourCount` questions that cite it, a similarity being that question's score
+    /// relative to one that had every term: a question like many learned ones favours
+    /// the articles that answered them.
+    func neighbours(_ query: Query) -> [Int32: Float] {
+        guard pairCount > 0 else { return [:] }
+        let n = Float(pairCount)
+        var scores: [UInt32: Float] = [:]
+        var best: Float = 0
+        var seen: Set<Int32> = []
+        for q in query.questionTerms {
+            guard let t = termIndex[q], seen.insert(t).inserted, let list = pairPostings[t] else { continue }
+            let df = Float(list.count)
+            let idf = log(1 + (n - df + 0.5) / (df + 0.5))
+            best += idf
+            for p in list {
+                let length = Float(pairTermStart[Int(p) + 1] - pairTermStart[Int(p)])
+                let norm = Self.k1 * (1 - Self.b + Self.b * length / averagePairLength)
+                scores[p, default: 0] += idf * (Self.k1 + 1) / (1 + norm)
+            }
+        }
+        guard best > 0 else { return [:] }
+        let scale = 1 / (best * (Self.k1 + 1))
+        let closest = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(Self.neighbourCount)
+        var votes: [Int32: Float] = [:]
+        for (p, score) in closest {
+            for i in Int(pairUnitStart[Int(p)])..<Int(pairUnitStart[Int(p) + 1]) { votes[Int32(pairUnits[i]), default: 0] += score * scale }
+        }
+        return votes
+    }
+
     /// One number for how sure the first answer is: how much of the question it covers and
     /// how far it leads the second.
     func confidenceScore(_ ranked: [Scored]) -> Float {
-        guard let first = ranked.first else { return 0 }
+        let f = confidenceFeatures(ranked)
+        return weights.confidenceCoverage * f[0] + weights.confidenceMargin * f[1] + weights.confidenceNeighbour * f[2]
+            + weights.confidenceLead * f[3]
+    }
+
+    /// The first answer's coverage of the question, its lead over the second (relative, ×4,
+    /// at most 1), the learned questions' votes for it (at most 1) and its lead uncapped
+    /// (relative, 0–1: the few far ahead of the second are the surest).
+    func confidenceFeatures(_ ranked: [Scored]) -> [Float] {
+        guard let first = ranked.first else { return [0, 0, 0, 0] }
         let second = ranked.count > 1 ? ranked[1].score : 0
-        let margin = first.score > 0 ? (first.score - second) / first.score : 0
-        return 0.6 * first.coverage + 0.4 * min(margin * 4, 1)
+        let margin = first.score > 0 ? max(first.score - second, 0) / first.score : 0
+        return [first.coverage, min(margin * 4, 1), min(first.neighbour, 1), margin]
     }
 
     /// Bridges weaker than this are left out of `matched` (they move nothing a person would see).

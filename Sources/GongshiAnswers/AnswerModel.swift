@@ -9,9 +9,11 @@ import Foundation
 /// - word-translation probabilities t(article term | question term) from IBM Model 1 over
 ///   the question–article pairs, the few likeliest per question term;
 /// - priors: how often pairs cite each document and each unit;
-/// - the confidence thresholds calibrated on pairs held aside from learning.
+/// - the learned pairs themselves (question terms -> units), for the neighbour feature: a
+///   question close to learned questions favours the articles that answered them;
+/// - the ranking weights and the confidence thresholds, chosen on pairs held aside from learning.
 struct AnswerModel: Sendable {
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let name = "answers"
 
     struct Translation: Sendable, Equatable {
@@ -27,6 +29,57 @@ struct AnswerModel: Sendable {
         var questions: Int32
         var highPrecision: Float
         var mediumPrecision: Float
+    }
+
+    /// Weights of the ranking features (`AnswerModel.rank`, `AnswerEngine.answerLearned`).
+    struct Weights: Sendable, Equatable {
+        /// A learned translation relative to the question term it comes from, times its probability.
+        var translation: Float = 2.0
+        var documentPrior: Float = 0.08
+        var unitPrior: Float = 0.08
+        /// The unit contains what the question asks for (`AnswerType`).
+        var type: Float = 0.03
+        /// Similarity to learned questions that this unit answered (`AnswerModel.neighbours`).
+        var neighbour: Float = 0.1
+        /// The coverage re-ranking (`AnswerEngine.rank`) added to the learned score.
+        var coverage: Float = 0.3
+        /// Translations used per question term (at most the stored ones), and the least probability.
+        var expansions: Float = 10
+        var minTranslation: Float = 0.02
+        /// The confidence score (`confidenceScore`): weights of the first answer's coverage of the
+        /// question, of its lead over the second, and of the learned questions' votes for it.
+        var confidenceCoverage: Float = 0.6
+        var confidenceMargin: Float = 0.4
+        var confidenceNeighbour: Float = 0
+        var confidenceLead: Float = 0
+
+        static let names = [
+            "translation", "documentPrior", "unitPrior", "type", "neighbour", "coverage", "expansions", "minTranslation",
+            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead",
+        ]
+        var values: [Float] {
+            get {
+                [
+                    translation, documentPrior, unitPrior, type, neighbour, coverage, expansions, minTranslation,
+                    confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead,
+                ]
+            }
+            set {
+                guard newValue.count == Self.names.count else { return }
+                translation = newValue[0]
+                documentPrior = newValue[1]
+                unitPrior = newValue[2]
+                type = newValue[3]
+                neighbour = newValue[4]
+                coverage = newValue[5]
+                expansions = newValue[6]
+                minTranslation = newValue[7]
+                confidenceCoverage = newValue[8]
+                confidenceMargin = newValue[9]
+                confidenceNeighbour = newValue[10]
+                confidenceLead = newValue[11]
+            }
+        }
     }
 
     var terms: [String] = []
@@ -45,11 +98,22 @@ struct AnswerModel: Sendable {
     var translations: [Translation] = []
     var calibration = Calibration(high: 0.75, medium: 0.45, questions: 0, highPrecision: 0, mediumPrecision: 0)
     var pairsLearned: Int32 = 0
+    var weights = Weights()
+    /// Learned pairs: each one's distinct question terms and the units that answer it.
+    var pairTermStart: [UInt32] = [0]
+    var pairTerms: [Int32] = []
+    var pairUnitStart: [UInt32] = [0]
+    var pairUnits: [UInt32] = []
 
     // Derived on load.
     var termIndex: [String: Int32] = [:]
     var unitIndex: [Int64: Int32] = [:]
     var averageLength: Float = 1
+    /// Per term, the learned pairs whose question has it.
+    var pairPostings: [Int32: [UInt32]] = [:]
+    var averagePairLength: Float = 1
+
+    var pairCount: Int { pairTermStart.count - 1 }
 
     var unitCount: Int { unitIds.count }
 
@@ -63,6 +127,12 @@ struct AnswerModel: Sendable {
         termIndex = Dictionary(terms.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         unitIndex = Dictionary(unitIds.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         averageLength = unitLength.isEmpty ? 1 : max(unitLength.reduce(0, +) / Float(unitLength.count), 1)
+        var postings: [Int32: [UInt32]] = [:]
+        for p in 0..<pairCount {
+            for i in Int(pairTermStart[p])..<Int(pairTermStart[p + 1]) { postings[pairTerms[i], default: []].append(UInt32(p)) }
+        }
+        pairPostings = postings
+        averagePairLength = pairCount == 0 ? 1 : max(Float(pairTerms.count) / Float(pairCount), 1)
     }
 
     // MARK: - Storage
@@ -86,6 +156,11 @@ struct AnswerModel: Sendable {
         w.array(translations.map(\.probability))
         w.array([calibration.high, calibration.medium, calibration.highPrecision, calibration.mediumPrecision])
         w.array([calibration.questions, pairsLearned])
+        w.array(weights.values)
+        w.array(pairTermStart)
+        w.array(pairTerms)
+        w.array(pairUnitStart)
+        w.array(pairUnits)
         return w.data
     }
 
@@ -99,7 +174,12 @@ struct AnswerModel: Sendable {
             let ui = r.array(Int64.self), let ul = r.array(Float.self), let ud = r.array(UInt32.self), let ut = r.array(UInt8.self),
             let up = r.array(Float.self), let di = r.strings(), let dp = r.array(Float.self), let ts = r.array(UInt32.self),
             let tt = r.array(Int32.self), let tp = r.array(Float.self), let cal = r.array(Float.self), let counts = r.array(Int32.self),
-            cal.count == 4, counts.count == 2, tt.count == tp.count,
+            let weights = r.array(Float.self), let pts = r.array(UInt32.self), let pt = r.array(Int32.self),
+            let pus = r.array(UInt32.self), let pun = r.array(UInt32.self),
+            cal.count == 4, counts.count == 2, tt.count == tp.count, weights.count == Weights.names.count,
+            !pts.isEmpty, pts.count == pus.count, Int(pts.last ?? 0) == pt.count, Int(pus.last ?? 0) == pun.count,
+            pt.allSatisfy({ $0 >= 0 && Int($0) < terms.count }), pun.allSatisfy({ Int($0) < ui.count }),
+            zip(pts, pts.dropFirst()).allSatisfy({ $0 <= $1 }), zip(pus, pus.dropFirst()).allSatisfy({ $0 <= $1 }),
             ps.count == terms.count + 1, ts.count == terms.count + 1, pu.count == pw.count, Int(ps.last ?? 0) == pu.count,
             Int(ts.last ?? 0) == tt.count, ul.count == ui.count, ud.count == ui.count, ut.count == ui.count, up.count == ui.count,
             dp.count == di.count, pu.allSatisfy({ Int($0) < ui.count }), ud.allSatisfy({ Int($0) < di.count }),
@@ -120,6 +200,11 @@ struct AnswerModel: Sendable {
         m.translations = zip(tt, tp).map { Translation(term: $0, probability: $1) }
         m.calibration = Calibration(high: cal[0], medium: cal[1], questions: counts[0], highPrecision: cal[2], mediumPrecision: cal[3])
         m.pairsLearned = counts[1]
+        m.weights.values = weights
+        m.pairTermStart = pts
+        m.pairTerms = pt
+        m.pairUnitStart = pus
+        m.pairUnits = pun
         m.finish()
         return m
     }

@@ -38,8 +38,10 @@ public struct AnswerTrainer {
     /// Weight of a word of the document title or of a chapter heading in a unit's terms.
     static let contextWeight: Float = 0.5
     static let emRounds = 8
-    static let translationsPerTerm = 5
-    static let minTranslation: Double = 0.02
+    /// Translations stored per question term: the ranking uses the first `Weights.expansions`
+    /// of them with at least `Weights.minTranslation`.
+    static let translationsPerTerm = 10
+    static let minTranslation: Double = 0.01
     /// Article terms per pair given to Model 1 (the distinct terms of its articles, in order).
     static let maxTargetTerms = 400
     /// The lowest threshold whose held-aside precision is at least this is "high". Aimed above
@@ -49,10 +51,20 @@ public struct AnswerTrainer {
     static let highPrecisionTarget = 0.95
     static let mediumPrecisionTarget = 0.6
     static let minCalibrated = 15
+    /// Fewer held-aside questions than this keep the fixed thresholds: a 95 % threshold read off
+    /// a few dozen questions is chance (the bundled corpus: 49 pairs).
+    public static let minCalibrationQuestions = 100
+    /// Folds of five held aside in turn for calibration (each costs one more learning).
+    static let calibrationFolds = 5
 
     public let database: GongshiDatabase
+    /// Ranking weights to use instead of the defaults (`AnswerModel.Weights.names`), for tuning.
+    public var weights: [String: Float] = [:]
 
     public init(database: GongshiDatabase) { self.database = database }
+
+    /// The names of the ranking weights `weights` may set.
+    public static var weightNames: [String] { AnswerModel.Weights.names }
 
     /// Learns from the stored pairs and the FAQ (minus questions in `excluding`, plus
     /// `extraPairs`) and stores the model in the index.
@@ -74,12 +86,20 @@ public struct AnswerTrainer {
             report.pairs = pairs.count
             report.pairsUsed = resolved.count
             Self.addQuestionTerms(&model, resolved)
-            // Calibration on held-aside pairs, with a model that did not learn from them.
-            let held = resolved.enumerated().filter { $0.offset % 5 == 4 }.map(\.element)
-            let rest = resolved.enumerated().filter { $0.offset % 5 != 4 }.map(\.element)
-            var probe = model
-            Self.learn(&probe, from: rest, unitTerms: unitTerms)
-            model.calibration = try calibrate(probe, held: held)
+            var values = model.weights.values
+            for (i, name) in AnswerModel.Weights.names.enumerated() { if let v = weights[name] { values[i] = v } }
+            model.weights.values = values
+            // Calibration on held-aside pairs, each fold answered by a model that did not learn from it.
+            var outcomes: [(score: Float, right: Bool)] = []
+            for fold in 0..<Self.calibrationFolds {
+                let heldFold = 4 - fold
+                let held = resolved.enumerated().filter { $0.offset % 5 == heldFold }.map(\.element)
+                let rest = resolved.enumerated().filter { $0.offset % 5 != heldFold }.map(\.element)
+                var probe = model
+                Self.learn(&probe, from: rest, unitTerms: unitTerms)
+                outcomes += try heldAsideOutcomes(probe, held: held)
+            }
+            model.calibration = Self.calibration(outcomes)
             Self.learn(&model, from: resolved, unitTerms: unitTerms)
             report.learnSeconds = Date().timeIntervalSince(learning)
             let data = model.encoded()
@@ -330,13 +350,24 @@ public struct AnswerTrainer {
         model.unitPrior = unitCounts.map { log(1 + $0) }
         model.documentPrior = documentCounts.map { log(1 + $0) }
         model.pairsLearned = Int32(pairs.count)
+        // The pairs themselves, for the neighbour feature.
+        model.pairTermStart = [0]
+        model.pairTerms = []
+        model.pairUnitStart = [0]
+        model.pairUnits = []
+        for pair in pairs {
+            var seen: Set<Int32> = []
+            model.pairTerms += pair.terms.compactMap { model.termIndex[$0] }.filter { seen.insert($0).inserted }
+            model.pairTermStart.append(UInt32(model.pairTerms.count))
+            model.pairUnits += pair.units.map { UInt32($0) }
+            model.pairUnitStart.append(UInt32(model.pairUnits.count))
+        }
+        model.finish()
     }
 
-    /// Thresholds on the confidence score (`AnswerModel.confidenceScore`) from questions the
-    /// model did not learn from: the lowest threshold at which the first answer was right
-    /// ≥ the target share of the time (at least 10 questions above it).
-    func calibrate(_ model: AnswerModel, held: [ResolvedPair]) throws -> AnswerModel.Calibration {
-        // The held-aside questions go through the engine's own path with the probe model.
+    /// The confidence score of each held-aside question answered by `model` (which did not
+    /// learn from it) through the engine's own path, and whether its first answer was right.
+    func heldAsideOutcomes(_ model: AnswerModel, held: [ResolvedPair]) throws -> [(score: Float, right: Bool)] {
         let engine = try AnswerEngine(database: database)
         var outcomes: [(score: Float, right: Bool)] = []
         for pair in held {
@@ -345,8 +376,15 @@ public struct AnswerTrainer {
             let right = pair.units.contains { model.unitIds[Int($0)] == first }
             outcomes.append((result.confidenceScore, right))
         }
+        return outcomes
+    }
+
+    /// Thresholds on the confidence score (`AnswerModel.confidenceScore`) from questions the
+    /// model did not learn from: the lowest threshold at which the first answer was right
+    /// ≥ the target share of the time (at least `minCalibrated` questions above it).
+    static func calibration(_ outcomes: [(score: Float, right: Bool)]) -> AnswerModel.Calibration {
         var calibration = AnswerModel.Calibration(high: 0.75, medium: 0.45, questions: Int32(outcomes.count), highPrecision: 0, mediumPrecision: 0)
-        guard outcomes.count >= 20 else { return calibration }
+        guard outcomes.count >= minCalibrationQuestions else { return calibration }
         let sorted = outcomes.sorted { $0.score > $1.score }
         func threshold(for target: Double) -> (Float, Float)? {
             var right = 0
@@ -357,19 +395,19 @@ public struct AnswerTrainer {
                 let precision = Double(right) / Double(n)
                 // Only at a boundary between different scores, so that the threshold admits exactly
                 // these, and over at least `minCalibrated` questions.
-                if n >= Self.minCalibrated, precision >= target, i + 1 == sorted.count || sorted[i + 1].score < o.score {
+                if n >= minCalibrated, precision >= target, i + 1 == sorted.count || sorted[i + 1].score < o.score {
                     best = (o.score, Float(precision))
                 }
             }
             return best
         }
-        if let (t, p) = threshold(for: Self.highPrecisionTarget) {
+        if let (t, p) = threshold(for: highPrecisionTarget) {
             calibration.high = t
             calibration.highPrecision = p
         } else {
             calibration.high = .infinity
         }
-        if let (t, p) = threshold(for: Self.mediumPrecisionTarget) {
+        if let (t, p) = threshold(for: mediumPrecisionTarget) {
             calibration.medium = min(t, calibration.high)
             calibration.mediumPrecision = p
         } else {

@@ -15,10 +15,25 @@ struct EvalQACommand: ParsableCommand {
     @Option(help: "只评测一部分：report（编号数字部分能被 5 整除，报告用）、learn（其余，可用于学习）或 all") var part = "all"
     @Option(help: "交叉验证折数（0 为不做）：在索引副本上，每折用其余各折的问题作为问答对训练，再评测这一折") var crossValidate = 0
     @Flag(help: "不列出未答对的问题") var quiet = false
+    @Option(help: "与 --cross-validate 同用，调参：以 name=value,… 代替排序权重的默认值") var weights = ""
+
+    func parsedWeights() throws -> [String: Float] {
+        var result: [String: Float] = [:]
+        for item in weights.split(separator: ",") {
+            let parts = item.split(separator: "=")
+            guard parts.count == 2, AnswerTrainer.weightNames.contains(String(parts[0])), let v = Float(parts[1]) else {
+                throw ValidationError("--weights 的“\(item)”无效：应为 名称=数值，名称为 \(AnswerTrainer.weightNames.joined(separator: "、")) 之一")
+            }
+            result[String(parts[0])] = v
+        }
+        return result
+    }
 
     func validate() throws {
         guard ["all", "report", "learn"].contains(part) else { throw ValidationError("--part 应为 all、report 或 learn") }
         guard crossValidate == 0 || (2...20).contains(crossValidate) else { throw ValidationError("--cross-validate 应为 0 或 2–20") }
+        _ = try parsedWeights()
+        if !weights.isEmpty && crossValidate == 0 { throw ValidationError("--weights 只能与 --cross-validate 同用") }
     }
 
     func run() throws {
@@ -27,7 +42,7 @@ struct EvalQACommand: ParsableCommand {
         if part != "all" { all = all.filter { AnswerEvaluation.isReporting(id: $0.id) == (part == "report") } }
         var outcomes: [AnswerEvaluation.Outcome] = []
         if crossValidate > 0 {
-            outcomes = try Self.crossValidated(all, folds: crossValidate, db: database.path)
+            outcomes = try Self.crossValidated(all, folds: crossValidate, db: database.path, weights: parsedWeights())
         } else {
             let engine = try AnswerEngine(database: database.openReadOnly())
             outcomes = try AnswerEvaluation(engine: engine).run(all)
@@ -58,7 +73,7 @@ struct EvalQACommand: ParsableCommand {
     /// Fold k (id number mod `folds` == k) is answered by a model that learned from the
     /// other folds' questions, on a scratch copy of the index; questions of the set are
     /// never learned from by the fold that reports them, even if the corpus ships them.
-    static func crossValidated(_ cases: [AnswerEvaluation.Case], folds: Int, db: String) throws -> [AnswerEvaluation.Outcome] {
+    static func crossValidated(_ cases: [AnswerEvaluation.Case], folds: Int, db: String, weights: [String: Float] = [:]) throws -> [AnswerEvaluation.Outcome] {
         let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("gongshi-cv-\(ProcessInfo.processInfo.processIdentifier).sqlite")
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch.path + suffix) } }
         try? FileManager.default.removeItem(at: scratch)
@@ -73,7 +88,9 @@ struct EvalQACommand: ParsableCommand {
                 let articles = c.relevant.compactMap { r in r.article.map { QAPair.Article(title: r.title, article: $0) } }
                 return articles.isEmpty ? nil : QAPair(id: c.id, question: c.q, relevant: articles)
             }
-            try AnswerTrainer(database: database).train(excluding: questions, extraPairs: learn)
+            var trainer = AnswerTrainer(database: database)
+            trainer.weights = weights
+            try trainer.train(excluding: questions, extraPairs: learn)
             outcomes += try AnswerEvaluation(engine: AnswerEngine(database: database)).run(fold)
         }
         return outcomes.sorted { (AnswerEvaluation.idNumber($0.id) ?? 0) < (AnswerEvaluation.idNumber($1.id) ?? 0) }

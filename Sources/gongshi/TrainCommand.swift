@@ -32,15 +32,15 @@ struct TrainCommand: ParsableCommand {
             String(format: "问答模型：条款 %d 条，词 %d 个；问答对 %d 个（找到条款的 %d 个），学到词语对应 %d 条", r.units, r.terms, r.pairs, r.pairsUsed, r.translations),
             String(format: "  词索引 %.2f 秒，学习 %.2f 秒，模型 %.1f MB", r.indexSeconds, r.learnSeconds, Double(r.bytes) / 1e6),
         ]
-        if r.calibrationQuestions >= 20, !r.highThreshold.isFinite {
+        if r.calibrationQuestions >= AnswerTrainer.minCalibrationQuestions, !r.highThreshold.isFinite {
             lines.append("  可信度校准：留出问题 \(r.calibrationQuestions) 个，没有哪个阈值使“高”的首条正确率达标：不给“高”（点名条款除外）")
-        } else if r.calibrationQuestions >= 20 {
+        } else if r.calibrationQuestions >= AnswerTrainer.minCalibrationQuestions {
             lines.append(
                 String(
                     format: "  可信度校准：留出问题 %d 个，“高”阈值 %.3f（留出问题上首条正确率 %.1f%%）",
                     r.calibrationQuestions, r.highThreshold, r.highPrecision * 100))
         } else {
-            lines.append("  可信度校准：留出问题不足 20 个，使用默认阈值")
+            lines.append("  可信度校准：留出问题不足 \(AnswerTrainer.minCalibrationQuestions) 个（\(r.calibrationQuestions) 个），使用默认阈值")
         }
         return lines.joined(separator: "\n")
     }

@@ -136,6 +136,26 @@ import Testing
         #expect(AnswerModel.decode(blob.prefix(blob.count / 2)) == nil)
     }
 
+    /// A question worded like a learned one (L2: 欠钱要不要写借条 -> 第三条) votes for that pair's
+    /// article; one like no learned question votes for nothing.
+    @Test func closeLearnedQuestionsVoteForTheirArticles() throws {
+        let (database, _) = try Self.trained(Self.fixture)
+        let model = try #require(try database.pool.read { try $0.qaModel(named: AnswerModel.name) }.flatMap(AnswerModel.decode))
+        #expect(model.pairCount == 5)
+        let terms = QATerms(tokenizer: try ChineseTokenizer())
+        let votes = model.neighbours(model.query(terms.terms("借条要不要写"), extra: []))
+        let article3 = try #require(
+            try database.pool.read { db in
+                try Int64.fetchOne(db, sql: "SELECT u.id FROM unit u JOIN document d ON d.id = u.document_id WHERE d.title = '民间借贷示例办法' AND u.number = 3")
+            }.flatMap { model.unitIndex[$0] })
+        let best = try #require(votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
+        #expect(best.key == article3)
+        #expect(model.neighbours(model.query(terms.terms("邻里纠纷如何协商"), extra: [])).isEmpty)
+        // And the ranking puts it first for that question.
+        let response = try AnswerEngine(database: database).answer("借条要不要写", limit: 3)
+        #expect(response.answers.first?.article?.number == 3)
+    }
+
     @Test func splitRuleIsTheIdNumberModuloFive() {
         #expect(AnswerEvaluation.isReporting(id: "T0"))
         #expect(AnswerEvaluation.isReporting(id: "T125"))
