@@ -1,6 +1,7 @@
 # Gongshi: two commands.
 #   make run   installs what is missing, builds, indexes Corpus/ and serves http://127.0.0.1:8080
-#   make test  installs what is missing (and Chromium for the browser tests), builds and runs every test
+#   make test  installs what is missing (and Chromium for the browser tests), checks the formatting
+#              (swift format lint, .swift-format), builds and runs every test
 #   make faults  the fault suite on a release build (CI runs it after make test)
 SWIFT ?= swift
 DB ?= data/gongshi.sqlite
@@ -24,6 +25,7 @@ run: index
 
 test:
 	./scripts/install-deps.sh --test
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -39,9 +39,11 @@ let package = Package(
         ),
         .target(
             name: "GongshiStore",
-            dependencies: ["CChineseTokenizer", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                           .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CChineseTokenizer", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "GongshiIndex",
@@ -56,8 +58,12 @@ let package = Package(
         .target(name: "CPasswordHash", linkerSettings: [.linkedLibrary("crypt")]),
         // The consultation desk: accounts, sessions, consultations, cited replies, FAQ, audit
         // trail, in a writable SQLite database of its own (the index stays read-only).
-        .target(name: "GongshiDesk", dependencies: ["GongshiStore", "CPasswordHash", "CChineseTokenizer",
-                                                    .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "GongshiDesk",
+            dependencies: [
+                "GongshiStore", "CPasswordHash", "CChineseTokenizer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Yardsticks the benchmarks compare against (not part of serving or indexing).
         .target(name: "GongshiBenchmarks", dependencies: ["GongshiStore"]),
         .target(
@@ -91,19 +97,30 @@ let package = Package(
         // paths, and the fixture corpus (a copy of the bundled one, so corpus edits do not break tests).
         .target(name: "GongshiTestSupport", dependencies: ["GongshiIndex", "GongshiStore"], path: "Tests/Support"),
         .testTarget(name: "ChineseTokenizerTests", dependencies: ["CChineseTokenizer", "GongshiStore", "GongshiTestSupport"]),
-        .testTarget(name: "GongshiIndexTests", dependencies: ["GongshiIndex", "GongshiSearch", "GongshiTestSupport"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GongshiIndexTests", dependencies: ["GongshiIndex", "GongshiSearch", "GongshiTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "GongshiSampleDataTests", dependencies: ["GongshiSampleData", "GongshiIndex", "GongshiTestSupport"]),
-        .testTarget(name: "GongshiSearchTests", dependencies: ["GongshiIndex", "GongshiSearch", "GongshiTestSupport"],
-                    exclude: ["Fixtures"]),
-        .testTarget(name: "GongshiAnswersTests", dependencies: ["GongshiIndex", "GongshiAnswers", "GongshiTestSupport"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GongshiSearchTests", dependencies: ["GongshiIndex", "GongshiSearch", "GongshiTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GongshiAnswersTests", dependencies: ["GongshiIndex", "GongshiAnswers", "GongshiTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "GongshiDisclosureTests", dependencies: ["GongshiIndex", "GongshiDisclosure", "GongshiTestSupport"]),
         .testTarget(name: "GongshiBenchmarksTests", dependencies: ["GongshiBenchmarks", "GongshiIndex", "GongshiTestSupport"]),
-        .testTarget(name: "GongshiDeskTests", dependencies: ["GongshiDesk", "GongshiTestSupport",
-                                                             .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "GongshiWebTests", dependencies: ["GongshiWeb", "GongshiDesk", "GongshiIndex", "GongshiTestSupport",
-                                                            .product(name: "Logging", package: "swift-log"),
-                                                            .product(name: "InMemoryLogging", package: "swift-log")]),
+        .testTarget(
+            name: "GongshiDeskTests",
+            dependencies: [
+                "GongshiDesk", "GongshiTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "GongshiWebTests",
+            dependencies: [
+                "GongshiWeb", "GongshiDesk", "GongshiIndex", "GongshiTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]),
     ]
 )

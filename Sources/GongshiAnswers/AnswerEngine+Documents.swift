@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Retrieval over a large index in two stages. One OR query with BM25 scores every row
 /// that contains any concept of the question, and common concepts (登记, 申请, 社会团体)
@@ -74,8 +74,10 @@ extension AnswerEngine {
                 e.phrase(form, weight: 1)
             }
             e = e.restricted(to: ["title", "label", "body"])
-            for rowid in try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?"),
-                                            arguments: [e.text, Self.maxProbeRows]) {
+            for rowid in try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?"),
+                arguments: [e.text, Self.maxProbeRows])
+            {
                 if let d = stats.document(ofRow: rowid) { documentScore[d, default: 0] += 1 }
             }
         }
@@ -102,7 +104,8 @@ extension AnswerEngine {
             let title = stats.titles[d]
             let inTitle = concepts.indices.map { c in formBytes[c].map { title.count($0) } }
             for unit in try stats.units(ofDocument: d, db: db) {
-                let text = unit.text, label = unit.label
+                let text = unit.text
+                let label = unit.label
                 var frequency = Array(repeating: 0.0, count: concepts.count)
                 var any = false
                 for c in concepts.indices {
@@ -134,16 +137,20 @@ extension AnswerEngine {
         if !scored.isEmpty {
             let score = Dictionary(uniqueKeysWithValues: scored.map { ($0.unit, $0.score) })
             let placeholders = Array(repeating: "?", count: scored.count).joined(separator: ", ")
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT u.id, u.document_id, u.kind, u.label, u.number, u.chapter, u.anchor, u.text,
-                       d.title, d.doc_number, d.issuer, d.level, d.status
-                FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id IN (\(placeholders))
-                """, arguments: StatementArguments(scored.map(\.unit)))
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT u.id, u.document_id, u.kind, u.label, u.number, u.chapter, u.anchor, u.text,
+                           d.title, d.doc_number, d.issuer, d.level, d.status
+                    FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id IN (\(placeholders))
+                    """, arguments: StatementArguments(scored.map(\.unit)))
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                found.append(Candidate(unitId: id, documentId: row[1], kind: row[2], label: row[3], number: row[4], chapter: row[5],
-                                       anchor: row[6], text: row[7], title: row[8], docNumber: row[9], issuer: row[10], level: row[11],
-                                       status: row[12], bm25: score[id] ?? 0))
+                found.append(
+                    Candidate(
+                        unitId: id, documentId: row[1], kind: row[2], label: row[3], number: row[4], chapter: row[5],
+                        anchor: row[6], text: row[7], title: row[8], docNumber: row[9], issuer: row[10], level: row[11],
+                        status: row[12], bm25: score[id] ?? 0))
             }
             found.sort { $0.bm25 != $1.bm25 ? $0.bm25 > $1.bm25 : $0.unitId < $1.unitId }
         }

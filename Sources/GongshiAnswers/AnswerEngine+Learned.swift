@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Answering with the learned model (`AnswerModel`, built by `AnswerTrainer` when the
 /// index is built): the question's terms, their learned translations and the curated
@@ -89,9 +89,11 @@ extension AnswerEngine {
             for (d, id) in model.documentIds.enumerated() where namedIds.contains(id) { documentBoost[UInt32(d)] = Self.namedDocumentBoost }
             if let number = analysis.articleNumber ?? Self.articleNumber(analysis.folded) {
                 for id in namedIds.sorted() {
-                    if let unitId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM unit WHERE document_id = ? AND kind = 'article' AND number = ? ORDER BY seq LIMIT 1"),
-                                                       arguments: [id, number]),
-                       let u = model.unitIndex[unitId] {
+                    if let unitId = try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT id FROM unit WHERE document_id = ? AND kind = 'article' AND number = ? ORDER BY seq LIMIT 1"),
+                        arguments: [id, number]),
+                        let u = model.unitIndex[unitId]
+                    {
                         boost[u] = Self.namedArticleBoost
                         named = true
                     }
@@ -108,16 +110,19 @@ extension AnswerEngine {
             let ids = ranked.map { model.unitIds[Int($0.unit)] }
             let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
             var byId: [Int64: Candidate] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT u.id, u.document_id, u.kind, u.label, u.number, u.chapter, u.anchor, u.text,
-                       d.title, d.doc_number, d.issuer, d.level, d.status
-                FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id IN (\(placeholders))
-                """, arguments: StatementArguments(ids))
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT u.id, u.document_id, u.kind, u.label, u.number, u.chapter, u.anchor, u.text,
+                           d.title, d.doc_number, d.issuer, d.level, d.status
+                    FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id IN (\(placeholders))
+                    """, arguments: StatementArguments(ids))
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                byId[id] = Candidate(unitId: id, documentId: row[1], kind: row[2], label: row[3], number: row[4], chapter: row[5],
-                                     anchor: row[6], text: row[7], title: row[8], docNumber: row[9], issuer: row[10], level: row[11],
-                                     status: row[12], bm25: 0)
+                byId[id] = Candidate(
+                    unitId: id, documentId: row[1], kind: row[2], label: row[3], number: row[4], chapter: row[5],
+                    anchor: row[6], text: row[7], title: row[8], docNumber: row[9], issuer: row[10], level: row[11],
+                    status: row[12], bm25: 0)
             }
             for r in ranked {
                 guard let c = byId[model.unitIds[Int(r.unit)]] else { continue }
@@ -164,23 +169,30 @@ extension AnswerEngine {
             score = .infinity
         } else if !candidates.isEmpty {
             let head = candidates.prefix(2).map { c in
-                AnswerModel.Scored(unit: model.unitIndex[c.unitId] ?? 0, score: Float(c.score), coverage: Float(c.coverage),
-                                   neighbour: learned[c.unitId]?.neighbour ?? 0)
+                AnswerModel.Scored(
+                    unit: model.unitIndex[c.unitId] ?? 0, score: Float(c.score), coverage: Float(c.coverage),
+                    neighbour: learned[c.unitId]?.neighbour ?? 0)
             }
             score = model.confidenceScore(head)
             features = model.confidenceFeatures(head)
         }
-        let confidence: AnswerConfidence = candidates.isEmpty ? .low
+        let confidence: AnswerConfidence =
+            candidates.isEmpty
+            ? .low
             : score >= model.calibration.high ? .high : score >= model.calibration.medium ? .medium : .low
         var notice: String?
         if confidence == .low {
             let contact = lexicon.serviceCenter.map { "请咨询\($0.name)" + ($0.phone.map { "（电话 \($0)）" } ?? "") } ?? "请咨询当地社会组织服务中心或登记管理机关"
-            notice = answers.isEmpty ? "没有找到能回答这个问题的条款。\(contact)。"
+            notice =
+                answers.isEmpty
+                ? "没有找到能回答这个问题的条款。\(contact)。"
                 : "没有找到明确回答这个问题的条款。以下是最接近的条文，仅供参考，\(contact)。"
         }
-        let response = AnswerResponse(question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
-                                      serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
-        return LearnedResult(response: response, units: candidates.prefix(limit).map(\.unitId), confidenceScore: score,
-                             confidenceFeatures: features)
+        let response = AnswerResponse(
+            question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
+            serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
+        return LearnedResult(
+            response: response, units: candidates.prefix(limit).map(\.unitId), confidenceScore: score,
+            confidenceFeatures: features)
     }
 }

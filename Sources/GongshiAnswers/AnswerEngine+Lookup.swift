@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// One article or section read from the index as it stands now, with the generation it
 /// was read at: what a consultation desk stores when it cites it.
@@ -20,12 +20,17 @@ extension AnswerEngine {
     public func article(documentID: String, label: String) throws(AnswerError) -> ArticleText? {
         guard documentID.count <= 200, label.count <= 100 else { return nil }
         return try lookup { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT d.id, d.title, d.status, u.label, u.text FROM unit u JOIN document d ON d.id = u.document_id
-                WHERE u.document_id = ? AND u.label = ? ORDER BY u.seq LIMIT 1
-                """, arguments: [documentID, label]) else { return nil }
-            return ArticleText(documentID: row["id"], documentTitle: row["title"], documentStatus: row["status"],
-                               label: row["label"], text: row["text"], generation: try db.indexGeneration())
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.id, d.title, d.status, u.label, u.text FROM unit u JOIN document d ON d.id = u.document_id
+                        WHERE u.document_id = ? AND u.label = ? ORDER BY u.seq LIMIT 1
+                        """, arguments: [documentID, label])
+            else { return nil }
+            return ArticleText(
+                documentID: row["id"], documentTitle: row["title"], documentStatus: row["status"],
+                label: row["label"], text: row["text"], generation: try db.indexGeneration())
         }
     }
 
@@ -35,18 +40,24 @@ extension AnswerEngine {
     public func article(reference: String) throws(AnswerError) -> ArticleText? {
         let text = reference.filter { !$0.isWhitespace && $0 != "《" && $0 != "》" }
         guard text.count <= Self.maxReferenceCharacters, text.hasSuffix("条"),
-              let mark = text.lastIndex(of: "第") else { return nil }
+            let mark = text.lastIndex(of: "第")
+        else { return nil }
         let title = String(text[..<mark])
         let numeral = text[text.index(after: mark)..<text.index(before: text.endIndex)]
         guard !title.isEmpty, let number = NumberForms.value(numeral), number > 0 else { return nil }
         return try lookup { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT d.id, d.title, d.status, u.label, u.text FROM unit u JOIN document d ON d.id = u.document_id
-                WHERE u.kind = 'article' AND u.number = ? AND instr(d.title, ?) > 0
-                ORDER BY d.title = ? DESC, coalesce(d.status, '') IN ('已废止', '尚未生效'), length(d.title), u.seq LIMIT 1
-                """, arguments: [number, title, title]) else { return nil }
-            return ArticleText(documentID: row["id"], documentTitle: row["title"], documentStatus: row["status"],
-                               label: row["label"], text: row["text"], generation: try db.indexGeneration())
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.id, d.title, d.status, u.label, u.text FROM unit u JOIN document d ON d.id = u.document_id
+                        WHERE u.kind = 'article' AND u.number = ? AND instr(d.title, ?) > 0
+                        ORDER BY d.title = ? DESC, coalesce(d.status, '') IN ('已废止', '尚未生效'), length(d.title), u.seq LIMIT 1
+                        """, arguments: [number, title, title])
+            else { return nil }
+            return ArticleText(
+                documentID: row["id"], documentTitle: row["title"], documentStatus: row["status"],
+                label: row["label"], text: row["text"], generation: try db.indexGeneration())
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Regulations Q&A: a question in plain Chinese -> the articles that answer it, quoted
 /// exactly and cited. No language model: the question is analysed into concepts
@@ -111,7 +111,8 @@ public final class AnswerEngine: Sendable {
         if let model = try learnedModel(db: db) {
             return try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db)
         }
-        var candidates = stats.rows > fullRankRows
+        var candidates =
+            stats.rows > fullRankRows
             ? try retrieveInDocuments(analysis, lexicon: lexicon, stats: stats, db: db)
             : try retrieve(analysis, db: db)
         rank(&candidates, analysis: analysis)
@@ -119,7 +120,9 @@ public final class AnswerEngine: Sendable {
 
         let faq = matchFAQ(analysis, lexicon: lexicon)
         let best = candidates.first
-        let confidence = best == nil && faq.isEmpty ? .low
+        let confidence =
+            best == nil && faq.isEmpty
+            ? .low
             : AnswerConfidence.from(coverage: best?.coverage ?? 0, bodyCoverage: best?.bodyCoverage ?? 0, faqSimilarity: faq.first?.score ?? 0)
         let answers = candidates.prefix(limit).map { candidate in
             makeAnswer(candidate, related: candidates.filter { $0.documentId == candidate.documentId && $0.unitId != candidate.unitId })
@@ -127,11 +130,14 @@ public final class AnswerEngine: Sendable {
         var notice: String?
         if confidence == .low {
             let contact = lexicon.serviceCenter.map { "请咨询\($0.name)" + ($0.phone.map { "（电话 \($0)）" } ?? "") } ?? "请咨询社会组织服务中心"
-            notice = answers.isEmpty ? "没有找到能回答这个问题的条款。\(contact)。"
+            notice =
+                answers.isEmpty
+                ? "没有找到能回答这个问题的条款。\(contact)。"
                 : "没有找到明确回答这个问题的条款。以下是最接近的条文，仅供参考，\(contact)。"
         }
-        return AnswerResponse(question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
-                              serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
+        return AnswerResponse(
+            question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
+            serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
     }
 
     /// An OR query over articles and sections: no concept is required, BM25 (with IDF and
@@ -173,11 +179,13 @@ public final class AnswerEngine: Sendable {
     func addNamedArticle(_ analysis: QuestionAnalysis, to found: inout [Candidate], seen: inout Set<Int64>, db: Database) throws {
         if let number = analysis.articleNumber {
             for title in analysis.namedTitles {
-                let row = try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT e.id FROM document d JOIN unit u ON u.document_id = d.id
-                    JOIN entry e ON e.kind = 'article' AND e.ref = CAST(u.id AS TEXT)
-                    WHERE d.title = ? AND u.number = ? LIMIT 1
-                    """), arguments: [title, number])
+                let row = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT e.id FROM document d JOIN unit u ON u.document_id = d.id
+                            JOIN entry e ON e.kind = 'article' AND e.ref = CAST(u.id AS TEXT)
+                            WHERE d.title = ? AND u.number = ? LIMIT 1
+                            """), arguments: [title, number])
                 if let rowid: Int64 = row?["id"], let candidate = try Self.unit(entry: rowid, db: db, bm25: 0), seen.insert(candidate.unitId).inserted {
                     found.append(candidate)
                 }
@@ -186,15 +194,20 @@ public final class AnswerEngine: Sendable {
     }
 
     static func unit(entry: Int64, db: Database, bm25: Double) throws -> Candidate? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT u.id, u.document_id, u.kind, u.label, u.number, u.chapter, u.anchor, u.text,
-                   d.title, d.doc_number, d.issuer, d.level, d.status
-            FROM entry e JOIN unit u ON u.id = CAST(e.ref AS INTEGER) JOIN document d ON d.id = u.document_id
-            WHERE e.id = ? AND e.kind IN ('article', 'section')
-            """), arguments: [entry]) else { return nil }
-        return Candidate(unitId: row["id"], documentId: row["document_id"], kind: row["kind"], label: row["label"], number: row["number"],
-                         chapter: row["chapter"], anchor: row["anchor"], text: row["text"], title: row["title"], docNumber: row["doc_number"],
-                         issuer: row["issuer"], level: row["level"], status: row["status"], bm25: bm25)
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT u.id, u.document_id, u.kind, u.label, u.number, u.chapter, u.anchor, u.text,
+                               d.title, d.doc_number, d.issuer, d.level, d.status
+                        FROM entry e JOIN unit u ON u.id = CAST(e.ref AS INTEGER) JOIN document d ON d.id = u.document_id
+                        WHERE e.id = ? AND e.kind IN ('article', 'section')
+                        """), arguments: [entry])
+        else { return nil }
+        return Candidate(
+            unitId: row["id"], documentId: row["document_id"], kind: row["kind"], label: row["label"], number: row["number"],
+            chapter: row["chapter"], anchor: row["anchor"], text: row["text"], title: row["title"], docNumber: row["doc_number"],
+            issuer: row["issuer"], level: row["level"], status: row["status"], bm25: bm25)
     }
 
     /// Re-ranks candidates by how much of the question they cover (concepts weighted by
@@ -222,11 +235,17 @@ public final class AnswerEngine: Sendable {
         let maxBM25 = max(candidates.map(\.bm25).max() ?? 1, 1e-9)
         let named = Set(analysis.namedTitles)
         for i in candidates.indices {
-            var body = 0.0, title = 0.0, chapter = 0.0, inTitle = 0.0, lead = 0.0, firstLead = 0.0
+            var body = 0.0
+            var title = 0.0
+            var chapter = 0.0
+            var inTitle = 0.0
+            var lead = 0.0
+            var firstLead = 0.0
             var matched: [String] = []
             // The first sentence of an article states what it is about (成立社会团体，应当具备下列条件：).
             let (firstText, otherText) = Self.leadSentences(candidates[i].text, label: candidates[i].label)
-            let leadText = ByteText(firstText), otherLeads = ByteText(otherText)
+            let leadText = ByteText(firstText)
+            let otherLeads = ByteText(otherText)
             for c in concepts.indices {
                 let inThisTitle = found(c, in: titles[i]) != nil
                 if let m = found(c, in: texts[i]) {
@@ -278,7 +297,8 @@ public final class AnswerEngine: Sendable {
     static func leadSentences(_ text: String, label: String) -> (first: String, others: String) {
         // On Unicode scalars: as exact as Characters for the text of regulations, and several
         // times faster (this runs for every candidate).
-        let space: Unicode.Scalar = " ", ideographicSpace: Unicode.Scalar = "\u{3000}"
+        let space: Unicode.Scalar = " "
+        let ideographicSpace: Unicode.Scalar = "\u{3000}"
         let labelScalars = label.unicodeScalars
         var leads: [Substring.UnicodeScalarView] = []
         for (i, line) in text.unicodeScalars.split(separator: "\n").enumerated() {
@@ -304,12 +324,13 @@ public final class AnswerEngine: Sendable {
             section = Answer.Section(label: c.label)
         }
         let document = Answer.Document(id: c.documentId, title: c.title, docNumber: c.docNumber, issuer: c.issuer, level: c.level, status: c.status)
-        return Answer(document: document, article: article, section: section, text: c.text,
-                      highlight: AnswerHighlighter.highlight(c.text, terms: c.matched), ref: .policy(id: c.documentId, anchor: c.anchor),
-                      score: (c.score * 1000).rounded() / 1000,
-                      citation: CitationFormatter.citation(title: c.title, label: c.label, text: c.text, status: c.status),
-                      current: c.isCurrent,
-                      related: related.prefix(3).map { Answer.Related(label: $0.label, ref: .policy(id: $0.documentId, anchor: $0.anchor)) })
+        return Answer(
+            document: document, article: article, section: section, text: c.text,
+            highlight: AnswerHighlighter.highlight(c.text, terms: c.matched), ref: .policy(id: c.documentId, anchor: c.anchor),
+            score: (c.score * 1000).rounded() / 1000,
+            citation: CitationFormatter.citation(title: c.title, label: c.label, text: c.text, status: c.status),
+            current: c.isCurrent,
+            related: related.prefix(3).map { Answer.Related(label: $0.label, ref: .policy(id: $0.documentId, anchor: $0.anchor)) })
     }
 
     /// FAQ entries whose question (or a variant) shares most of its concepts with the question.

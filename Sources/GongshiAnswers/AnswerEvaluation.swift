@@ -1,5 +1,5 @@
-import GongshiStore
 import Foundation
+import GongshiStore
 
 /// Runs a Q&A question set (`dev-qa.jsonl`) through `AnswerEngine.answer`, the same path
 /// as the CLI and the web: top-1 and top-3 accuracy and MRR@10.
@@ -70,18 +70,21 @@ public struct AnswerEvaluation {
             func found(_ n: Int) -> Int { c.relevant.indices.filter { i in response.answers.prefix(n).contains { Self.matches($0, c.relevant[i]) } }.count }
             let top = response.answers.first.map { "《\($0.document.title)》\($0.article?.label ?? $0.section?.label ?? "")" }
             let expected = c.relevant.map { "《\($0.title)》" + ($0.article.map { "第\($0)条" } ?? "「\($0.contains ?? "")」") }.joined(separator: "或")
-            outcomes.append(Outcome(id: c.id, question: c.q, rank: rank, confidence: response.confidence, top: top, expected: expected,
-                                    relevantCount: c.relevant.count, found10: found(10), found100: found(100)))
+            outcomes.append(
+                Outcome(
+                    id: c.id, question: c.q, rank: rank, confidence: response.confidence, top: top, expected: expected,
+                    relevantCount: c.relevant.count, found10: found(10), found100: found(100)))
         }
         return outcomes
     }
 
     public static func summary(_ outcomes: [Outcome]) -> Summary {
         let n = Double(max(outcomes.count, 1))
-        var summary = Summary(cases: outcomes.count,
-                              top1: Double(outcomes.filter { $0.rank == 1 }.count) / n,
-                              top3: Double(outcomes.filter { ($0.rank ?? 99) <= 3 }.count) / n,
-                              mrr10: outcomes.map { $0.rank.map { 1 / Double($0) } ?? 0 }.reduce(0, +) / n)
+        var summary = Summary(
+            cases: outcomes.count,
+            top1: Double(outcomes.filter { $0.rank == 1 }.count) / n,
+            top3: Double(outcomes.filter { ($0.rank ?? 99) <= 3 }.count) / n,
+            mrr10: outcomes.map { $0.rank.map { 1 / Double($0) } ?? 0 }.reduce(0, +) / n)
         summary.recall10 = outcomes.map { Double($0.found10) / Double(max($0.relevantCount, 1)) }.reduce(0, +) / n
         summary.recall100 = outcomes.map { Double($0.found100) / Double(max($0.relevantCount, 1)) }.reduce(0, +) / n
         for level in [AnswerConfidence.high, .medium, .low] {

@@ -27,7 +27,10 @@ enum AnswerHighlighter {
         var start: Int?
         for (i, c) in scalars.enumerated() {
             if marked[i], start == nil { start = offset }
-            if !marked[i], let s = start { marks.append(s..<offset); start = nil }
+            if !marked[i], let s = start {
+                marks.append(s..<offset)
+                start = nil
+            }
             offset += UTF8.width(c)
         }
         if let s = start { marks.append(s..<offset) }

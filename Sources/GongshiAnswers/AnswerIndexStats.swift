@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// What Q&A retrieval knows about one generation of the index: how many rows doc_search
 /// has, the rowid range of each document (a policy row followed by the rows of its
@@ -70,7 +70,9 @@ final class AnswerIndexStats: Sendable {
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, file_id, kind, ref FROM entry WHERE kind IN ('policy', 'article', 'section') ORDER BY id")
         while let row = try cursor.next() {
             rows += 1
-            let id: Int64 = row[0], file: Int64 = row[1], kind: String = row[2]
+            let id: Int64 = row[0]
+            let file: Int64 = row[1]
+            let kind: String = row[2]
             if kind == "policy" {
                 if let c = current { ranges.append(DocumentRange(start: c.start, end: c.end, documentId: c.id)) }
                 current = (id, id, file, row[3])
@@ -86,7 +88,8 @@ final class AnswerIndexStats: Sendable {
 
     /// The index in `ranges` of the document a row belongs to.
     func document(ofRow rowid: Int64) -> Int? {
-        var low = 0, high = ranges.count - 1
+        var low = 0
+        var high = ranges.count - 1
         while low <= high {
             let mid = (low + high) / 2
             if ranges[mid].start > rowid { high = mid - 1 } else if ranges[mid].end < rowid { low = mid + 1 } else { return mid }
@@ -99,9 +102,11 @@ final class AnswerIndexStats: Sendable {
         if let cached = caches.value.units[d] { return cached }
         var list: [UnitText] = []
         var bytes = 0
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, text, label, chapter FROM unit WHERE document_id = ? AND kind IN ('article', 'section') ORDER BY seq
-            """), arguments: [ranges[d].documentId])
+        let cursor = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, text, label, chapter FROM unit WHERE document_id = ? AND kind IN ('article', 'section') ORDER BY seq
+                    """), arguments: [ranges[d].documentId])
         while let row = try cursor.next() {
             let text = try row.withUnsafeData(atIndex: 1) { ByteText(utf8: $0) }
             let label = ByteText(((row[3] as String?) ?? "") + " " + (row[2] as String))
@@ -127,8 +132,10 @@ final class AnswerIndexStats: Sendable {
         // A cheap lower bound first: the rows where the dictionary found a form as one word
         // (one posting list, no positions). More than `limit` and the concept is common.
         for form in forms where form.count >= 2 && form.count <= 16 && form.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
-            let words = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?)"),
-                                         arguments: [MatchExpression.quote(ChineseTokenizer.wordMarker + form), limit + 1]) ?? 0
+            let words =
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM (SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?)"),
+                    arguments: [MatchExpression.quote(ChineseTokenizer.wordMarker + form), limit + 1]) ?? 0
             if words > limit {
                 let value = Occurrences(rows: words, documents: [:])
                 store(value, key: key)
@@ -141,8 +148,9 @@ final class AnswerIndexStats: Sendable {
             e.phrase(form, weight: 1)
         }
         e = e.restricted(to: ["title", "label", "body"])
-        let rowids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?"),
-                                        arguments: [e.text, limit + 1])
+        let rowids = try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM doc_search WHERE doc_search MATCH ? LIMIT ?"),
+            arguments: [e.text, limit + 1])
         var documents: [Int: Int] = [:]
         if rowids.count <= limit {
             for rowid in rowids { if let d = document(ofRow: rowid) { documents[d, default: 0] += 1 } }

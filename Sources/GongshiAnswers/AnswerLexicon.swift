@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// What question analysis knows, loaded from the index: synonyms, the Q&A vocabulary,
 /// document titles and short names, the FAQ and the service-center contact. Loaded once
@@ -77,7 +77,8 @@ struct AnswerLexicon: Sendable {
             for term in terms { add(term, Phrase(kind: .synonym, expansions: terms.filter { !$0.isEmpty }, titles: [])) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT kind, term, expansion FROM qa_vocabulary") {
-            let term: String = row["term"], expansion: String = row["expansion"]
+            let term: String = row["term"]
+            let expansion: String = row["expansion"]
             switch QAVocabulary.Kind(rawValue: row["kind"]) {
             case .question:
                 let key = fold(term)

@@ -38,7 +38,8 @@ extension AnswerModel {
     static let neighbourCount = 10
 
     func idf(_ term: Int32) -> Float {
-        let n = Float(unitCount), df = Float(documentFrequency(term))
+        let n = Float(unitCount)
+        let df = Float(documentFrequency(term))
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
@@ -133,7 +134,8 @@ extension AnswerModel {
                 heap[0] = x
                 var p = 0
                 while true {
-                    let l = 2 * p + 1, r = l + 1
+                    let l = 2 * p + 1
+                    let r = l + 1
                     var worst = p
                     if l < heap.count, better(heap[worst], heap[l]) { worst = l }
                     if r < heap.count, better(heap[worst], heap[r]) { worst = r }
@@ -228,7 +230,8 @@ extension AnswerModel {
     }
 
     func contains(term: Int32, unit u: Int32) -> Bool {
-        var low = Int(postingStart[Int(term)]), high = Int(postingStart[Int(term) + 1]) - 1
+        var low = Int(postingStart[Int(term)])
+        var high = Int(postingStart[Int(term) + 1]) - 1
         let target = UInt32(u)
         while low <= high {
             let mid = (low + high) / 2

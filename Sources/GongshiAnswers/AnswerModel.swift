@@ -53,18 +53,30 @@ struct AnswerModel: Sendable {
         var confidenceNeighbour: Float = 0
         var confidenceLead: Float = 0
 
-        static let names = ["translation", "documentPrior", "unitPrior", "type", "neighbour", "coverage", "expansions", "minTranslation",
-                            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead"]
+        static let names = [
+            "translation", "documentPrior", "unitPrior", "type", "neighbour", "coverage", "expansions", "minTranslation",
+            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead",
+        ]
         var values: [Float] {
             get {
-                [translation, documentPrior, unitPrior, type, neighbour, coverage, expansions, minTranslation,
-                 confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead]
+                [
+                    translation, documentPrior, unitPrior, type, neighbour, coverage, expansions, minTranslation,
+                    confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead,
+                ]
             }
             set {
                 guard newValue.count == Self.names.count else { return }
-                translation = newValue[0]; documentPrior = newValue[1]; unitPrior = newValue[2]; type = newValue[3]
-                neighbour = newValue[4]; coverage = newValue[5]; expansions = newValue[6]; minTranslation = newValue[7]
-                confidenceCoverage = newValue[8]; confidenceMargin = newValue[9]; confidenceNeighbour = newValue[10]
+                translation = newValue[0]
+                documentPrior = newValue[1]
+                unitPrior = newValue[2]
+                type = newValue[3]
+                neighbour = newValue[4]
+                coverage = newValue[5]
+                expansions = newValue[6]
+                minTranslation = newValue[7]
+                confidenceCoverage = newValue[8]
+                confidenceMargin = newValue[9]
+                confidenceNeighbour = newValue[10]
                 confidenceLead = newValue[11]
             }
         }
@@ -129,15 +141,26 @@ struct AnswerModel: Sendable {
         var w = Writer()
         w.u32(Self.version)
         w.strings(terms)
-        w.array(postingStart); w.array(postingUnit); w.array(postingWeight)
-        w.array(unitIds); w.array(unitLength); w.array(unitDocument); w.array(unitTypes); w.array(unitPrior)
-        w.strings(documentIds); w.array(documentPrior)
+        w.array(postingStart)
+        w.array(postingUnit)
+        w.array(postingWeight)
+        w.array(unitIds)
+        w.array(unitLength)
+        w.array(unitDocument)
+        w.array(unitTypes)
+        w.array(unitPrior)
+        w.strings(documentIds)
+        w.array(documentPrior)
         w.array(translationStart)
-        w.array(translations.map(\.term)); w.array(translations.map(\.probability))
+        w.array(translations.map(\.term))
+        w.array(translations.map(\.probability))
         w.array([calibration.high, calibration.medium, calibration.highPrecision, calibration.mediumPrecision])
         w.array([calibration.questions, pairsLearned])
         w.array(weights.values)
-        w.array(pairTermStart); w.array(pairTerms); w.array(pairUnitStart); w.array(pairUnits)
+        w.array(pairTermStart)
+        w.array(pairTerms)
+        w.array(pairUnitStart)
+        w.array(pairUnits)
         return w.data
     }
 
@@ -148,30 +171,40 @@ struct AnswerModel: Sendable {
         guard r.u32() == version else { return nil }
         var m = AnswerModel()
         guard let terms = r.strings(), let ps = r.array(UInt32.self), let pu = r.array(UInt32.self), let pw = r.array(Float.self),
-              let ui = r.array(Int64.self), let ul = r.array(Float.self), let ud = r.array(UInt32.self), let ut = r.array(UInt8.self),
-              let up = r.array(Float.self), let di = r.strings(), let dp = r.array(Float.self), let ts = r.array(UInt32.self),
-              let tt = r.array(Int32.self), let tp = r.array(Float.self), let cal = r.array(Float.self), let counts = r.array(Int32.self),
-              let weights = r.array(Float.self), let pts = r.array(UInt32.self), let pt = r.array(Int32.self),
-              let pus = r.array(UInt32.self), let pun = r.array(UInt32.self),
-              cal.count == 4, counts.count == 2, tt.count == tp.count, weights.count == Weights.names.count,
-              !pts.isEmpty, pts.count == pus.count, Int(pts.last ?? 0) == pt.count, Int(pus.last ?? 0) == pun.count,
-              pt.allSatisfy({ $0 >= 0 && Int($0) < terms.count }), pun.allSatisfy({ Int($0) < ui.count }),
-              zip(pts, pts.dropFirst()).allSatisfy({ $0 <= $1 }), zip(pus, pus.dropFirst()).allSatisfy({ $0 <= $1 }),
-              ps.count == terms.count + 1, ts.count == terms.count + 1, pu.count == pw.count, Int(ps.last ?? 0) == pu.count,
-              Int(ts.last ?? 0) == tt.count, ul.count == ui.count, ud.count == ui.count, ut.count == ui.count, up.count == ui.count,
-              dp.count == di.count, pu.allSatisfy({ Int($0) < ui.count }), ud.allSatisfy({ Int($0) < di.count }),
-              tt.allSatisfy({ $0 >= 0 && Int($0) < terms.count })
+            let ui = r.array(Int64.self), let ul = r.array(Float.self), let ud = r.array(UInt32.self), let ut = r.array(UInt8.self),
+            let up = r.array(Float.self), let di = r.strings(), let dp = r.array(Float.self), let ts = r.array(UInt32.self),
+            let tt = r.array(Int32.self), let tp = r.array(Float.self), let cal = r.array(Float.self), let counts = r.array(Int32.self),
+            let weights = r.array(Float.self), let pts = r.array(UInt32.self), let pt = r.array(Int32.self),
+            let pus = r.array(UInt32.self), let pun = r.array(UInt32.self),
+            cal.count == 4, counts.count == 2, tt.count == tp.count, weights.count == Weights.names.count,
+            !pts.isEmpty, pts.count == pus.count, Int(pts.last ?? 0) == pt.count, Int(pus.last ?? 0) == pun.count,
+            pt.allSatisfy({ $0 >= 0 && Int($0) < terms.count }), pun.allSatisfy({ Int($0) < ui.count }),
+            zip(pts, pts.dropFirst()).allSatisfy({ $0 <= $1 }), zip(pus, pus.dropFirst()).allSatisfy({ $0 <= $1 }),
+            ps.count == terms.count + 1, ts.count == terms.count + 1, pu.count == pw.count, Int(ps.last ?? 0) == pu.count,
+            Int(ts.last ?? 0) == tt.count, ul.count == ui.count, ud.count == ui.count, ut.count == ui.count, up.count == ui.count,
+            dp.count == di.count, pu.allSatisfy({ Int($0) < ui.count }), ud.allSatisfy({ Int($0) < di.count }),
+            tt.allSatisfy({ $0 >= 0 && Int($0) < terms.count })
         else { return nil }
         m.terms = terms
-        m.postingStart = ps; m.postingUnit = pu; m.postingWeight = pw
-        m.unitIds = ui; m.unitLength = ul; m.unitDocument = ud; m.unitTypes = ut; m.unitPrior = up
-        m.documentIds = di; m.documentPrior = dp
+        m.postingStart = ps
+        m.postingUnit = pu
+        m.postingWeight = pw
+        m.unitIds = ui
+        m.unitLength = ul
+        m.unitDocument = ud
+        m.unitTypes = ut
+        m.unitPrior = up
+        m.documentIds = di
+        m.documentPrior = dp
         m.translationStart = ts
         m.translations = zip(tt, tp).map { Translation(term: $0, probability: $1) }
         m.calibration = Calibration(high: cal[0], medium: cal[1], questions: counts[0], highPrecision: cal[2], mediumPrecision: cal[3])
         m.pairsLearned = counts[1]
         m.weights.values = weights
-        m.pairTermStart = pts; m.pairTerms = pt; m.pairUnitStart = pus; m.pairUnits = pun
+        m.pairTermStart = pts
+        m.pairTerms = pt
+        m.pairUnitStart = pus
+        m.pairUnits = pun
         m.finish()
         return m
     }

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Builds the learned Q&A model (`AnswerModel`) from the index: a word index of every
 /// article and section with its document title and chapter headings as context, then what
@@ -146,17 +146,24 @@ public struct AnswerTrainer {
         var chapterTerms: [String: [String]] = [:]
         var rows: [[(Int32, Float)]] = []
         var unitTerms: [[Int32]] = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT u.id, u.document_id, u.text, u.chapter, d.title, u.label FROM unit u JOIN document d ON d.id = u.document_id
-            WHERE u.kind IN ('article', 'section') ORDER BY u.document_id, u.seq
-            """)
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT u.id, u.document_id, u.text, u.chapter, d.title, u.label FROM unit u JOIN document d ON d.id = u.document_id
+                WHERE u.kind IN ('article', 'section') ORDER BY u.document_id, u.seq
+                """)
         while let row = try cursor.next() {
-            let documentId: String = row[1], chapter: String? = row[3], title: String = row[4], label: String = row[5]
+            let documentId: String = row[1]
+            let chapter: String? = row[3]
+            let title: String = row[4]
+            let label: String = row[5]
             var text: String = row[2]
             // The label (第二条) says where, not what.
             if text.hasPrefix(label) { text = String(text.dropFirst(label.count)) }
             let d: UInt32
-            if let known = documentIndex[documentId] { d = known } else {
+            if let known = documentIndex[documentId] {
+                d = known
+            } else {
                 d = UInt32(model.documentIds.count)
                 documentIndex[documentId] = d
                 model.documentIds.append(documentId)
@@ -208,11 +215,15 @@ public struct AnswerTrainer {
     /// `normalized title` + article number -> unit index.
     static func unitKeys(_ db: Database, model: AnswerModel) throws -> [String: Int32] {
         var keys: [String: Int32] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT u.id, u.number, d.title FROM unit u JOIN document d ON d.id = u.document_id WHERE u.kind = 'article' AND u.number IS NOT NULL
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT u.id, u.number, d.title FROM unit u JOIN document d ON d.id = u.document_id WHERE u.kind = 'article' AND u.number IS NOT NULL
+                """)
+        {
             guard let unit = model.unitIndex[row[0]] else { continue }
-            let title: String = row[2], number: Int = row[1]
+            let title: String = row[2]
+            let number: Int = row[1]
             let key = EvaluationTitle.normalized(title) + "#\(number)"
             if keys[key] == nil || unit < keys[key]! { keys[key] = unit }
         }
@@ -229,7 +240,9 @@ public struct AnswerTrainer {
             articles[row[0], default: []].append(QAPair.Article(title: row[1], article: row[2]))
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, question, variants FROM faq ORDER BY id") {
-            let id: Int64 = row[0], question: String = row[1], variants: String = row[2]
+            let id: Int64 = row[0]
+            let question: String = row[1]
+            let variants: String = row[2]
             guard let relevant = articles[id] else { continue }
             for (i, q) in ([question] + variants.split(separator: "\n").map(String.init)).enumerated() {
                 pairs.append(QAPair(id: "faq\(id).\(i)", question: q, relevant: relevant))
@@ -338,8 +351,10 @@ public struct AnswerTrainer {
         model.documentPrior = documentCounts.map { log(1 + $0) }
         model.pairsLearned = Int32(pairs.count)
         // The pairs themselves, for the neighbour feature.
-        model.pairTermStart = [0]; model.pairTerms = []
-        model.pairUnitStart = [0]; model.pairUnits = []
+        model.pairTermStart = [0]
+        model.pairTerms = []
+        model.pairUnitStart = [0]
+        model.pairUnits = []
         for pair in pairs {
             var seen: Set<Int32> = []
             model.pairTerms += pair.terms.compactMap { model.termIndex[$0] }.filter { seen.insert($0).inserted }

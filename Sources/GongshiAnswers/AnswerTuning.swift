@@ -77,8 +77,10 @@ public struct AnswerTuning {
 
     /// Coordinate ascent from the stored weights over each weight's `candidates`; returns the
     /// best values found. `log` gets one line per setting tried.
-    public func search(_ cases: [AnswerEvaluation.Case], candidates: [String: [Float]], rounds: Int,
-                       log: (String) -> Void) throws(AnswerError) -> [Float] {
+    public func search(
+        _ cases: [AnswerEvaluation.Case], candidates: [String: [Float]], rounds: Int,
+        log: (String) -> Void
+    ) throws(AnswerError) -> [Float] {
         var current = try weights().map(\.1)
         guard !current.isEmpty else { return [] }
         var best = try evaluate(cases, values: current)
@@ -91,8 +93,10 @@ public struct AnswerTuning {
                     trial[i] = value
                     let figures = try evaluate(cases, values: trial)
                     let kept = figures.objective > best.objective + 0.002
-                    log(String(format: "round %d %@ = %g: MRR@10 %.3f recall@10 %.3f%@", round + 1, name, Double(value),
-                               figures.mrr10, figures.recall10, kept ? "  (kept)" : ""))
+                    log(
+                        String(
+                            format: "round %d %@ = %g: MRR@10 %.3f recall@10 %.3f%@", round + 1, name, Double(value),
+                            figures.mrr10, figures.recall10, kept ? "  (kept)" : ""))
                     if kept {
                         best = figures
                         current = trial

@@ -39,13 +39,15 @@ struct ByteText {
 
     /// Non-overlapping occurrences of `needle`, at most `limit`.
     func count(_ needle: ByteText, limit: Int = 8) -> Int {
-        let n = needle.bytes.count, h = bytes.count
+        let n = needle.bytes.count
+        let h = bytes.count
         guard n > 0, n <= h else { return 0 }
         return bytes.withUnsafeBufferPointer { hay in
             needle.bytes.withUnsafeBufferPointer { pin in
                 guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress else { return 0 }
                 let first = Int32(pinBase[0])
-                var offset = 0, found = 0
+                var offset = 0
+                var found = 0
                 while offset + n <= h, found < limit {
                     guard let hit = memchr(hayBase + offset, first, h - n - offset + 1) else { break }
                     let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - hayBase
@@ -62,7 +64,8 @@ struct ByteText {
     }
 
     func contains(_ needle: ByteText) -> Bool {
-        let n = needle.bytes.count, h = bytes.count
+        let n = needle.bytes.count
+        let h = bytes.count
         guard n > 0, n <= h else { return n == 0 }
         return bytes.withUnsafeBufferPointer { hay in
             needle.bytes.withUnsafeBufferPointer { pin in

@@ -23,9 +23,11 @@ struct QuestionAnalyzer {
     func fold(_ text: String) -> String { tokenizer.tokens(text, mode: .query).map(\.text).joined() }
 
     func analyze(_ question: String) -> QuestionAnalysis {
-        let cleaned = String(String.UnicodeScalarView(question.unicodeScalars.prefix(Self.maxQuestionCharacters).map {
-            $0.properties.generalCategory == .control || $0.value == 0xE000 ? " " : $0
-        }))
+        let cleaned = String(
+            String.UnicodeScalarView(
+                question.unicodeScalars.prefix(Self.maxQuestionCharacters).map {
+                    $0.properties.generalCategory == .control || $0.value == 0xE000 ? " " : $0
+                }))
         var analysis = QuestionAnalysis(question: cleaned, folded: "", concepts: [], pairs: [], namedTitles: [], articleNumber: nil)
         // Runs of letters and digits; punctuation and spaces separate them.
         let runs = cleaned.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
@@ -115,8 +117,9 @@ struct QuestionAnalyzer {
         for form in [String(value), NumberForms.chinese(value)].compactMap({ $0 }) where !alternatives.contains(form + counter) {
             alternatives.append(form + counter)
         }
-        let concept = QuestionAnalysis.Concept(text: text, alternatives: alternatives, weight: value < 2 ? 0.3 : 0.8, source: .number,
-                                               start: base + i, end: base + j + counter.count)
+        let concept = QuestionAnalysis.Concept(
+            text: text, alternatives: alternatives, weight: value < 2 ? 0.3 : 0.8, source: .number,
+            start: base + i, end: base + j + counter.count)
         return (concept, j + counter.count)
     }
 
@@ -131,12 +134,14 @@ struct QuestionAnalyzer {
             defer { lone = [] }
             guard let first = lone.first, let last = lone.last else { return }
             let joined = lone.map(\.0).joined()
-            let start = first.1, end = last.1 + 1
+            let start = first.1
+            let end = last.1 + 1
             if lone.count >= 2 {
                 analysis.concepts.append(.init(text: joined, alternatives: [joined], weight: 1.0, source: .word, start: start, end: end))
             } else if let previous = analysis.concepts.last, previous.end == start, previous.source == .word {
                 let merged = previous.text + joined
-                analysis.concepts[analysis.concepts.count - 1] = .init(text: merged, alternatives: [merged], weight: 1.2, source: .word, start: previous.start, end: end)
+                analysis.concepts[analysis.concepts.count - 1] = .init(
+                    text: merged, alternatives: [merged], weight: 1.2, source: .word, start: previous.start, end: end)
             } else if next == end {
                 pendingPrefix = (joined, start)
             }
@@ -186,8 +191,10 @@ struct QuestionAnalyzer {
                 alternatives.append(term)
             }
             let weight = key.count == 1 ? 0.7 : key.count >= 3 ? 1.2 : 1.0
-            analysis.concepts.append(.init(text: key, alternatives: alternatives, weight: weight,
-                                           source: phrase.kind == .synonym ? .synonym : .vocabulary, start: start, end: end))
+            analysis.concepts.append(
+                .init(
+                    text: key, alternatives: alternatives, weight: weight,
+                    source: phrase.kind == .synonym ? .synonym : .vocabulary, start: start, end: end))
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// A yardstick for the indexing benchmark: the searchable text of a built index, indexed
 /// again by SQLite's own `trigram` tokenizer (the cheapest substring index FTS5 offers: one
@@ -42,10 +42,12 @@ public enum ReferenceIndex {
             }
             let seconds = Date().timeIntervalSince(started)
             let textBytes = try queue.read { db in
-                try Int.fetchOne(db, sql: """
-                    SELECT coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(label AS BLOB))
-                      + length(CAST(body AS BLOB)) + length(CAST(tags AS BLOB))), 0) FROM reference
-                    """) ?? 0
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(label AS BLOB))
+                          + length(CAST(body AS BLOB)) + length(CAST(tags AS BLOB))), 0) FROM reference
+                        """) ?? 0
             }
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "DETACH DATABASE source")

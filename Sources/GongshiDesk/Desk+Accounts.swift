@@ -4,10 +4,11 @@ import GRDB
 extension Desk {
     /// Letters, digits, Han characters, `_`, `.`, `-`; 1 to 32 characters.
     public static func isValidAccountName(_ name: String) -> Bool {
-        (1...32).contains(name.count) && name.unicodeScalars.allSatisfy { s in
-            (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.-".unicodeScalars.contains(s)))
-                || (0x4E00...0x9FFF).contains(s.value)
-        }
+        (1...32).contains(name.count)
+            && name.unicodeScalars.allSatisfy { s in
+                (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.-".unicodeScalars.contains(s)))
+                    || (0x4E00...0x9FFF).contains(s.value)
+            }
     }
 
     /// Creates an account (from the CLI: `gongshi user add`).
@@ -22,8 +23,9 @@ extension Desk {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [name]) == true {
                 throw DeskError(.invalid, "用户已存在：\(name)")
             }
-            try db.execute(sql: "INSERT INTO account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [name, role.rawValue, hash, now.timeIntervalSince1970])
+            try db.execute(
+                sql: "INSERT INTO account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [name, role.rawValue, hash, now.timeIntervalSince1970])
             let account = Account(id: db.lastInsertedRowID, name: name, role: role, disabled: false)
             try audit(db, actor: actor, action: "user_add", target: "account:\(name)", after: Self.json(["role": role.rawValue]))
             return account
@@ -38,8 +40,9 @@ extension Desk {
             }
             try db.execute(sql: "UPDATE account SET disabled = 1 WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
-            try audit(db, actor: actor, action: "user_disable", target: "account:\(name)",
-                      before: Self.json(["disabled": "false"]), after: Self.json(["disabled": "true"]))
+            try audit(
+                db, actor: actor, action: "user_disable", target: "account:\(name)",
+                before: Self.json(["disabled": "false"]), after: Self.json(["disabled": "true"]))
         }
     }
 

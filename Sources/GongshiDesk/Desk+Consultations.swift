@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Changes staff make to a consultation after intake; nil leaves a field as it is.
 public struct ConsultationUpdate: Sendable {
@@ -30,17 +30,24 @@ extension Desk {
     public func create(_ draft: ConsultationDraft, by account: Account) throws(DeskError) -> Int64 {
         let draft = try Self.checked(draft)
         return try write { db in
-            try db.execute(sql: """
-                INSERT INTO consultation (channel, received_at, question, enquirer_name, enquirer_contact, org_code, org_name,
-                                          tags, status, assignee_id, created_by, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [draft.channel.rawValue, draft.receivedAt.timeIntervalSince1970, draft.question, draft.enquirerName,
-                                 draft.enquirerContact, draft.organizationCode, draft.organizationName, draft.tags.joined(separator: ","),
-                                 Consultation.Status.pending.rawValue, draft.assigneeID ?? account.id, account.id, now.timeIntervalSince1970])
+            try db.execute(
+                sql: """
+                    INSERT INTO consultation (channel, received_at, question, enquirer_name, enquirer_contact, org_code, org_name,
+                                              tags, status, assignee_id, created_by, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    draft.channel.rawValue, draft.receivedAt.timeIntervalSince1970, draft.question, draft.enquirerName,
+                    draft.enquirerContact, draft.organizationCode, draft.organizationName, draft.tags.joined(separator: ","),
+                    Consultation.Status.pending.rawValue, draft.assigneeID ?? account.id, account.id, now.timeIntervalSince1970,
+                ])
             let id = db.lastInsertedRowID
-            try audit(db, actor: account.name, action: "create", target: "consultation:\(id)",
-                      after: Self.json(["channel": draft.channel.rawValue, "question": draft.question, "org": draft.organizationCode,
-                                        "tags": draft.tags.joined(separator: ","), "enquirer": draft.enquirerName.isEmpty && draft.enquirerContact.isEmpty ? "" : "（已登记，不记入审计）"]))
+            try audit(
+                db, actor: account.name, action: "create", target: "consultation:\(id)",
+                after: Self.json([
+                    "channel": draft.channel.rawValue, "question": draft.question, "org": draft.organizationCode,
+                    "tags": draft.tags.joined(separator: ","), "enquirer": draft.enquirerName.isEmpty && draft.enquirerContact.isEmpty ? "" : "（已登记，不记入审计）",
+                ]))
             return id
         }
     }
@@ -56,31 +63,38 @@ extension Desk {
         if let tags = change.tags { _ = try Self.checkedTags(tags) }
         try write { db in
             guard let old = try Self.fetch(db, id: id) else { throw DeskError(.notFound, "没有编号为 \(id) 的咨询") }
-            var before: [String: String] = [:], after: [String: String] = [:]
+            var before: [String: String] = [:]
+            var after: [String: String] = [:]
             if let status = change.status, status != old.status {
                 try db.execute(sql: "UPDATE consultation SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
-                before["status"] = old.status.rawValue; after["status"] = status.rawValue
+                before["status"] = old.status.rawValue
+                after["status"] = status.rawValue
             }
             if let tags = change.tags, tags != old.tags {
                 try db.execute(sql: "UPDATE consultation SET tags = ? WHERE id = ?", arguments: [tags.joined(separator: ","), id])
-                before["tags"] = old.tags.joined(separator: ","); after["tags"] = tags.joined(separator: ",")
+                before["tags"] = old.tags.joined(separator: ",")
+                after["tags"] = tags.joined(separator: ",")
             }
             if let assignee = change.assigneeID, assignee != old.assigneeID {
                 if let assignee, try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ? AND disabled = 0", arguments: [assignee]) != true {
                     throw DeskError(.invalid, "承办人不存在或已停用")
                 }
                 try db.execute(sql: "UPDATE consultation SET assignee_id = ? WHERE id = ?", arguments: [assignee, id])
-                before["assignee"] = old.assigneeID.map(String.init) ?? ""; after["assignee"] = assignee.map(String.init) ?? ""
+                before["assignee"] = old.assigneeID.map(String.init) ?? ""
+                after["assignee"] = assignee.map(String.init) ?? ""
             }
             if let code = change.organizationCode, code != old.organizationCode {
-                try db.execute(sql: "UPDATE consultation SET org_code = ?, org_name = ? WHERE id = ?",
-                               arguments: [String(code.prefix(18)), String((change.organizationName ?? "").prefix(100)), id])
-                before["org"] = old.organizationCode; after["org"] = code
+                try db.execute(
+                    sql: "UPDATE consultation SET org_code = ?, org_name = ? WHERE id = ?",
+                    arguments: [String(code.prefix(18)), String((change.organizationName ?? "").prefix(100)), id])
+                before["org"] = old.organizationCode
+                after["org"] = code
             }
             guard !after.isEmpty else { return }
             try db.execute(sql: "UPDATE consultation SET updated_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
-            try audit(db, actor: account.name, action: change.status != nil && after["status"] != nil ? "status" : "edit",
-                      target: "consultation:\(id)", before: Self.json(before), after: Self.json(after))
+            try audit(
+                db, actor: account.name, action: change.status != nil && after["status"] != nil ? "status" : "edit",
+                target: "consultation:\(id)", before: Self.json(before), after: Self.json(after))
         }
     }
 
@@ -91,11 +105,13 @@ extension Desk {
         try write { db in
             guard let old = try Self.fetch(db, id: id) else { throw DeskError(.notFound, "没有编号为 \(id) 的咨询") }
             let status = old.status == .pending && !text.isEmpty ? Consultation.Status.answered : old.status
-            try db.execute(sql: "UPDATE consultation SET reply = ?, replied_at = ?, status = ?, updated_at = ? WHERE id = ?",
-                           arguments: [text, now.timeIntervalSince1970, status.rawValue, now.timeIntervalSince1970, id])
-            try audit(db, actor: account.name, action: "reply", target: "consultation:\(id)",
-                      before: Self.json(["reply": old.reply, "status": old.status.rawValue]),
-                      after: Self.json(["reply": text, "status": status.rawValue]))
+            try db.execute(
+                sql: "UPDATE consultation SET reply = ?, replied_at = ?, status = ?, updated_at = ? WHERE id = ?",
+                arguments: [text, now.timeIntervalSince1970, status.rawValue, now.timeIntervalSince1970, id])
+            try audit(
+                db, actor: account.name, action: "reply", target: "consultation:\(id)",
+                before: Self.json(["reply": old.reply, "status": old.status.rawValue]),
+                after: Self.json(["reply": text, "status": status.rawValue]))
         }
     }
 
@@ -105,14 +121,19 @@ extension Desk {
             guard try Self.fetch(db, id: id) != nil else { throw DeskError(.notFound, "没有编号为 \(id) 的咨询") }
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM citation WHERE consultation_id = ?", arguments: [id]) ?? 0
             guard count < Self.maxCitations else { throw DeskError(.invalid, "一条答复最多引用 \(Self.maxCitations) 条") }
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO citation (consultation_id, position, document_id, document_title, document_status, label, quoted_text, generation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, count, citation.documentID, citation.documentTitle, citation.documentStatus, citation.label,
-                                 citation.quotedText, citation.generation])
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO citation (consultation_id, position, document_id, document_title, document_status, label, quoted_text, generation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, count, citation.documentID, citation.documentTitle, citation.documentStatus, citation.label,
+                    citation.quotedText, citation.generation,
+                ])
             guard db.changesCount > 0 else { return }
-            try audit(db, actor: account.name, action: "cite", target: "consultation:\(id)",
-                      after: Self.json(["article": citation.reference, "generation": "\(citation.generation)"]))
+            try audit(
+                db, actor: account.name, action: "cite", target: "consultation:\(id)",
+                after: Self.json(["article": citation.reference, "generation": "\(citation.generation)"]))
         }
     }
 
@@ -121,8 +142,9 @@ extension Desk {
             guard try Self.fetch(db, id: id) != nil else { throw DeskError(.notFound, "没有编号为 \(id) 的咨询") }
             try db.execute(sql: "DELETE FROM citation WHERE consultation_id = ? AND document_id = ? AND label = ?", arguments: [id, documentID, label])
             guard db.changesCount > 0 else { return }
-            try audit(db, actor: account.name, action: "uncite", target: "consultation:\(id)",
-                      before: Self.json(["document": documentID, "label": label]))
+            try audit(
+                db, actor: account.name, action: "uncite", target: "consultation:\(id)",
+                before: Self.json(["document": documentID, "label": label]))
         }
     }
 
@@ -131,17 +153,23 @@ extension Desk {
         try write { db in
             guard let old = try Self.fetch(db, id: id) else { throw DeskError(.notFound, "没有编号为 \(id) 的咨询") }
             guard old.publishable != publishable else { return }
-            try db.execute(sql: "UPDATE consultation SET publishable = ?, updated_at = ? WHERE id = ?",
-                           arguments: [publishable, now.timeIntervalSince1970, id])
-            try audit(db, actor: account.name, action: "publishable", target: "consultation:\(id)",
-                      before: Self.json(["publishable": "\(old.publishable)"]), after: Self.json(["publishable": "\(publishable)"]))
+            try db.execute(
+                sql: "UPDATE consultation SET publishable = ?, updated_at = ? WHERE id = ?",
+                arguments: [publishable, now.timeIntervalSince1970, id])
+            try audit(
+                db, actor: account.name, action: "publishable", target: "consultation:\(id)",
+                before: Self.json(["publishable": "\(old.publishable)"]), after: Self.json(["publishable": "\(publishable)"]))
         }
     }
 
     /// Consultations for a work view, newest first.
     public func consultations(_ query: ConsultationQuery) throws(DeskError) -> [Consultation] {
-        var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
-        if let assignee = query.assigneeID { conditions.append("c.assignee_id = ?"); arguments.append(assignee) }
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let assignee = query.assigneeID {
+            conditions.append("c.assignee_id = ?")
+            arguments.append(assignee)
+        }
         if query.openOnly || query.overdueOnly { conditions.append("c.status IN ('待答复', '需跟进')") }
         // Each word is an FTS5 phrase (quoted: no query syntax gets through), all required.
         let words = query.text.split(whereSeparator: \.isWhitespace).prefix(5).map { MatchExpression.quote(String($0.prefix(50))) }
@@ -149,7 +177,8 @@ extension Desk {
             conditions.append("c.id IN (SELECT rowid FROM consultation_search WHERE consultation_search MATCH ?)")
             arguments.append(words.joined(separator: " AND "))
         }
-        let sql = "SELECT c.id FROM consultation c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+        let sql =
+            "SELECT c.id FROM consultation c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + " ORDER BY c.received_at DESC, c.id DESC LIMIT ?"
         arguments.append(query.overdueOnly ? 10_000 : max(1, min(query.limit, 1_000)))
         let list: [Consultation] = try read { [arguments] db in
@@ -169,7 +198,8 @@ extension Desk {
     static func workingDays(from start: Date, to end: Date) -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        var day = calendar.startOfDay(for: start), count = 0
+        var day = calendar.startOfDay(for: start)
+        var count = 0
         let last = calendar.startOfDay(for: end)
         while day < last, count < 10_000 {
             guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
@@ -183,10 +213,14 @@ extension Desk {
     // MARK: - Reading and checking
 
     static func fetch(_ db: Database, id: Int64) throws -> Consultation? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT c.*, a.name AS assignee_name, (SELECT 1 FROM faq f WHERE f.consultation_id = c.id) AS faq
-            FROM consultation c LEFT JOIN account a ON a.id = c.assignee_id WHERE c.id = ?
-            """, arguments: [id]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT c.*, a.name AS assignee_name, (SELECT 1 FROM faq f WHERE f.consultation_id = c.id) AS faq
+                    FROM consultation c LEFT JOIN account a ON a.id = c.assignee_id WHERE c.id = ?
+                    """, arguments: [id])
+        else { return nil }
         let citations = try Row.fetchAll(db, sql: "SELECT * FROM citation WHERE consultation_id = ? ORDER BY position, id", arguments: [id]).map(citation)
         let tags: String = row["tags"]
         return Consultation(
@@ -203,8 +237,9 @@ extension Desk {
     }
 
     static func citation(_ row: Row) -> Citation {
-        Citation(documentID: row["document_id"], documentTitle: row["document_title"], documentStatus: row["document_status"],
-                 label: row["label"], quotedText: row["quoted_text"], generation: row["generation"])
+        Citation(
+            documentID: row["document_id"], documentTitle: row["document_title"], documentStatus: row["document_status"],
+            label: row["label"], quotedText: row["quoted_text"], generation: row["generation"])
     }
 
     static func checked(_ draft: ConsultationDraft) throws(DeskError) -> ConsultationDraft {

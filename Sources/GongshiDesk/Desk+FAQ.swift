@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 extension Desk {
     /// Publishes a consultation's reply as an FAQ entry (admins only): the question, the
@@ -13,11 +13,13 @@ extension Desk {
             let q = (question?.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0.isEmpty ? nil : $0 } ?? c.question
             guard q.count <= Self.maxQuestionCharacters else { throw DeskError(.invalid, "问题过长") }
             let articles = String(decoding: (try? JSONEncoder().encode(c.citations)) ?? Data("[]".utf8), as: UTF8.self)
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO faq (consultation_id, question, answer, articles, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [id, q, c.reply, articles, now.timeIntervalSince1970, account.name])
-            try audit(db, actor: account.name, action: "publish", target: "consultation:\(id)",
-                      after: Self.json(["question": q, "articles": c.citations.map(\.reference).joined(separator: "、")]))
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO faq (consultation_id, question, answer, articles, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, q, c.reply, articles, now.timeIntervalSince1970, account.name])
+            try audit(
+                db, actor: account.name, action: "publish", target: "consultation:\(id)",
+                after: Self.json(["question": q, "articles": c.citations.map(\.reference).joined(separator: "、")]))
         }
     }
 
@@ -36,9 +38,10 @@ extension Desk {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM faq ORDER BY published_at DESC, consultation_id DESC").map { row in
                 let articles: String = row["articles"]
-                return PublishedFAQ(consultationID: row["consultation_id"], question: row["question"], answer: row["answer"],
-                                    articles: (try? JSONDecoder().decode([Citation].self, from: Data(articles.utf8))) ?? [],
-                                    publishedAt: Date(timeIntervalSince1970: row["published_at"]))
+                return PublishedFAQ(
+                    consultationID: row["consultation_id"], question: row["question"], answer: row["answer"],
+                    articles: (try? JSONDecoder().decode([Citation].self, from: Data(articles.utf8))) ?? [],
+                    publishedAt: Date(timeIntervalSince1970: row["published_at"]))
             }
         }
     }
@@ -80,9 +83,17 @@ extension Desk {
         if let n = Int(inner) { return n }
         let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
         let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
-        var total = 0, pending = 0
+        var total = 0
+        var pending = 0
         for c in inner {
-            if let d = digits[c] { pending = d } else if let u = units[c] { total += (pending == 0 ? 1 : pending) * u; pending = 0 } else { return nil }
+            if let d = digits[c] {
+                pending = d
+            } else if let u = units[c] {
+                total += (pending == 0 ? 1 : pending) * u
+                pending = 0
+            } else {
+                return nil
+            }
         }
         let n = total + pending
         return n > 0 ? n : nil

@@ -30,13 +30,18 @@ extension Desk {
             repeat {
                 receipt = "\(day)-" + String(format: "%08d", Int.random(in: 0..<100_000_000, using: &generator))
             } while try Bool.fetchOne(db, sql: "SELECT 1 FROM consultation WHERE receipt = ?", arguments: [receipt]) == true
-            try db.execute(sql: """
-                INSERT INTO consultation (channel, received_at, question, enquirer_name, enquirer_contact, status, receipt, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [draft.channel.rawValue, now.timeIntervalSince1970, draft.question, draft.enquirerName, draft.enquirerContact,
-                                 Consultation.Status.pending.rawValue, receipt, now.timeIntervalSince1970])
-            try audit(db, actor: "公众", action: "public_submit", target: "consultation:\(db.lastInsertedRowID)",
-                      after: Self.json(["question": draft.question, "receipt": receipt]))
+            try db.execute(
+                sql: """
+                    INSERT INTO consultation (channel, received_at, question, enquirer_name, enquirer_contact, status, receipt, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    draft.channel.rawValue, now.timeIntervalSince1970, draft.question, draft.enquirerName, draft.enquirerContact,
+                    Consultation.Status.pending.rawValue, receipt, now.timeIntervalSince1970,
+                ])
+            try audit(
+                db, actor: "公众", action: "public_submit", target: "consultation:\(db.lastInsertedRowID)",
+                after: Self.json(["question": draft.question, "receipt": receipt]))
             return receipt
         }
     }
@@ -52,10 +57,12 @@ extension Desk {
         guard Self.isReceipt(receipt) else { return nil }
         return try read { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM consultation WHERE receipt = ?", arguments: [receipt]),
-                  let c = try Self.fetch(db, id: id) else { return nil }
+                let c = try Self.fetch(db, id: id)
+            else { return nil }
             let shown = c.publishable && !c.reply.isEmpty
-            return PublicReply(receipt: receipt, question: c.question, status: c.status, reply: shown ? c.reply : nil,
-                               citations: shown ? c.citations : [])
+            return PublicReply(
+                receipt: receipt, question: c.question, status: c.status, reply: shown ? c.reply : nil,
+                citations: shown ? c.citations : [])
         }
     }
 }

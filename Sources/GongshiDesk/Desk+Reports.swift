@@ -17,7 +17,10 @@ public struct ConsultationExportRow: Sendable {
 
 /// Counts for /desk/stats.
 public struct DeskStatistics: Sendable, Codable {
-    public struct Count: Sendable, Codable { public var key: String; public var count: Int }
+    public struct Count: Sendable, Codable {
+        public var key: String
+        public var count: Int
+    }
     public var total: Int
     public var byChannel: [Count]
     public var byStatus: [Count]
@@ -35,8 +38,9 @@ extension Desk {
         guard account.isAdmin else { throw DeskError(.forbidden, "只有管理员可以查看审计记录") }
         return try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [max(1, min(limit, 5_000))]).map { row in
-                AuditEntry(id: row["id"], at: Date(timeIntervalSince1970: row["at"]), actor: row["actor"], action: row["action"],
-                           target: row["target"], before: row["before"], after: row["after"])
+                AuditEntry(
+                    id: row["id"], at: Date(timeIntervalSince1970: row["at"]), actor: row["actor"], action: row["action"],
+                    target: row["target"], before: row["before"], after: row["after"])
             }
         }
     }
@@ -46,9 +50,10 @@ extension Desk {
         try write { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM consultation ORDER BY id")
             let rows = try ids.compactMap { try Self.fetch(db, id: $0) }.map { c in
-                ConsultationExportRow(id: c.id, channel: c.channel.rawValue, receivedAt: c.receivedAt, question: c.question,
-                                      organizationCode: c.organizationCode, tags: c.tags, status: c.status.rawValue,
-                                      assignee: c.assigneeName ?? "", reply: c.reply, citations: c.citations.map(\.reference))
+                ConsultationExportRow(
+                    id: c.id, channel: c.channel.rawValue, receivedAt: c.receivedAt, question: c.question,
+                    organizationCode: c.organizationCode, tags: c.tags, status: c.status.rawValue,
+                    assignee: c.assigneeName ?? "", reply: c.reply, citations: c.citations.map(\.reference))
             }
             try audit(db, actor: account.name, action: "export", target: "consultations", after: Self.json(["rows": "\(rows.count)"]))
             return rows

@@ -96,8 +96,9 @@ public final class Desk: Sendable {
     /// Appends one audit row (inside the caller's transaction: the action and its record
     /// commit together or not at all).
     func audit(_ db: Database, actor: String, action: String, target: String = "", before: String? = nil, after: String? = nil) throws {
-        try db.execute(sql: "INSERT INTO audit (at, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [now.timeIntervalSince1970, String(actor.prefix(100)), action, target, before, after])
+        try db.execute(
+            sql: "INSERT INTO audit (at, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [now.timeIntervalSince1970, String(actor.prefix(100)), action, target, before, after])
     }
 
     /// 32 random bytes from the system generator (getrandom), as hex.

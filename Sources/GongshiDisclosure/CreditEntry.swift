@@ -17,8 +17,10 @@ public struct CreditEntry: Codable, Sendable, Equatable {
     /// Listed and not (yet) removed on the directory's "today"; always true for penalties.
     public var current: Bool
 
-    public init(list: String, reason: String, authority: String, date: String, removedOn: String? = nil, removalReason: String? = nil,
-                decisionNo: String? = nil, basis: String? = nil, result: String? = nil, current: Bool = true) {
+    public init(
+        list: String, reason: String, authority: String, date: String, removedOn: String? = nil, removalReason: String? = nil,
+        decisionNo: String? = nil, basis: String? = nil, result: String? = nil, current: Bool = true
+    ) {
         self.list = list
         self.reason = reason
         self.authority = authority

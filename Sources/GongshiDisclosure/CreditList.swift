@@ -47,8 +47,10 @@ public struct CreditList: Codable, Sendable, Equatable {
         public var removalReason: String?
         public var current: Bool
 
-        public init(orgCode: String, orgName: String, region: String?, reason: String, authority: String, date: String, removedOn: String?,
-                    removalReason: String?, current: Bool) {
+        public init(
+            orgCode: String, orgName: String, region: String?, reason: String, authority: String, date: String, removedOn: String?,
+            removalReason: String?, current: Bool
+        ) {
             self.orgCode = orgCode
             self.orgName = orgName
             self.region = region

@@ -20,7 +20,10 @@ public enum CreditStatus: String, Codable, Sendable, CaseIterable {
 
     /// Parses a filter value: the English code or the Chinese label.
     public init?(parameter: String) {
-        if let status = CreditStatus(rawValue: parameter) { self = status; return }
+        if let status = CreditStatus(rawValue: parameter) {
+            self = status
+            return
+        }
         guard let status = CreditStatus.allCases.first(where: { $0.label == parameter }) else { return nil }
         self = status
     }

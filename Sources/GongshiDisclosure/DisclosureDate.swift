@@ -25,7 +25,8 @@ public enum DisclosureDate {
             return n
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-              CalendarDate.isValid(year: y, month: m, day: d) else { return nil }
+            CalendarDate.isValid(year: y, month: m, day: d)
+        else { return nil }
         return (y, m, d)
     }
 

@@ -1,5 +1,5 @@
-import GongshiStore
 import GRDB
+import GongshiStore
 
 extension OrganizationDirectory {
     /// One notice with its full text and the organizations it concerns; nil when unknown.
@@ -9,15 +9,19 @@ extension OrganizationDirectory {
             guard let row = try Row.fetchOne(db, sql: "SELECT id, title, kind, issuer, date, body FROM notice WHERE id = ?", arguments: [id]) else {
                 return nil
             }
-            let orgs = try Row.fetchAll(db, sql: """
-                SELECT x.org_code AS code, o.name FROM notice_org x LEFT JOIN org o ON o.code = x.org_code
-                WHERE x.notice_id = ? ORDER BY x.org_code
-                """, arguments: [id]).map { r in
+            let orgs = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT x.org_code AS code, o.name FROM notice_org x LEFT JOIN org o ON o.code = x.org_code
+                    WHERE x.notice_id = ? ORDER BY x.org_code
+                    """, arguments: [id]
+            ).map { r in
                 let code: String = r["code"]
                 return NoticeDetail.Organization(code: code, name: r["name"])
             }
-            return NoticeDetail(id: row["id"], title: row["title"], kind: row["kind"], issuer: row["issuer"], date: row["date"],
-                                body: row["body"] ?? "", organizations: orgs)
+            return NoticeDetail(
+                id: row["id"], title: row["title"], kind: row["kind"], issuer: row["issuer"], date: row["date"],
+                body: row["body"] ?? "", organizations: orgs)
         }
     }
 }

@@ -1,26 +1,33 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// `/orgs`: filtered lists with totals and facet counts, and their CSV export.
 extension OrganizationDirectory {
     /// A page of organizations matching `filter`, ordered by name, with the total and
     /// the facet counts of the whole filtered set (one GROUP BY pass).
-    public func search(filter: OrganizationFilter, page: PageRequest = PageRequest(), today: String = DisclosureDate.today()) throws(DisclosureError) -> OrganizationSearchResult {
+    public func search(filter: OrganizationFilter, page: PageRequest = PageRequest(), today: String = DisclosureDate.today()) throws(DisclosureError)
+        -> OrganizationSearchResult
+    {
         try filter.validate()
         let query = try read { db in try whereClause(filter, today: today, db: db) }
         let gradeExpr = "CASE WHEN o.grade IS NOT NULL AND o.grade_until >= ? THEN o.grade ELSE 'none' END"
         let key = try indexVersion(today: today) + "|" + Self.cacheKey(filter)
         let cached = facetCache.value[key]
         let (groups, items) = try read { db in
-            let groups = try cached ?? Row.fetchAll(db, sql: """
-                WITH \(CreditStatus.tableSQL)
-                SELECT o.type, o.status, \(gradeExpr) AS g, coalesce(cs.status, 'normal') AS c, o.region, o.authority, count(*) AS n
-                FROM org o LEFT JOIN cs ON cs.org_code = o.code \(query.sql)
-                GROUP BY 1, 2, 3, 4, 5, 6
-                """, arguments: StatementArguments(CreditStatus.arguments(today: today) + [today]) + query.arguments).map { row in
-                FacetRow(values: (0..<6).map { (row[$0] as String?) ?? "" }, count: row["n"])
-            }
+            let groups =
+                try cached
+                ?? Row.fetchAll(
+                    db,
+                    sql: """
+                        WITH \(CreditStatus.tableSQL)
+                        SELECT o.type, o.status, \(gradeExpr) AS g, coalesce(cs.status, 'normal') AS c, o.region, o.authority, count(*) AS n
+                        FROM org o LEFT JOIN cs ON cs.org_code = o.code \(query.sql)
+                        GROUP BY 1, 2, 3, 4, 5, 6
+                        """, arguments: StatementArguments(CreditStatus.arguments(today: today) + [today]) + query.arguments
+                ).map { row in
+                    FacetRow(values: (0..<6).map { (row[$0] as String?) ?? "" }, count: row["n"])
+                }
             let items = try Self.summaries(db, where: query, today: today, limit: page.size, offset: page.offset)
             return (groups, items)
         }
@@ -37,7 +44,11 @@ extension OrganizationDirectory {
             for i in 0..<6 { counts[i][row.values[i], default: 0] += row.count }
         }
         func facet(_ i: Int, order: [String]? = nil, label: (String) -> String = { $0 }) -> [FacetCount] {
-            let known = order ?? counts[i].keys.sorted { counts[i][$0, default: 0] != counts[i][$1, default: 0] ? counts[i][$0, default: 0] > counts[i][$1, default: 0] : $0 < $1 }
+            let known =
+                order
+                ?? counts[i].keys.sorted {
+                    counts[i][$0, default: 0] != counts[i][$1, default: 0] ? counts[i][$0, default: 0] > counts[i][$1, default: 0] : $0 < $1
+                }
             return known.compactMap { value in
                 guard let n = counts[i][value], n > 0, !value.isEmpty else { return nil }
                 return FacetCount(value: value, label: label(value), count: n)
@@ -52,8 +63,10 @@ extension OrganizationDirectory {
     }
 
     /// Up to `limit` (≤ `maxExportRows`) organizations matching `filter`, for CSV export.
-    public func exportOrganizations(filter: OrganizationFilter, limit: Int = OrganizationDirectory.maxExportRows,
-                                    today: String = DisclosureDate.today()) throws(DisclosureError) -> [OrganizationSummary] {
+    public func exportOrganizations(
+        filter: OrganizationFilter, limit: Int = OrganizationDirectory.maxExportRows,
+        today: String = DisclosureDate.today()
+    ) throws(DisclosureError) -> [OrganizationSummary] {
         try filter.validate()
         let query = try read { db in try whereClause(filter, today: today, db: db) }
         return try read { db in
@@ -86,8 +99,10 @@ extension OrganizationDirectory {
                 terms.append("0")
             }
         }
-        for (column, value) in [("o.type", filter.type), ("o.status", filter.status), ("o.authority", filter.authority),
-                                ("o.region", filter.region), ("o.center_level", filter.centerLevel)] {
+        for (column, value) in [
+            ("o.type", filter.type), ("o.status", filter.status), ("o.authority", filter.authority),
+            ("o.region", filter.region), ("o.center_level", filter.centerLevel),
+        ] {
             if let value, !value.isEmpty {
                 terms.append("\(column) = ?")
                 values.append(value)
@@ -118,7 +133,9 @@ extension OrganizationDirectory {
         // (an index seek each); joining the grouped credit table costs a pass over every
         // credit record, about 0.4 s at a million organizations.
         let joined = query.sql.contains("cs.")
-        let sql = joined ? """
+        let sql =
+            joined
+            ? """
             WITH \(CreditStatus.tableSQL)
             SELECT o.code, o.name, o.type, o.authority, o.region, o.founded, o.status, o.cert_until, coalesce(cs.status, 'normal') AS credit,
               CASE WHEN o.grade_until >= ? THEN o.grade END AS grade
@@ -131,7 +148,9 @@ extension OrganizationDirectory {
             FROM org o \(query.sql)
             ORDER BY o.name, o.code LIMIT ? OFFSET ?
             """
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(CreditStatus.arguments(today: today) + [today]) + query.arguments + [limit, offset]).map { r in
+        return try Row.fetchAll(
+            db, sql: sql, arguments: StatementArguments(CreditStatus.arguments(today: today) + [today]) + query.arguments + [limit, offset]
+        ).map { r in
             let credit = CreditStatus(rawValue: r["credit"]) ?? .normal
             let code: String = r["code"]
             let status: String = r["status"], certUntil: String? = r["cert_until"]

@@ -1,5 +1,5 @@
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// `/stats`.
 extension OrganizationDirectory {
@@ -16,19 +16,25 @@ extension OrganizationDirectory {
             let notices = try Int.fetchOne(db, sql: "SELECT count(*) FROM notice") ?? 0
             let types = Dictionary(try counts("SELECT type, count(*) FROM org GROUP BY type"), uniquingKeysWith: +)
             let years = try counts("SELECT substr(founded, 1, 4), count(*) FROM org GROUP BY 1 ORDER BY 1")
-            let grades = Dictionary(try counts("""
-                SELECT CASE WHEN grade IS NULL THEN 'none' WHEN grade_until IS NULL OR grade_until < ? THEN 'expired' ELSE grade END, count(*)
-                FROM org GROUP BY 1
-                """, [today]), uniquingKeysWith: +)
-            var credit = Dictionary(try counts("WITH \(CreditStatus.tableSQL) SELECT status, count(*) FROM cs GROUP BY status",
-                                               StatementArguments(CreditStatus.arguments(today: today))), uniquingKeysWith: +)
+            let grades = Dictionary(
+                try counts(
+                    """
+                    SELECT CASE WHEN grade IS NULL THEN 'none' WHEN grade_until IS NULL OR grade_until < ? THEN 'expired' ELSE grade END, count(*)
+                    FROM org GROUP BY 1
+                    """, [today]), uniquingKeysWith: +)
+            var credit = Dictionary(
+                try counts(
+                    "WITH \(CreditStatus.tableSQL) SELECT status, count(*) FROM cs GROUP BY status",
+                    StatementArguments(CreditStatus.arguments(today: today))), uniquingKeysWith: +)
             // Records may name organizations that are not registered here; count those that are.
             let listed = credit.values.reduce(0, +)
             let unknown = try Int.fetchOne(db, sql: "SELECT count(DISTINCT org_code) FROM credit_record WHERE org_code NOT IN (SELECT code FROM org)") ?? 0
             if unknown > 0 {
-                credit = Dictionary(try counts("""
-                    WITH \(CreditStatus.tableSQL) SELECT status, count(*) FROM cs WHERE org_code IN (SELECT code FROM org) GROUP BY status
-                    """, StatementArguments(CreditStatus.arguments(today: today))), uniquingKeysWith: +)
+                credit = Dictionary(
+                    try counts(
+                        """
+                        WITH \(CreditStatus.tableSQL) SELECT status, count(*) FROM cs WHERE org_code IN (SELECT code FROM org) GROUP BY status
+                        """, StatementArguments(CreditStatus.arguments(today: today))), uniquingKeysWith: +)
             }
             credit["normal", default: 0] += total - (listed - unknown)
             let months = try counts("SELECT substr(date, 1, 7), count(*) FROM notice GROUP BY 1 ORDER BY 1")

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// The data of the transparency pages: organization profiles, `/orgs` search with facets,
 /// name autocomplete, the credit lists, notices, statistics and service-center reports.
@@ -77,20 +77,27 @@ public final class OrganizationDirectory: Sendable {
         let code = try Self.validateCode(text)
         return try read { db -> OrganizationProfile? in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM org WHERE code = ?"), arguments: [code]) else { return nil }
-            let inspections = try Row.fetchAll(db.cachedStatement(sql: "SELECT year, result FROM org_inspection WHERE org_code = ? ORDER BY year DESC"),
-                                               arguments: [code]).map { OrganizationProfile.InspectionResult(year: $0["year"], result: $0["result"]) }
+            let inspections = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT year, result FROM org_inspection WHERE org_code = ? ORDER BY year DESC"),
+                arguments: [code]
+            ).map { OrganizationProfile.InspectionResult(year: $0["year"], result: $0["result"]) }
             let entries = try Self.creditEntries(db, code: code, today: today)
             let credit = OrganizationProfile.CreditRecords(
-                abnormal: .init(current: entries.filter { $0.list == CreditRecord.abnormal && $0.current },
-                                removed: entries.filter { $0.list == CreditRecord.abnormal && !$0.current }),
-                serious: .init(current: entries.filter { $0.list == CreditRecord.serious && $0.current },
-                               removed: entries.filter { $0.list == CreditRecord.serious && !$0.current }),
+                abnormal: .init(
+                    current: entries.filter { $0.list == CreditRecord.abnormal && $0.current },
+                    removed: entries.filter { $0.list == CreditRecord.abnormal && !$0.current }),
+                serious: .init(
+                    current: entries.filter { $0.list == CreditRecord.serious && $0.current },
+                    removed: entries.filter { $0.list == CreditRecord.serious && !$0.current }),
                 penalties: entries.filter { $0.list == CreditRecord.penalty })
             let status = CreditStatus.compute(entries, today: today)
-            let notices = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT n.id, n.title, n.kind, n.issuer, n.date FROM notice_org x JOIN notice n ON n.id = x.notice_id
-                WHERE x.org_code = ? ORDER BY n.date DESC, n.id LIMIT ?
-                """), arguments: [code, Self.maxTimeline]).map { r in
+            let notices = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT n.id, n.title, n.kind, n.issuer, n.date FROM notice_org x JOIN notice n ON n.id = x.notice_id
+                        WHERE x.org_code = ? ORDER BY n.date DESC, n.id LIMIT ?
+                        """), arguments: [code, Self.maxTimeline]
+            ).map { r in
                 OrganizationProfile.NoticeLink(id: r["id"], title: r["title"], kind: r["kind"], issuer: r["issuer"], date: r["date"])
             }
             let type: String = row["type"]
@@ -115,8 +122,9 @@ public final class OrganizationDirectory: Sendable {
 
     static func creditEntries(_ db: Database, code: String, today: String) throws -> [CreditEntry] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM credit_record WHERE org_code = ? ORDER BY date DESC, id"), arguments: [code]).map { r in
-            var entry = CreditEntry(list: r["list"], reason: r["reason"], authority: r["authority"], date: r["date"], removedOn: r["removed_on"],
-                                    removalReason: r["removal_reason"], decisionNo: r["decision_no"], basis: r["basis"], result: r["result"])
+            var entry = CreditEntry(
+                list: r["list"], reason: r["reason"], authority: r["authority"], date: r["date"], removedOn: r["removed_on"],
+                removalReason: r["removal_reason"], decisionNo: r["decision_no"], basis: r["basis"], result: r["result"])
             entry.id = r["id"]
             entry.current = entry.isCurrent(today: today)
             return entry
@@ -159,17 +167,21 @@ public final class OrganizationDirectory: Sendable {
         let today = DisclosureDate.today()
         let credit = "(SELECT \(CreditStatus.statusSQL) FROM credit_record WHERE org_code = o.code) AS credit"
         let (rows, wordRows) = try read { db -> ([Row], [Row]) in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT s.code, s.pos, o.name, o.type, o.status, \(credit) FROM org_suggest s JOIN org o ON o.code = s.code
-                WHERE s.key >= ? AND s.key < ? ORDER BY s.key LIMIT 60
-                """), arguments: StatementArguments(CreditStatus.arguments(today: today)) + [key, key + "\u{10FFFF}"])
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.code, s.pos, o.name, o.type, o.status, \(credit) FROM org_suggest s JOIN org o ON o.code = s.code
+                        WHERE s.key >= ? AND s.key < ? ORDER BY s.key LIMIT 60
+                        """), arguments: StatementArguments(CreditStatus.arguments(today: today)) + [key, key + "\u{10FFFF}"])
             // Fewer than asked by name start: names holding the typed words in any order
             // (法律服务协会 → 青浦区法律服务工作者协会), after them.
             guard Set(rows.map { $0["code"] as String }).count < limit, let expression = try nameExpression(typed, db: db) else { return (rows, []) }
-            let words = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT o.code, 1000 AS pos, o.name, o.type, o.status, \(credit) FROM org o
-                WHERE o.code IN (\(QueryWords.nameMatchSQL(kind: "org")) LIMIT 60)
-                """), arguments: StatementArguments(CreditStatus.arguments(today: today)) + [expression])
+            let words = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT o.code, 1000 AS pos, o.name, o.type, o.status, \(credit) FROM org o
+                        WHERE o.code IN (\(QueryWords.nameMatchSQL(kind: "org")) LIMIT 60)
+                        """), arguments: StatementArguments(CreditStatus.arguments(today: today)) + [expression])
             return (rows, words)
         }
         var best: [String: (pos: Int, suggestion: Suggestion)] = [:]
@@ -184,7 +196,8 @@ public final class OrganizationDirectory: Sendable {
         }
         return best.values.sorted { a, b in
             if (a.pos == 0) != (b.pos == 0) { return a.pos == 0 }
-            let activeA = a.suggestion.status == "正常", activeB = b.suggestion.status == "正常"
+            let activeA = a.suggestion.status == "正常"
+            let activeB = b.suggestion.status == "正常"
             if activeA != activeB { return activeA }
             if a.suggestion.name.count != b.suggestion.name.count { return a.suggestion.name.count < b.suggestion.name.count }
             return a.suggestion.name < b.suggestion.name
@@ -208,7 +221,9 @@ public final class OrganizationDirectory: Sendable {
     /// Ids of the regulations and policy documents, with the latest of their dates.
     public func policyDocuments() throws(DisclosureError) -> [(id: String, updated: String?)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, coalesce(revised, effective, promulgated) AS updated FROM document ORDER BY id").map { ($0["id"], $0["updated"]) }
+            try Row.fetchAll(db, sql: "SELECT id, coalesce(revised, effective, promulgated) AS updated FROM document ORDER BY id").map {
+                ($0["id"], $0["updated"])
+            }
         }
     }
 }

@@ -20,8 +20,10 @@ public struct OrganizationFilter: Codable, Sendable, Equatable {
     public static let noGrade = "none"
     static let maxTextLength = 64
 
-    public init(name: String? = nil, type: String? = nil, status: String? = nil, creditStatus: CreditStatus? = nil, grade: String? = nil,
-                authority: String? = nil, region: String? = nil, foundedYear: Int? = nil, centerLevel: String? = nil) {
+    public init(
+        name: String? = nil, type: String? = nil, status: String? = nil, creditStatus: CreditStatus? = nil, grade: String? = nil,
+        authority: String? = nil, region: String? = nil, foundedYear: Int? = nil, centerLevel: String? = nil
+    ) {
         self.name = name
         self.type = type
         self.status = status

@@ -38,7 +38,7 @@ public struct OrganizationProfile: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case code, name, type, authority, supervisor, founded, capital, address, scope, status, region, grade, inspections,
-             credit, notices, regulations
+            credit, notices, regulations
         case legalRep = "legal_rep"
         case certUntil = "cert_until"
         case creditStatus = "credit_status"
@@ -82,7 +82,10 @@ public struct OrganizationProfile: Codable, Sendable, Equatable {
         public var year: Int
         /// 合格, 基本合格, 不合格, 未参检.
         public var result: String
-        public init(year: Int, result: String) { self.year = year; self.result = result }
+        public init(year: Int, result: String) {
+            self.year = year
+            self.result = result
+        }
     }
 
     /// Credit records split by list; listings split into current and removed.

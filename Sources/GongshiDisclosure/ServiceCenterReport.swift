@@ -54,11 +54,14 @@ public struct ServiceCenterReport: Codable, Sendable, Equatable {
     }
 
     /// Evaluates one rule (a pure function: the tests call it directly).
-    public static func evaluate(_ rule: ServiceCenterRule, center: OrganizationProfile.CenterFacts, founded: String,
-                                grade: OrganizationProfile.GradeInfo?, today: String) -> RuleResult {
+    public static func evaluate(
+        _ rule: ServiceCenterRule, center: OrganizationProfile.CenterFacts, founded: String,
+        grade: OrganizationProfile.GradeInfo?, today: String
+    ) -> RuleResult {
         let (outcome, detail) = judge(rule, center: center, founded: founded, grade: grade, today: today)
-        return RuleResult(ruleId: rule.id, title: rule.title, outcome: outcome, outcomeLabel: outcome.label, detail: detail,
-                          text: rule.text, documentId: rule.document, anchor: rule.anchor)
+        return RuleResult(
+            ruleId: rule.id, title: rule.title, outcome: outcome, outcomeLabel: outcome.label, detail: detail,
+            text: rule.text, documentId: rule.document, anchor: rule.anchor)
     }
 
     /// Whether `rule` concerns a center of `level` in `region`.
@@ -73,8 +76,10 @@ public struct ServiceCenterReport: Codable, Sendable, Equatable {
         value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(value)
     }
 
-    private static func judge(_ rule: ServiceCenterRule, center: OrganizationProfile.CenterFacts, founded: String,
-                              grade: OrganizationProfile.GradeInfo?, today: String) -> (Outcome, String) {
+    private static func judge(
+        _ rule: ServiceCenterRule, center: OrganizationProfile.CenterFacts, founded: String,
+        grade: OrganizationProfile.GradeInfo?, today: String
+    ) -> (Outcome, String) {
         let value = rule.value ?? 0
         switch rule.measure {
         case .staffPerServed:

@@ -18,12 +18,16 @@ public struct CorpusFile: Sendable, Equatable {
         let fm = FileManager.default
         func add(_ folder: String, _ kind: Kind, _ extensions: Set<String>, recursive: Bool) {
             let base = root.appendingPathComponent(folder)
-            guard let enumerator = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                 options: recursive ? [.skipsHiddenFiles] : [.skipsHiddenFiles, .skipsSubdirectoryDescendants]) else { return }
+            guard
+                let enumerator = fm.enumerator(
+                    at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                    options: recursive ? [.skipsHiddenFiles] : [.skipsHiddenFiles, .skipsSubdirectoryDescendants])
+            else { return }
             var found: [CorpusFile] = []
             for case let url as URL in enumerator {
                 guard extensions.contains(url.pathExtension.lowercased()),
-                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                    (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                else { continue }
                 let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count))
                     .trimmingCharacters(in: CharacterSet(charactersIn: "/"))
                 found.append(CorpusFile(kind: kind, relativePath: relative, url: url))

@@ -1,5 +1,5 @@
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Indexing the Q&A files: FAQ entries, the vocabulary and the service-center contact.
 extension Indexer {

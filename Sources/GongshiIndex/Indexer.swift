@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Brings the index up to date with a corpus directory.
 ///
@@ -117,13 +117,17 @@ public struct Indexer {
     /// One corpus file: skipped when unchanged; otherwise its previous records are replaced
     /// by the new ones inside a savepoint, which is rolled back — keeping the previous
     /// records — when the new version is unreadable, not text, empty, or mostly rejected.
-    private func index(_ file: CorpusFile, old: (id: Int64, hash: String)?, db: Database, summary: inout IndexSummary,
-                       pinyin: TitlePinyin) throws {
+    private func index(
+        _ file: CorpusFile, old: (id: Int64, hash: String)?, db: Database, summary: inout IndexSummary,
+        pinyin: TitlePinyin
+    ) throws {
         let path = file.relativePath
         let previous = try old.map { try Int.fetchOne(db, sql: "SELECT records FROM corpus_file WHERE id = ?", arguments: [$0.id]) ?? 0 } ?? 0
         func keepPrevious(_ why: String) {
-            summary.problems.append(RowProblem(file: path, line: 0, field: "文件",
-                                               why: "\(why)；保留上一次索引的 \(previous) 条记录（确需清空请用 --replace-empty）"))
+            summary.problems.append(
+                RowProblem(
+                    file: path, line: 0, field: "文件",
+                    why: "\(why)；保留上一次索引的 \(previous) 条记录（确需清空请用 --replace-empty）"))
             summary.filesKept += 1
         }
         let bytes: [UInt8]
@@ -131,7 +135,9 @@ public struct Indexer {
             bytes = Array(try Data(contentsOf: file.url))
         } catch {
             // Nothing is deleted: the previous records stay and the next run tries again.
-            if previous > 0 { keepPrevious("无法读取：\(error.localizedDescription)") } else {
+            if previous > 0 {
+                keepPrevious("无法读取：\(error.localizedDescription)")
+            } else {
                 summary.problems.append(RowProblem(file: path, line: 0, field: "文件", why: "无法读取：\(error.localizedDescription)"))
             }
             return
@@ -155,7 +161,10 @@ public struct Indexer {
         }
         let isEmpty = decoded.map { $0.text.allSatisfy(\.isWhitespace) } ?? false
         if isEmpty, !replaceEmpty {
-            if protect { keepPrevious("文件为空"); return }
+            if protect {
+                keepPrevious("文件为空")
+                return
+            }
             summary.problems.append(RowProblem(file: path, line: 0, field: "文件", why: "文件为空"))
         }
         // A savepoint per changed file that has records to protect (not per row, and not on
@@ -168,8 +177,11 @@ public struct Indexer {
         var records = 0
         if let decoded {
             for line in decoded.badLines {
-                summary.problems.append(RowProblem(file: path, line: line, field: "行", why: file.kind == .policy
-                    ? "含有不是 UTF-8 的字节（已显示为 �）" : "含有不是 UTF-8 的字节，整行未读入"))
+                summary.problems.append(
+                    RowProblem(
+                        file: path, line: line, field: "行",
+                        why: file.kind == .policy
+                            ? "含有不是 UTF-8 的字节（已显示为 �）" : "含有不是 UTF-8 的字节，整行未读入"))
             }
             records = try ingest(file, text: decoded.text, fileId: fileId, db: db, summary: &summary, pinyin: pinyin)
         } else {
@@ -195,17 +207,20 @@ public struct Indexer {
     /// Credit records and notice links whose organization is not in the index (after a
     /// file of organizations was removed or replaced): reported, not left silently.
     private func orphans(db: Database) throws -> [RowProblem] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT f.path, r.line, r.org_code, '信用记录' AS what FROM credit_record r JOIN corpus_file f ON f.id = r.file_id
-            WHERE NOT EXISTS (SELECT 1 FROM org o WHERE o.code = r.org_code)
-            UNION ALL
-            SELECT f.path, n.line, l.org_code, '公告' FROM notice_org l JOIN notice n ON n.id = l.notice_id JOIN corpus_file f ON f.id = n.file_id
-            WHERE NOT EXISTS (SELECT 1 FROM org o WHERE o.code = l.org_code)
-            ORDER BY 1, 2
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.path, r.line, r.org_code, '信用记录' AS what FROM credit_record r JOIN corpus_file f ON f.id = r.file_id
+                WHERE NOT EXISTS (SELECT 1 FROM org o WHERE o.code = r.org_code)
+                UNION ALL
+                SELECT f.path, n.line, l.org_code, '公告' FROM notice_org l JOIN notice n ON n.id = l.notice_id JOIN corpus_file f ON f.id = n.file_id
+                WHERE NOT EXISTS (SELECT 1 FROM org o WHERE o.code = l.org_code)
+                ORDER BY 1, 2
+                """)
         return rows.map { row in
-            RowProblem(file: row["path"], line: row["line"], field: "统一社会信用代码(code)",
-                       why: "\(row["what"] as String)引用的社会组织“\(row["org_code"] as String)”不在索引中")
+            RowProblem(
+                file: row["path"], line: row["line"], field: "统一社会信用代码(code)",
+                why: "\(row["what"] as String)引用的社会组织“\(row["org_code"] as String)”不在索引中")
         }
     }
 
@@ -230,7 +245,9 @@ public struct Indexer {
         case .policy:
             do {
                 let document = try PolicyParser.parse(text, id: file.documentId, file: path)
-                if let other = try String.fetchOne(db, sql: "SELECT c.path FROM document d JOIN corpus_file c ON c.id = d.file_id WHERE d.id = ?", arguments: [document.id]) {
+                if let other = try String.fetchOne(
+                    db, sql: "SELECT c.path FROM document d JOIN corpus_file c ON c.id = d.file_id WHERE d.id = ?", arguments: [document.id])
+                {
                     summary.problems.append(RowProblem(file: path, line: 1, field: "文件名", why: "文档编号“\(document.id)”与 \(other) 重复"))
                     return 0
                 }

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 import Yams
 
 /// Loads `rules/service-centers.yaml` into the index on every run (it is small), keeping
@@ -33,12 +33,25 @@ struct ServiceCenterRuleLoader {
         var ids = Set<String>()
         for (n, rule) in file.rules.enumerated() {
             func reject(_ why: String) { problems.append(RowProblem(file: Self.relativePath, line: 0, field: "rules[\(n)] \(rule.id)", why: why)) }
-            if let problem = rule.problem { reject(problem); continue }
-            guard ids.insert(rule.id).inserted else { reject("规则编号重复"); continue }
-            let passage = try String.fetchOne(db, sql: "SELECT text FROM unit WHERE document_id = ? AND anchor = ?",
-                                              arguments: [rule.document, rule.anchor])
-            guard let passage else { reject("找不到文档段落 \(rule.document)#\(rule.anchor)"); continue }
-            guard passage.contains(rule.text) else { reject("规则原文与 \(rule.document)#\(rule.anchor) 的文字不一致"); continue }
+            if let problem = rule.problem {
+                reject(problem)
+                continue
+            }
+            guard ids.insert(rule.id).inserted else {
+                reject("规则编号重复")
+                continue
+            }
+            let passage = try String.fetchOne(
+                db, sql: "SELECT text FROM unit WHERE document_id = ? AND anchor = ?",
+                arguments: [rule.document, rule.anchor])
+            guard let passage else {
+                reject("找不到文档段落 \(rule.document)#\(rule.anchor)")
+                continue
+            }
+            guard passage.contains(rule.text) else {
+                reject("规则原文与 \(rule.document)#\(rule.anchor) 的文字不一致")
+                continue
+            }
             accepted.append(rule)
         }
         try db.replaceServiceCenterRules(accepted)

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The synonym and abbreviation dictionary (`Corpus/synonyms.txt`): one group per line,
 /// terms separated by `=`, `#` starts a comment. 民非 = 民办非企业单位 = 社会服务机构
 public enum SynonymDictionary {

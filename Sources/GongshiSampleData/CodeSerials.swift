@@ -32,8 +32,8 @@ struct CodeSerials: Sendable {
         var value = UInt64(index) % modulus
         repeat { value = permute(value) } while value >= modulus
         var bytes = [UInt8](repeating: 0, count: 9)
-        bytes[0] = older ? 53 : 77        // "5" or "M"
-        bytes[1] = older ? 48 : 74        // "0" or "J"
+        bytes[0] = older ? 53 : 77  // "5" or "M"
+        bytes[1] = older ? 48 : 74  // "0" or "J"
         let base: UInt64 = decimal ? 10 : 31
         for position in stride(from: 8, through: 2, by: -1) {
             bytes[position] = Self.alphabet[Int(value % base)]

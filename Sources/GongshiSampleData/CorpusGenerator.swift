@@ -15,11 +15,15 @@ public struct CorpusGenerator: Sendable {
     /// Rows per file before the next numbered file starts.
     public var rowsPerFile = 50_000
 
-    public static let orgsHeader = ["code", "name", "type", "authority", "supervisor", "legal_rep", "founded", "capital", "address",
-                                    "scope", "status", "grade", "grade_from", "grade_until", "cert_until", "inspections", "region",
-                                    "center_level", "center_served", "center_staff", "center_area"]
-    public static let creditHeader = ["code", "name", "list", "reason", "authority", "date", "removed_on", "removal_reason",
-                                      "decision_no", "basis", "result"]
+    public static let orgsHeader = [
+        "code", "name", "type", "authority", "supervisor", "legal_rep", "founded", "capital", "address",
+        "scope", "status", "grade", "grade_from", "grade_until", "cert_until", "inspections", "region",
+        "center_level", "center_served", "center_staff", "center_area",
+    ]
+    public static let creditHeader = [
+        "code", "name", "list", "reason", "authority", "date", "removed_on", "removal_reason",
+        "decision_no", "basis", "result",
+    ]
     public static let noticesHeader = ["id", "title", "kind", "issuer", "date", "orgs", "body"]
 
     public init(organizations: Int, seed: UInt64 = 20161) {
@@ -35,8 +39,9 @@ public struct CorpusGenerator: Sendable {
             try Self.removeOwnedFiles(in: url, prefix: folder)
         }
         func writer(_ index: Int) -> ChunkedCSVWriter {
-            ChunkedCSVWriter(directory: directory.appendingPathComponent(folders[index].0), prefix: folders[index].0,
-                             header: folders[index].1, rowsPerFile: rowsPerFile)
+            ChunkedCSVWriter(
+                directory: directory.appendingPathComponent(folders[index].0), prefix: folders[index].0,
+                header: folders[index].1, rowsPerFile: rowsPerFile)
         }
         var orgs = writer(0)
         var credit = writer(1)

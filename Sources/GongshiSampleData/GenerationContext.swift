@@ -20,8 +20,9 @@ struct GenerationContext {
         self.seed = seed
         namer = OrganizationNamer(expected: organizations)
         serials = CodeSerials(seed: seed, organizations: organizations)
-        decisions = Array(repeating: Array(repeating: 0, count: Self.lastYear - Self.firstYear + 1),
-                          count: RegistrationAuthority.all.count)
+        decisions = Array(
+            repeating: Array(repeating: 0, count: Self.lastYear - Self.firstYear + 1),
+            count: RegistrationAuthority.all.count)
     }
 
     /// The next penalty decision number of `authority` in the year of `date`.

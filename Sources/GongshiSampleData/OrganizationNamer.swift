@@ -14,24 +14,29 @@ struct OrganizationNamer {
 
     init(expected: Int) { taken.reserveCapacity(expected) }
 
-    static let fancyWords = ["阳光", "彩虹", "益友", "同心", "启明", "春晖", "馨语", "暖阳", "乐活", "新航", "致远", "和美",
-                             "爱心", "向日葵", "蒲公英", "晨曦", "梧桐", "银杏", "朝阳", "星光", "青禾", "乐龄", "博雅", "启航",
-                             "善行", "仁爱", "德馨", "知行"]
+    static let fancyWords = [
+        "阳光", "彩虹", "益友", "同心", "启明", "春晖", "馨语", "暖阳", "乐活", "新航", "致远", "和美",
+        "爱心", "向日葵", "蒲公英", "晨曦", "梧桐", "银杏", "朝阳", "星光", "青禾", "乐龄", "博雅", "启航",
+        "善行", "仁爱", "德馨", "知行",
+    ]
     /// First and second characters of village and community names (新港村, 金华社区).
     static let placeHeads = Array("新东西南北金华兴和安康民永福泰城湖港桥山清秀庆复盈园万龙凤平长联胜红光").map(String.init)
     static let placeTails = Array("丰光华兴隆盛河港浜泾塘湾桥苑园岭溪林田家庄宁乐安").map(String.init)
 
     /// A regular organization's name, and the street or town it names, if any.
-    mutating func name(district: Int, shortPrefix: Bool, type: OrganizationType, field: ActivityField,
-                       serial: Int, random: inout SeededRandom) -> (name: String, street: String?) {
+    mutating func name(
+        district: Int, shortPrefix: Bool, type: OrganizationType, field: ActivityField,
+        serial: Int, random: inout SeededRandom
+    ) -> (name: String, street: String?) {
         let d = District.all[district]
         let prefix = shortPrefix ? d.name : d.prefix
         let stems = field.stems(for: type)
-        let (streetChance, fancyChance): (Double, Double) = switch type {
-        case .society: (0.3, 0.08)
-        case .nonEnterprise, .socialService: (0.55, 0.45)
-        case .foundation: (0.08, 0.5)
-        }
+        let (streetChance, fancyChance): (Double, Double) =
+            switch type {
+            case .society: (0.3, 0.08)
+            case .nonEnterprise, .socialService: (0.55, 0.45)
+            case .foundation: (0.08, 0.5)
+            }
         for attempt in 0..<12 {
             let street = attempt == 0 && !random.chance(streetChance) ? nil : random.pick(d.streets)
             let community = attempt >= 3
@@ -53,23 +58,27 @@ struct OrganizationNamer {
     /// that name is taken (a district has one district-level center and one per street,
     /// then one per community); nil when every tried name is taken, and the organization
     /// is then not a center.
-    mutating func centerName(district: Int, shortPrefix: Bool, preferred: CenterLevel, fallback: Bool,
-                             random: inout SeededRandom) -> (name: String, level: CenterLevel, street: String?)? {
+    mutating func centerName(
+        district: Int, shortPrefix: Bool, preferred: CenterLevel, fallback: Bool,
+        random: inout SeededRandom
+    ) -> (name: String, level: CenterLevel, street: String?)? {
         let d = District.all[district]
-        let order: [CenterLevel] = switch preferred {
-        case _ where !fallback: [preferred]
-        case .district: [.district, .street, .industry]
-        case .street: [.street, .industry]
-        case .industry: [.industry, .street]
-        }
+        let order: [CenterLevel] =
+            switch preferred {
+            case _ where !fallback: [preferred]
+            case .district: [.district, .street, .industry]
+            case .street: [.street, .industry]
+            case .industry: [.industry, .street]
+            }
         for level in order {
             for _ in 0..<3 {
                 let street = level == .street ? random.pick(d.streets) : nil
-                let (prefix, rest): (String, String) = switch level {
-                case .district: (d.prefix, "社会组织服务中心")
-                case .street: (shortPrefix ? d.name : d.prefix, street! + "社会组织服务中心")
-                case .industry: (shortPrefix ? d.name : d.prefix, random.pick(ActivityField.centerIndustries) + "社会组织服务中心")
-                }
+                let (prefix, rest): (String, String) =
+                    switch level {
+                    case .district: (d.prefix, "社会组织服务中心")
+                    case .street: (shortPrefix ? d.name : d.prefix, street! + "社会组织服务中心")
+                    case .industry: (shortPrefix ? d.name : d.prefix, random.pick(ActivityField.centerIndustries) + "社会组织服务中心")
+                    }
                 if claim(district: district, rest: rest) { return (prefix + rest, level, street) }
                 if level == .district { break }
             }

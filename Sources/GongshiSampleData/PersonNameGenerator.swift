@@ -26,8 +26,10 @@ enum PersonNameGenerator {
         "育新", "学军", "爱华", "跃进", "向东", "庆华", "福生", "根宝", "阿芳", "菊英", "杏芬", "月琴", "国良", "伟忠", "林峰",
     ]
     /// One-character given names.
-    static let given1 = ["伟", "芳", "敏", "静", "磊", "军", "勇", "杰", "娟", "涛", "强", "霞", "平", "刚", "斌", "燕", "艳",
-                         "鹏", "辉", "华", "红", "英", "琳", "浩", "颖", "丹", "彬", "毅", "俊", "萍"]
+    static let given1 = [
+        "伟", "芳", "敏", "静", "磊", "军", "勇", "杰", "娟", "涛", "强", "霞", "平", "刚", "斌", "燕", "艳",
+        "鹏", "辉", "华", "红", "英", "琳", "浩", "颖", "丹", "彬", "毅", "俊", "萍",
+    ]
 
     static func name(_ random: inout SeededRandom) -> String {
         let surname = surnames[random.weighted(surnameWeights)].0

@@ -19,8 +19,10 @@ struct SampleCreditRecord: Sendable {
 
     /// The credit CSV columns, in `CorpusGenerator.creditHeader` order.
     func row(code: String, name: String) -> [String] {
-        [code, name, list.rawValue, reason, authority, date.text, removedOn?.text ?? "", removalReason ?? "",
-         decisionNo ?? "", basis ?? "", result ?? ""]
+        [
+            code, name, list.rawValue, reason, authority, date.text, removedOn?.text ?? "", removalReason ?? "",
+            decisionNo ?? "", basis ?? "", result ?? "",
+        ]
     }
 
     /// Reasons for 活动异常名录 (《社会组织信用信息管理办法》第九条) with the matching
@@ -48,15 +50,21 @@ struct SampleCreditRecord: Sendable {
     static func penaltyReasons(_ type: OrganizationType) -> [String] {
         switch type {
         case .society:
-            return ["超出章程规定的宗旨和业务范围进行活动", "不按照规定办理变更登记", "违反规定设立分支机构", "从事营利性的经营活动",
-                    "拒不接受或者不按照规定接受监督检查", "违反国家有关规定收取费用", "涂改、出借社会团体法人登记证书"]
+            return [
+                "超出章程规定的宗旨和业务范围进行活动", "不按照规定办理变更登记", "违反规定设立分支机构", "从事营利性的经营活动",
+                "拒不接受或者不按照规定接受监督检查", "违反国家有关规定收取费用", "涂改、出借社会团体法人登记证书",
+            ]
         case .nonEnterprise, .socialService:
-            return ["超出其章程规定的宗旨和业务范围进行活动", "不按照规定办理变更登记", "从事营利性的经营活动",
-                    "拒不接受或者不按照规定接受监督检查", "违反国家有关规定收取费用", "设立分支机构"]
+            return [
+                "超出其章程规定的宗旨和业务范围进行活动", "不按照规定办理变更登记", "从事营利性的经营活动",
+                "拒不接受或者不按照规定接受监督检查", "违反国家有关规定收取费用", "设立分支机构",
+            ]
         case .foundation:
-            return ["未按照章程规定的宗旨和公益活动的业务范围进行活动", "在填制会计凭证、登记会计账簿、编制财务会计报告中弄虚作假",
-                    "不按照规定办理变更登记", "未按照本条例的规定完成公益事业支出额度", "未按照本条例的规定接受年度检查",
-                    "不履行信息公布义务或者公布虚假信息"]
+            return [
+                "未按照章程规定的宗旨和公益活动的业务范围进行活动", "在填制会计凭证、登记会计账簿、编制财务会计报告中弄虚作假",
+                "不按照规定办理变更登记", "未按照本条例的规定完成公益事业支出额度", "未按照本条例的规定接受年度检查",
+                "不履行信息公布义务或者公布虚假信息",
+            ]
         }
     }
 

@@ -118,8 +118,10 @@ struct SampleOrganization {
             // A forced center takes its level in the first district where that name is free.
             for offset in 0..<District.all.count {
                 let d = (district + offset) % District.all.count
-                if let found = context.namer.centerName(district: d, shortPrefix: shortPrefix, preferred: level,
-                                                        fallback: false, random: &random) {
+                if let found = context.namer.centerName(
+                    district: d, shortPrefix: shortPrefix, preferred: level,
+                    fallback: false, random: &random)
+                {
                     center = found
                     district = d
                     break
@@ -127,8 +129,9 @@ struct SampleOrganization {
             }
         } else if random.chance(1.0 / 40) {
             let level = CenterLevel.allCases[random.weighted([20, 50, 30])]
-            center = context.namer.centerName(district: district, shortPrefix: shortPrefix, preferred: level,
-                                              fallback: true, random: &random)
+            center = context.namer.centerName(
+                district: district, shortPrefix: shortPrefix, preferred: level,
+                fallback: true, random: &random)
         }
         if center != nil {
             type = random.chance(0.5) ? .nonEnterprise : .socialService
@@ -137,7 +140,8 @@ struct SampleOrganization {
         self.type = type
         self.districtIndex = district
         let d = District.all[district]
-        let (name, street) = center.map { ($0.name, $0.street) }
+        let (name, street) =
+            center.map { ($0.name, $0.street) }
             ?? context.namer.name(district: district, shortPrefix: shortPrefix, type: type, field: field, serial: index, random: &random)
         self.name = name
         let authorityIndex = type == .foundation && random.chance(0.3) ? RegistrationAuthority.cityIndex[district] : district
@@ -149,7 +153,10 @@ struct SampleOrganization {
         let needsHistory = forced?.credit != nil || forced?.grade != nil || forced?.change == true || forced?.status == .revoked
         var lowYear = GenerationContext.firstYear
         var highYear = 2025
-        if center != nil { lowYear = 2010; highYear = 2024 }
+        if center != nil {
+            lowYear = 2010
+            highYear = 2024
+        }
         if status != .normal { highYear = 2024 }
         if needsHistory { highYear = min(highYear, 2014) }
         let foundedYear: Int
@@ -193,15 +200,18 @@ struct SampleOrganization {
         let windowLow = max(founded.adding(days: 120), GenerationContext.creditStart)
         let windowHigh = endedOn?.adding(days: -1) ?? GenerationContext.cutoff
         func penalty(_ date: CalendarDay, reason: String, result: String) -> SampleCreditRecord {
-            SampleCreditRecord(list: .penalty, reason: reason, authority: authorityName, date: date,
-                               decisionNo: context.decisionNumber(authority: authorityIndex, date: date),
-                               basis: type.penaltyArticle, result: result)
+            SampleCreditRecord(
+                list: .penalty, reason: reason, authority: authorityName, date: date,
+                decisionNo: context.decisionNumber(authority: authorityIndex, date: date),
+                basis: type.penaltyArticle, result: result)
         }
         var missedInspectionYear: Int?
         var revokedForInspections = false
         if status == .revoked, let ended = endedOn {
-            let reasons = ["连续两年未按照规定参加年度检查", "通过登记的住所无法取得联系，且一年以上未开展活动", "从事营利性的经营活动，情节严重",
-                           "不按照规定接受监督检查，情节严重"]
+            let reasons = [
+                "连续两年未按照规定参加年度检查", "通过登记的住所无法取得联系，且一年以上未开展活动", "从事营利性的经营活动，情节严重",
+                "不按照规定接受监督检查，情节严重",
+            ]
             // 连续两年未年检 needs two inspection years the organization lived through, and
             // 一年以上未开展活动 a year of existence: otherwise another reason.
             var weights = [55, 25, 10, 10]
@@ -249,8 +259,10 @@ struct SampleOrganization {
                 if situation == .abnormalRemoved && windowHigh.number - earliest.number >= 60 {
                     let date = CalendarDay.random(earliest, windowHigh.adding(days: -30), &random)
                     let removed = CalendarDay.random(date.adding(days: 30), min(date.adding(days: 540), windowHigh), &random)
-                    credit.append(SampleCreditRecord(list: .abnormal, reason: entry.reason, authority: authorityName, date: date,
-                                                     removedOn: removed, removalReason: entry.removal))
+                    credit.append(
+                        SampleCreditRecord(
+                            list: .abnormal, reason: entry.reason, authority: authorityName, date: date,
+                            removedOn: removed, removalReason: entry.removal))
                     if missed { missedInspectionYear = date.year - 1 }
                 } else {
                     let date = CalendarDay.random(min(earliest, windowHigh), windowHigh, &random)
@@ -269,17 +281,20 @@ struct SampleOrganization {
                     let entry = SampleCreditRecord.abnormalReasons[reasonIndex]
                     credit.append(SampleCreditRecord(list: .abnormal, reason: entry.reason, authority: authorityName, date: first))
                     if SampleCreditRecord.followsMissedInspection(reasonIndex) { missedInspectionYear = first.year - 1 }
-                    listed = SampleCreditRecord(list: .serious, reason: SampleCreditRecord.seriousAfterTwoYears, authority: authorityName,
-                                                date: first.adding(days: 731 + random.next(below: 30)))
+                    listed = SampleCreditRecord(
+                        list: .serious, reason: SampleCreditRecord.seriousAfterTwoYears, authority: authorityName,
+                        date: first.adding(days: 731 + random.next(below: 30)))
                 } else if kind == 1 || kind == 2 {
                     let date = CalendarDay.random(windowLow, windowHigh, &random)
                     let reasons = SampleCreditRecord.penaltyReasons(type)
                     credit.append(penalty(date, reason: random.pick(reasons), result: kind == 1 ? "限期停止活动" : "罚款"))
-                    listed = SampleCreditRecord(list: .serious, reason: kind == 1 ? SampleCreditRecord.seriousAfterSuspension : SampleCreditRecord.seriousAfterLargeFine,
-                                                authority: authorityName, date: min(date.adding(days: random.next(below: 20)), windowHigh))
+                    listed = SampleCreditRecord(
+                        list: .serious, reason: kind == 1 ? SampleCreditRecord.seriousAfterSuspension : SampleCreditRecord.seriousAfterLargeFine,
+                        authority: authorityName, date: min(date.adding(days: random.next(below: 20)), windowHigh))
                 } else {
-                    listed = SampleCreditRecord(list: .serious, reason: SampleCreditRecord.seriousFalseRegistration, authority: authorityName,
-                                                date: CalendarDay.random(windowLow, windowHigh, &random))
+                    listed = SampleCreditRecord(
+                        list: .serious, reason: SampleCreditRecord.seriousFalseRegistration, authority: authorityName,
+                        date: CalendarDay.random(windowLow, windowHigh, &random))
                 }
                 // Three years without further violations lift the listing.
                 let lift = listed.date.adding(years: 3).adding(days: random.int(1...40))
@@ -345,22 +360,25 @@ struct SampleOrganization {
         // 50 (district) or 20 (street) organizations served and 200 m² of office space,
         // which some centers do not meet.
         if let center {
-            let served = switch center.level {
-            case .district: random.int(150...400)
-            case .street: random.int(20...150)
-            case .industry: random.int(20...120)
-            }
-            let ideal = switch center.level {
-            case .district: served / 50
-            case .street: max(2, served / 20)
-            case .industry: max(1, served / 40)
-            }
+            let served =
+                switch center.level {
+                case .district: random.int(150...400)
+                case .street: random.int(20...150)
+                case .industry: random.int(20...120)
+                }
+            let ideal =
+                switch center.level {
+                case .district: served / 50
+                case .street: max(2, served / 20)
+                case .industry: max(1, served / 40)
+                }
             let staff = min(10, max(1, Int(Double(ideal) * (0.5 + random.unit()))))
             let area = random.chance(0.3) ? random.int(80...199) : random.int(200...500)
-            self.center = Center(level: center.level,
-                                 served: random.chance(0.9) ? served : nil,
-                                 staff: random.chance(0.9) ? staff : nil,
-                                 area: random.chance(0.88) ? area : nil)
+            self.center = Center(
+                level: center.level,
+                served: random.chance(0.9) ? served : nil,
+                staff: random.chance(0.9) ? staff : nil,
+                area: random.chance(0.88) ? area : nil)
         } else {
             self.center = nil
         }
@@ -390,15 +408,19 @@ struct SampleOrganization {
 
     /// The orgs CSV columns, in `CorpusGenerator.orgsHeader` order.
     var row: [String] {
-        [code, name, type.label, authority.name, supervisor, legalRep, founded.text, capital, address, scope, status.label,
-         grade.map { Self.grades[$0] } ?? "", gradeFrom?.text ?? "", gradeUntil?.text ?? "", certUntil?.text ?? "",
-         inspections.map { "\($0.year):\(Self.inspectionResults[$0.result])" }.joined(separator: ";"), district.prefix,
-         center?.level.label ?? "", center?.served.map(String.init) ?? "", center?.staff.map(String.init) ?? "",
-         center?.area.map(String.init) ?? ""]
+        [
+            code, name, type.label, authority.name, supervisor, legalRep, founded.text, capital, address, scope, status.label,
+            grade.map { Self.grades[$0] } ?? "", gradeFrom?.text ?? "", gradeUntil?.text ?? "", certUntil?.text ?? "",
+            inspections.map { "\($0.year):\(Self.inspectionResults[$0.result])" }.joined(separator: ";"), district.prefix,
+            center?.level.label ?? "", center?.served.map(String.init) ?? "", center?.staff.map(String.init) ?? "",
+            center?.area.map(String.init) ?? "",
+        ]
     }
 
-    static func supervisor(type: OrganizationType, field: ActivityField, district: District, founded: Int,
-                           isCenter: Bool, random: inout SeededRandom) -> String {
+    static func supervisor(
+        type: OrganizationType, field: ActivityField, district: District, founded: Int,
+        isCenter: Bool, random: inout SeededRandom
+    ) -> String {
         var unit = field.supervisor
         if isCenter {
             unit = random.chance(0.5) ? "民政局" : ""

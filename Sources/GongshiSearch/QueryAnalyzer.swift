@@ -93,7 +93,8 @@ struct QueryAnalyzer {
     /// Appends the clause for one word: the word or its alternatives; a word mixing
     /// scripts (境外ngo) also matches with its parts apart.
     func addClause(for word: QueryWord, group: Int, to e: inout MatchExpression, boosts: Bool) {
-        let alternatives = [(word.text, Weight.typed)] + word.synonyms.prefix(QueryAnalyzer.maxAlternatives).map { ($0, Weight.synonym) }
+        let alternatives =
+            [(word.text, Weight.typed)] + word.synonyms.prefix(QueryAnalyzer.maxAlternatives).map { ($0, Weight.synonym) }
             + word.colloquial.prefix(QueryAnalyzer.maxAlternatives).filter { !word.synonyms.contains($0) }.map { ($0, Weight.colloquial) }
         let parts = QueryAnalyzer.scriptRuns(word.text.replacingOccurrences(of: " ", with: ""))
         e.append("(")
@@ -155,7 +156,9 @@ struct QueryAnalyzer {
         // Han text is never pinyin: decide on the first scalar before any transform.
         guard let first = terms.first?.unicodeScalars.first, first.value < 0x2E80 else { return nil }
         let lowered = terms.map(normalizedPinyin)
-        guard !lowered.isEmpty, lowered.allSatisfy({ term in term.count >= 2 && term.unicodeScalars.allSatisfy { $0.value >= 97 && $0.value <= 122 } }) else { return nil }
+        guard !lowered.isEmpty, lowered.allSatisfy({ term in term.count >= 2 && term.unicodeScalars.allSatisfy { $0.value >= 97 && $0.value <= 122 } }) else {
+            return nil
+        }
         return lowered
     }
 }
@@ -169,7 +172,10 @@ extension QueryAnalyzer {
         let latin = lower.utf8.allSatisfy({ $0 < 0x80 }) ? lower : lower.applyingTransform(.stripDiacritics, reverse: false) ?? lower
         let hasLetters = latin.unicodeScalars.contains { $0.value >= 97 && $0.value <= 122 }
         for scalar in latin.unicodeScalars {
-            if scalar == "v" { out.append("u"); continue }
+            if scalar == "v" {
+                out.append("u")
+                continue
+            }
             if hasLetters, scalar.value >= 0x31 && scalar.value <= 0x35 { continue }
             out.append(scalar)
         }

@@ -50,7 +50,7 @@ final class ResultCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked S
                 bytes = 0
                 self.generation = generation
             }
-            guard generation == self.generation else { return }   // computed on an older index
+            guard generation == self.generation else { return }  // computed on an older index
             misses += 1
             if entries.count >= capacity || bytes + size > maxBytes { evictOlderHalf() }
             clock &+= 1

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Results for many rows in one statement: a common word resolves dozens of passages
 /// before it has ten distinct documents, and a statement per row (two for articles) was
@@ -84,23 +84,35 @@ extension ResultResolver {
             switch kind {
             case "policy":
                 guard let title = r["doc_title"] as String? else { continue }
-                out[rowid] = (SearchResult(kind: "policy", id: ref, title: title, label: nil, snippet: MarkedText(""), ref: .policy(id: ref), score: score), nil)
+                out[rowid] = (
+                    SearchResult(kind: "policy", id: ref, title: title, label: nil, snippet: MarkedText(""), ref: .policy(id: ref), score: score), nil
+                )
             case "article", "section":
                 guard let documentId = r["document_id"] as String?, let anchor = r["anchor"] as String?, let title = r["doc_title"] as String? else { continue }
-                out[rowid] = (SearchResult(kind: "article", id: "\(documentId)#\(anchor)", title: title, label: r["label"],
-                                           snippet: MarkedText(""), ref: .policy(id: documentId, anchor: anchor), score: score), nil)
+                out[rowid] = (
+                    SearchResult(
+                        kind: "article", id: "\(documentId)#\(anchor)", title: title, label: r["label"],
+                        snippet: MarkedText(""), ref: .policy(id: documentId, anchor: anchor), score: score), nil
+                )
             case "org":
                 guard let name = r["org_name"] as String? else { continue }
                 let label = [r["org_status"] as String?, r["org_credit"] as String?].compactMap { $0 }.joined(separator: " · ")
-                out[rowid] = (SearchResult(kind: "org", id: ref, title: name, label: label, snippet: MarkedText(""), ref: .organization(code: ref), score: score), nil)
+                out[rowid] = (
+                    SearchResult(kind: "org", id: ref, title: name, label: label, snippet: MarkedText(""), ref: .organization(code: ref), score: score), nil
+                )
             case "credit":
                 guard let code = r["credit_org"] as String? else { continue }
                 let name: String? = r["credit_name"]
-                out[rowid] = (SearchResult(kind: "credit", id: ref, title: name ?? code, label: nil, snippet: MarkedText(""),
-                                           ref: .creditRecord(orgCode: code, id: ref), score: score), code)
+                out[rowid] = (
+                    SearchResult(
+                        kind: "credit", id: ref, title: name ?? code, label: nil, snippet: MarkedText(""),
+                        ref: .creditRecord(orgCode: code, id: ref), score: score), code
+                )
             case "notice":
                 guard let title = r["notice_title"] as String? else { continue }
-                out[rowid] = (SearchResult(kind: "notice", id: ref, title: title, label: nil, snippet: MarkedText(""), ref: .notice(id: ref), score: score), nil)
+                out[rowid] = (
+                    SearchResult(kind: "notice", id: ref, title: title, label: nil, snippet: MarkedText(""), ref: .notice(id: ref), score: score), nil
+                )
             default:
                 continue
             }

@@ -1,5 +1,5 @@
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Turns index rows into results with titles, labels and what they point to.
 enum ResultResolver {
@@ -35,27 +35,36 @@ enum ResultResolver {
     static func resolve(_ row: SearchEngine.RankedRow, db: Database) throws -> SearchResult? {
         guard let entry = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, ref FROM entry WHERE id = ?"), arguments: [row.rowid]) else { return nil }
         let ref: String = entry[1]
-        let snippet = MarkedText("")   // filled in for the returned page only
+        let snippet = MarkedText("")  // filled in for the returned page only
         switch entry[0] as String {
         case "policy":
             guard let title = try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM document WHERE id = ?"), arguments: [ref]) else { return nil }
             return SearchResult(kind: "policy", id: ref, title: title, label: nil, snippet: snippet, ref: .policy(id: ref), score: row.score)
         case "article", "section":
-            guard let unit = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT u.document_id, u.label, u.anchor, d.title FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id = ?
-                """), arguments: [ref]) else { return nil }
-            let documentId: String = unit["document_id"], anchor: String = unit["anchor"]
-            return SearchResult(kind: "article", id: "\(documentId)#\(anchor)", title: unit["title"], label: unit["label"],
-                                snippet: snippet, ref: .policy(id: documentId, anchor: anchor), score: row.score)
+            guard
+                let unit = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT u.document_id, u.label, u.anchor, d.title FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id = ?
+                            """), arguments: [ref])
+            else { return nil }
+            let documentId: String = unit["document_id"]
+            let anchor: String = unit["anchor"]
+            return SearchResult(
+                kind: "article", id: "\(documentId)#\(anchor)", title: unit["title"], label: unit["label"],
+                snippet: snippet, ref: .policy(id: documentId, anchor: anchor), score: row.score)
         case "org":
             guard let org = try Row.fetchOne(db.cachedStatement(sql: statusSQL), arguments: [ref]) else { return nil }
-            return SearchResult(kind: "org", id: ref, title: org["name"], label: statusLabel(org), snippet: snippet, ref: .organization(code: ref), score: row.score)
+            return SearchResult(
+                kind: "org", id: ref, title: org["name"], label: statusLabel(org), snippet: snippet, ref: .organization(code: ref), score: row.score)
         case "credit":
-            guard let record = try Row.fetchOne(db.cachedStatement(sql: "SELECT org_code, org_name, list FROM credit_record WHERE id = ?"), arguments: [ref]) else { return nil }
+            guard let record = try Row.fetchOne(db.cachedStatement(sql: "SELECT org_code, org_name, list FROM credit_record WHERE id = ?"), arguments: [ref])
+            else { return nil }
             let code: String = record["org_code"]
             let name: String? = record["org_name"]
-            return SearchResult(kind: "credit", id: ref, title: name ?? code, label: nil, snippet: snippet,
-                                ref: .creditRecord(orgCode: code, id: ref), score: row.score)
+            return SearchResult(
+                kind: "credit", id: ref, title: name ?? code, label: nil, snippet: snippet,
+                ref: .creditRecord(orgCode: code, id: ref), score: row.score)
         case "notice":
             guard let title = try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM notice WHERE id = ?"), arguments: [ref]) else { return nil }
             return SearchResult(kind: "notice", id: ref, title: title, label: nil, snippet: snippet, ref: .notice(id: ref), score: row.score)
@@ -65,7 +74,9 @@ enum ResultResolver {
     }
 
     static func organization(code: String, db: Database) throws -> Hit? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, type, status, authority FROM org WHERE code = ?"), arguments: [code]) else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, type, status, authority FROM org WHERE code = ?"), arguments: [code]) else {
+            return nil
+        }
         let snippet = MarkedText("\(row["type"] as String) · \(row["status"] as String) · \(row["authority"] as String) · 统一社会信用代码 \(code)")
         let label = try Row.fetchOne(db.cachedStatement(sql: statusSQL), arguments: [code]).map(statusLabel)
         return Hit(id: code, title: row["name"], label: label, snippet: snippet, ref: .organization(code: code))
@@ -78,10 +89,12 @@ enum ResultResolver {
         if let key = number.key {
             keys = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT doc_number_key FROM document WHERE doc_number_key = ?"), arguments: [key])
         } else {
-            keys = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT doc_number_key FROM document WHERE doc_number_key >= ?1 AND doc_number_key < ?1 || char(1114111)
-                ORDER BY length(doc_number_key), doc_number_key LIMIT 5
-                """), arguments: [number.prefix])
+            keys = try String.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT DISTINCT doc_number_key FROM document WHERE doc_number_key >= ?1 AND doc_number_key < ?1 || char(1114111)
+                        ORDER BY length(doc_number_key), doc_number_key LIMIT 5
+                        """), arguments: [number.prefix])
         }
         return try keys.flatMap { try documents(numberKey: $0, db: db) }
     }
@@ -90,7 +103,8 @@ enum ResultResolver {
     static func decisions(number: DocumentNumber.Shape, db: Database) throws -> [Hit] {
         var rows: [Row] = []
         for form in number.writtenForms where rows.count < 5 {
-            let sql = number.serial == nil
+            let sql =
+                number.serial == nil
                 ? "SELECT id, org_code, org_name, list, reason, decision_no, result FROM credit_record WHERE decision_no >= ?1 AND decision_no < ?1 || char(1114111) ORDER BY decision_no LIMIT 5"
                 : "SELECT id, org_code, org_name, list, reason, decision_no, result FROM credit_record WHERE decision_no = ?1 LIMIT 5"
             rows += try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [form])
@@ -105,7 +119,8 @@ enum ResultResolver {
     }
 
     static func documents(numberKey: String, db: Database) throws -> [Hit] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, title, doc_number, issuer FROM document WHERE doc_number_key = ?"), arguments: [numberKey]).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, title, doc_number, issuer FROM document WHERE doc_number_key = ?"), arguments: [numberKey]).map {
+            row in
             let snippet = MarkedText([row["doc_number"] as String?, row["issuer"] as String?].compactMap { $0 }.joined(separator: " · "))
             return Hit(id: row["id"], title: row["title"], snippet: snippet, ref: .policy(id: row["id"]))
         }

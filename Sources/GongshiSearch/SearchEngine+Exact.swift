@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Exact hits, placed above every ranked result: a 统一社会信用代码 (with spaces, lower
 /// case or full width), a 文号 whole or in part (青民〔2016〕45), a penalty decision number
@@ -19,17 +19,21 @@ extension SearchEngine {
         if let shape = DocumentNumber.Shape(key) {
             if wants(.policy) {
                 for hit in try ResultResolver.documents(number: shape, db: db) {
-                    hits.append(SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
+                    hits.append(
+                        SearchResult(kind: "policy", id: hit.id, title: hit.title, label: nil, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
                 }
             }
             if wants(.credit) {
                 for hit in try ResultResolver.decisions(number: shape, db: db) {
-                    hits.append(SearchResult(kind: "credit", id: hit.id, title: hit.title, label: hit.label, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore))
+                    hits.append(
+                        SearchResult(kind: "credit", id: hit.id, title: hit.title, label: hit.label, snippet: hit.snippet, ref: hit.ref, score: Self.exactScore)
+                    )
                 }
             }
         }
         if wants(.article), let reference = ArticleReference(compact),
-           let hit = try ResultResolver.article(reference, vocabulary: vocabulary, fold: { [self] in foldForTitles($0, db: db) }, db: db) {
+            let hit = try ResultResolver.article(reference, vocabulary: vocabulary, fold: { [self] in foldForTitles($0, db: db) }, db: db)
+        {
             hits.append(hit)
         }
         return hits
@@ -71,9 +75,12 @@ extension ResultResolver {
         let name = fold(reference.document)
         guard !name.isEmpty else { return nil }
         var documentId: String?
-        if let title = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT expansion FROM qa_vocabulary WHERE kind = 'document' AND term = ? LIMIT 1
-            """), arguments: [reference.document]) {
+        if let title = try String.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT expansion FROM qa_vocabulary WHERE kind = 'document' AND term = ? LIMIT 1
+                    """), arguments: [reference.document])
+        {
             documentId = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE title = ? ORDER BY id LIMIT 1"), arguments: [title])
         }
         if documentId == nil {
@@ -84,24 +91,35 @@ extension ResultResolver {
                 let title: String = row["title"]
                 let folded = fold(title)
                 let rank: Int
-                if folded == name { rank = 0 }
-                else if folded.hasSuffix(name) { rank = 1 }
-                else if QueryWords.contains(folded, name) { rank = 2 }
-                else if isSubsequence(nameScalars, of: folded.unicodeScalars) { rank = 3 }
-                else { continue }
+                if folded == name {
+                    rank = 0
+                } else if folded.hasSuffix(name) {
+                    rank = 1
+                } else if QueryWords.contains(folded, name) {
+                    rank = 2
+                } else if isSubsequence(nameScalars, of: folded.unicodeScalars) {
+                    rank = 3
+                } else {
+                    continue
+                }
                 let length = folded.unicodeScalars.count
                 if best == nil || (rank, length) < (best!.rank, best!.length) { best = (rank, length, row["id"]) }
             }
             documentId = best?.id
         }
-        guard let documentId, let unit = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT u.anchor, u.label, substr(u.text, 1, 120) AS text, d.title FROM unit u JOIN document d ON d.id = u.document_id
-            WHERE u.document_id = ? AND u.kind = 'article' AND u.number = ? ORDER BY u.seq LIMIT 1
-            """), arguments: [documentId, reference.number]) else { return nil }
+        guard let documentId,
+            let unit = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT u.anchor, u.label, substr(u.text, 1, 120) AS text, d.title FROM unit u JOIN document d ON d.id = u.document_id
+                        WHERE u.document_id = ? AND u.kind = 'article' AND u.number = ? ORDER BY u.seq LIMIT 1
+                        """), arguments: [documentId, reference.number])
+        else { return nil }
         let anchor: String = unit["anchor"]
-        return SearchResult(kind: "article", id: "\(documentId)#\(anchor)", title: unit["title"], label: unit["label"],
-                            snippet: MarkedText(unit["text"] as String + "…"), ref: .policy(id: documentId, anchor: anchor),
-                            score: SearchEngine.exactScore)
+        return SearchResult(
+            kind: "article", id: "\(documentId)#\(anchor)", title: unit["title"], label: unit["label"],
+            snippet: MarkedText(unit["text"] as String + "…"), ref: .policy(id: documentId, anchor: anchor),
+            score: SearchEngine.exactScore)
     }
 
     static func isSubsequence(_ part: [Unicode.Scalar], of text: String.UnicodeScalarView) -> Bool {

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 extension SearchEngine {
     /// Records counted for facets: as with ranking, a common word over a million
@@ -31,11 +31,13 @@ extension SearchEngine {
                     let name = table.rawValue
                     switch table {
                     case .documents:
-                        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                            SELECT e.kind, d.level, d.issuer, d.status, substr(d.promulgated, 1, 4) AS year
-                            FROM (SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(condition)) m JOIN entry e ON e.id = m.rowid
-                            JOIN document d ON d.id = CASE WHEN e.kind = 'policy' THEN e.ref ELSE (SELECT u.document_id FROM unit u WHERE u.id = e.ref) END
-                            """), arguments: arguments)
+                        let rows = try Row.fetchAll(
+                            db.cachedStatement(
+                                sql: """
+                                    SELECT e.kind, d.level, d.issuer, d.status, substr(d.promulgated, 1, 4) AS year
+                                    FROM (SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(condition)) m JOIN entry e ON e.id = m.rowid
+                                    JOIN document d ON d.id = CASE WHEN e.kind = 'policy' THEN e.ref ELSE (SELECT u.document_id FROM unit u WHERE u.id = e.ref) END
+                                    """), arguments: arguments)
                         for row in rows {
                             add("kind", (row["kind"] as String) == "section" ? "article" : row["kind"])
                             add("level", row["level"])
@@ -44,11 +46,13 @@ extension SearchEngine {
                             add("year", row["year"])
                         }
                     case .records:
-                        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                            SELECT e.kind, o.type, o.status, o.grade
-                            FROM (SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(condition) ORDER BY rowid DESC LIMIT \(SearchEngine.facetRecordWindow)) m
-                            JOIN entry e ON e.id = m.rowid LEFT JOIN org o ON e.kind = 'org' AND o.code = e.ref
-                            """), arguments: arguments)
+                        let rows = try Row.fetchAll(
+                            db.cachedStatement(
+                                sql: """
+                                    SELECT e.kind, o.type, o.status, o.grade
+                                    FROM (SELECT rowid FROM \(name) WHERE \(name) MATCH ?\(condition) ORDER BY rowid DESC LIMIT \(SearchEngine.facetRecordWindow)) m
+                                    JOIN entry e ON e.id = m.rowid LEFT JOIN org o ON e.kind = 'org' AND o.code = e.ref
+                                    """), arguments: arguments)
                         capped = capped || rows.count >= SearchEngine.facetRecordWindow
                         for row in rows {
                             add("kind", row["kind"])

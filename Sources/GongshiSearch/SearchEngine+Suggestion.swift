@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// "Did you mean" (您是不是要找): an organization name or document title from the index
 /// that holds what was typed with one or two characters wrong or missing
@@ -18,9 +18,12 @@ extension SearchEngine {
             let expression = e.restricted(to: ["pinyin"])
             for table in SearchTable.allCases {
                 let name = table.rawValue
-                if let title = try String.fetchOne(db.cachedStatement(sql: """
-                    SELECT title FROM \(name) WHERE \(name) MATCH ? AND kind IN ('org', 'policy') ORDER BY rank LIMIT 1
-                    """), arguments: [expression.text]) {
+                if let title = try String.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT title FROM \(name) WHERE \(name) MATCH ? AND kind IN ('org', 'policy') ORDER BY rank LIMIT 1
+                            """), arguments: [expression.text])
+                {
                     return title
                 }
             }
@@ -65,7 +68,7 @@ extension SearchEngine {
     /// stretch of `text`: the name may go on before and after what was typed.
     static func infixDistance(_ typed: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int {
         guard !typed.isEmpty else { return 0 }
-        var previous = [Int](repeating: 0, count: text.count + 1)   // free start anywhere
+        var previous = [Int](repeating: 0, count: text.count + 1)  // free start anywhere
         var current = [Int](repeating: 0, count: text.count + 1)
         for i in 1...typed.count {
             current[0] = i
@@ -75,7 +78,7 @@ extension SearchEngine {
             }
             swap(&previous, &current)
         }
-        return previous.min() ?? typed.count   // free end anywhere
+        return previous.min() ?? typed.count  // free end anywhere
     }
 }
 

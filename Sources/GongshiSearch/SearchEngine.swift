@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// One ranked list over every kind of record: BM25 with field weights (title 10,
 /// label 6, tags 4, body 1), exact hits for a 统一社会信用代码 or 文号 on top, and
@@ -76,9 +76,12 @@ public final class SearchEngine: Sendable {
             var analyzer = QueryAnalyzer(tokenizer: tokenizer, vocabulary: try vocabularies.vocabulary(db, tokenizer: tokenizer))
             analyzer.wordsStartingWith = { word in
                 // The vocabulary of multi-character words is kept (with pinyin) at index time.
-                let words = (try? String.fetchAll(db.cachedStatement(sql: """
-                    SELECT word FROM pinyin_word WHERE word >= ?1 AND word < ?1 || char(1114111) ORDER BY length(word) LIMIT ?2
-                    """), arguments: [word, QueryAnalyzer.maxBoostWords])) ?? []
+                let words =
+                    (try? String.fetchAll(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT word FROM pinyin_word WHERE word >= ?1 AND word < ?1 || char(1114111) ORDER BY length(word) LIMIT ?2
+                                """), arguments: [word, QueryAnalyzer.maxBoostWords])) ?? []
                 return words.isEmpty ? [word] : words
             }
             return analyzer.analyze(query)
@@ -103,7 +106,7 @@ public final class SearchEngine: Sendable {
 
         var total = results.count
         let tables = SearchEngine.tables(for: request.kind)
-        let want = (limit + offset) * 3   // more than a page, so crowding has room
+        let want = (limit + offset) * 3  // more than a page, so crowding has room
 
         /// Runs one expression over the tables: counts, ranks and resolves new results.
         func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult)] {
@@ -145,7 +148,9 @@ public final class SearchEngine: Sendable {
         if !analysis.words.isEmpty {
             var dropped: Set<Int> = []
             func run() throws -> [(SearchTable, SearchResult)] {
-                guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else { return [] }
+                guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else {
+                    return []
+                }
                 // The pinyin column is only for the pinyin pass below.
                 return try collect(analyzed.restricted(to: SearchEngine.textColumns), matching: matching.restricted(to: SearchEngine.textColumns))
             }
@@ -177,7 +182,8 @@ public final class SearchEngine: Sendable {
 
         // Pinyin finds Han text, ranked after every Han match.
         if results.count < limit + offset, let pinyin = QueryAnalyzer.pinyinTerms(analysis.terms),
-           let expression = try pinyinExpression(pinyin, db: db) {
+            let expression = try pinyinExpression(pinyin, db: db)
+        {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
             results += try collect(expression, matching: expression).map(\.1).sorted { $0.score > $1.score }.map { r in
                 var r = r
@@ -204,7 +210,8 @@ public final class SearchEngine: Sendable {
         }
         var suggestion: String?
         if results.isEmpty || !relaxed.isEmpty || QueryAnalyzer.pinyinTerms(analysis.terms) != nil
-            || SearchEngine.looksLikeAMistypedTitle(analysis, page: page) {
+            || SearchEngine.looksLikeAMistypedTitle(analysis, page: page)
+        {
             suggestion = try didYouMean(analysis, db: db)
         }
         var response = SearchResponse(query: request.query, total: max(total, results.count), results: page, relaxed: relaxed, suggestion: suggestion)
@@ -269,12 +276,15 @@ public final class SearchEngine: Sendable {
     /// Merges two ranked lists by score; documents first on ties.
     static func merge(_ documents: [SearchResult], _ records: [SearchResult]) -> [SearchResult] {
         var out: [SearchResult] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < documents.count || j < records.count {
             if j >= records.count || (i < documents.count && documents[i].score >= records[j].score) {
-                out.append(documents[i]); i += 1
+                out.append(documents[i])
+                i += 1
             } else {
-                out.append(records[j]); j += 1
+                out.append(records[j])
+                j += 1
             }
         }
         return out
@@ -333,7 +343,10 @@ public final class SearchEngine: Sendable {
         var counts: [Int?] = []
         var added = false
         for phrase in expression.phraseTexts {
-            if let n = known.counts[phrase] { counts.append(n); continue }
+            if let n = known.counts[phrase] {
+                counts.append(n)
+                continue
+            }
             var single = MatchExpression()
             single.phrase(phrase, weight: 1)
             let name = table.rawValue
@@ -369,8 +382,10 @@ public final class SearchEngine: Sendable {
     /// One pass over the matches, scoring each: every match for documents; for records
     /// the `recordRankWindow` most recently indexed matches, scored without IDF. The
     /// number of rows is the count (exact for documents, capped for records).
-    private func scored(_ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?,
-                        filters: SearchFilters, db: Database) throws -> [RankedRow] {
+    private func scored(
+        _ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?,
+        filters: SearchFilters, db: Database
+    ) throws -> [RankedRow] {
         let name = table.rawValue
         var filter = kindFilter(kind)
         let facets = filters.sql(for: table)
@@ -424,11 +439,13 @@ public final class SearchEngine: Sendable {
     private func pinyinWordsExpression(_ terms: [String], db: Database) throws -> MatchExpression? {
         var e = MatchExpression()
         for term in terms {
-            let words = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT word FROM pinyin_word WHERE pinyin = ?1
-                UNION SELECT word FROM (SELECT word FROM pinyin_word WHERE initials = ?1 AND length(?1) >= 2 LIMIT 20)
-                LIMIT 30
-                """), arguments: [term])
+            let words = try String.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT word FROM pinyin_word WHERE pinyin = ?1
+                        UNION SELECT word FROM (SELECT word FROM pinyin_word WHERE initials = ?1 AND length(?1) >= 2 LIMIT 20)
+                        LIMIT 30
+                        """), arguments: [term])
             guard !words.isEmpty else { return nil }
             e.append(e.text.isEmpty ? "(" : " AND (")
             for (i, word) in words.enumerated() {

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Runs search cases (`dev-search.jsonl` format) through the real search path:
 /// every expected document or passage must be among the first 10 results.
@@ -61,7 +61,11 @@ public struct SearchEvaluation {
         return outcomes
     }
 
-    struct Passage { let title: String; let article: Int?; let text: String }
+    struct Passage {
+        let title: String
+        let article: Int?
+        let text: String
+    }
 
     private func passagesOf(_ results: [SearchResult]) throws(SearchError) -> [Passage] {
         do {
@@ -69,12 +73,17 @@ public struct SearchEvaluation {
                 try results.compactMap { r -> Passage? in
                     switch r.kind {
                     case "policy":
-                        guard let row = try Row.fetchOne(db, sql: "SELECT preamble, doc_number FROM document WHERE id = ?", arguments: [r.id]) else { return nil }
+                        guard let row = try Row.fetchOne(db, sql: "SELECT preamble, doc_number FROM document WHERE id = ?", arguments: [r.id]) else {
+                            return nil
+                        }
                         let text = [row["doc_number"] as String?, row["preamble"] as String?].compactMap { $0 }.joined(separator: "\n")
                         return Passage(title: r.title, article: nil, text: text)
                     case "article":
                         let parts = r.id.split(separator: "#", maxSplits: 1).map(String.init)
-                        guard parts.count == 2, let row = try Row.fetchOne(db, sql: "SELECT number, text FROM unit WHERE document_id = ? AND anchor = ?", arguments: [parts[0], parts[1]]) else { return nil }
+                        guard parts.count == 2,
+                            let row = try Row.fetchOne(
+                                db, sql: "SELECT number, text FROM unit WHERE document_id = ? AND anchor = ?", arguments: [parts[0], parts[1]])
+                        else { return nil }
                         return Passage(title: r.title, article: row["number"], text: row["text"])
                     default:
                         return nil

@@ -1,5 +1,5 @@
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Facet filters of a search (the kind filter is `SearchRequest.kind`). Document filters
 /// apply to policies and their articles, organization filters to organizations; a
@@ -13,8 +13,10 @@ public struct SearchFilters: Sendable, Hashable {
     public var orgStatus: String?
     public var grade: String?
 
-    public init(level: String? = nil, issuer: String? = nil, status: String? = nil, year: String? = nil,
-                orgType: String? = nil, orgStatus: String? = nil, grade: String? = nil) {
+    public init(
+        level: String? = nil, issuer: String? = nil, status: String? = nil, year: String? = nil,
+        orgType: String? = nil, orgStatus: String? = nil, grade: String? = nil
+    ) {
         self.level = level
         self.issuer = issuer
         self.status = status
@@ -44,16 +46,20 @@ public struct SearchFilters: Sendable, Hashable {
         case .documents:
             guard organizationValues.isEmpty else { return (" AND 0", []) }
             let values = documentValues
-            return (" AND EXISTS (SELECT 1 FROM entry e JOIN document d ON d.id = CASE WHEN e.kind = 'policy' THEN e.ref "
+            return (
+                " AND EXISTS (SELECT 1 FROM entry e JOIN document d ON d.id = CASE WHEN e.kind = 'policy' THEN e.ref "
                     + "ELSE (SELECT u.document_id FROM unit u WHERE u.id = e.ref) END WHERE e.id = \(name).rowid AND "
                     + values.map { "\($0.0) = ?" }.joined(separator: " AND ") + ")",
-                    StatementArguments(values.map(\.1)))
+                StatementArguments(values.map(\.1))
+            )
         case .records:
             guard documentValues.isEmpty else { return (" AND 0", []) }
             let values = organizationValues
-            return (" AND EXISTS (SELECT 1 FROM entry e JOIN org o ON o.code = e.ref WHERE e.id = \(name).rowid AND e.kind = 'org' AND "
+            return (
+                " AND EXISTS (SELECT 1 FROM entry e JOIN org o ON o.code = e.ref WHERE e.id = \(name).rowid AND e.kind = 'org' AND "
                     + values.map { "\($0.0) = ?" }.joined(separator: " AND ") + ")",
-                    StatementArguments(values.map(\.1)))
+                StatementArguments(values.map(\.1))
+            )
         }
     }
 }

@@ -41,7 +41,8 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         let folded = CreditCode.fold(text)
         // Fast path (every row of an organization file): 18 valid ASCII code characters.
         if let sum = CreditCode.asciiSum(folded.utf8),
-           folded.utf8.last == CreditCode.alphabetBytes[CreditCode.checkIndex(sum: sum)] {
+            folded.utf8.last == CreditCode.alphabetBytes[CreditCode.checkIndex(sum: sum)]
+        {
             value = folded
             return
         }

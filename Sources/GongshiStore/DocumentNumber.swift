@@ -44,8 +44,9 @@ extension DocumentNumber {
             let issuer = k[..<yearStart]
             let digits = k[yearStart...]
             guard issuer.count >= 2, issuer.allSatisfy({ !$0.isASCII }), digits.count >= 4, digits.count <= 10,
-                  digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let year = Int(digits.prefix(4)), (1949...2100).contains(year) else { return nil }
+                digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let year = Int(digits.prefix(4)), (1949...2100).contains(year)
+            else { return nil }
             self.issuer = String(issuer)
             self.year = String(digits.prefix(4))
             let serial = digits.dropFirst(4)

@@ -75,7 +75,7 @@ public final class GongshiDatabase: Sendable {
             do {
                 let done: Bool = try pool.writeWithoutTransaction { db in
                     let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-                    return (row?[0] as Int?) == 0   // busy = 0: every frame copied and the WAL truncated
+                    return (row?[0] as Int?) == 0  // busy = 0: every frame copied and the WAL truncated
                 }
                 if done { return }
             } catch {
@@ -89,8 +89,10 @@ public final class GongshiDatabase: Sendable {
     /// Number of organizations, and one of their codes (for benchmarks and smoke tests).
     public func organizationSample() throws(StoreError) -> (count: Int, code: String?) {
         try read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM org") ?? 0,
-             try String.fetchOne(db, sql: "SELECT code FROM org ORDER BY rowid LIMIT 1"))
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM org") ?? 0,
+                try String.fetchOne(db, sql: "SELECT code FROM org ORDER BY rowid LIMIT 1")
+            )
         }
     }
 

@@ -71,8 +71,9 @@ struct ErrorResponder: Sendable {
     func response(_ error: any Error, to request: HTTPRequest, form: Form) -> HTTPResponse {
         let failure = Self.failure(for: error)
         if failure.status >= 500 {
-            logger.error("\(failure.status) \(request.method) \(request.path): \(failure.cause.map(Self.describe) ?? "unknown error")", error: failure.cause,
-                         metadata: ["path": .string(request.path), "status": .stringConvertible(failure.status)])
+            logger.error(
+                "\(failure.status) \(request.method) \(request.path): \(failure.cause.map(Self.describe) ?? "unknown error")", error: failure.cause,
+                metadata: ["path": .string(request.path), "status": .stringConvertible(failure.status)])
         }
         var response: HTTPResponse
         switch form {
@@ -102,7 +103,9 @@ struct ErrorResponder: Sendable {
                                               advice: ErrorPage.advice(status: failure.status, path: request.path)), page: page)
         } catch {
             logger.error("cannot render the error page: \(error)")
-            return .html(status: failure.status, "<!DOCTYPE html><html lang=\"zh-CN\"><title>\(HTMLText.escape(failure.heading))</title><p>\(HTMLText.escape(failure.message))</p></html>")
+            return .html(
+                status: failure.status,
+                "<!DOCTYPE html><html lang=\"zh-CN\"><title>\(HTMLText.escape(failure.heading))</title><p>\(HTMLText.escape(failure.message))</p></html>")
         }
     }
 }

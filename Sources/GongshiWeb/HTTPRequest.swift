@@ -19,8 +19,10 @@ public struct HTTPRequest: Sendable {
     }
 
     /// For the server, which lower-cases header names while collecting them.
-    init(method: String, path: String, query: [String: String], lowercasedHeaders: [String: String],
-         body: [UInt8] = [], clientAddress: String = "") {
+    init(
+        method: String, path: String, query: [String: String], lowercasedHeaders: [String: String],
+        body: [UInt8] = [], clientAddress: String = ""
+    ) {
         self.body = body
         self.clientAddress = clientAddress
         self.method = method

@@ -43,7 +43,10 @@ public struct HTTPResponse: Sendable {
     static let securityHeaders: [(String, String)] = [
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "same-origin"),
-        ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
+        (
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        ),
     ]
 
     public static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
@@ -58,20 +61,26 @@ public struct HTTPResponse: Sendable {
     }
 
     public static func html(status: Int = 200, _ text: String) -> HTTPResponse {
-        HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-cache")] + securityHeaders,
-                     body: Array(text.utf8))
+        HTTPResponse(
+            status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-cache")] + securityHeaders,
+            body: Array(text.utf8))
     }
 
     public static func redirect(_ location: String, status: Int = 303, headers: [(String, String)] = []) -> HTTPResponse {
-        HTTPResponse(status: status, headers: [("Location", location), ("Content-Type", "text/plain; charset=utf-8")] + headers + securityHeaders,
-                     body: Array("See \(location)".utf8))
+        HTTPResponse(
+            status: status, headers: [("Location", location), ("Content-Type", "text/plain; charset=utf-8")] + headers + securityHeaders,
+            body: Array("See \(location)".utf8))
     }
 
     /// A CSV download (`name`.csv).
     static func csv(_ text: String, name: String) -> HTTPResponse {
-        HTTPResponse(status: 200, headers: [("Content-Type", CSVExport.contentType),
-                                            ("Content-Disposition", "attachment; filename=\"\(name).csv\"")] + securityHeaders,
-                     body: Array(text.utf8))
+        HTTPResponse(
+            status: 200,
+            headers: [
+                ("Content-Type", CSVExport.contentType),
+                ("Content-Disposition", "attachment; filename=\"\(name).csv\""),
+            ] + securityHeaders,
+            body: Array(text.utf8))
     }
 
     /// The one JSON error shape of the API: {"error": {"status": 400, "message": "…"}}.
@@ -80,7 +89,10 @@ public struct HTTPResponse: Sendable {
     }
 
     struct ErrorBody: Encodable {
-        struct Detail: Encodable { let status: Int; let message: String }
+        struct Detail: Encodable {
+            let status: Int
+            let message: String
+        }
         let error: Detail
     }
 }

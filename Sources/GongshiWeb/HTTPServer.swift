@@ -49,7 +49,11 @@ public final class HTTPServer: @unchecked Sendable {
 
     public enum ServerError: Error, CustomStringConvertible {
         case start(String)
-        public var description: String { switch self { case .start(let why): return "无法启动服务：\(why)" } }
+        public var description: String {
+            switch self {
+            case .start(let why): return "无法启动服务：\(why)"
+            }
+        }
     }
 
     private let router: Router
@@ -60,7 +64,11 @@ public final class HTTPServer: @unchecked Sendable {
         let router: Router
         let logger: Logger
         let metrics: ServerMetrics
-        init(router: Router, logger: Logger) { self.router = router; self.logger = logger; metrics = router.site.node.metrics }
+        init(router: Router, logger: Logger) {
+            self.router = router
+            self.logger = logger
+            metrics = router.site.node.metrics
+        }
 
         /// The static answer for `path` with its status and prepared form. A method here
         /// rather than calls through `ctx.router` in the handler, where Swift copied the
@@ -85,11 +93,12 @@ public final class HTTPServer: @unchecked Sendable {
         let context = Unmanaged.passRetained(Context(router: router, logger: logger))
         var error = [CChar](repeating: 0, count: 256)
         let handle: OpaquePointer? = options.host.withCString { host in
-            var o = GongshiHTTPOptions(host: host, port: options.port, threads: UInt32(options.threads),
-                                       connectionLimit: UInt32(options.connectionLimit),
-                                       perAddressLimit: UInt32(max(options.perAddressLimit, 0)),
-                                       timeoutSeconds: UInt32(options.timeoutSeconds),
-                                       headTimeoutSeconds: UInt32(max(options.headTimeoutSeconds, 0)), memoryLimit: options.memoryLimit)
+            var o = GongshiHTTPOptions(
+                host: host, port: options.port, threads: UInt32(options.threads),
+                connectionLimit: UInt32(options.connectionLimit),
+                perAddressLimit: UInt32(max(options.perAddressLimit, 0)),
+                timeoutSeconds: UInt32(options.timeoutSeconds),
+                headTimeoutSeconds: UInt32(max(options.headTimeoutSeconds, 0)), memoryLimit: options.memoryLimit)
             return gongshi_http_start(&o, HTTPServer.handle, context.toOpaque(), &error, error.count)
         }
         guard let handle else {
@@ -140,8 +149,9 @@ public final class HTTPServer: @unchecked Sendable {
         // A prepared response is queued as it is; any other is copied by the C layer.
         func send(_ status: Int, _ prepared: OpaquePointer?, _ response: () -> HTTPResponse) {
             if let prepared {
-                var out = GongshiHTTPResponse(status: Int32(status), body: nil, bodyLength: 0, headers: nil, headerCount: 0,
-                                              prepared: prepared, file: nil)
+                var out = GongshiHTTPResponse(
+                    status: Int32(status), body: nil, bodyLength: 0, headers: nil, headerCount: 0,
+                    prepared: prepared, file: nil)
                 respond(token, &out)
             } else {
                 withCResponse(response()) { respond(token, $0) }
@@ -150,7 +160,8 @@ public final class HTTPServer: @unchecked Sendable {
         let status: Int
         if let problem = HTTPServer.headProblem(r) {
             // Answered here, with our headers, rather than by libmicrohttpd or the router.
-            let response = problem.status == 431 || path.hasPrefix("/api/") || problem.status == 414
+            let response =
+                problem.status == 431 || path.hasPrefix("/api/") || problem.status == 414
                 ? HTTPResponse.jsonError(problem.status, problem.message)
                 : ctx.router.site.errors.response(HTTPProblem(problem.status, "请求有误", problem.message), to: HTTPRequest(path: "/"), form: .html)
             status = response.status
@@ -159,15 +170,18 @@ public final class HTTPServer: @unchecked Sendable {
         // Static files first, without the dictionaries of an HTTPRequest: they are most of
         // the requests and answered from prepared responses, so building those would cost more.
         if method == "GET" || method == "HEAD",
-           let file = ctx.staticFile(path: path, header: { HTTPServer.value(of: $0, in: r.headers, r.headerCount) }) {
+            let file = ctx.staticFile(path: path, header: { HTTPServer.value(of: $0, in: r.headers, r.headerCount) })
+        {
             status = file.status
             send(status, file.prepared) { ctx.router.site.files.response(file.answer) }
         } else {
-            let response = ctx.router.handle(HTTPRequest(method: method, path: path,
-                                                         query: pairs(r.query, r.queryCount, lowercasingKeys: false),
-                                                         lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true),
-                                                         body: r.body.map { Array(UnsafeRawBufferPointer(start: $0, count: r.bodyLength)) } ?? [],
-                                                         clientAddress: r.clientAddress.map { String(cString: $0) } ?? ""))
+            let response = ctx.router.handle(
+                HTTPRequest(
+                    method: method, path: path,
+                    query: pairs(r.query, r.queryCount, lowercasingKeys: false),
+                    lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true),
+                    body: r.body.map { Array(UnsafeRawBufferPointer(start: $0, count: r.bodyLength)) } ?? [],
+                    clientAddress: r.clientAddress.map { String(cString: $0) } ?? ""))
             status = response.status
             send(status, response.prepared?.handle) { response }
         }
@@ -198,19 +212,30 @@ public final class HTTPServer: @unchecked Sendable {
     /// `GET /static/css/site.css 200 41µs`, written straight into one string: every request
     /// gets one, so no intermediate strings.
     static func accessLine(_ method: String, _ path: String, _ status: Int, _ micros: UInt64) -> String {
-        var method = method, path = path   // withUTF8 may make a string contiguous: needs var
+        var method = method
+        var path = path  // withUTF8 may make a string contiguous: needs var
         let capacity = method.utf8.count + path.utf8.count + 48
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var n = 0
             func put(_ bytes: UnsafeBufferPointer<UInt8>) {
                 n = UnsafeMutableBufferPointer(rebasing: buffer[n...]).initialize(fromContentsOf: bytes) + n
             }
-            func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
-            func put(number: UInt64) {   // digits filled from the right: divisions by a constant only
-                var count = 1, rest = number
-                while rest >= 10 { rest /= 10; count += 1 }
+            func put(_ byte: UInt8) {
+                buffer[n] = byte
+                n += 1
+            }
+            func put(number: UInt64) {  // digits filled from the right: divisions by a constant only
+                var count = 1
+                var rest = number
+                while rest >= 10 {
+                    rest /= 10
+                    count += 1
+                }
                 var value = number
-                for i in stride(from: n + count - 1, through: n, by: -1) { buffer[i] = UInt8(48 + value % 10); value /= 10 }
+                for i in stride(from: n + count - 1, through: n, by: -1) {
+                    buffer[i] = UInt8(48 + value % 10)
+                    value /= 10
+                }
                 n += count
             }
             method.withUTF8 { put($0) }
@@ -221,7 +246,9 @@ public final class HTTPServer: @unchecked Sendable {
             put(number: UInt64(status.magnitude))
             put(0x20)
             put(number: micros)
-            put(0xC2); put(0xB5); put(0x73)   // "µs"
+            put(0xC2)
+            put(0xB5)
+            put(0x73)  // "µs"
             return n
         }
     }
@@ -263,10 +290,11 @@ public final class HTTPServer: @unchecked Sendable {
             let pairs = offsets.map { o in GongshiHTTPPair(key: base.map { $0 + o.key }, value: base.map { $0 + o.value }) }
             return pairs.withUnsafeBufferPointer { pairs in
                 response.body.withUnsafeBufferPointer { bytes in
-                    var out = GongshiHTTPResponse(status: Int32(response.status),
-                                                  body: bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                                  bodyLength: bytes.count, headers: pairs.baseAddress, headerCount: Int32(pairs.count),
-                                                  prepared: nil, file: nil)
+                    var out = GongshiHTTPResponse(
+                        status: Int32(response.status),
+                        body: bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                        bodyLength: bytes.count, headers: pairs.baseAddress, headerCount: Int32(pairs.count),
+                        prepared: nil, file: nil)
                     return body(&out)
                 }
             }

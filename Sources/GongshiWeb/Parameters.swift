@@ -42,14 +42,16 @@ struct SearchParameters {
             guard value.count <= maxFilterCharacters else { return .failure(.init("筛选条件 \(name) 过长")) }
             values[name] = value
         }
-        let filters = SearchFilters(level: values["level"], issuer: values["issuer"], status: values["status"], year: values["year"],
-                                    orgType: values["org_type"], orgStatus: values["org_status"], grade: values["grade"])
+        let filters = SearchFilters(
+            level: values["level"], issuer: values["issuer"], status: values["status"], year: values["year"],
+            orgType: values["org_type"], orgStatus: values["org_status"], grade: values["grade"])
         var parameters: [(String, String?)] = [("q", query), ("type", kind?.rawValue)]
         parameters += filterNames.map { ($0, values[$0]) }
         if page > 1 { parameters.append(("page", "\(page)")) }
-        return .success(SearchParameters(
-            query: query, request: SearchRequest(query: query, kind: kind, limit: limit, offset: (page - 1) * limit, filters: filters),
-            page: page, parameters: parameters, hasFilters: kind != nil || !filters.isEmpty))
+        return .success(
+            SearchParameters(
+                query: query, request: SearchRequest(query: query, kind: kind, limit: limit, offset: (page - 1) * limit, filters: filters),
+                page: page, parameters: parameters, hasFilters: kind != nil || !filters.isEmpty))
     }
 }
 
@@ -91,7 +93,8 @@ struct PolicyParameters {
 func trimmed(_ value: String) -> String {
     let scalars = value.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-          let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
     if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return value }
     return String(scalars[first...last])
 }

@@ -8,7 +8,10 @@ public enum RouteSweep {
     public struct Request: Sendable, CustomStringConvertible {
         public var path: String
         public var query: [(String, String)]
-        public init(path: String, query: [(String, String)] = []) { self.path = path; self.query = query }
+        public init(path: String, query: [(String, String)] = []) {
+            self.path = path
+            self.query = query
+        }
 
         /// `path?query` with the query percent-encoded (every byte outside unreserved).
         public var target: String {
@@ -52,11 +55,13 @@ public enum RouteSweep {
         let credit = ["name", "authority", "region", "year", "removed", "format", "page", "limit", "print"]
         let notices = ["kind", "issuer", "from", "to", "page", "limit", "print"]
         let policies = ["level", "issuer", "status", "year", "kind", "page", "limit", "print"]
-        return ["/search": search, "/api/search": search, "/orgs": orgs, "/api/orgs": orgs, "/credit/abnormal": credit,
-                "/credit/serious": credit, "/api/credit/abnormal": credit, "/api/credit/serious": credit, "/notices": notices,
-                "/api/notices": notices, "/notices.atom": ["kind"], "/policies": policies, "/api/policies": policies,
-                "/ask": ["q", "limit", "print"], "/api/ask": ["q", "limit"], "/api/suggest": ["q", "limit"],
-                "/prefs": ["font", "contrast", "back"], "/": ["print"]]
+        return [
+            "/search": search, "/api/search": search, "/orgs": orgs, "/api/orgs": orgs, "/credit/abnormal": credit,
+            "/credit/serious": credit, "/api/credit/abnormal": credit, "/api/credit/serious": credit, "/notices": notices,
+            "/api/notices": notices, "/notices.atom": ["kind"], "/policies": policies, "/api/policies": policies,
+            "/ask": ["q", "limit", "print"], "/api/ask": ["q", "limit"], "/api/suggest": ["q", "limit"],
+            "/prefs": ["font", "contrast", "back"], "/": ["print"],
+        ]
     }()
 
     /// Values no route should choke on.
@@ -156,7 +161,10 @@ public enum RouteSweep {
         for path in paths.prefix(300) {
             out.append(Request(path: path))
             if !path.hasPrefix("/api/") { out.append(Request(path: "/api" + path)) }
-            if path.hasPrefix("/orgs/") { out.append(Request(path: path + "/center")); out.append(Request(path: "/api" + path + "/center")) }
+            if path.hasPrefix("/orgs/") {
+                out.append(Request(path: path + "/center"))
+                out.append(Request(path: "/api" + path + "/center"))
+            }
         }
         // The facet links of the results page: a kind together with each facet value.
         for path in ["/search", "/api/search"] {
@@ -180,7 +188,7 @@ public enum RouteSweep {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             case UInt8(ascii: "/") where keepSlash:
                 out.append("/")

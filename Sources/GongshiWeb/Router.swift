@@ -1,6 +1,6 @@
 import Foundation
-import GongshiSearch
 import GongshiAnswers
+import GongshiSearch
 import GongshiStore
 
 /// Maps requests to handlers. Plain Swift: tests call it without a socket.
@@ -22,7 +22,8 @@ public struct Router: Sendable {
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         if request.method == "GET" || request.method == "HEAD",
-           let file = staticFile(path: request.path, header: { request.headers[$0] }) {
+            let file = staticFile(path: request.path, header: { request.headers[$0] })
+        {
             return file
         }
         var response = Self.compressed(route(request), for: request)
@@ -52,9 +53,10 @@ public struct Router: Sendable {
     /// to about a quarter: it matters on the slow mobile links many older users have).
     static func compressed(_ response: HTTPResponse, for request: HTTPRequest) -> HTTPResponse {
         guard response.body.count > 2048, response.header("Content-Encoding") == nil,
-              let type = response.header("Content-Type"), type.hasPrefix("text/html") || type.hasPrefix("application/json"),
-              StaticFiles.acceptsGzip(request.headers["accept-encoding"]),
-              let gzipped = StaticFiles.gzip(response.body, level: 5) else { return response }
+            let type = response.header("Content-Type"), type.hasPrefix("text/html") || type.hasPrefix("application/json"),
+            StaticFiles.acceptsGzip(request.headers["accept-encoding"]),
+            let gzipped = StaticFiles.gzip(response.body, level: 5)
+        else { return response }
         var out = response
         out.body = gzipped
         out.headers.append(("Content-Encoding", "gzip"))
@@ -82,9 +84,14 @@ public struct Router: Sendable {
         guard request.path.utf8.count <= 2048 else {
             throw HTTPProblem(414, "地址过长", request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? "地址过长" : "请求的地址过长。")
         }
-        let search = SearchController(site: site), policies = PolicyController(site: site), ask = AskController(site: site)
-        let orgs = OrgController(site: site), credit = CreditController(site: site), notices = NoticeController(site: site)
-        let stats = StatsController(site: site), sitemap = SitemapController(site: site)
+        let search = SearchController(site: site)
+        let policies = PolicyController(site: site)
+        let ask = AskController(site: site)
+        let orgs = OrgController(site: site)
+        let credit = CreditController(site: site)
+        let notices = NoticeController(site: site)
+        let stats = StatsController(site: site)
+        let sitemap = SitemapController(site: site)
         switch request.path {
         case URLBuilder.Route.home: return try HomeController(site: site).page(request)
         case URLBuilder.Route.search: return try search.page(request)
@@ -135,7 +142,8 @@ public struct Router: Sendable {
         if let id = Self.suffix(request.path, after: P.notice) { return try notices.itemPage(request, id: id) }
         if let id = Self.suffix(request.path, after: P.apiNotice) { return try notices.itemJSON(id: id) }
         if request.path.hasPrefix(URLBuilder.Route.sitemapPartPrefix), request.path.hasSuffix(URLBuilder.Route.sitemapPartSuffix),
-           let part = Int(request.path.dropFirst(URLBuilder.Route.sitemapPartPrefix.count).dropLast(URLBuilder.Route.sitemapPartSuffix.count)) {
+            let part = Int(request.path.dropFirst(URLBuilder.Route.sitemapPartPrefix.count).dropLast(URLBuilder.Route.sitemapPartSuffix.count))
+        {
             return try sitemap.sitemap(request, part: part)
         }
         if request.path.hasPrefix(URLBuilder.Route.apiPrefix) { throw HTTPProblem.notFound(message: "找不到该接口：\(request.path)") }

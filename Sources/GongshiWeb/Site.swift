@@ -1,6 +1,6 @@
-import GongshiSearch
 import GongshiAnswers
 import GongshiDisclosure
+import GongshiSearch
 import GongshiStore
 import Logging
 
@@ -23,8 +23,10 @@ public struct Site: Sendable {
     /// Generation, counts, snapshot and metrics of this node (`/healthz`, `/data/`, `/metrics`).
     public let node: NodeStatus
 
-    public init(search: SearchEngine, catalog: PolicyCatalog, answers: AnswerEngine, directory: OrganizationDirectory,
-                pages: PageRenderer, files: StaticFiles, node: NodeStatus? = nil, logger: Logger = Logger(label: "gongshi.web")) {
+    public init(
+        search: SearchEngine, catalog: PolicyCatalog, answers: AnswerEngine, directory: OrganizationDirectory,
+        pages: PageRenderer, files: StaticFiles, node: NodeStatus? = nil, logger: Logger = Logger(label: "gongshi.web")
+    ) {
         self.node = node ?? NodeStatus(database: search.database)
         let engine = search
         self.node.metrics.connect(cache: { engine.cacheStatistics })
@@ -47,9 +49,13 @@ public struct Site: Sendable {
     /// of repeated searches are kept per index generation (0: none). `snapshot`: the
     /// verified snapshot `database` was opened from (its generation goes on every response,
     /// static files included, and its files are offered under `/data/`).
-    public init(database: GongshiDatabase, staticDirectory: String?, cachedSearches: Int = 1_024,
-                snapshot: PublishedSnapshot? = nil, logger: Logger = Logger(label: "gongshi.web")) throws(WebError) {
-        let search: SearchEngine, answers: AnswerEngine, directory: OrganizationDirectory
+    public init(
+        database: GongshiDatabase, staticDirectory: String?, cachedSearches: Int = 1_024,
+        snapshot: PublishedSnapshot? = nil, logger: Logger = Logger(label: "gongshi.web")
+    ) throws(WebError) {
+        let search: SearchEngine
+        let answers: AnswerEngine
+        let directory: OrganizationDirectory
         do {
             search = try SearchEngine(database: database, cachedResponses: cachedSearches)
             answers = try AnswerEngine(database: database)
@@ -57,9 +63,10 @@ public struct Site: Sendable {
         } catch { throw WebError("\(error)", path: database.path) }
         let node = snapshot.map(NodeStatus.init(snapshot:)) ?? NodeStatus(database: database)
         let generationHeader = snapshot.map { [(Router.generationHeader, String($0.manifest.generation))] } ?? []
-        self.init(search: search, catalog: PolicyCatalog(database: database), answers: answers, directory: directory, pages: try PageRenderer(),
-                  files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir, extraHeaders: generationHeader) } ?? StaticFiles(),
-                  node: node, logger: logger)
+        self.init(
+            search: search, catalog: PolicyCatalog(database: database), answers: answers, directory: directory, pages: try PageRenderer(),
+            files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir, extraHeaders: generationHeader) } ?? StaticFiles(),
+            node: node, logger: logger)
     }
 
     /// Computes what the first visitors would otherwise wait for: the statistics and the

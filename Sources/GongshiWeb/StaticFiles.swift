@@ -29,12 +29,18 @@ public struct StaticFiles: Sendable {
     public var count: Int { assets.count }
 
     /// An empty set (for tests of handlers that serve no static files).
-    public init() { assets = [:]; answers = [] }
+    public init() {
+        assets = [:]
+        answers = []
+    }
 
     /// `extraHeaders` go on every answer (a snapshot node's generation).
     public init(directory: String, extraHeaders: [(String, String)] = []) throws(WebError) {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]) else {
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey])
+        else {
             throw WebError("static directory not found", path: directory)
         }
         var assets: [String: Asset] = [:]
@@ -56,16 +62,21 @@ public struct StaticFiles: Sendable {
             // Standardized paths hold no "." or ".." segment; requests are answered by key
             // lookup alone, so make sure no key could ever look like a way out.
             guard !relative.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { continue }
-            let body = Array(data), type = Self.contentType(url.pathExtension)
-            let validators = [("ETag", "\"\(StableHash.hex(of: body))\""),
-                              ("Last-Modified", HTTPDate.format(values?.contentModificationDate ?? Date())),
-                              ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding")] + HTTPResponse.securityHeaders + extraHeaders
+            let body = Array(data)
+            let type = Self.contentType(url.pathExtension)
+            let validators =
+                [
+                    ("ETag", "\"\(StableHash.hex(of: body))\""),
+                    ("Last-Modified", HTTPDate.format(values?.contentModificationDate ?? Date())),
+                    ("Cache-Control", "public, max-age=3600"), ("Vary", "Accept-Encoding"),
+                ] + HTTPResponse.securityHeaders + extraHeaders
             let head = [("Content-Type", type)] + validators
-            assets[relative] = Asset(plain: add(HTTPResponse(status: 200, headers: head, body: body)),
-                                     gzipped: (Self.compressible(type) ? Self.gzip(body) : nil).map {
-                                         add(HTTPResponse(status: 200, headers: head + [("Content-Encoding", "gzip")], body: $0))
-                                     },
-                                     notModified: add(HTTPResponse(status: 304, headers: validators, body: [])))
+            assets[relative] = Asset(
+                plain: add(HTTPResponse(status: 200, headers: head, body: body)),
+                gzipped: (Self.compressible(type) ? Self.gzip(body) : nil).map {
+                    add(HTTPResponse(status: 200, headers: head + [("Content-Encoding", "gzip")], body: $0))
+                },
+                notModified: add(HTTPResponse(status: 304, headers: validators, body: [])))
         }
         self.assets = assets
         self.answers = answers
@@ -78,7 +89,8 @@ public struct StaticFiles: Sendable {
         guard let asset = assets[relativePath] else { return nil }
         if let match = header("if-none-match") {
             let etag = response(asset.notModified).header("ETag")
-            if match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+            if match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0.trimmingCharacters(in: .whitespaces) == "*" }
+            ) {
                 return asset.notModified
             }
         } else if let since = header("if-modified-since"), since == response(asset.notModified).header("Last-Modified") {

@@ -1,8 +1,9 @@
 import Foundation
-import GongshiWeb
 import GRDB
+import GongshiWeb
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A small deterministic generator (SplitMix64), so a failing fuzz run can be repeated.
@@ -32,14 +33,18 @@ extension FaultSuite {
             for (i, request) in requests.enumerated() where i % workers == worker {
                 do {
                     let answer = try client.get(request.target)
-                    if answer.status >= 500 { tally.add("5xx"); tally.example("\(request) → \(answer.status)") }
+                    if answer.status >= 500 {
+                        tally.add("5xx")
+                        tally.example("\(request) → \(answer.status)")
+                    }
                 } catch {
                     tally.add("dropped")
                     tally.example("\(request) → \(error)")
                 }
             }
         }
-        let figure = "\(requests.count) requests (every route × every parameter, values from the index and a hostile list): "
+        let figure =
+            "\(requests.count) requests (every route × every parameter, values from the index and a hostile list): "
             + "\(tally["5xx"]) × 5xx, \(tally["dropped"]) dropped" + (tally.examples.isEmpty ? "" : "; e.g. \(tally.examples)")
         return (tally["5xx"] == 0 && tally["dropped"] == 0 && requests.count > 10_000, figure)
     }
@@ -58,7 +63,9 @@ extension FaultSuite {
             if n <= 0 { break }
             data += chunk[0..<n]
         }
-        guard let end = data.indices.dropLast(3).first(where: { data[$0] == 13 && data[$0 + 1] == 10 && data[$0 + 2] == 13 && data[$0 + 3] == 10 }) else { return (0, []) }
+        guard let end = data.indices.dropLast(3).first(where: { data[$0] == 13 && data[$0 + 1] == 10 && data[$0 + 2] == 13 && data[$0 + 3] == 10 }) else {
+            return (0, [])
+        }
         let status = Int(String(decoding: data[..<end], as: UTF8.self).split(separator: " ").dropFirst().first ?? "") ?? 0
         return (status, Array(data[(end + 4)...]))
     }
@@ -67,7 +74,8 @@ extension FaultSuite {
 
     static func hostileFuzz(_ context: Context) throws -> (Bool, String) {
         guard let server = context.server else { throw SuiteError("no server") }
-        let total = 12_000, workers = 4
+        let total = 12_000
+        let workers = 4
         let tally = Tally()
         parallel(workers) { worker in
             var random = SeededGenerator(state: 20_261_206 &+ UInt64(worker))
@@ -87,16 +95,19 @@ extension FaultSuite {
                 }
             }
         }
-        let figure = "\(total) fuzzed requests (methods, paths, parameters, headers): \(tally["5xx"]) × 5xx, \(tally["dropped"]) dropped"
+        let figure =
+            "\(total) fuzzed requests (methods, paths, parameters, headers): \(tally["5xx"]) × 5xx, \(tally["dropped"]) dropped"
             + (tally.examples.isEmpty ? "" : "; e.g. \(tally.examples)")
         return (tally["5xx"] == 0 && tally["dropped"] == 0, figure)
     }
 
-    static let fuzzPaths = ["/", "/search", "/api/search", "/policies", "/api/policies", "/ask", "/api/ask", "/prefs", "/healthz",
-                            "/robots.txt", "/orgs", "/api/orgs", "/api/suggest", "/credit/abnormal", "/credit/serious",
-                            "/api/credit/abnormal", "/notices", "/api/notices", "/notices.atom", "/stats", "/api/stats", "/sitemap.xml",
-                            "/sitemap-1.xml", "/api/openapi.json", "/static/css/site.css", "/policies/shetuan-dengji-tiaoli",
-                            "/orgs/51510107MJ2054483K", "/api/orgs/51510107MJ2054483K/center", "/notices/", "/static/../Package.swift"]
+    static let fuzzPaths = [
+        "/", "/search", "/api/search", "/policies", "/api/policies", "/ask", "/api/ask", "/prefs", "/healthz",
+        "/robots.txt", "/orgs", "/api/orgs", "/api/suggest", "/credit/abnormal", "/credit/serious",
+        "/api/credit/abnormal", "/notices", "/api/notices", "/notices.atom", "/stats", "/api/stats", "/sitemap.xml",
+        "/sitemap-1.xml", "/api/openapi.json", "/static/css/site.css", "/policies/shetuan-dengji-tiaoli",
+        "/orgs/51510107MJ2054483K", "/api/orgs/51510107MJ2054483K/center", "/notices/", "/static/../Package.swift",
+    ]
 
     static func fuzzRequest(_ random: inout SeededGenerator) -> ([UInt8], Bool) {
         func junk(_ maxLength: Int) -> String {
@@ -105,9 +116,11 @@ extension FaultSuite {
             for _ in 0..<length {
                 switch Int.random(in: 0..<6, using: &random) {
                 case 0: out += String(format: "%%%02X", Int.random(in: 0...255, using: &random))
-                case 1: out += ["社", "会", "团", "体", "𠀀", "長", "ｱ", "\u{301}"].randomElement(using: &random)!
+                case 1:
+                    out += ["社", "会", "团", "体", "𠀀", "長", "ｱ", "\u{301}"].randomElement(using: &random)!
                         .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-                case 2: out += ["'", "\"", "<", ">", "(", ")", "*", "..", "/", "%", "+", "NEAR", "OR", ";", "="].randomElement(using: &random)!
+                case 2:
+                    out += ["'", "\"", "<", ">", "(", ")", "*", "..", "/", "%", "+", "NEAR", "OR", ";", "="].randomElement(using: &random)!
                         .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
                 default: out += String(UnicodeScalar(UInt8.random(in: 97...122, using: &random)))
                 }
@@ -158,7 +171,9 @@ extension FaultSuite {
             results.append("\(name) → \(answer.map { "\($0.status)" } ?? "no answer")\(good ? "" : " (expected \(status) with our headers)")")
         }
         check("33 KB header", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 33_000))\r\n\r\n", expect: 431)
-        check("40 KB of headers", "GET /healthz HTTP/1.1\r\nHost: x\r\n" + (0..<360).map { "X-H\($0): \(String(repeating: "a", count: 100))\r\n" }.joined() + "\r\n", expect: 431)
+        check(
+            "40 KB of headers",
+            "GET /healthz HTTP/1.1\r\nHost: x\r\n" + (0..<360).map { "X-H\($0): \(String(repeating: "a", count: 100))\r\n" }.joined() + "\r\n", expect: 431)
         check("20 KB request line", "GET /api/search?q=\(String(repeating: "a", count: 20_000)) HTTP/1.1\r\nHost: x\r\n\r\n", expect: 414)
         check("/healthz%00x", "GET /healthz%00x HTTP/1.1\r\nHost: x\r\n\r\n", expect: 400)
         return (ok, results.joined(separator: ", "))
@@ -172,11 +187,15 @@ extension FaultSuite {
         let stop = Tally()
         let attack = Tally()
         let attacker = Thread {
-            var idle: [Int32] = [], slow: [Int32] = []
+            var idle: [Int32] = []
+            var slow: [Int32] = []
             func open(_ count: Int, slow isSlow: Bool) -> [Int32] {
                 var out: [Int32] = []
                 for _ in 0..<count {
-                    guard let fd = try? HTTPClient.connect(port: server.port, source: "127.0.0.1", timeout: 1) else { attack.add("refused"); continue }
+                    guard let fd = try? HTTPClient.connect(port: server.port, source: "127.0.0.1", timeout: 1) else {
+                        attack.add("refused")
+                        continue
+                    }
                     attack.add("opened")
                     if isSlow { _ = Array("GET / HTTP/1.1\r\nHost: x\r\n".utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
                     out.append(fd)
@@ -215,7 +234,7 @@ extension FaultSuite {
             attack.add("done")
         }
         attacker.start()
-        usleep(2_000_000)   // the attack is in place
+        usleep(2_000_000)  // the attack is in place
         var latencies: [Double] = []
         var failures: [String] = []
         let started = Date()
@@ -240,11 +259,15 @@ extension FaultSuite {
         // The attacker has closed everything: the server must not keep those sockets.
         usleep(1_000_000)
         let closeWait = closeWaitSockets(port: server.port)
-        let p50 = percentile(latencies, 0.5), p99 = percentile(latencies, 0.99)
+        let p50 = percentile(latencies, 0.5)
+        let p99 = percentile(latencies, 0.99)
         let held = attack.samples.max() ?? 0
-        let figure = String(format: "attacker from 127.0.0.1: 1,000 idle + 500 slowloris, reopened when cut (%d connects in all; at most %.0f open at once as the attacker sees it, accepted or queued); "
-                            + "client from 127.0.0.2: %d of %d answered, p50 %.1f ms, p99 %.1f ms", attack["opened"], held,
-                            latencies.count - failures.count, n, p50, p99) + "; server sockets in CLOSE_WAIT 1 s after the attack: \(closeWait)"
+        let figure =
+            String(
+                format:
+                    "attacker from 127.0.0.1: 1,000 idle + 500 slowloris, reopened when cut (%d connects in all; at most %.0f open at once as the attacker sees it, accepted or queued); "
+                    + "client from 127.0.0.2: %d of %d answered, p50 %.1f ms, p99 %.1f ms", attack["opened"], held,
+                latencies.count - failures.count, n, p50, p99) + "; server sockets in CLOSE_WAIT 1 s after the attack: \(closeWait)"
             + (failures.isEmpty ? "" : "; e.g. \(failures.prefix(3))")
         return (failures.isEmpty && p99 <= 100 && n > 100 && closeWait == 0, figure)
     }
@@ -264,7 +287,10 @@ extension FaultSuite {
     static func killIndex(_ context: Context) throws -> (Bool, String) {
         let big = try context.bigIndex()
         var random = SeededGenerator(state: 9)
-        var integrityOK = 0, served = 0, killed = 0, finishedFirst = 0
+        var integrityOK = 0
+        var served = 0
+        var killed = 0
+        var finishedFirst = 0
         var notes: [String] = []
         try big.touchOrganizations()
         for round in 0..<10 {
@@ -277,9 +303,11 @@ extension FaultSuite {
             usleep(UInt32.random(in: 200_000...2_000_000, using: &random))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { killed += 1 } else {
+            if process.terminationReason == .uncaughtSignal {
+                killed += 1
+            } else {
                 finishedFirst += 1
-                try big.touchOrganizations()   // it committed: give the next run work again
+                try big.touchOrganizations()  // it committed: give the next run work again
             }
             let check = try big.integrity()
             if check == "ok" { integrityOK += 1 } else { notes.append("round \(round): \(check)") }
@@ -289,7 +317,8 @@ extension FaultSuite {
         // A run to the end afterwards: the index works and leaves no large WAL.
         let final = try context.run(["index", "--corpus", big.corpus.path, "--db", big.database, "--quiet"])
         let wal = (try? FileManager.default.attributesOfItem(atPath: big.database + "-wal")[.size] as? Int) ?? 0
-        let figure = "10 × kill -9 at random moments (\(killed) killed mid-run, \(finishedFirst) finished first): integrity_check ok \(integrityOK)/10, "
+        let figure =
+            "10 × kill -9 at random moments (\(killed) killed mid-run, \(finishedFirst) finished first): integrity_check ok \(integrityOK)/10, "
             + "previous \(big.organizations) organizations served \(served)/10; then a full run exits \(final.status), WAL \(wal) bytes"
             + (notes.isEmpty ? "" : "; \(notes.prefix(3))")
         return (integrityOK == 10 && served == 10 && killed >= 5 && final.status == 0 && wal < 1 << 20, figure)
@@ -303,9 +332,11 @@ extension FaultSuite {
         let tally = Tally()
         let done = Tally()
         let code = big.sampleCode
-        let targets = ["/api/search?q=%E5%8D%8F%E4%BC%9A", "/orgs?page=2", "/api/orgs?type=%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93",
-                       "/orgs/\(code)", "/api/suggest?q=%E7%A4%BE%E4%BC%9A", "/healthz", "/api/search?q=%E5%9F%BA%E9%87%91%E4%BC%9A&type=org",
-                       "/notices", "/policies"]
+        let targets = [
+            "/api/search?q=%E5%8D%8F%E4%BC%9A", "/orgs?page=2", "/api/orgs?type=%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93",
+            "/orgs/\(code)", "/api/suggest?q=%E7%A4%BE%E4%BC%9A", "/healthz", "/api/search?q=%E5%9F%BA%E9%87%91%E4%BC%9A&type=org",
+            "/notices", "/policies",
+        ]
         let load = Thread {
             parallel(4) { worker in
                 let client = HTTPClient(port: big.server.port)
@@ -315,7 +346,10 @@ extension FaultSuite {
                     do {
                         let answer = try client.get(target)
                         tally.add("requests")
-                        if answer.status >= 500 { tally.add("failed"); tally.example("\(target) → \(answer.status)") }
+                        if answer.status >= 500 {
+                            tally.add("failed")
+                            tally.example("\(target) → \(answer.status)")
+                        }
                     } catch {
                         tally.add("requests")
                         tally.add("failed")
@@ -335,8 +369,10 @@ extension FaultSuite {
         done.add("index")
         while done["load"] == 0 { usleep(20_000) }
         let total = try big.servedOrganizations()
-        let figure = String(format: "%d requests during a %.1f s re-index of %d organizations: %d failed; index exit %d; %d organizations served after",
-                            tally["requests"], indexSeconds, big.organizations, tally["failed"], result.status, total)
+        let figure =
+            String(
+                format: "%d requests during a %.1f s re-index of %d organizations: %d failed; index exit %d; %d organizations served after",
+                tally["requests"], indexSeconds, big.organizations, tally["failed"], result.status, total)
             + (tally.examples.isEmpty ? "" : "; e.g. \(tally.examples)")
         return (tally["failed"] == 0 && tally["requests"] > 100 && result.status == 0 && total == big.organizations, figure)
     }
@@ -357,7 +393,13 @@ final class BigIndex {
         guard generated.status == 0 else { throw SuiteError("generate exited \(generated.status)") }
         let indexed = try context.run(["index", "--corpus", corpus.path, "--db", database, "--quiet"])
         guard indexed.status == 0 else { throw SuiteError("index of 6,000 organizations exited \(indexed.status): \(indexed.stderr.suffix(300))") }
-        let queue = try DatabaseQueue(path: database, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let queue = try DatabaseQueue(
+            path: database,
+            configuration: {
+                var c = Configuration()
+                c.readonly = true
+                return c
+            }())
         (organizations, sampleCode) = try queue.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM org") ?? 0, try String.fetchOne(db, sql: "SELECT code FROM org LIMIT 1") ?? "")
         }
@@ -376,7 +418,13 @@ final class BigIndex {
     }
 
     func integrity() throws -> String {
-        let queue = try DatabaseQueue(path: database, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let queue = try DatabaseQueue(
+            path: database,
+            configuration: {
+                var c = Configuration()
+                c.readonly = true
+                return c
+            }())
         return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 

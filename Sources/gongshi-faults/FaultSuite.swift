@@ -1,9 +1,10 @@
 import Foundation
+import GRDB
 import GongshiStore
 import GongshiWeb
-import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `gongshi-faults` (`make faults`): the faults and abuse the server and the indexer must
@@ -103,26 +104,33 @@ final class Context {
         try? FileManager.default.removeItem(at: work)
     }
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
 
     /// Runs `gongshi` with `arguments` to the end.
     func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gongshi)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         // Read both pipes while it runs (a full pipe would block it).
-        var stdout = Data(), stderr = Data()
+        var stdout = Data()
+        var stderr = Data()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
         process.waitUntilExit()
         group.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
 
@@ -139,8 +147,11 @@ final class ServerProcess {
     init(context: Context, database: String, extra: [String] = []) throws {
         port = try ServerProcess.freePort()
         process.executableURL = URL(fileURLWithPath: context.gongshi)
-        process.arguments = ["serve", "--db", database, "--host", "127.0.0.1", "--port", "\(port)", "--no-access-log",
-                             "--static-dir", context.staticDirectory, "--threads", "4"] + extra
+        process.arguments =
+            [
+                "serve", "--db", database, "--host", "127.0.0.1", "--port", "\(port)", "--no-access-log",
+                "--static-dir", context.staticDirectory, "--threads", "4",
+            ] + extra
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -1,13 +1,18 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A blocking HTTP/1.1 client on raw sockets: keep-alive, a chosen source address
 /// (127.0.0.2 is "another client" to the server's per-address limit), every failure
 /// counted rather than hidden.
 final class HTTPClient {
-    struct Answer { var status: Int; var head: String; var bodyBytes: Int }
+    struct Answer {
+        var status: Int
+        var head: String
+        var bodyBytes: Int
+    }
     enum Failure: Error, Equatable { case connect(String), send, closed, timeout, malformed }
 
     let port: UInt16
@@ -46,8 +51,12 @@ final class HTTPClient {
         remote.sin_family = sa_family_t(AF_INET)
         remote.sin_port = port.bigEndian
         remote.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        let connected = withUnsafePointer(to: &remote) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let bound = withUnsafePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        let connected = withUnsafePointer(to: &remote) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
         guard bound == 0, connected == 0 else {
             let why = String(cString: strerror(errno))
             Glibc.close(fd)

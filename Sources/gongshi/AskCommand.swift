@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GongshiSearch
 import GongshiAnswers
+import GongshiSearch
 import GongshiStore
 import GongshiWeb
 

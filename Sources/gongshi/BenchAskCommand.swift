@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import GongshiAnswers
 import GongshiIndex
 import GongshiSearch
-import GongshiAnswers
 import GongshiStore
 
 /// The Q&A benchmark: assembles a corpus of at least `--articles` articles from deterministic
@@ -33,7 +33,8 @@ struct BenchAskCommand: ParsableCommand {
     static let kinds = ["实施办法", "实施细则", "暂行规定", "管理规定"]
 
     func run() throws {
-        let work = URL(fileURLWithPath: workdir ?? NSTemporaryDirectory()).appendingPathComponent("gongshi-bench-ask-\(ProcessInfo.processInfo.processIdentifier)")
+        let work = URL(fileURLWithPath: workdir ?? NSTemporaryDirectory()).appendingPathComponent(
+            "gongshi-bench-ask-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         print("Gongshi Q&A benchmark (release build recommended)")
@@ -50,8 +51,10 @@ struct BenchAskCommand: ParsableCommand {
         let summary = try Indexer(corpus: assembled, database: database).run()
         try database.checkpoint()
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print(String(format: "index: %d articles/sections in %d documents, %.2f MB source in %.1f s, database %.1f MB",
-                     summary.totals["unit"] ?? 0, summary.totals["document"] ?? 0, Double(summary.bytesRead) / 1e6, summary.seconds, Double(size) / 1e6))
+        print(
+            String(
+                format: "index: %d articles/sections in %d documents, %.2f MB source in %.1f s, database %.1f MB",
+                summary.totals["unit"] ?? 0, summary.totals["document"] ?? 0, Double(summary.bytesRead) / 1e6, summary.seconds, Double(size) / 1e6))
         try measure(AnswerEngine(database: GongshiDatabase(path: path, readOnly: true)), articles: summary.totals["unit"])
         if let keep {
             try? FileManager.default.removeItem(atPath: keep)
@@ -66,7 +69,8 @@ struct BenchAskCommand: ParsableCommand {
         let fm = FileManager.default
         let source = URL(fileURLWithPath: corpus)
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        for item in ["policies", "faq", "synonyms.txt", "qa-vocabulary.txt", "service-center.yaml"] where fm.fileExists(atPath: source.appendingPathComponent(item).path) {
+        for item in ["policies", "faq", "synonyms.txt", "qa-vocabulary.txt", "service-center.yaml"]
+        where fm.fileExists(atPath: source.appendingPathComponent(item).path) {
             try fm.copyItem(at: source.appendingPathComponent(item), to: root.appendingPathComponent(item))
         }
         let regulations = source.appendingPathComponent("policies/regulations")
@@ -100,10 +104,16 @@ struct BenchAskCommand: ParsableCommand {
         let kind = kinds[index % kinds.count]
         let shift = copy % 5
         var lines: [String] = []
-        var inFront = false, frontDone = false
+        var inFront = false
+        var frontDone = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var l = String(line)
-            if l == "---" { if inFront { frontDone = true }; inFront = !frontDone; lines.append(l); continue }
+            if l == "---" {
+                if inFront { frontDone = true }
+                inFront = !frontDone
+                lines.append(l)
+                continue
+            }
             if inFront {
                 if l.hasPrefix("title:") {
                     let title = l.dropFirst(6).trimmingCharacters(in: .whitespaces)
@@ -130,8 +140,14 @@ struct BenchAskCommand: ParsableCommand {
         var out = ""
         var digits = ""
         for c in line {
-            if c.isASCII && c.isNumber { digits.append(c); continue }
-            if !digits.isEmpty { out += String((Int(digits) ?? 0) + by); digits = "" }
+            if c.isASCII && c.isNumber {
+                digits.append(c)
+                continue
+            }
+            if !digits.isEmpty {
+                out += String((Int(digits) ?? 0) + by)
+                digits = ""
+            }
             out.append(c)
         }
         if !digits.isEmpty { out += String((Int(digits) ?? 0) + by) }
@@ -139,7 +155,7 @@ struct BenchAskCommand: ParsableCommand {
     }
 
     func measure(_ engine: AnswerEngine, articles: Int?) throws {
-        _ = try engine.answer("预热", limit: 5)   // loads the lexicon once
+        _ = try engine.answer("预热", limit: 5)  // loads the lexicon once
         var all: [Double] = []
         var perQuestion: [(String, Double)] = []
         for question in Self.questions {
@@ -152,9 +168,11 @@ struct BenchAskCommand: ParsableCommand {
             all += times
             perQuestion.append((question, BenchCommand.percentile(times, 0.5)))
         }
-        print(String(format: "ask (%d questions x %d rounds%@): median %.2f ms, p95 %.2f ms, max %.2f ms",
-                     Self.questions.count, rounds, articles.map { ", \($0) articles" } ?? "",
-                     BenchCommand.percentile(all, 0.5), BenchCommand.percentile(all, 0.95), all.max() ?? 0))
+        print(
+            String(
+                format: "ask (%d questions x %d rounds%@): median %.2f ms, p95 %.2f ms, max %.2f ms",
+                Self.questions.count, rounds, articles.map { ", \($0) articles" } ?? "",
+                BenchCommand.percentile(all, 0.5), BenchCommand.percentile(all, 0.95), all.max() ?? 0))
         for (question, median) in perQuestion.sorted(by: { $0.1 > $1.1 }).prefix(5) {
             print(String(format: "  slowest: %@ median %.2f ms", question, median))
         }

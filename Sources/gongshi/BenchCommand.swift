@@ -46,7 +46,10 @@ struct BenchCommand: ParsableCommand {
         let generated = work.appendingPathComponent("generated")
         let start = Date()
         let summary = try CorpusGenerator(organizations: orgs).write(to: generated)
-        print(String(format: "generate %d orgs: %d credit records, %d notices in %.1f s", summary.organizations, summary.creditRecords, summary.notices, Date().timeIntervalSince(start)))
+        print(
+            String(
+                format: "generate %d orgs: %d credit records, %d notices in %.1f s", summary.organizations, summary.creditRecords, summary.notices,
+                Date().timeIntervalSince(start)))
         // The generated corpus carries the bundled policies too, as a real deployment would.
         for item in ["policies", "synonyms.txt"] {
             try FileManager.default.copyItem(at: URL(fileURLWithPath: corpus).appendingPathComponent(item), to: generated.appendingPathComponent(item))
@@ -56,9 +59,12 @@ struct BenchCommand: ParsableCommand {
         print(large.line(name: "generated \(orgs) orgs"))
         let reference = try ReferenceIndex.trigram(copying: largePath, into: work.appendingPathComponent("reference.sqlite").path)
         let budget = Double(large.bytes) / 5e6
-        print(String(format: "reference, SQLite's own trigram FTS5 over the same search text (%.2f MB in %d rows, no records written): %.2f s = %.2f MB/s of the source, %.0f %% of the %.2f s a 5 MB/s index may take; database %.1f MB",
-                     Double(reference.textBytes) / 1e6, reference.rows, reference.seconds, Double(large.bytes) / 1e6 / reference.seconds,
-                     reference.seconds / budget * 100, budget, Double(reference.databaseBytes) / 1e6))
+        print(
+            String(
+                format:
+                    "reference, SQLite's own trigram FTS5 over the same search text (%.2f MB in %d rows, no records written): %.2f s = %.2f MB/s of the source, %.0f %% of the %.2f s a 5 MB/s index may take; database %.1f MB",
+                Double(reference.textBytes) / 1e6, reference.rows, reference.seconds, Double(large.bytes) / 1e6 / reference.seconds,
+                reference.seconds / budget * 100, budget, Double(reference.databaseBytes) / 1e6))
 
         let engine = try SearchEngine(database: GongshiDatabase(path: largePath, readOnly: true))
         try measureSearch(engine: engine, code: try firstCode(in: generated), orgs: orgs)
@@ -79,8 +85,10 @@ struct BenchCommand: ParsableCommand {
             all += times
             perQuery.append((query, Self.percentile(times, 0.5), total))
         }
-        print(String(format: "search (%d queries x %d rounds, %d orgs): median %.2f ms, p99 %.2f ms, max %.2f ms",
-                     queries.count, rounds, orgs, Self.percentile(all, 0.5), Self.percentile(all, 0.99), all.max() ?? 0))
+        print(
+            String(
+                format: "search (%d queries x %d rounds, %d orgs): median %.2f ms, p99 %.2f ms, max %.2f ms",
+                queries.count, rounds, orgs, Self.percentile(all, 0.5), Self.percentile(all, 0.99), all.max() ?? 0))
         for (query, median, total) in perQuery.sorted(by: { $0.1 > $1.1 }).prefix(5) {
             print(String(format: "  slowest: %@ median %.2f ms (%d hits)", query, median, total))
         }
@@ -93,8 +101,9 @@ struct BenchCommand: ParsableCommand {
         let databaseBytes: Int
 
         func line(name: String) -> String {
-            String(format: "index %@: %.2f MB source in %.2f s = %.2f MB/s, %d records = %.0f records/s, database %.1f MB",
-                   name, Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / seconds, records, Double(records) / seconds, Double(databaseBytes) / 1e6)
+            String(
+                format: "index %@: %.2f MB source in %.2f s = %.2f MB/s, %d records = %.0f records/s, database %.1f MB",
+                name, Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / seconds, records, Double(records) / seconds, Double(databaseBytes) / 1e6)
         }
     }
 

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import GongshiDisclosure
 import GongshiIndex
 import GongshiSampleData
 import GongshiSearch
-import GongshiDisclosure
 import GongshiStore
 
 /// The transparency-pages benchmark: generate N organizations, index them (build time and
@@ -23,15 +23,18 @@ struct BenchOrgsCommand: ParsableCommand {
     @Flag(help: "结束后保留生成的语料与数据库") var keep = false
 
     func run() throws {
-        let work = URL(fileURLWithPath: workdir ?? NSTemporaryDirectory()).appendingPathComponent("gongshi-bench-orgs-\(ProcessInfo.processInfo.processIdentifier)")
+        let work = URL(fileURLWithPath: workdir ?? NSTemporaryDirectory()).appendingPathComponent(
+            "gongshi-bench-orgs-\(ProcessInfo.processInfo.processIdentifier)")
         var databasePath = db
         if databasePath == nil {
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
             let generated = work.appendingPathComponent("corpus")
             var start = Date()
             let summary = try CorpusGenerator(organizations: orgs).write(to: generated)
-            print(String(format: "generate %d orgs: %d credit records, %d notices in %.1f s", summary.organizations, summary.creditRecords,
-                         summary.notices, Date().timeIntervalSince(start)))
+            print(
+                String(
+                    format: "generate %d orgs: %d credit records, %d notices in %.1f s", summary.organizations, summary.creditRecords,
+                    summary.notices, Date().timeIntervalSince(start)))
             for item in ["policies", "rules", "synonyms.txt"] {
                 let source = URL(fileURLWithPath: corpus).appendingPathComponent(item)
                 if FileManager.default.fileExists(atPath: source.path) {
@@ -45,8 +48,10 @@ struct BenchOrgsCommand: ParsableCommand {
             try database.checkpoint()
             let seconds = Date().timeIntervalSince(start)
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            print(String(format: "index: %.1f s, %.1f MB read, %d rejected rows, database %.0f MB", seconds, Double(indexed.bytesRead) / 1e6,
-                         indexed.rejected, Double(size) / 1e6))
+            print(
+                String(
+                    format: "index: %.1f s, %.1f MB read, %d rejected rows, database %.0f MB", seconds, Double(indexed.bytesRead) / 1e6,
+                    indexed.rejected, Double(size) / 1e6))
             databasePath = path
         }
         defer { if !keep && db == nil { try? FileManager.default.removeItem(at: work) } }
@@ -65,8 +70,10 @@ struct BenchOrgsCommand: ParsableCommand {
             if try directory.profile(code: code, today: today) != nil { found += 1 }
             profileTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
         }
-        print(String(format: "profile(code:) x %d (%d found): p50 %.2f ms, p99 %.2f ms, max %.2f ms", codes.count, found,
-                     Self.percentile(profileTimes, 0.5), Self.percentile(profileTimes, 0.99), profileTimes.max() ?? 0))
+        print(
+            String(
+                format: "profile(code:) x %d (%d found): p50 %.2f ms, p99 %.2f ms, max %.2f ms", codes.count, found,
+                Self.percentile(profileTimes, 0.5), Self.percentile(profileTimes, 0.99), profileTimes.max() ?? 0))
 
         // Prefixes: the first 2-6 characters of a name, or 2-4 characters from a word start
         // in the middle (after the district: 退役军人…).
@@ -81,8 +88,10 @@ struct BenchOrgsCommand: ParsableCommand {
             hits += try directory.suggest(prefix: prefix, limit: 10).isEmpty ? 0 : 1
             suggestTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
         }
-        print(String(format: "suggest(prefix:) x %d (%d with suggestions): p50 %.2f ms, p99 %.2f ms, max %.2f ms", names.count, hits,
-                     Self.percentile(suggestTimes, 0.5), Self.percentile(suggestTimes, 0.99), suggestTimes.max() ?? 0))
+        print(
+            String(
+                format: "suggest(prefix:) x %d (%d with suggestions): p50 %.2f ms, p99 %.2f ms, max %.2f ms", names.count, hits,
+                Self.percentile(suggestTimes, 0.5), Self.percentile(suggestTimes, 0.99), suggestTimes.max() ?? 0))
         if keep && db == nil { print("kept: \(work.path)") }
     }
 

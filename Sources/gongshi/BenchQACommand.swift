@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-import GongshiIndex
 import GongshiAnswers
+import GongshiIndex
 import GongshiStore
 import GongshiWeb
 import Logging
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The learned Q&A benchmark on STARD (`../shared/eval/stard-train`): assembles a corpus of
@@ -55,11 +56,15 @@ struct BenchQACommand: ParsableCommand {
             try (learn.joined(separator: "\n") + "\n").write(to: corpus.appendingPathComponent("qa-pairs/stard-learn.jsonl"), atomically: true, encoding: .utf8)
             let database = try GongshiDatabase(path: dbPath)
             let summary = try Indexer(corpus: corpus, database: database).run()
-            print(String(format: "index: %d documents, %d articles, %d pairs in %.1f s (target ≤ 30 s)",
-                         summary.totals["document"] ?? 0, summary.totals["unit"] ?? 0, summary.written["qa_pair"] ?? 0, summary.seconds))
+            print(
+                String(
+                    format: "index: %d documents, %d articles, %d pairs in %.1f s (target ≤ 30 s)",
+                    summary.totals["document"] ?? 0, summary.totals["unit"] ?? 0, summary.written["qa_pair"] ?? 0, summary.seconds))
             let trained = try AnswerTrainer(database: database).train()
-            print(String(format: "learn: word index of %d units in %.1f s, learning from %d pairs (%d found) in %.1f s, total %.1f s (target ≤ 60 s)",
-                         trained.units, trained.indexSeconds, trained.pairs, trained.pairsUsed, trained.learnSeconds, trained.indexSeconds + trained.learnSeconds))
+            print(
+                String(
+                    format: "learn: word index of %d units in %.1f s, learning from %d pairs (%d found) in %.1f s, total %.1f s (target ≤ 60 s)",
+                    trained.units, trained.indexSeconds, trained.pairs, trained.pairsUsed, trained.learnSeconds, trained.indexSeconds + trained.learnSeconds))
             print(TrainCommand.text(trained))
             try database.checkpoint()
         }
@@ -82,14 +87,21 @@ struct BenchQACommand: ParsableCommand {
             let table = try tuning.evaluate(report, values: best).features.map { f in
                 (f.values.map { String(format: "%.4f", Double($0)) } + ["\(f.rank)"]).joined(separator: "\t")
             }
-            try (["coverage\tmargin\tneighbour\tlead\trank"] + table).joined(separator: "\n").write(toFile: workdir + "/confidence.tsv", atomically: true, encoding: .utf8)
+            try (["coverage\tmargin\tneighbour\tlead\trank"] + table).joined(separator: "\n").write(
+                toFile: workdir + "/confidence.tsv", atomically: true, encoding: .utf8)
             // The confidence score's weights: how large a share of the questions it can put above a
             // threshold with their first answer right ≥ 95 % (90 %), whatever the threshold.
-            for (coverage, margin, neighbour) in [(0.6, 0.4, 0.0), (0.5, 0.3, 0.2), (0.4, 0.3, 0.3), (0.3, 0.3, 0.4), (0.5, 0.2, 0.3), (0.3, 0.2, 0.5)] as [(Float, Float, Float)] {
-                best[8] = coverage; best[9] = margin; best[10] = neighbour
+            for (coverage, margin, neighbour) in [(0.6, 0.4, 0.0), (0.5, 0.3, 0.2), (0.4, 0.3, 0.3), (0.3, 0.3, 0.4), (0.5, 0.2, 0.3), (0.3, 0.2, 0.5)]
+                as [(Float, Float, Float)]
+            {
+                best[8] = coverage
+                best[9] = margin
+                best[10] = neighbour
                 let figures = try tuning.evaluate(report, values: best)
-                print(String(format: "confidence %.1f coverage + %.1f margin + %.1f neighbours: share right ≥ 95%% %.3f, ≥ 90%% %.3f",
-                             coverage, margin, neighbour, figures.confidentShare(precision: 0.95), figures.confidentShare(precision: 0.9)))
+                print(
+                    String(
+                        format: "confidence %.1f coverage + %.1f margin + %.1f neighbours: share right ≥ 95%% %.3f, ≥ 90%% %.3f",
+                        coverage, margin, neighbour, figures.confidentShare(precision: 0.95), figures.confidentShare(precision: 0.9)))
             }
             return
         }
@@ -118,7 +130,10 @@ struct BenchQACommand: ParsableCommand {
         }
         times.sort()
         func p(_ x: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * x))] }
-        print(String(format: "/api/ask over HTTP: %d requests, p50 %.2f ms, p95 %.2f ms, max %.2f ms (target p95 ≤ 30 ms)", times.count, p(0.5), p(0.95), times.last ?? 0))
+        print(
+            String(
+                format: "/api/ask over HTTP: %d requests, p50 %.2f ms, p95 %.2f ms, max %.2f ms (target p95 ≤ 30 ms)", times.count, p(0.5), p(0.95),
+                times.last ?? 0))
     }
 
     /// One GET on loopback with `Connection: close`; the status code.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GongshiSearch
 import GongshiAnswers
+import GongshiSearch
 import GongshiStore
 
 struct EvalQACommand: ParsableCommand {
@@ -56,10 +56,16 @@ struct EvalQACommand: ParsableCommand {
     }
 
     static func report(_ s: AnswerEvaluation.Summary, part: String, folds: Int) -> String {
-        var lines = [String(format: "qa: %d questions (part %@%@), top-1 %.1f%%, top-3 %.1f%%, MRR@10 %.3f, recall@10 %.3f, recall@100 %.3f",
-                            s.cases, part, folds > 0 ? ", \(folds)-fold cross-validated" : "", s.top1 * 100, s.top3 * 100, s.mrr10, s.recall10, s.recall100)]
+        var lines = [
+            String(
+                format: "qa: %d questions (part %@%@), top-1 %.1f%%, top-3 %.1f%%, MRR@10 %.3f, recall@10 %.3f, recall@100 %.3f",
+                s.cases, part, folds > 0 ? ", \(folds)-fold cross-validated" : "", s.top1 * 100, s.top3 * 100, s.mrr10, s.recall10, s.recall100)
+        ]
         for l in s.levels {
-            lines.append(String(format: "  confidence %@: share %.1f%% (%d), precision (first answer relevant) %.1f%%", l.level.rawValue, l.share * 100, l.count, l.precision * 100))
+            lines.append(
+                String(
+                    format: "  confidence %@: share %.1f%% (%d), precision (first answer relevant) %.1f%%", l.level.rawValue, l.share * 100, l.count,
+                    l.precision * 100))
         }
         return lines.joined(separator: "\n")
     }

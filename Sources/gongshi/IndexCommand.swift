@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GongshiIndex
 import GongshiAnswers
+import GongshiIndex
 import GongshiStore
 
 struct IndexCommand: ParsableCommand {

@@ -43,12 +43,16 @@ struct LineLogHandler: LogHandler {
             func put(_ bytes: UnsafeBufferPointer<UInt8>) {
                 n = UnsafeMutableBufferPointer(rebasing: buffer[n...]).initialize(fromContentsOf: bytes) + n
             }
-            func put(_ byte: UInt8) { buffer[n] = byte; n += 1 }
+            func put(_ byte: UInt8) {
+                buffer[n] = byte
+                n += 1
+            }
             put(0x20)
             for byte in level { put(byte) }
             put(0x20)
             label.withUTF8 { put($0) }
-            put(0x3A); put(0x20)
+            put(0x3A)
+            put(0x20)
             text.withUTF8 { put($0) }
             put(0x0A)
             let line = UnsafeBufferPointer(rebasing: buffer[..<n])
@@ -77,16 +81,31 @@ struct LineLogHandler: LogHandler {
         let dayOfEra = z - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153   // 0 = March
+        let shiftedMonth = (5 * dayOfYear + 2) / 153  // 0 = March
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         var n = 0
-        func put(_ byte: UInt8) { out[n] = byte; n += 1 }
-        func two(_ value: Int) { put(UInt8(48 + value / 10 % 10)); put(UInt8(48 + value % 10)) }
-        two(year / 100); two(year); put(0x2D); two(month); put(0x2D); two(day)
+        func put(_ byte: UInt8) {
+            out[n] = byte
+            n += 1
+        }
+        func two(_ value: Int) {
+            put(UInt8(48 + value / 10 % 10))
+            put(UInt8(48 + value % 10))
+        }
+        two(year / 100)
+        two(year)
+        put(0x2D)
+        two(month)
+        put(0x2D)
+        two(day)
         put(0x54)
-        two(second / 3600); put(0x3A); two(second / 60 % 60); put(0x3A); two(second % 60)
+        two(second / 3600)
+        put(0x3A)
+        two(second / 60 % 60)
+        put(0x3A)
+        two(second % 60)
         put(0x5A)
         return n
     }

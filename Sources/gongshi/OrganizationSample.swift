@@ -5,8 +5,10 @@ import GongshiStore
 enum OrganizationSample {
     static func draw(from database: GongshiDatabase, count: Int) throws -> (codes: [String], names: [String]) {
         try database.read { db in
-            (try String.fetchAll(db, sql: "SELECT code FROM org ORDER BY random() LIMIT ?", arguments: [count]),
-             try String.fetchAll(db, sql: "SELECT name FROM org ORDER BY random() LIMIT ?", arguments: [count]))
+            (
+                try String.fetchAll(db, sql: "SELECT code FROM org ORDER BY random() LIMIT ?", arguments: [count]),
+                try String.fetchAll(db, sql: "SELECT name FROM org ORDER BY random() LIMIT ?", arguments: [count])
+            )
         }
     }
 }

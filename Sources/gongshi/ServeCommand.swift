@@ -47,11 +47,14 @@ struct ServeCommand: ParsableCommand {
         do {
             if let snapshot {
                 let verified = try SnapshotPublisher.openVerified(directory: snapshot)
-                site = try Site(database: verified.database, staticDirectory: staticDir, cachedSearches: max(searchCache, 0),
-                                snapshot: verified.snapshot)
+                site = try Site(
+                    database: verified.database, staticDirectory: staticDir, cachedSearches: max(searchCache, 0),
+                    snapshot: verified.snapshot)
                 print("快照已校验：索引版本 \(verified.snapshot.manifest.generation)（\(snapshot)）")
             } else {
-                site = try Site(database: GongshiDatabase(path: database.path, readOnly: true, immutable: readOnly), staticDirectory: staticDir, cachedSearches: max(searchCache, 0))
+                site = try Site(
+                    database: GongshiDatabase(path: database.path, readOnly: true, immutable: readOnly), staticDirectory: staticDir,
+                    cachedSearches: max(searchCache, 0))
             }
         } catch {
             Terminal.error(snapshot == nil ? "错误：\(error)" : "错误：快照校验未通过，拒绝启动：\(SnapshotCommand.describe(error))")

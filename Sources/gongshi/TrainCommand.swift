@@ -35,8 +35,10 @@ struct TrainCommand: ParsableCommand {
         if r.calibrationQuestions >= AnswerTrainer.minCalibrationQuestions, !r.highThreshold.isFinite {
             lines.append("  可信度校准：留出问题 \(r.calibrationQuestions) 个，没有哪个阈值使“高”的首条正确率达标：不给“高”（点名条款除外）")
         } else if r.calibrationQuestions >= AnswerTrainer.minCalibrationQuestions {
-            lines.append(String(format: "  可信度校准：留出问题 %d 个，“高”阈值 %.3f（留出问题上首条正确率 %.1f%%）",
-                                r.calibrationQuestions, r.highThreshold, r.highPrecision * 100))
+            lines.append(
+                String(
+                    format: "  可信度校准：留出问题 %d 个，“高”阈值 %.3f（留出问题上首条正确率 %.1f%%）",
+                    r.calibrationQuestions, r.highThreshold, r.highPrecision * 100))
         } else {
             lines.append("  可信度校准：留出问题不足 \(AnswerTrainer.minCalibrationQuestions) 个（\(r.calibrationQuestions) 个），使用默认阈值")
         }

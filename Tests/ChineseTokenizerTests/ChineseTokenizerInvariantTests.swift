@@ -7,7 +7,7 @@ import Testing
 struct LCG {
     var state: UInt64
     mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return state >> 33
     }
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
@@ -34,7 +34,7 @@ struct LCG {
 
     static func randomText(_ random: inout LCG) -> String {
         var scalars = String.UnicodeScalarView()
-        if random.below(8) == 0 { scalars.append("\u{E000}") }     // sometimes a marker query
+        if random.below(8) == 0 { scalars.append("\u{E000}") }  // sometimes a marker query
         let length = random.below(48)
         for _ in 0..<length {
             // Runs of one class make dictionary words and long Latin tokens likely.
@@ -104,7 +104,8 @@ struct LCG {
         for round in 0..<600 {
             let length = random.below(round < 500 ? 64 : 4_096)
             // Half the arrays are pure noise, half are valid UTF-8 with bytes knocked out.
-            let bytes: [UInt8] = round % 2 == 0
+            let bytes: [UInt8] =
+                round % 2 == 0
                 ? (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
                 : (0..<length).map { _ in random.below(10) == 0 ? UInt8(truncatingIfNeeded: random.next()) : valid[random.below(valid.count)] }
             for mode in [ChineseTokenizer.Mode.document, .query, .words, .index, .phrase] {
@@ -140,7 +141,8 @@ struct LCG {
     }
 
     @Test func randomTextTokenizesAsWithoutTheCache() throws {
-        let cached = try ChineseTokenizer(), whole = try ChineseTokenizer(segmentCache: false)
+        let cached = try ChineseTokenizer()
+        let whole = try ChineseTokenizer(segmentCache: false)
         var random = LCG(state: 99)
         // Twice over: the second round is served from the cache.
         let texts = (0..<1_500).map { _ in ChineseTokenizerInvariantTests.randomText(&random) }
@@ -160,7 +162,8 @@ struct LCG {
             }
         }
         #expect(texts.count > 100)
-        let cached = try ChineseTokenizer(), whole = try ChineseTokenizer(segmentCache: false)
+        let cached = try ChineseTokenizer()
+        let whole = try ChineseTokenizer(segmentCache: false)
         #expect(Self.compare(texts, cached: cached, whole: whole) > 100_000)
     }
 }

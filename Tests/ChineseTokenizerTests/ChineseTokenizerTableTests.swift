@@ -7,11 +7,14 @@ func render(_ tokens: [Token]) -> String { tokens.map(\.description).joined(sepa
 
 /// Compares rendered tokens scalar by scalar (Swift's `==` on String is canonical
 /// equivalence, which would hide a decomposed "é" against a precomposed one).
-func expectTokens(_ tokens: [Token], _ expected: String, _ label: String,
-                  sourceLocation: SourceLocation = #_sourceLocation) {
+func expectTokens(
+    _ tokens: [Token], _ expected: String, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let actual = render(tokens)
-    #expect(actual.unicodeScalars.elementsEqual(expected.unicodeScalars),
-            "\(label)\n  actual:   \(actual)\n  expected: \(expected)", sourceLocation: sourceLocation)
+    #expect(
+        actual.unicodeScalars.elementsEqual(expected.unicodeScalars),
+        "\(label)\n  actual:   \(actual)\n  expected: \(expected)", sourceLocation: sourceLocation)
 }
 
 /// Table-driven tokenizer tests, one row per input and mode (as charabia does): the folded

@@ -1,20 +1,20 @@
 import CChineseTokenizer
 import Foundation
-import GongshiTestSupport
 import GRDB
+import GongshiTestSupport
 import Testing
 
 /// The "gongshi" tokenizer registered on a real SQLite file and used by an FTS5 table.
 @Suite struct Fts5RegistrationTests {
     static let rows = [
-        "区民政局负责登记",                // 1: 民政 inside the dictionary word 民政局
-        "进一步加强服务中心建设",           // 2: 一步 inside 进一步
-        "社会团体登记管理条例",             // 3: Simplified
-        "社會團體登記管理條例",             // 4: Traditional
-        "获得AAA等级",                    // 5: ASCII
-        "获得ＡＡＡ等级",                  // 6: full-width
-        "县级以上人民政府",                // 7: 民政 across 人民 + 政府
-        "青民〔2016〕45号",                // 8: 文号
+        "区民政局负责登记",  // 1: 民政 inside the dictionary word 民政局
+        "进一步加强服务中心建设",  // 2: 一步 inside 进一步
+        "社会团体登记管理条例",  // 3: Simplified
+        "社會團體登記管理條例",  // 4: Traditional
+        "获得AAA等级",  // 5: ASCII
+        "获得ＡＡＡ等级",  // 6: full-width
+        "县级以上人民政府",  // 7: 民政 across 人民 + 政府
+        "青民〔2016〕45号",  // 8: 文号
     ]
 
     /// A database file in its own temporary directory, removed by `cleanUp`.
@@ -50,8 +50,9 @@ import Testing
 
     static func highlights(_ query: String, _ queue: DatabaseQueue) throws -> [String] {
         try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ? ORDER BY rowid",
-                                arguments: [query])
+            try String.fetchAll(
+                db, sql: "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ? ORDER BY rowid",
+                arguments: [query])
         }
     }
 

@@ -1,8 +1,8 @@
 import CChineseTokenizer
 import Foundation
-import GongshiTestSupport
-import GongshiStore
 import GRDB
+import GongshiStore
+import GongshiTestSupport
 import Testing
 
 /// The tokenizer inside real SQLite FTS5 tables, in a real database file.
@@ -47,7 +47,7 @@ import Testing
             try String.fetchAll(db, sql: "SELECT term FROM v WHERE term >= char(1) AND term < char(2) ORDER BY term")
         }
         #expect(bigrams.contains("\u{1}民政"))
-        #expect(bigrams.contains("\u{1}府信"))   // across the words 政府 and 信息
+        #expect(bigrams.contains("\u{1}府信"))  // across the words 政府 and 信息
         #expect(!bigrams.contains("\u{1}民，") && !bigrams.contains("\u{1}民政局"))
         #expect(try matches("\"民政\"", in: queue) == ["区民政局负责登记", "县级以上人民政府"])
         #expect(try matches("\"府信息公\"", in: queue) == ["政府信息公开条例"])
@@ -82,8 +82,9 @@ import Testing
     @Test func rankFunctionWeighsPhrases() throws {
         let queue = try database()
         let scores = try queue.read { db in
-            try Double.fetchAll(db, sql: "SELECT rank FROM t WHERE t MATCH ? AND rank MATCH ? ORDER BY rowid",
-                                arguments: ["\"民政\" OR \"\u{E000}民政\" *", "gongshi_rank(1.0, 0.5, 2.0)"])
+            try Double.fetchAll(
+                db, sql: "SELECT rank FROM t WHERE t MATCH ? AND rank MATCH ? ORDER BY rowid",
+                arguments: ["\"民政\" OR \"\u{E000}民政\" *", "gongshi_rank(1.0, 0.5, 2.0)"])
         }
         // The row with the word 民政局 outranks the row where 民政 is inside 人民政府.
         #expect(scores.count == 2)

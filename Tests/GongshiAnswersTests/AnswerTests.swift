@@ -1,10 +1,11 @@
 import Foundation
-import GongshiTestSupport
 import GRDB
 import GongshiIndex
-@testable import GongshiAnswers
 import GongshiStore
+import GongshiTestSupport
 import Testing
+
+@testable import GongshiAnswers
 
 @Suite struct AnswerTests {
     static func engine() throws -> AnswerEngine { try AnswerEngine(database: FixtureIndex.database()) }
@@ -21,8 +22,10 @@ import Testing
         #expect(cases.count == 36)
         let outcomes = try AnswerEvaluation(engine: documentsFirst ? Self.documentsFirstEngine() : Self.engine()).run(cases)
         let summary = AnswerEvaluation.summary(outcomes)
-        print(String(format: "dev-qa%@: top-1 %.1f%%, top-3 %.1f%%, MRR@10 %.3f", documentsFirst ? " (documents first)" : "",
-                     summary.top1 * 100, summary.top3 * 100, summary.mrr10))
+        print(
+            String(
+                format: "dev-qa%@: top-1 %.1f%%, top-3 %.1f%%, MRR@10 %.3f", documentsFirst ? " (documents first)" : "",
+                summary.top1 * 100, summary.top3 * 100, summary.mrr10))
         for o in outcomes where o.rank != 1 { print("  \(o.id) \(o.question): rank \(o.rank.map(String.init) ?? "-"), top \(o.top ?? "-")") }
         #expect(summary.top1 >= 0.8)
         #expect(summary.top3 >= 0.95)
@@ -45,10 +48,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("社會團體成立要具備什麼條件", "社会团体登记管理条例", 10),   // Traditional characters
-        ("民非年检要交哪些材料", "民办非企业单位年度检查办法", 5),       // abbreviations 民非, 年检
-        ("公开募捐资格证书丢了怎么办", "慈善组织公开募捐管理办法", 8),   // colloquial 丢了 -> 丢失
-        ("基金会管理条例第十一条", "基金会管理条例", 11),              // a named article
+        ("社會團體成立要具備什麼條件", "社会团体登记管理条例", 10),  // Traditional characters
+        ("民非年检要交哪些材料", "民办非企业单位年度检查办法", 5),  // abbreviations 民非, 年检
+        ("公开募捐资格证书丢了怎么办", "慈善组织公开募捐管理办法", 8),  // colloquial 丢了 -> 丢失
+        ("基金会管理条例第十一条", "基金会管理条例", 11),  // a named article
     ])
     func colloquialQuestionsFindTheArticle(question: String, title: String, article: Int) throws {
         for engine in [try Self.engine(), try Self.documentsFirstEngine()] {
@@ -64,12 +67,15 @@ import Testing
         try database.pool.read { db in
             let stats = try AnswerIndexStats.load(db)
             #expect(stats.ranges.count == (try Int.fetchOne(db, sql: "SELECT count(*) FROM document")))
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT e.id, u.document_id FROM entry e JOIN unit u ON u.id = CAST(e.ref AS INTEGER) WHERE e.kind IN ('article', 'section')
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.id, u.document_id FROM entry e JOIN unit u ON u.id = CAST(e.ref AS INTEGER) WHERE e.kind IN ('article', 'section')
+                    """)
             #expect(rows.count > 500)
             for row in rows {
-                let rowid: Int64 = row[0], document: String = row[1]
+                let rowid: Int64 = row[0]
+                let document: String = row[1]
                 #expect(stats.document(ofRow: rowid).map { stats.ranges[$0].documentId } == document)
             }
             // Concepts are counted exactly; a common one (in more rows than the limit) has no documents.
@@ -109,8 +115,9 @@ import Testing
         for name in ["synonyms.txt", "qa-vocabulary.txt", "service-center.yaml"] {
             try fm.copyItem(at: bundled.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
         }
-        try fm.copyItem(at: ProjectPaths.fixtures("GongshiAnswersTests").appendingPathComponent("repealed-shetuan-1989.md"),
-                        to: corpus.appendingPathComponent("policies/repealed-shetuan-1989.md"))
+        try fm.copyItem(
+            at: ProjectPaths.fixtures("GongshiAnswersTests").appendingPathComponent("repealed-shetuan-1989.md"),
+            to: corpus.appendingPathComponent("policies/repealed-shetuan-1989.md"))
 
         // Only the repealed text: it may be shown, but marked as not current.
         let database = try GongshiDatabase(path: root.appendingPathComponent("a.sqlite").path)
@@ -124,8 +131,9 @@ import Testing
         #expect(only.citation.contains("已废止"))
 
         // With the current regulation beside it, the current article comes first.
-        try fm.copyItem(at: bundled.appendingPathComponent("policies/regulations/shetuan-dengji-tiaoli.md"),
-                        to: corpus.appendingPathComponent("policies/shetuan-dengji-tiaoli.md"))
+        try fm.copyItem(
+            at: bundled.appendingPathComponent("policies/regulations/shetuan-dengji-tiaoli.md"),
+            to: corpus.appendingPathComponent("policies/shetuan-dengji-tiaoli.md"))
         _ = try Indexer(corpus: corpus, database: database).run()
         response = try engine.answer("成立社会团体需要什么条件", limit: 10)
         let first = try #require(response.answers.first)

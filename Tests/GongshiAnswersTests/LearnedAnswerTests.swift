@@ -1,10 +1,11 @@
 import Foundation
-import GongshiTestSupport
 import GRDB
 import GongshiIndex
-@testable import GongshiAnswers
 import GongshiStore
+import GongshiTestSupport
 import Testing
+
+@testable import GongshiAnswers
 
 /// The learned Q&A: a tiny corpus of pairs (`Fixtures/qa-learning`) and the fixture copy of the bundled corpus,
 /// indexed and trained as `gongshi index` does.
@@ -143,9 +144,10 @@ import Testing
         #expect(model.pairCount == 5)
         let terms = QATerms(tokenizer: try ChineseTokenizer())
         let votes = model.neighbours(model.query(terms.terms("借条要不要写"), extra: []))
-        let article3 = try #require(try database.pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT u.id FROM unit u JOIN document d ON d.id = u.document_id WHERE d.title = '民间借贷示例办法' AND u.number = 3")
-        }.flatMap { model.unitIndex[$0] })
+        let article3 = try #require(
+            try database.pool.read { db in
+                try Int64.fetchOne(db, sql: "SELECT u.id FROM unit u JOIN document d ON d.id = u.document_id WHERE d.title = '民间借贷示例办法' AND u.number = 3")
+            }.flatMap { model.unitIndex[$0] })
         let best = try #require(votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
         #expect(best.key == article3)
         #expect(model.neighbours(model.query(terms.terms("邻里纠纷如何协商"), extra: [])).isEmpty)

@@ -1,8 +1,8 @@
-import GongshiTestSupport
 import Foundation
+import GRDB
 import GongshiBenchmarks
 import GongshiStore
-import GRDB
+import GongshiTestSupport
 import Testing
 
 @Suite struct ReferenceIndexTests {
@@ -25,8 +25,10 @@ import Testing
 
         let reference = try DatabaseQueue(path: path)
         let (hits, misses) = try reference.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM reference WHERE reference MATCH ?", arguments: ["\"按照章程开展\""]) ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM reference WHERE reference MATCH ?", arguments: ["\"章程按照开展\""]) ?? 0)
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM reference WHERE reference MATCH ?", arguments: ["\"按照章程开展\""]) ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM reference WHERE reference MATCH ?", arguments: ["\"章程按照开展\""]) ?? 0
+            )
         }
         #expect(hits >= 1)
         #expect(misses == 0)

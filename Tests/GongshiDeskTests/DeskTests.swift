@@ -1,16 +1,24 @@
 import Foundation
+import GRDB
 import GongshiDesk
 import GongshiStore
 import GongshiTestSupport
-import GRDB
 import Testing
 
 /// A clock the tests move by hand.
 final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var value = Date(timeIntervalSince1970: 1_796_000_000)
-    var now: Date { lock.lock(); defer { lock.unlock() }; return value }
-    func advance(_ seconds: TimeInterval) { lock.lock(); value += seconds; lock.unlock() }
+    var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+    func advance(_ seconds: TimeInterval) {
+        lock.lock()
+        value += seconds
+        lock.unlock()
+    }
 }
 
 @Suite struct DeskTests {
@@ -50,14 +58,17 @@ final class TestClock: @unchecked Sendable {
         #expect(session.id.count == 64 && session.csrf.count == 64 && session.id != session.csrf)
         clock.advance(500)
         #expect(try desk.session(id: session.id) != nil)
-        clock.advance(599)   // used 599 s ago → still alive
+        clock.advance(599)  // used 599 s ago → still alive
         #expect(try desk.session(id: session.id) != nil)
         clock.advance(601)
-        #expect(try desk.session(id: session.id) == nil)   // idle
+        #expect(try desk.session(id: session.id) == nil)  // idle
 
         let second = try desk.login(name: "staff1", password: "mima-12345678", address: "127.0.0.1")
-        for _ in 0..<6 { clock.advance(500); _ = try desk.session(id: second.id) }
-        clock.advance(700)   // 3700 s after login, never idle for long
+        for _ in 0..<6 {
+            clock.advance(500)
+            _ = try desk.session(id: second.id)
+        }
+        clock.advance(700)  // 3700 s after login, never idle for long
         #expect(try desk.session(id: second.id) == nil)
     }
 
@@ -103,10 +114,11 @@ final class TestClock: @unchecked Sendable {
         var draft = ConsultationDraft(channel: .letter, receivedAt: Date(), question: "基金会原始基金多少？")
         draft.enquirerContact = "guest@example.cn"
         let id = try desk.create(draft, by: staff)
-        let citation = Citation(documentID: "jijinhui-tiaoli", documentTitle: "基金会管理条例", documentStatus: "现行有效",
-                                label: "第八条", quotedText: "第八条 设立基金会，应当具备下列条件：……", generation: 3)
+        let citation = Citation(
+            documentID: "jijinhui-tiaoli", documentTitle: "基金会管理条例", documentStatus: "现行有效",
+            label: "第八条", quotedText: "第八条 设立基金会，应当具备下列条件：……", generation: 3)
         try desk.addCitation(id, citation, by: staff)
-        try desk.addCitation(id, citation, by: staff)   // twice: kept once
+        try desk.addCitation(id, citation, by: staff)  // twice: kept once
         #expect(try desk.consultation(id).citations == [citation])
         try desk.saveReply(id, text: "不低于 800 万元。", by: staff)
         #expect(throws: DeskError.self) { try desk.publishFAQ(id, by: staff) }
@@ -126,14 +138,14 @@ final class TestClock: @unchecked Sendable {
     }
 
     @Test func overdueCountsWorkingDays() throws {
-        let clock = TestClock()   // 2026-11-30 (a Monday) 08:53 UTC
+        let clock = TestClock()  // 2026-11-30 (a Monday) 08:53 UTC
         let (desk, _, staff) = try open(clock)
         let id = try desk.create(ConsultationDraft(channel: .phone, receivedAt: clock.now, question: "年检"), by: staff)
-        clock.advance(6 * 86_400)   // Sunday: 5 working days later
+        clock.advance(6 * 86_400)  // Sunday: 5 working days later
         #expect(!desk.isOverdue(try desk.consultation(id)))
-        clock.advance(86_400)       // Monday: 5 (Sat and Sun do not count)
+        clock.advance(86_400)  // Monday: 5 (Sat and Sun do not count)
         #expect(!desk.isOverdue(try desk.consultation(id)))
-        clock.advance(86_400)       // Tuesday: 6
+        clock.advance(86_400)  // Tuesday: 6
         #expect(desk.isOverdue(try desk.consultation(id)))
         var query = ConsultationQuery()
         query.overdueOnly = true
@@ -152,7 +164,7 @@ final class TestClock: @unchecked Sendable {
         group.wait()
         let copy = try Desk(path: target)
         #expect(try copy.consultations(ConsultationQuery()).count >= 20)
-        #expect(throws: DeskError.self) { try desk.backup(to: target) }   // never overwrites
+        #expect(throws: DeskError.self) { try desk.backup(to: target) }  // never overwrites
     }
 
     @Test func publicQuestionsGetReceiptsAndShowRepliesOnlyWhenPublishable() throws {
@@ -169,7 +181,6 @@ final class TestClock: @unchecked Sendable {
     }
 }
 
-
 @Suite struct DeskSearchTests {
     @Test func consultationsAreSearchedWithTheChineseTokenizer() throws {
         let desk = try Desk(path: DeskTests.path())
@@ -184,8 +195,8 @@ final class TestClock: @unchecked Sendable {
         }
         #expect(try search("年检") == [a])
         #expect(try search("原始基金") == [b])
-        #expect(try search("公募") == [b])          // in the reply
-        #expect(try search("年检 基金会").isEmpty)    // every word must match
+        #expect(try search("公募") == [b])  // in the reply
+        #expect(try search("年检 基金会").isEmpty)  // every word must match
         #expect(try search("登记证书").isEmpty)
         // Query syntax is text, never FTS5 syntax.
         for hostile in ["\"", "年检\" OR \"基金", "*", "NEAR(", "question:年检", "(("] {

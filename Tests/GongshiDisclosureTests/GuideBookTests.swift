@@ -9,9 +9,11 @@ import Testing
     @Test func guidesAreListedByTypeThenTopicInTheOrderOfAnOrganizationsLife() throws {
         let all = try Self.book().list()
         #expect(all.prefix(4).map(\.topic) == ["成立登记", "变更登记", "注销登记", "年度检查"])
-        #expect(all.map(\.organizationType) == all.map(\.organizationType).sorted {
-            ["社会团体", "民办非企业单位", "基金会"].firstIndex(of: $0)! < ["社会团体", "民办非企业单位", "基金会"].firstIndex(of: $1)!
-        })
+        #expect(
+            all.map(\.organizationType)
+                == all.map(\.organizationType).sorted {
+                    ["社会团体", "民办非企业单位", "基金会"].firstIndex(of: $0)! < ["社会团体", "民办非企业单位", "基金会"].firstIndex(of: $1)!
+                })
         let foundations = try Self.book().list(organizationType: "基金会")
         #expect(foundations.count == 4 && foundations.allSatisfy { $0.organizationType == "基金会" })
     }

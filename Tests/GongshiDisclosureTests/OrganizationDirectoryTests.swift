@@ -1,8 +1,8 @@
-import GongshiTestSupport
 import Foundation
+import GRDB
 import GongshiDisclosure
 import GongshiStore
-import GRDB
+import GongshiTestSupport
 import Testing
 
 /// The transparency pages' data over the bundled corpus (generated organizations: the
@@ -19,10 +19,12 @@ import Testing
     }
 
     @Test func profileOfKnownOrganizationHasItsRecords() throws {
-        let code: String = try #require(try scalar("""
-            SELECT code FROM org WHERE code IN (SELECT org_code FROM credit_record) AND code IN (SELECT org_code FROM notice_org)
-              AND code IN (SELECT org_code FROM org_inspection) ORDER BY code LIMIT 1
-            """))
+        let code: String = try #require(
+            try scalar(
+                """
+                SELECT code FROM org WHERE code IN (SELECT org_code FROM credit_record) AND code IN (SELECT org_code FROM notice_org)
+                  AND code IN (SELECT org_code FROM org_inspection) ORDER BY code LIMIT 1
+                """))
         let profile = try #require(try directory().profile(code: code, today: Self.today))
         #expect(profile.code == code)
         #expect(profile.name == (try scalar("SELECT name FROM org WHERE code = ?", [code]) as String?))
@@ -79,7 +81,10 @@ import Testing
                 _ = try d.profile(code: bad, today: Self.today)
                 Issue.record("\(bad) was accepted")
             } catch {
-                guard case .invalidParameter = error else { Issue.record("\(bad): \(error)"); continue }
+                guard case .invalidParameter = error else {
+                    Issue.record("\(bad): \(error)")
+                    continue
+                }
             }
         }
     }
@@ -126,10 +131,12 @@ import Testing
             }
         }
         let listed = try d.search(filter: OrganizationFilter(creditStatus: .serious), today: Self.today).total
-        let expected: Int = try #require(try scalar("""
-            SELECT count(DISTINCT org_code) FROM credit_record WHERE list = '严重违法失信名单' AND (removed_on IS NULL OR removed_on > ?)
-              AND org_code IN (SELECT code FROM org)
-            """, [Self.today]))
+        let expected: Int = try #require(
+            try scalar(
+                """
+                SELECT count(DISTINCT org_code) FROM credit_record WHERE list = '严重违法失信名单' AND (removed_on IS NULL OR removed_on > ?)
+                  AND org_code IN (SELECT code FROM org)
+                """, [Self.today]))
         #expect(listed == expected && listed > 0)
     }
 
@@ -223,7 +230,8 @@ import Testing
                 #expect(byYear.total > 0 && byYear.items.allSatisfy { $0.date.hasPrefix(first.date.prefix(4)) })
             }
         }
-        #expect(try d.creditList(.abnormal, includeRemoved: true, page: nil, today: Self.today).items.count
+        #expect(
+            try d.creditList(.abnormal, includeRemoved: true, page: nil, today: Self.today).items.count
                 == (try scalar("SELECT count(*) FROM credit_record WHERE list = '活动异常名录'") as Int?))
     }
 

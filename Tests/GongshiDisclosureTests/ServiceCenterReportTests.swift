@@ -1,8 +1,8 @@
-import GongshiTestSupport
 import Foundation
+import GRDB
 import GongshiDisclosure
 import GongshiStore
-import GRDB
+import GongshiTestSupport
 import Testing
 
 /// Service-center standards: rules from Corpus/rules/service-centers.yaml, evaluated
@@ -12,15 +12,18 @@ import Testing
     typealias Facts = OrganizationProfile.CenterFacts
 
     static func rule(_ measure: ServiceCenterRule.Measure, value: Double? = nil, grade: String? = nil, after: Int? = nil) -> ServiceCenterRule {
-        ServiceCenterRule(id: "r", title: "t", levels: ["区级"], measure: measure, value: value, grade: grade, afterYears: after,
-                          document: "doc", anchor: "s3-1", text: "原文")
+        ServiceCenterRule(
+            id: "r", title: "t", levels: ["区级"], measure: measure, value: value, grade: grade, afterYears: after,
+            document: "doc", anchor: "s3-1", text: "原文")
     }
 
     static func facts(served: Int? = nil, staff: Int? = nil, area: Double? = nil) -> Facts {
         Facts(level: "区级", served: served, staff: staff, area: area)
     }
 
-    func outcome(_ rule: ServiceCenterRule, _ facts: Facts, founded: String = "2015-01-01", grade: OrganizationProfile.GradeInfo? = nil) -> ServiceCenterReport.Outcome {
+    func outcome(_ rule: ServiceCenterRule, _ facts: Facts, founded: String = "2015-01-01", grade: OrganizationProfile.GradeInfo? = nil)
+        -> ServiceCenterReport.Outcome
+    {
         ServiceCenterReport.evaluate(rule, center: facts, founded: founded, grade: grade, today: Self.today).outcome
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import GongshiStore
 import GongshiTestSupport
-@testable import GongshiIndex
 import Testing
+
+@testable import GongshiIndex
 
 /// 办事指南: the file format, and the check of every quote against the indexed regulation.
 @Suite struct GuideTests {

@@ -1,7 +1,7 @@
-import GongshiTestSupport
 import Foundation
 import GongshiIndex
 import GongshiStore
+import GongshiTestSupport
 import Testing
 
 @Suite struct IndexerTests {
@@ -9,12 +9,16 @@ import Testing
         let t = try TestCorpus()
         try t.write("policies/test-ban-fa.md", TestCorpus.policy)
         try t.write("orgs/orgs.csv", TestCorpus.orgsCSV)
-        try t.write("credit/credit.csv", """
+        try t.write(
+            "credit/credit.csv",
+            """
             code,name,list,reason,authority,date,removed_on,decision_no,result
             51310118MJA000011X,上海市青浦区青少年足球协会,活动异常名录,未按规定参加年度检查,上海市青浦区民政局,2021-07-01,2022-03-01,,
             51310118MJA000011X,上海市青浦区青少年足球协会,行政处罚,未按规定办理变更登记,上海市青浦区民政局,2023-02-03,,,警告
             """)
-        try t.write("notices/notices.jsonl", """
+        try t.write(
+            "notices/notices.jsonl",
+            """
             {"id": "N-1", "title": "关于上海市青浦区青少年足球协会成立登记的公告", "kind": "成立登记", "issuer": "上海市青浦区民政局", "date": "2010-04-01", "orgs": "51310118MJA000011X", "body": "准予成立登记。"}
             {"title": "没有类别的公告", "issuer": "上海市青浦区民政局", "date": "2010-04-01"}
             not json
@@ -46,11 +50,15 @@ import Testing
     @Test func duplicateCodesAndNoticeIdsAreRejectedWithoutPartialRows() throws {
         let t = try TestCorpus()
         try t.write("orgs/a.csv", TestCorpus.orgsCSV)
-        try t.write("orgs/b.csv", """
+        try t.write(
+            "orgs/b.csv",
+            """
             统一社会信用代码,名称,类型,登记管理机关,成立登记日期,登记状态,年检结果
             51310118MJA000011X,另一个同代码协会,社会团体,上海市青浦区民政局,2012-04-01,正常,2022:合格
             """)
-        try t.write("notices/n.csv", """
+        try t.write(
+            "notices/n.csv",
+            """
             id,title,kind,issuer,date,body
             N-1,关于甲协会成立登记的公告,成立登记,上海市青浦区民政局,2010-04-01,准予成立登记。
             N-1,重复编号的公告,成立登记,上海市青浦区民政局,2010-05-01,重复。
@@ -60,11 +68,13 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("orgs/b.csv:2: 统一社会信用代码(code): ") && $0.contains("重复") })
         #expect(messages.contains { $0.hasPrefix("notices/n.csv:3: 公告编号(id): ") && $0.contains("重复") })
         let (name, inspections, orgRows, noticeTitle, noticeRows) = try t.database().read { db in
-            (try String.fetchOne(db, sql: "SELECT name FROM org WHERE code = '51310118MJA000011X'"),
-             try Int.fetchAll(db, sql: "SELECT year FROM org_inspection WHERE org_code = '51310118MJA000011X' ORDER BY year"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE kind = 'org' AND ref = '51310118MJA000011X'") ?? -1,
-             try String.fetchOne(db, sql: "SELECT title FROM notice WHERE id = 'N-1'"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE kind = 'notice' AND ref = 'N-1'") ?? -1)
+            (
+                try String.fetchOne(db, sql: "SELECT name FROM org WHERE code = '51310118MJA000011X'"),
+                try Int.fetchAll(db, sql: "SELECT year FROM org_inspection WHERE org_code = '51310118MJA000011X' ORDER BY year"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE kind = 'org' AND ref = '51310118MJA000011X'") ?? -1,
+                try String.fetchOne(db, sql: "SELECT title FROM notice WHERE id = 'N-1'"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE kind = 'notice' AND ref = 'N-1'") ?? -1
+            )
         }
         #expect(name == "上海市青浦区青少年足球协会")
         #expect(inspections == [2023, 2024])
@@ -129,8 +139,10 @@ import Testing
         let t = try TestCorpus()
         try t.write("policies/test-ban-fa.md", TestCorpus.policy)
         try t.write("orgs/orgs.csv", TestCorpus.orgsCSV)
-        try t.write("orgs/zz-more.csv", TestCorpus.orgsCSV.components(separatedBy: "\n").prefix(1).joined() + "\n" +
-                    "51310118MJD000044W,上海市青浦区朱家角镇书画研究会,社会团体,上海市青浦区民政局,2012-05-08,正常,,,,\n")
+        try t.write(
+            "orgs/zz-more.csv",
+            TestCorpus.orgsCSV.components(separatedBy: "\n").prefix(1).joined() + "\n" + "51310118MJD000044W,上海市青浦区朱家角镇书画研究会,社会团体,上海市青浦区民政局,2012-05-08,正常,,,,\n"
+        )
         _ = try t.index()
         let before = try (t.count("org"), t.count("doc_search") + t.count("record_search"), t.count("unit"))
         #expect(before.0 == 4)
@@ -141,7 +153,7 @@ import Testing
         try t.write("policies/test-ban-fa.md", TestCorpus.policy.replacingOccurrences(of: "第十条", with: "第十一条"))
         var indexer = try Indexer(corpus: t.corpus, database: t.database())
         let calls = Counter()
-        indexer.shouldContinue = { calls.increment() < 1 }   // continue at the first file, stop at the second
+        indexer.shouldContinue = { calls.increment() < 1 }  // continue at the first file, stop at the second
         #expect(throws: IndexError.self) { try indexer.run() }
         #expect(calls.value == 2)
 
@@ -163,5 +175,10 @@ final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     var value: Int { lock.withLock { count } }
-    func increment() -> Int { lock.withLock { count += 1; return count - 1 } }
+    func increment() -> Int {
+        lock.withLock {
+            count += 1
+            return count - 1
+        }
+    }
 }

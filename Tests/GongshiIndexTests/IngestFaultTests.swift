@@ -70,7 +70,7 @@ import Testing
         #expect(try t.count("org") == before, "\(name)")
         #expect(summary.filesKept == 1)
         #expect(summary.problems.contains { $0.file == "orgs/orgs.csv" && $0.why.contains("保留上一次索引的 \(before) 条记录") }, "\(name)")
-        #expect(summary.rejected > 0)   // so `gongshi index` exits 1
+        #expect(summary.rejected > 0)  // so `gongshi index` exits 1
         // The next run reports it again until the file is fixed.
         #expect(try t.index().filesKept == 1)
     }
@@ -78,7 +78,9 @@ import Testing
     @Test func replaceEmptyWipesOnPurposeAndReportsOrphans() throws {
         let t = try TestCorpus()
         try t.write("orgs/orgs.csv", TestCorpus.orgsCSV)
-        try t.write("credit/credit.csv", """
+        try t.write(
+            "credit/credit.csv",
+            """
             code,name,list,reason,authority,date
             51310118MJA000011X,上海市青浦区青少年足球协会,活动异常名录,未按规定参加年度检查,上海市青浦区民政局,2021-07-01
             """)
@@ -107,7 +109,8 @@ import Testing
         // Every other line is counted as before: line 4 is rejected for its check character,
         // line 7 is accepted.
         #expect(messages.contains { $0.hasPrefix("orgs/orgs.csv:4: 统一社会信用代码(code): ") })
-        #expect(try t.database().read { db in try String.fetchOne(db, sql: "SELECT name FROM org WHERE code = '53310118MJC000033C'") }
+        #expect(
+            try t.database().read { db in try String.fetchOne(db, sql: "SELECT name FROM org WHERE code = '53310118MJC000033C'") }
                 == "上海市青浦区\"同心\"助学基金会")
         // A quote that closes on a later line, making a row of the wrong width, is the same.
         broken = lines
@@ -137,7 +140,7 @@ import Testing
         try t.write("orgs/orgs.csv", Data(try Self.orgsBytes()))
         let reader = try GongshiDatabase(path: t.databasePath)
         _ = try t.index()
-        _ = try reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM org") }   // a server's reader
+        _ = try reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM org") }  // a server's reader
         try t.write("policies/test-ban-fa.md", TestCorpus.policy)
         let database = try t.database()
         _ = try Indexer(corpus: t.corpus, database: database).run()

@@ -1,8 +1,9 @@
-import GongshiTestSupport
 import Foundation
-@testable import GongshiIndex
 import GongshiStore
+import GongshiTestSupport
 import Testing
+
+@testable import GongshiIndex
 
 @Suite struct PolicyParserTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -31,7 +32,8 @@ import Testing
         #expect(d.units.count == 125)
         #expect(d.units.map(\.number) == Array(1...125).map { Optional($0) })
         #expect(d.units[124].label == "第一百二十五条")
-        let shetuan = try PolicyParser.parse(String(contentsOf: Self.corpus.appendingPathComponent("regulations/shetuan-dengji-tiaoli.md"), encoding: .utf8), id: "s", file: "s.md")
+        let shetuan = try PolicyParser.parse(
+            String(contentsOf: Self.corpus.appendingPathComponent("regulations/shetuan-dengji-tiaoli.md"), encoding: .utf8), id: "s", file: "s.md")
         #expect(shetuan.units.first { $0.number == 10 }?.chapter == "第三章 成立登记")
     }
 
@@ -69,8 +71,10 @@ import Testing
         #expect(FieldValue.date(text) == "2016-09-21")
     }
 
-    @Test(arguments: ["2016-02-30", "2016-13-01", "21/09/2016", "昨天", "2016-09", "2016--09-21", "2016-09-21-01",
-                      "99999999999999999999-01-01", "２０１６-09-21", ""])
+    @Test(arguments: [
+        "2016-02-30", "2016-13-01", "21/09/2016", "昨天", "2016-09", "2016--09-21", "2016-09-21-01",
+        "99999999999999999999-01-01", "２０１６-09-21", "",
+    ])
     func badDatesAreRejected(text: String) {
         #expect(FieldValue.date(text) == nil)
     }

@@ -1,17 +1,22 @@
 import Foundation
-import GongshiTestSupport
-@testable import GongshiSampleData
 import GongshiIndex
 import GongshiStore
+import GongshiTestSupport
 import Testing
+
+@testable import GongshiSampleData
 
 /// The corpus generator, tested on the files it really writes to a temporary directory.
 @Suite struct CorpusGeneratorTests {
-    static let orgsKeys = ["code", "name", "type", "authority", "supervisor", "legal_rep", "founded", "capital", "address", "scope",
-                           "status", "grade", "grade_from", "grade_until", "cert_until", "inspections", "region", "center_level",
-                           "center_served", "center_staff", "center_area"]
-    static let creditKeys = ["code", "name", "list", "reason", "authority", "date", "removed_on", "removal_reason", "decision_no",
-                             "basis", "result"]
+    static let orgsKeys = [
+        "code", "name", "type", "authority", "supervisor", "legal_rep", "founded", "capital", "address", "scope",
+        "status", "grade", "grade_from", "grade_until", "cert_until", "inspections", "region", "center_level",
+        "center_served", "center_staff", "center_area",
+    ]
+    static let creditKeys = [
+        "code", "name", "list", "reason", "authority", "date", "removed_on", "removal_reason", "decision_no",
+        "basis", "result",
+    ]
     static let noticesKeys = ["id", "title", "kind", "issuer", "date", "orgs", "body"]
 
     /// The rows of one record kind, as dictionaries keyed by the header.
@@ -67,12 +72,20 @@ import Testing
         var inQuotes = false
         let bytes = Array(text.utf8)
         var i = 0
-        func endField() { record.append(String(decoding: field, as: UTF8.self)); field = [] }
+        func endField() {
+            record.append(String(decoding: field, as: UTF8.self))
+            field = []
+        }
         while i < bytes.count {
             let b = bytes[i]
             if inQuotes {
                 if b == 34 {
-                    if i + 1 < bytes.count && bytes[i + 1] == 34 { field.append(34); i += 1 } else { inQuotes = false }
+                    if i + 1 < bytes.count && bytes[i + 1] == 34 {
+                        field.append(34)
+                        i += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     field.append(b)
                 }
@@ -89,7 +102,10 @@ import Testing
             }
             i += 1
         }
-        if !field.isEmpty || !record.isEmpty { endField(); records.append(record) }
+        if !field.isEmpty || !record.isEmpty {
+            endField()
+            records.append(record)
+        }
         return records
     }
 
@@ -109,7 +125,9 @@ import Testing
     @Test func headersAreTheSpecKeysAndCountsMatchTheSummary() throws {
         let (dir, summary) = try Self.generate(300)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let orgs = try Self.table(dir, "orgs"), credit = try Self.table(dir, "credit"), notices = try Self.table(dir, "notices")
+        let orgs = try Self.table(dir, "orgs")
+        let credit = try Self.table(dir, "credit")
+        let notices = try Self.table(dir, "notices")
         #expect(orgs.header == Self.orgsKeys)
         #expect(credit.header == Self.creditKeys)
         #expect(notices.header == Self.noticesKeys)
@@ -125,19 +143,22 @@ import Testing
         let (dir, _) = try Self.generate(300)
         defer { try? FileManager.default.removeItem(at: dir) }
         let orgs = try Self.table(dir, "orgs").rows
-        let divisions = ["310118": "上海市青浦区", "330305": "温州市洞头区", "310104": "上海市徐汇区", "440106": "广州市天河区",
-                         "510107": "成都市武侯区", "320506": "苏州市吴中区", "330302": "温州市鹿城区"]
+        let divisions = [
+            "310118": "上海市青浦区", "330305": "温州市洞头区", "310104": "上海市徐汇区", "440106": "广州市天河区",
+            "510107": "成都市武侯区", "320506": "苏州市吴中区", "330302": "温州市鹿城区",
+        ]
         var codes: Set<String> = []
         for org in orgs {
             let code = org["code"]!
             #expect((try? CreditCode(validating: code)) != nil, "\(code)")
             let chars = Array(code)
             #expect(chars[0] == "5")
-            let typeDigit: Character = switch org["type"]! {
-            case "社会团体": "1"
-            case "基金会": "3"
-            default: "2"
-            }
+            let typeDigit: Character =
+                switch org["type"]! {
+                case "社会团体": "1"
+                case "基金会": "3"
+                default: "2"
+                }
             #expect(chars[1] == typeDigit, "\(code) \(org["type"]!)")
             #expect(divisions[String(chars[2..<8])] == org["region"], "\(code) \(org["region"]!)")
             codes.insert(code)
@@ -165,7 +186,8 @@ import Testing
         #expect(graded.contains { $0["grade_until"]! < "2026-01-01" }, "an expired grade")
         #expect(graded.contains { $0["grade_until"]! >= "2026-01-01" }, "a current grade")
         for org in graded {
-            let from = org["grade_from"]!, until = org["grade_until"]!
+            let from = org["grade_from"]!
+            let until = org["grade_until"]!
             #expect(Int(until.prefix(4))! == Int(from.prefix(4))! + 5 && until.dropFirst(4) == from.dropFirst(4), "\(from) \(until)")
             #expect(org["status"] == "正常")
         }
@@ -180,8 +202,9 @@ import Testing
         #expect(!orgs.contains { $0["center_level"]!.isEmpty && $0["name"]!.hasSuffix("社会组织服务中心") })
 
         #expect(credit.contains { $0["list"] == "活动异常名录" && $0["removed_on"]!.isEmpty }, "currently listed as abnormal")
-        #expect(credit.contains { $0["list"] == "活动异常名录" && !$0["removed_on"]!.isEmpty && !$0["removal_reason"]!.isEmpty },
-                "removed from the abnormal list")
+        #expect(
+            credit.contains { $0["list"] == "活动异常名录" && !$0["removed_on"]!.isEmpty && !$0["removal_reason"]!.isEmpty },
+            "removed from the abnormal list")
         #expect(credit.contains { $0["list"] == "严重违法失信名单" })
         let penalties = credit.filter { $0["list"] == "行政处罚" }
         #expect(!penalties.isEmpty)
@@ -261,20 +284,25 @@ import Testing
             let revoked = year(revocation["date"]!)
             for y in years.keys { #expect(y < revoked, "\(code): inspection \(y) after revocation \(revocation["date"]!)") }
             if revocation["reason"]!.contains("连续两年未按照规定参加年度检查") {
-                #expect(years[revoked - 1] == "未参检" && years[revoked - 2] == "未参检",
-                        "\(code): revoked \(revocation["date"]!) for two missed inspections, founded \(org["founded"]!), inspections \(org["inspections"]!)")
+                #expect(
+                    years[revoked - 1] == "未参检" && years[revoked - 2] == "未参检",
+                    "\(code): revoked \(revocation["date"]!) for two missed inspections, founded \(org["founded"]!), inspections \(org["inspections"]!)")
             }
         }
         for record in credit {
             let code = record["code"]!
-            guard let org = orgs[code] else { Issue.record("\(code): credit record of an unknown organization"); continue }
+            guard let org = orgs[code] else {
+                Issue.record("\(code): credit record of an unknown organization")
+                continue
+            }
             #expect(record["date"]! > org["founded"]!, "\(code): \(record["list"]!) \(record["date"]!) before founding \(org["founded"]!)")
             if let revocation = revocations[code] {
                 #expect(record["date"]! <= revocation["date"]!, "\(code): \(record["list"]!) \(record["date"]!) after revocation")
             }
             if record["list"] == "活动异常名录", record["reason"] == "未按规定参加年度检查" {
-                #expect(inspections(org)[year(record["date"]!) - 1] == "未参检",
-                        "\(code): listed \(record["date"]!) for a missed inspection; inspections \(org["inspections"]!), founded \(org["founded"]!)")
+                #expect(
+                    inspections(org)[year(record["date"]!) - 1] == "未参检",
+                    "\(code): listed \(record["date"]!) for a missed inspection; inspections \(org["inspections"]!), founded \(org["founded"]!)")
             }
         }
     }
@@ -300,8 +328,9 @@ import Testing
     }
 
     @Test func csvWriterQuotesCommasQuotesAndLineBreaks() {
-        #expect(ChunkedCSVWriter.line(["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "中文，全角逗号"])
-            == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",中文，全角逗号\n")
+        #expect(
+            ChunkedCSVWriter.line(["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "中文，全角逗号"])
+                == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",中文，全角逗号\n")
         #expect(Self.parseCSV(ChunkedCSVWriter.line(["a,b", "say \"hi\"", "two\nlines"])) == [["a,b", "say \"hi\"", "two\nlines"]])
     }
 

@@ -1,9 +1,10 @@
 import Foundation
-import GongshiTestSupport
 import GongshiIndex
-@testable import GongshiSearch
 import GongshiStore
+import GongshiTestSupport
 import Testing
+
+@testable import GongshiSearch
 
 /// The response cache (the hand-written JSON of the contract is tested with the web layer).
 @Suite struct SearchCacheTests {
@@ -30,8 +31,9 @@ import Testing
         #expect(try plain.search(request).results == first.results)
         let generation = try database.read { try $0.indexGeneration() }
 
-        try (header + "N1,关于甲协会成立登记的公告,成立登记,某区民政局,2024-01-02,甲协会准予成立登记\n"
-             + "N2,关于乙基金会成立登记的公告,成立登记,某区民政局,2024-02-03,乙基金会准予成立登记\n").write(to: notices, atomically: true, encoding: .utf8)
+        try
+            (header + "N1,关于甲协会成立登记的公告,成立登记,某区民政局,2024-01-02,甲协会准予成立登记\n"
+            + "N2,关于乙基金会成立登记的公告,成立登记,某区民政局,2024-02-03,乙基金会准予成立登记\n").write(to: notices, atomically: true, encoding: .utf8)
         _ = try Indexer(corpus: corpus, database: database).run()
         #expect(try database.read { try $0.indexGeneration() } > generation)
         let second = try cached.search(request)

@@ -1,8 +1,8 @@
-import GongshiTestSupport
 import Foundation
+import GRDB
 import GongshiSearch
 import GongshiStore
-import GRDB
+import GongshiTestSupport
 import Testing
 
 @Suite struct SearchTests {
@@ -72,7 +72,10 @@ import Testing
         let hit = try #require(response.results.first { $0.title == "基金会管理条例" })
         #expect(hit.kind == "article")
         #expect(hit.label?.hasPrefix("第") == true)
-        guard case .policy(id: "jijinhui-tiaoli", anchor: let anchor?) = hit.ref else { Issue.record("\(hit.ref)"); return }
+        guard case .policy(id: "jijinhui-tiaoli", anchor: let anchor?) = hit.ref else {
+            Issue.record("\(hit.ref)")
+            return
+        }
         #expect(anchor.hasPrefix("a"))
         #expect(response.results.allSatisfy { $0.kind == "article" })
     }
@@ -147,7 +150,8 @@ import Testing
         #expect(failures.value.isEmpty, "\(failures.value)")
         for (i, response) in results.value {
             let want = expected[i % queries.count]
-            #expect(response.total == want.total && response.results.map(\.id) == want.results.map(\.id)
+            #expect(
+                response.total == want.total && response.results.map(\.id) == want.results.map(\.id)
                     && response.results.map(\.snippet) == want.results.map(\.snippet), "\(queries[i % queries.count])")
         }
         #expect(results.value.count == queries.count * rounds)

@@ -1,7 +1,7 @@
 import Foundation
+import GRDB
 import GongshiSearch
 import GongshiStore
-import GRDB
 import Testing
 
 /// Every Chinese substring query finds every indexed row that contains it: the
@@ -23,7 +23,10 @@ import Testing
             let chars = Array(text)
             var i = 0
             while i < chars.count {
-                guard isHan(chars[i]) else { i += 1; continue }
+                guard isHan(chars[i]) else {
+                    i += 1
+                    continue
+                }
                 var j = i
                 while j < chars.count, isHan(chars[j]) { j += 1 }
                 for start in i..<j {

@@ -43,9 +43,11 @@ import Testing
     static func pages() throws -> [(name: String, path: String)] {
         let database = try FixtureIndex.database()
         let (code, notice, policy) = try database.read { db in
-            (try String.fetchOne(db, sql: "SELECT code FROM org ORDER BY code LIMIT 1") ?? "",
-             try String.fetchOne(db, sql: "SELECT id FROM notice ORDER BY id LIMIT 1") ?? "",
-             try String.fetchOne(db, sql: "SELECT id FROM document WHERE kind = 'regulation' ORDER BY id LIMIT 1") ?? "")
+            (
+                try String.fetchOne(db, sql: "SELECT code FROM org ORDER BY code LIMIT 1") ?? "",
+                try String.fetchOne(db, sql: "SELECT id FROM notice ORDER BY id LIMIT 1") ?? "",
+                try String.fetchOne(db, sql: "SELECT id FROM document WHERE kind = 'regulation' ORDER BY id LIMIT 1") ?? ""
+            )
         }
         return [
             ("home", "/"),
@@ -94,8 +96,9 @@ import Testing
 
     @Test(arguments: [("normal", nil), ("large-font", "gongshi_prefs=font-large"), ("high-contrast", "gongshi_prefs=contrast-high")] as [(String, String?)])
     func noSeriousOrCriticalViolationOnAnyPage(mode: String, cookie: String?) throws {
-        try #require(FileManager.default.fileExists(atPath: Self.axeScript.path),
-                     "axe.min.js is missing: run scripts/install-deps.sh --test (make test does)")
+        try #require(
+            FileManager.default.fileExists(atPath: Self.axeScript.path),
+            "axe.min.js is missing: run scripts/install-deps.sh --test (make test does)")
         let server = try WebTestIndex.startServer()
         defer { server.stop() }
         for page in try Self.pages() {

@@ -72,6 +72,7 @@ import Testing
         #expect(ask.contains("回答可信度"))
         // The citation button appears only with JavaScript, which Chromium runs.
         #expect(ask.contains("class=\"copy\" data-target=\"cite-1\">复制引用"))
-        try screenshot("\(base)/ask?q=%E7%94%B3%E8%AF%B7%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80%E5%A4%9A%E4%B9%85%E7%AD%94%E5%A4%8D", name: "ask")
+        try screenshot(
+            "\(base)/ask?q=%E7%94%B3%E8%AF%B7%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80%E5%A4%9A%E4%B9%85%E7%AD%94%E5%A4%8D", name: "ask")
     }
 }

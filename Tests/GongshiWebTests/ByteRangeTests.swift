@@ -1,5 +1,6 @@
-@testable import GongshiWeb
 import Testing
+
+@testable import GongshiWeb
 
 @Suite struct ByteRangeTests {
     @Test(arguments: [
@@ -10,7 +11,7 @@ import Testing
         ("bytes=990-5000", .partial(ByteRange(first: 990, last: 999))),
         ("bytes=1000-", .unsatisfiable),
         ("bytes=-0", .unsatisfiable),
-        ("bytes=0-1,5-6", .whole),        // several ranges: the whole file
+        ("bytes=0-1,5-6", .whole),  // several ranges: the whole file
         ("bytes=9-3", .whole),
         ("items=0-1", .whole),
         ("bytes=abc-", .whole),

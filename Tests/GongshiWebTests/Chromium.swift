@@ -15,8 +15,11 @@ enum Chromium {
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--hide-scrollbars", "--user-data-dir=\(profile.path)", "--virtual-time-budget=\(virtualTimeMilliseconds)"]
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--hide-scrollbars", "--user-data-dir=\(profile.path)", "--virtual-time-budget=\(virtualTimeMilliseconds)",
+            ]
             + arguments + [url]
         let output = Pipe()
         process.standardOutput = output

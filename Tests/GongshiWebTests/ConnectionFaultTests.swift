@@ -1,8 +1,9 @@
 import Foundation
 import GongshiWeb
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 17, findings 2 and 5: idle and slow clients cannot lock others out, oversized heads
@@ -22,9 +23,16 @@ import Glibc
             remote.sin_family = sa_family_t(AF_INET)
             remote.sin_port = port.bigEndian
             remote.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let bound = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-            let connected = withUnsafePointer(to: &remote) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-            guard bound == 0, connected == 0 else { Glibc.close(fd); throw RawConnection.Failure(message: "connect from \(source)") }
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            let connected = withUnsafePointer(to: &remote) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0, connected == 0 else {
+                Glibc.close(fd)
+                throw RawConnection.Failure(message: "connect from \(source)")
+            }
         }
         deinit { Glibc.close(fd) }
 
@@ -38,7 +46,9 @@ import Glibc
                 let n = recv(fd, &chunk, chunk.count, 0)
                 if n <= 0 { break }
                 out += chunk[0..<n]
-                if let end = String(decoding: out, as: UTF8.self).range(of: "\r\n\r\n") { return String(String(decoding: out, as: UTF8.self)[..<end.lowerBound]) }
+                if let end = String(decoding: out, as: UTF8.self).range(of: "\r\n\r\n") {
+                    return String(String(decoding: out, as: UTF8.self)[..<end.lowerBound])
+                }
             }
             return String(decoding: out, as: UTF8.self)
         }
@@ -84,8 +94,10 @@ import Glibc
         defer { server.stop() }
         for many in size <= 40_000 ? [false, true] : [false] {
             let client = try Client(port: server.port)
-            let headers = many ? (0..<(size / 110)).map { "X-H\($0): \(String(repeating: "a", count: 100))\r\n" }.joined()
-                               : "X-Big: \(String(repeating: "a", count: size))\r\n"
+            let headers =
+                many
+                ? (0..<(size / 110)).map { "X-H\($0): \(String(repeating: "a", count: 100))\r\n" }.joined()
+                : "X-Big: \(String(repeating: "a", count: size))\r\n"
             client.send(Array("GET /healthz HTTP/1.1\r\nHost: x\r\n\(headers)\r\n".utf8))
             let head = client.readHead()
             let expected = size + 40 > HTTPServer.maxHeadBytes ? "HTTP/1.1 431" : "HTTP/1.1 200"
@@ -102,7 +114,10 @@ import Glibc
         let started = Date()
         var closedAfter: Double?
         for byte in Array("GET /healthz HTTP/1.1\r\nX-Slow: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 40) {
-            if !client.send([byte]) || client.isClosed() { closedAfter = Date().timeIntervalSince(started); break }
+            if !client.send([byte]) || client.isClosed() {
+                closedAfter = Date().timeIntervalSince(started)
+                break
+            }
             usleep(200_000)
         }
         let seconds = try #require(closedAfter, "still open after 8 s")
@@ -119,7 +134,10 @@ import Glibc
 
     /// Idle connections from one address take at most their share; another address is served.
     @Test func idleConnectionsFromOneAddressDoNotLockOthersOut() throws {
-        let server = try Self.server { $0.perAddressLimit = 8; $0.connectionLimit = 32 }
+        let server = try Self.server {
+            $0.perAddressLimit = 8
+            $0.connectionLimit = 32
+        }
         defer { server.stop() }
         var idle: [Client] = []
         for _ in 0..<40 { if let c = try? Client(port: server.port) { idle.append(c) } }

@@ -1,12 +1,13 @@
 import Foundation
 import GongshiAnswers
 import GongshiDisclosure
+import GongshiIndex
 import GongshiSearch
 import GongshiStore
 import GongshiTestSupport
-import GongshiIndex
-@testable import GongshiWeb
 import Testing
+
+@testable import GongshiWeb
 
 /// The JSON contracts as the web layer writes them from the engines' data: the HTML of
 /// snippets and highlights, the addresses, and the hand-written JSON of /api/search.
@@ -28,14 +29,18 @@ import Testing
 
     @Test func handWrittenJSONIsWhatJSONEncoderWrites() throws {
         // "…" is three UTF-8 bytes, 民政 six.
-        let tricky = SearchResponse(query: "引号\" 反斜杠\\ /斜杠 \u{1}\u{1F}\t\n\r\u{8}\u{C} 😀 <mark>", total: 3, results: [
-            SearchResult(kind: "article", id: "shetuan#a10", title: "社会团体登记管理条例", label: "第十条",
-                         snippet: MarkedText("…民政部门 & \"x\"…", marks: [3..<9]), ref: .policy(id: "shetuan", anchor: "a10"),
-                         score: 12.890692970991086),
-            SearchResult(kind: "org", id: "51310000MJ0000000X", title: "某某协会", label: nil, snippet: MarkedText(""),
-                         ref: .organization(code: "51310000MJ0000000X"), score: 1000),
-            SearchResult(kind: "notice", id: "n1", title: "公告", label: "", snippet: MarkedText("x"), ref: .notice(id: "n1"), score: 0.000123),
-        ])
+        let tricky = SearchResponse(
+            query: "引号\" 反斜杠\\ /斜杠 \u{1}\u{1F}\t\n\r\u{8}\u{C} 😀 <mark>", total: 3,
+            results: [
+                SearchResult(
+                    kind: "article", id: "shetuan#a10", title: "社会团体登记管理条例", label: "第十条",
+                    snippet: MarkedText("…民政部门 & \"x\"…", marks: [3..<9]), ref: .policy(id: "shetuan", anchor: "a10"),
+                    score: 12.890692970991086),
+                SearchResult(
+                    kind: "org", id: "51310000MJ0000000X", title: "某某协会", label: nil, snippet: MarkedText(""),
+                    ref: .organization(code: "51310000MJ0000000X"), score: 1000),
+                SearchResult(kind: "notice", id: "n1", title: "公告", label: "", snippet: MarkedText("x"), ref: .notice(id: "n1"), score: 0.000123),
+            ])
         let body = SearchResponseBody(tricky)
         #expect(body.results[0].snippet == "…<mark>民政</mark>部门 &amp; &quot;x&quot;…")
         #expect(body.results.map(\.url) == ["/policies/shetuan#a10", "/orgs/51310000MJ0000000X", "/notices/n1"])

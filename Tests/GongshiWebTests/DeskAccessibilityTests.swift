@@ -6,8 +6,9 @@ import Testing
 /// reading mode: no serious or critical violation.
 @Suite(.serialized) struct DeskAccessibilityTests {
     @Test func deskPagesHaveNoSeriousOrCriticalViolation() throws {
-        try #require(FileManager.default.fileExists(atPath: AccessibilityTests.axeScript.path),
-                     "axe.min.js is missing: run scripts/install-deps.sh --test (make test does)")
+        try #require(
+            FileManager.default.fileExists(atPath: AccessibilityTests.axeScript.path),
+            "axe.min.js is missing: run scripts/install-deps.sh --test (make test does)")
         let server = try DeskTestServer()
         defer { server.stop() }
         let admin = try #require(try server.desk.accounts().first { $0.isAdmin })
@@ -21,8 +22,10 @@ import Testing
         let session = try #require(client.cookies["gongshi_desk"])
         // In the normal mode only: each page takes Chromium seconds, and the modes are the site's
         // own stylesheet, which AccessibilityTests checks in all three on the other pages.
-        let pages: [(String, Bool)] = [("/desk/login", false), ("/consult/\(receipt)", false), ("/faq", false),
-                                       ("/desk", true), ("/desk/new", true), ("/desk/\(id)", true), ("/desk/\(id)/print", true)]
+        let pages: [(String, Bool)] = [
+            ("/desk/login", false), ("/consult/\(receipt)", false), ("/faq", false),
+            ("/desk", true), ("/desk/new", true), ("/desk/\(id)", true), ("/desk/\(id)/print", true),
+        ]
         for prefs in [nil] as [String?] {
             for (path, staff) in pages {
                 let cookie = ([staff ? "gongshi_desk=\(session)" : nil, prefs] as [String?]).compactMap { $0 }.joined(separator: "; ")

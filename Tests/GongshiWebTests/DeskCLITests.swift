@@ -5,21 +5,28 @@ import Testing
 
 /// The desk's commands as an operator runs them: the real `gongshi` executable.
 @Suite(.serialized) struct DeskCLITests {
-    struct Run { var status: Int32; var out: String; var err: String }
+    struct Run {
+        var status: Int32
+        var out: String
+        var err: String
+    }
 
     func gongshi(_ arguments: [String], input: String? = nil, directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = try #require(DeskDurabilityTests.binary, "the gongshi executable is not built next to the tests")
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
@@ -51,7 +58,7 @@ import Testing
         let copy = dir.appendingPathComponent("backup.sqlite").path
         #expect(try gongshi(["desk", "backup", "--to", copy, "--desk-db", db]).status == 0)
         #expect(try Desk(path: copy).accounts().count == 2)
-        #expect(try gongshi(["desk", "backup", "--to", copy, "--desk-db", db]).status != 0)   // never overwrites
+        #expect(try gongshi(["desk", "backup", "--to", copy, "--desk-db", db]).status != 0)  // never overwrites
     }
 
     @Test func serveCreatesTheDeskDatabaseAndTellsTheTerminalHowToAddAnAdmin() throws {
@@ -62,9 +69,12 @@ import Testing
         process.currentDirectoryURL = dir
         // The default --desk-db (data/desk.sqlite), as `make run` uses it.
         let port = try DeskDurabilityTests.freePort()
-        process.arguments = ["serve", "--db", try FixtureIndex.path(), "--port", "\(port)",
-                             "--static-dir", ProjectPaths.staticFiles.path]
-        let out = Pipe(), err = Pipe()
+        process.arguments = [
+            "serve", "--db", try FixtureIndex.path(), "--port", "\(port)",
+            "--static-dir", ProjectPaths.staticFiles.path,
+        ]
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A minimal HTTP/1.1 client for the desk tests: one connection per request
@@ -22,7 +23,8 @@ final class DeskClient {
     init(port: UInt16) { self.port = port }
 
     static func encode(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) ?? ""
+        value.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"))
+            ?? ""
     }
 
     static func form(_ pairs: [(String, String)]) -> String { pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&") }
@@ -45,7 +47,7 @@ final class DeskClient {
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBufferPointer { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { break }   // the server may answer (413) before reading everything
+            if n <= 0 { break }  // the server may answer (413) before reading everything
             sent += n
         }
         var data: [UInt8] = []

@@ -36,8 +36,10 @@ import Testing
         let port = try Self.freePort()
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--db", index, "--desk-db", deskPath, "--port", "\(port)", "--no-access-log",
-                             "--static-dir", ProjectPaths.staticFiles.path, "--qa-pairs", deskPath + ".pairs.jsonl"]
+        process.arguments = [
+            "serve", "--db", index, "--desk-db", deskPath, "--port", "\(port)", "--no-access-log",
+            "--static-dir", ProjectPaths.staticFiles.path, "--qa-pairs", deskPath + ".pairs.jsonl",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -66,8 +68,11 @@ import Testing
                 c.cookies = cookies
                 for i in 0..<1_000 {
                     let question = "写入者 \(writer) 的第 \(i) 次保存：社会团体年检材料"
-                    guard let r = try? c.post("/api/desk/consultations", [("channel", "电话"), ("question", question)],
-                                              headers: [("X-CSRF-Token", csrf)]) else { return }
+                    guard
+                        let r = try? c.post(
+                            "/api/desk/consultations", [("channel", "电话"), ("question", question)],
+                            headers: [("X-CSRF-Token", csrf)])
+                    else { return }
                     guard r.status == 201, let id = r.body.firstMatch(of: /"id":(\d+)/).map({ String($0.1) }) else { return }
                     acknowledged.append("\(id)\t\(question)")
                 }

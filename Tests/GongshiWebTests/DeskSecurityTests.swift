@@ -169,7 +169,8 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
         let paths = try #require(json["paths"] as? [String: Any])
         for path in ["/api/faq", "/api/desk/me", "/api/desk/consultations", "/api/desk/consultations/{id}", "/api/desk/stats", "/api/desk/audit"]
-            + DeskSecurityTests.actions.map({ "/api/desk/consultations/{id}/\($0)" }) {
+            + DeskSecurityTests.actions.map({ "/api/desk/consultations/{id}/\($0)" })
+        {
             #expect(paths[path] != nil, "\(path)")
         }
     }
@@ -181,26 +182,36 @@ import Testing
         defer { server.stop() }
         let admin = try server.loggedIn(DeskTestServer.adminName)
         let csrf = try #require(DeskClient.csrf(in: try admin.get("/desk").body))
-        for path in ["/desk/", "/desk/0", "/desk/-1", "/desk/99999999999999999999", "/desk/1/print", "/desk/abc/print", "/desk/1/2/3",
-                     "/api/desk/consultations/abc", "/api/desk/consultations/1/nothing", "/consult/..%2F..%2Fetc%2Fpasswd",
-                     "/consult/20261206-1234567", "/desk?q=%22%20OR%20*", "/desk?q=" + String(repeating: "%E9%97%AE", count: 500),
-                     "/api/desk/consultations?q=NEAR(%22a%22", "/faq?print=1"] {
+        for path in [
+            "/desk/", "/desk/0", "/desk/-1", "/desk/99999999999999999999", "/desk/1/print", "/desk/abc/print", "/desk/1/2/3",
+            "/api/desk/consultations/abc", "/api/desk/consultations/1/nothing", "/consult/..%2F..%2Fetc%2Fpasswd",
+            "/consult/20261206-1234567", "/desk?q=%22%20OR%20*", "/desk?q=" + String(repeating: "%E9%97%AE", count: 500),
+            "/api/desk/consultations?q=NEAR(%22a%22", "/faq?print=1",
+        ] {
             let r = try admin.get(path)
             #expect(r.status < 500, "GET \(path): \(r.status)")
         }
         let bodies: [[(String, String)]] = [
-            [("csrf", csrf)], [("csrf", csrf), ("channel", "电报"), ("question", "问")], [("csrf", csrf), ("channel", "电话"), ("question", "问"), ("received", "昨天")],
+            [("csrf", csrf)], [("csrf", csrf), ("channel", "电报"), ("question", "问")],
+            [("csrf", csrf), ("channel", "电话"), ("question", "问"), ("received", "昨天")],
             [("csrf", csrf), ("channel", "电话"), ("question", "<script>alert(1)</script>"), ("tags", String(repeating: "标", count: 30))],
         ]
         for body in bodies {
             #expect(try admin.post("/desk/new", body).status == 400, "\(body)")
         }
         // An organization name is text like any other: stored as typed, bound as a parameter.
-        #expect(try admin.post("/desk/new", [("csrf", csrf), ("channel", "电话"), ("question", "问"),
-                                             ("org", "'; DROP TABLE consultation; --")]).status == 303)
+        #expect(
+            try admin.post(
+                "/desk/new",
+                [
+                    ("csrf", csrf), ("channel", "电话"), ("question", "问"),
+                    ("org", "'; DROP TABLE consultation; --"),
+                ]
+            ).status == 303)
         #expect(try server.desk.consultations(ConsultationQuery()).first?.organizationName == "'; DROP TABLE consultation; --")
-        let raw = try admin.send("POST", "/desk/new", body: Array("csrf=\(csrf)&channel=%E7%94%B5%E8%AF%9D&question=%FF%FE%ZZ".utf8),
-                                 headers: [("Content-Type", "application/x-www-form-urlencoded")])
+        let raw = try admin.send(
+            "POST", "/desk/new", body: Array("csrf=\(csrf)&channel=%E7%94%B5%E8%AF%9D&question=%FF%FE%ZZ".utf8),
+            headers: [("Content-Type", "application/x-www-form-urlencoded")])
         #expect(raw.status < 500)
         for action in ["reply", "cite", "uncite", "status", "publishable", "publish", "unpublish"] {
             let r = try admin.post("/desk/424242/\(action)", [("csrf", csrf), ("status", "已办结"), ("reply", "x"), ("ref", "第条")])

@@ -1,12 +1,13 @@
 import Foundation
+import GRDB
 import GongshiDesk
 import GongshiStore
 import GongshiTestSupport
-@testable import GongshiWeb
-import GRDB
 import InMemoryLogging
 import Logging
 import Testing
+
+@testable import GongshiWeb
 
 /// The desk's routes under a desk database that breaks while the site runs: each answers
 /// with the one error shape and logs the failure once, at error level, with its SQL and
@@ -22,8 +23,9 @@ import Testing
 
         let logs = InMemoryLogHandler()
         let shared = try WebTestIndex.router().site
-        let site = Site(search: shared.search, catalog: shared.catalog, answers: shared.answers, directory: shared.directory, pages: shared.pages,
-                        files: shared.files, node: shared.node, logger: Logger(label: "gongshi.web.test", factory: { _ in logs }))
+        let site = Site(
+            search: shared.search, catalog: shared.catalog, answers: shared.answers, directory: shared.directory, pages: shared.pages,
+            files: shared.files, node: shared.node, logger: Logger(label: "gongshi.web.test", factory: { _ in logs }))
         let router = Router(site: site, desk: DeskRoutes(site: site, desk: desk))
         // Accounts and sessions stay (the requests are signed in); the consultations go.
         try DatabaseQueue(path: path).writeWithoutTransaction { db in
@@ -32,8 +34,10 @@ import Testing
         }
 
         let cookie = ["cookie": "\(DeskCookies.session)=\(session.id)"]
-        let paths = ["/faq", "/api/faq", "/consult/\(receipt)", "/desk", "/desk/\(id)", "/desk/\(id)/print", "/desk/stats",
-                     "/api/desk/consultations", "/api/desk/consultations/\(id)", "/api/desk/stats"]
+        let paths = [
+            "/faq", "/api/faq", "/consult/\(receipt)", "/desk", "/desk/\(id)", "/desk/\(id)/print", "/desk/stats",
+            "/api/desk/consultations", "/api/desk/consultations/\(id)", "/api/desk/stats",
+        ]
         for path in paths {
             logs.clear()
             let response = router.handle(HTTPRequest(path: path, headers: cookie))

@@ -29,8 +29,9 @@ final class DeskTestServer {
         var options = DeskRoutes.Options()
         options.qaPairsFile = pairsPath
         let lines = log
-        server = HTTPServer(router: Router(site: site, desk: DeskRoutes(site: site, desk: desk, options: options)),
-                            logger: Logger(label: "gongshi.http") { _ in CollectingLogHandler(lines: lines) })
+        server = HTTPServer(
+            router: Router(site: site, desk: DeskRoutes(site: site, desk: desk, options: options)),
+            logger: Logger(label: "gongshi.http") { _ in CollectingLogHandler(lines: lines) })
         var serverOptions = HTTPServer.Options()
         serverOptions.port = 0
         try server.start(serverOptions)
@@ -53,8 +54,16 @@ final class DeskTestServer {
 final class LogLines: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
-    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+    func append(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
 }
 
 struct CollectingLogHandler: LogHandler {

@@ -31,9 +31,13 @@ import Testing
         let token = try #require(DeskClient.csrf(in: intake.body))
         #expect(intake.header("Cache-Control") == "no-store")
         let question = "社会团体成立要有多少会员？"
-        let created = try staff.post("/desk/new", [("csrf", token), ("channel", "电话"), ("received", "2026-12-04T09:30"),
-                                                    ("question", question), ("name", Self.enquirerName), ("contact", Self.enquirerContact),
-                                                    ("tags", "登记,社团")])
+        let created = try staff.post(
+            "/desk/new",
+            [
+                ("csrf", token), ("channel", "电话"), ("received", "2026-12-04T09:30"),
+                ("question", question), ("name", Self.enquirerName), ("contact", Self.enquirerContact),
+                ("tags", "登记,社团"),
+            ])
         #expect(created.status == 303)
         let location = try #require(created.header("Location"))
         let id = try #require(Int64(location.dropFirst("/desk/".count)))
@@ -41,13 +45,18 @@ import Testing
         // The consultation page: the question, the Q&A's suggestions, one click adds one.
         let page = try staff.get(location).body
         #expect(page.contains(question))
-        #expect(!page.contains("受理编号"))   // taken by phone: no receipt, no publishable form
-        #expect(page.contains(Self.enquirerContact))   // staff see the contact
+        #expect(!page.contains("受理编号"))  // taken by phone: no receipt, no publishable form
+        #expect(page.contains(Self.enquirerContact))  // staff see the contact
         // The staff member picks 第十条 of the regulation among the suggestions.
-        let forms = page.matches(of: /action="\/desk\/\d+\/cite" method="post">\s*<input type="hidden" name="csrf" value="([0-9a-f]{64})"><input type="hidden" name="document" value="([^"]+)"><input type="hidden" name="label" value="([^"]+)">/)
+        let forms = page.matches(
+            of:
+                /action="\/desk\/\d+\/cite" method="post">\s*<input type="hidden" name="csrf" value="([0-9a-f]{64})"><input type="hidden" name="document" value="([^"]+)"><input type="hidden" name="label" value="([^"]+)">/
+        )
         #expect(forms.count >= 3)
         let suggestion = try #require(forms.first { $0.2 == "shetuan-dengji-tiaoli" && $0.3 == "第十条" }, "第十条 is not among the suggestions")
-        #expect(try staff.post("/desk/\(id)/cite", [("csrf", String(suggestion.1)), ("document", String(suggestion.2)), ("label", String(suggestion.3))]).status == 303)
+        #expect(
+            try staff.post("/desk/\(id)/cite", [("csrf", String(suggestion.1)), ("document", String(suggestion.2)), ("label", String(suggestion.3))]).status
+                == 303)
         // …and one typed by name.
         #expect(try staff.post("/desk/\(id)/cite", [("csrf", token), ("ref", "慈善法第十条")]).status == 303)
         #expect(try staff.post("/desk/\(id)/cite", [("csrf", token), ("ref", "慈善法第九百条")]).status == 400)
@@ -97,7 +106,10 @@ import Testing
 
         // The question–article pairs for the next index run.
         let pairs = try String(contentsOfFile: server.pairsPath, encoding: .utf8)
-        #expect(pairs == "{\"id\":\"DESK-\(id)\",\"q\":\"成立社会团体需要多少会员？\",\"relevant\":[{\"article\":10,\"title\":\"社会团体登记管理条例\"},{\"article\":10,\"title\":\"中华人民共和国慈善法\"}]}\n")
+        #expect(
+            pairs
+                == "{\"id\":\"DESK-\(id)\",\"q\":\"成立社会团体需要多少会员？\",\"relevant\":[{\"article\":10,\"title\":\"社会团体登记管理条例\"},{\"article\":10,\"title\":\"中华人民共和国慈善法\"}]}\n"
+        )
 
         // Unpublish removes it everywhere.
         #expect(try admin.post("/desk/\(id)/unpublish", [("csrf", adminToken)]).status == 303)
@@ -120,8 +132,12 @@ import Testing
         #expect(form.body.contains("无需注册，无需验证码"))
         let token = try #require(DeskClient.csrf(in: form.body))
         let question = "民办非企业单位年检要交哪些材料？"
-        let submitted = try citizen.post("/consult", [("csrf", token), ("question", question), ("name", Self.enquirerName),
-                                                       ("contact", Self.enquirerContact)])
+        let submitted = try citizen.post(
+            "/consult",
+            [
+                ("csrf", token), ("question", question), ("name", Self.enquirerName),
+                ("contact", Self.enquirerContact),
+            ])
         #expect(submitted.status == 303)
         let location = try #require(submitted.header("Location"))
         let receipt = try #require(location.firstMatch(of: /\/consult\/(\d{8}-\d{8})/).map { String($0.1) })
@@ -138,7 +154,7 @@ import Testing
         let token2 = try #require(DeskClient.csrf(in: page))
         let reply = "民办非企业单位应当于每年 3 月 31 日前报送年度工作报告书。"
         #expect(try staff.post("/desk/\(id)/reply", [("csrf", token2), ("reply", reply)]).status == 303)
-        #expect(try !citizen.get("/consult/\(receipt)").body.contains(reply))   // not yet publishable
+        #expect(try !citizen.get("/consult/\(receipt)").body.contains(reply))  // not yet publishable
         #expect(try staff.post("/desk/\(id)/publishable", [("csrf", token2), ("publishable", "1")]).status == 303)
 
         let base = "http://127.0.0.1:\(server.port)"
@@ -153,24 +169,36 @@ import Testing
         defer { server.stop() }
         let staff = try server.loggedIn(DeskTestServer.staffName)
         let token = try #require(DeskClient.csrf(in: try staff.get("/desk/new").body))
-        let created = try staff.post("/desk/new", [("csrf", token), ("channel", "窗口"), ("question", "基金会的原始基金最少要多少钱？"),
-                                                    ("name", Self.enquirerName), ("contact", Self.enquirerContact), ("tags", "基金会")])
+        let created = try staff.post(
+            "/desk/new",
+            [
+                ("csrf", token), ("channel", "窗口"), ("question", "基金会的原始基金最少要多少钱？"),
+                ("name", Self.enquirerName), ("contact", Self.enquirerContact), ("tags", "基金会"),
+            ])
         let id = try #require(created.header("Location").flatMap { Int64($0.dropFirst("/desk/".count)) })
         #expect(try staff.post("/desk/\(id)/cite", [("csrf", token), ("ref", "基金会管理条例第八条")]).status == 303)
         #expect(try staff.post("/desk/\(id)/reply", [("csrf", token), ("reply", "全国性公募基金会的原始基金不低于 800 万元。")]).status == 303)
         #expect(try staff.post("/desk/\(id)/status", [("csrf", token), ("status", "已办结"), ("tags", "基金会,原始基金")]).status == 303)
         let citizen = server.client()
         let publicToken = try #require(DeskClient.csrf(in: try citizen.get("/consult").body))
-        let receipt = try #require(try citizen.post("/consult", [("csrf", publicToken), ("question", "社会组织评估等级有效期几年？"),
-                                                                  ("name", Self.enquirerName), ("contact", Self.enquirerContact)])
+        let receipt = try #require(
+            try citizen.post(
+                "/consult",
+                [
+                    ("csrf", publicToken), ("question", "社会组织评估等级有效期几年？"),
+                    ("name", Self.enquirerName), ("contact", Self.enquirerContact),
+                ]
+            )
             .header("Location")?.firstMatch(of: /(\d{8}-\d{8})/).map { String($0.1) })
         let admin = try server.loggedIn(DeskTestServer.adminName)
         let adminToken = try #require(DeskClient.csrf(in: try admin.get("/desk/\(id)").body))
         #expect(try admin.post("/desk/\(id)/publish", [("csrf", adminToken)]).status == 303)
 
         var texts: [(String, String)] = []
-        for path in ["/", "/faq", "/api/faq", "/consult/\(receipt)", "/ask?q=" + DeskClient.encode("基金会的原始基金最少要多少钱"),
-                     "/search?q=" + DeskClient.encode("原始基金")] {
+        for path in [
+            "/", "/faq", "/api/faq", "/consult/\(receipt)", "/ask?q=" + DeskClient.encode("基金会的原始基金最少要多少钱"),
+            "/search?q=" + DeskClient.encode("原始基金"),
+        ] {
             let r = try citizen.get(path)
             #expect(r.status == 200, "\(path)")
             texts.append((path, r.body))

@@ -1,7 +1,8 @@
 import Foundation
 import GongshiTestSupport
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Headless Chromium driven over the DevTools protocol (a WebSocket on loopback), for walks
@@ -20,8 +21,10 @@ final class DevToolsBrowser {
         let binary = try Chromium.binary.map { URL(fileURLWithPath: $0) } ?? { throw Failure(description: "Chromium is missing") }()
         profile = Scratch.directory.appendingPathComponent("devtools-\(UUID().uuidString)")
         process.executableURL = binary
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--user-data-dir=\(profile.path)", "--remote-debugging-port=0", "about:blank"]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(profile.path)", "--remote-debugging-port=0", "about:blank",
+        ]
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
@@ -45,7 +48,8 @@ final class DevToolsBrowser {
             try connection.send("GET /json/list HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
             let list = String(decoding: try connection.readResponse().body, as: UTF8.self)
             connection.close()
-            pagePath = list.firstMatch(of: /"type": "page",[^}]*?"webSocketDebuggerUrl": "ws:\/\/127\.0\.0\.1:\d+(\/devtools\/page\/[^"]+)"/).map { String($0.1) }
+            pagePath =
+                list.firstMatch(of: /"type": "page",[^}]*?"webSocketDebuggerUrl": "ws:\/\/127\.0\.0\.1:\d+(\/devtools\/page\/[^"]+)"/).map { String($0.1) }
                 ?? list.firstMatch(of: /"webSocketDebuggerUrl": "ws:\/\/127\.0\.0\.1:\d+(\/devtools\/page\/[^"]+)"/).map { String($0.1) }
             if pagePath == nil { usleep(100_000) }
         }
@@ -55,7 +59,10 @@ final class DevToolsBrowser {
 
     deinit {
         if fd >= 0 { close(fd) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(at: profile)
     }
 
@@ -86,7 +93,8 @@ final class DevToolsBrowser {
 
     /// Types `text` into the field `selector`.
     func type(_ selector: String, _ text: String) throws {
-        let found = try evaluate("(function(){var e=document.querySelector(\(Self.js(selector))); if(!e) return 'missing'; e.value=\(Self.js(text)); return 'ok';})()")
+        let found = try evaluate(
+            "(function(){var e=document.querySelector(\(Self.js(selector))); if(!e) return 'missing'; e.value=\(Self.js(text)); return 'ok';})()")
         guard found == "ok" else { throw Failure(description: "no field \(selector)") }
     }
 
@@ -120,7 +128,7 @@ final class DevToolsBrowser {
         while true {
             let text = try readFrame()
             guard let object = try JSONSerialization.jsonObject(with: Data(text)) as? [String: Any] else { continue }
-            guard (object["id"] as? Int) == id else { continue }   // events and other answers
+            guard (object["id"] as? Int) == id else { continue }  // events and other answers
             if let error = object["error"] { throw Failure(description: "\(method): \(error)") }
             return object["result"] as? [String: Any] ?? [:]
         }
@@ -132,8 +140,13 @@ final class DevToolsBrowser {
         }
         fd = socket
         let key = Data((0..<16).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
-        try write(Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: \(key)\r\nSec-WebSocket-Version: 13\r\n\r\n".utf8))
-        while !(buffer.count >= 4 && buffer.indices.dropLast(3).contains { buffer[$0] == 13 && buffer[$0 + 1] == 10 && buffer[$0 + 2] == 13 && buffer[$0 + 3] == 10 }) {
+        try write(
+            Array(
+                "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: \(key)\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                    .utf8))
+        while !(buffer.count >= 4
+            && buffer.indices.dropLast(3).contains { buffer[$0] == 13 && buffer[$0 + 1] == 10 && buffer[$0 + 2] == 13 && buffer[$0 + 3] == 10 })
+        {
             try fill()
         }
         let end = buffer.indices.dropLast(3).first { buffer[$0] == 13 && buffer[$0 + 1] == 10 && buffer[$0 + 2] == 13 && buffer[$0 + 3] == 10 }!
@@ -161,9 +174,14 @@ final class DevToolsBrowser {
     /// A masked text frame (clients must mask).
     private func sendFrame(_ payload: [UInt8]) throws {
         var frame: [UInt8] = [0x81]
-        if payload.count < 126 { frame.append(0x80 | UInt8(payload.count)) }
-        else if payload.count < 65536 { frame += [0x80 | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)] }
-        else { frame.append(0x80 | 127); for shift in stride(from: 56, through: 0, by: -8) { frame.append(UInt8((payload.count >> shift) & 0xFF)) } }
+        if payload.count < 126 {
+            frame.append(0x80 | UInt8(payload.count))
+        } else if payload.count < 65536 {
+            frame += [0x80 | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
+        } else {
+            frame.append(0x80 | 127)
+            for shift in stride(from: 56, through: 0, by: -8) { frame.append(UInt8((payload.count >> shift) & 0xFF)) }
+        }
         let mask = (0..<4).map { _ in UInt8.random(in: 0...255) }
         frame += mask
         frame += payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
@@ -175,19 +193,23 @@ final class DevToolsBrowser {
         var message: [UInt8] = []
         while true {
             while buffer.count < 2 { try fill() }
-            let fin = buffer[0] & 0x80 != 0, opcode = buffer[0] & 0x0F
-            var length = Int(buffer[1] & 0x7F), offset = 2
+            let fin = buffer[0] & 0x80 != 0
+            let opcode = buffer[0] & 0x0F
+            var length = Int(buffer[1] & 0x7F)
+            var offset = 2
             if length == 126 {
                 while buffer.count < 4 { try fill() }
-                length = Int(buffer[2]) << 8 | Int(buffer[3]); offset = 4
+                length = Int(buffer[2]) << 8 | Int(buffer[3])
+                offset = 4
             } else if length == 127 {
                 while buffer.count < 10 { try fill() }
-                length = (2..<10).reduce(0) { $0 << 8 | Int(buffer[$1]) }; offset = 10
+                length = (2..<10).reduce(0) { $0 << 8 | Int(buffer[$1]) }
+                offset = 10
             }
             while buffer.count < offset + length { try fill() }
             let payload = Array(buffer[offset..<offset + length])
             buffer.removeFirst(offset + length)
-            if opcode >= 0x8 { continue }   // ping/pong/close: not used here
+            if opcode >= 0x8 { continue }  // ping/pong/close: not used here
             message += payload
             if fin { return message }
         }

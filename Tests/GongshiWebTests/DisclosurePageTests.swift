@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import GRDB
 import GongshiStore
 import GongshiWeb
-import GRDB
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The transparency pages and their JSON twins, in process, on the bundled corpus.
 @Suite struct DisclosurePageTests {
@@ -59,8 +60,9 @@ import Testing
     @Test func unknownAndMalformedCodesAreClearErrors() throws {
         // A well-formed code (valid check character) that is not in the index.
         let known = Set(try WebTestIndex.router().site.search.database.read { db in try String.fetchAll(db, sql: "SELECT code FROM org") })
-        let unknown = try #require((0..<100).lazy.compactMap { CreditCode.complete("5131010450\(String(format: "%07d", $0))")?.value }
-            .first { !known.contains($0) })
+        let unknown = try #require(
+            (0..<100).lazy.compactMap { CreditCode.complete("5131010450\(String(format: "%07d", $0))")?.value }
+                .first { !known.contains($0) })
         let missing = try get("/orgs/\(unknown)")
         #expect(missing.status == 404)
         #expect(missing.text.contains("找不到该社会组织"))
@@ -76,7 +78,8 @@ import Testing
     @Test func organizationSearchFiltersExportsAndSuggests() throws {
         let all = try json(get("/api/orgs"))
         let foundations = try json(get("/api/orgs", ["type": "基金会", "limit": "100"]))
-        let total = try #require(all["total"] as? Int), subset = try #require(foundations["total"] as? Int)
+        let total = try #require(all["total"] as? Int)
+        let subset = try #require(foundations["total"] as? Int)
         #expect(subset > 0 && subset < total)
         #expect((foundations["items"] as? [[String: Any]])?.allSatisfy { $0["type"] as? String == "基金会" } == true)
         let page = try get("/orgs", ["type": "基金会"])
@@ -98,7 +101,8 @@ import Testing
     @Test func creditListsShowCurrentEntriesAndRemovedOnRequest() throws {
         let current = try json(get("/api/credit/abnormal"))
         let all = try json(get("/api/credit/abnormal", ["removed": "1"]))
-        let currentTotal = try #require(current["total"] as? Int), allTotal = try #require(all["total"] as? Int)
+        let currentTotal = try #require(current["total"] as? Int)
+        let allTotal = try #require(all["total"] as? Int)
         #expect(currentTotal > 0 && currentTotal <= allTotal)
         #expect((current["items"] as? [[String: Any]])?.allSatisfy { $0["current"] as? Bool == true } == true)
         let html = try get("/credit/serious").text

@@ -1,12 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import GongshiSearch
 import GongshiAnswers
 import GongshiDisclosure
+import GongshiSearch
 import GongshiWeb
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Feeds, sitemaps, charts and CSV exports: well-formed, escaped, within the limits.
 @Suite struct DisclosureRenderTests {
@@ -40,14 +41,17 @@ import Testing
 
     @Test func atomFeedParsesAndHasTheRequiredElements() throws {
         let entries = [
-            AtomFeed.Entry(id: AtomFeed.tagURI(host: "gongshi.example.org", date: "2025-03-01", specific: "notice/N-1"), title: Self.hostile,
-                           updated: "2025-03-01", link: "https://gongshi.example.org/notices/N-1?a=1&b=2", summary: Self.hostile, category: "成立登记"),
-            AtomFeed.Entry(id: "urn:uuid:6b29fc40-ca47-1067-b31d-00dd010662da", title: "第二条", updated: "2025-04-02",
-                           link: "https://gongshi.example.org/notices/N-2", summary: "正文"),
+            AtomFeed.Entry(
+                id: AtomFeed.tagURI(host: "gongshi.example.org", date: "2025-03-01", specific: "notice/N-1"), title: Self.hostile,
+                updated: "2025-03-01", link: "https://gongshi.example.org/notices/N-1?a=1&b=2", summary: Self.hostile, category: "成立登记"),
+            AtomFeed.Entry(
+                id: "urn:uuid:6b29fc40-ca47-1067-b31d-00dd010662da", title: "第二条", updated: "2025-04-02",
+                link: "https://gongshi.example.org/notices/N-2", summary: "正文"),
         ]
-        let feed = AtomFeed(id: AtomFeed.tagURI(host: "gongshi.example.org", date: "2016-09-21", specific: "notices"), title: "信息公开公告",
-                            selfURL: "https://gongshi.example.org/notices.atom", pageURL: "https://gongshi.example.org/notices",
-                            entries: entries, fallbackUpdated: "2025-01-01")
+        let feed = AtomFeed(
+            id: AtomFeed.tagURI(host: "gongshi.example.org", date: "2016-09-21", specific: "notices"), title: "信息公开公告",
+            selfURL: "https://gongshi.example.org/notices.atom", pageURL: "https://gongshi.example.org/notices",
+            entries: entries, fallbackUpdated: "2025-01-01")
         let xml = feed.render()
         let parsed = try parse(xml)
         #expect(parsed.elements.first == "feed")
@@ -59,15 +63,19 @@ import Testing
         #expect(parsed.attributes["link"]?.contains { $0["rel"] == "self" && $0["href"] == "https://gongshi.example.org/notices.atom" } == true)
         #expect(parsed.texts["id"]?.allSatisfy { $0.hasPrefix("tag:") || $0.hasPrefix("urn:") } == true)
         #expect(parsed.texts["name"]?.isEmpty == false)
-        let empty = AtomFeed(id: "tag:x.org,2016:n", title: "空", selfURL: "https://x.org/a", pageURL: "https://x.org/", entries: [], fallbackUpdated: "2025-01-01")
+        let empty = AtomFeed(
+            id: "tag:x.org,2016:n", title: "空", selfURL: "https://x.org/a", pageURL: "https://x.org/", entries: [], fallbackUpdated: "2025-01-01")
         #expect(try parse(empty.render()).texts["updated"] == ["2025-01-01T00:00:00+08:00"])
     }
 
     @Test func atomEntriesFromNotices() throws {
-        let notices = NoticeFeed(filter: .init(), total: 1, page: 1, pageSize: 20, items: [
-            .init(id: "N-2025-03-01-ab", title: "关于准予成立登记的公告", kind: "成立登记", issuer: "青浦区民政局", date: "2025-03-01",
-                  orgCodes: [], summary: ""),
-        ])
+        let notices = NoticeFeed(
+            filter: .init(), total: 1, page: 1, pageSize: 20,
+            items: [
+                .init(
+                    id: "N-2025-03-01-ab", title: "关于准予成立登记的公告", kind: "成立登记", issuer: "青浦区民政局", date: "2025-03-01",
+                    orgCodes: [], summary: "")
+            ])
         let entries = AtomFeed.entries(notices, baseURL: "https://x.org", host: "x.org")
         #expect(entries.first?.id == "tag:x.org,2025-03-01:notice/N-2025-03-01-ab")
         #expect(entries.first?.link == "https://x.org/notices/N-2025-03-01-ab")
@@ -89,8 +97,10 @@ import Testing
 
     @Test func chartsAreAccessibleXML() throws {
         let data = [SVGChart.Datum("社会团体", 120), SVGChart.Datum("<基金会>", 7), SVGChart.Datum("民办非企业单位", 0)]
-        for svg in [SVGChart.bars(id: "by-type", title: "按类型", data: data), SVGChart.line(id: "months", title: "每月公告", data: data),
-                    SVGChart.bars(id: "empty", title: "空", data: []), SVGChart.line(id: "one", title: "一", data: [data[0]])] {
+        for svg in [
+            SVGChart.bars(id: "by-type", title: "按类型", data: data), SVGChart.line(id: "months", title: "每月公告", data: data),
+            SVGChart.bars(id: "empty", title: "空", data: []), SVGChart.line(id: "one", title: "一", data: [data[0]]),
+        ] {
             let parsed = try parse(svg)
             #expect(parsed.elements.first == "svg")
             #expect(parsed.attributes["svg"]?.first?["role"] == "img")
@@ -116,10 +126,13 @@ import Testing
         #expect(csv.hasPrefix("\u{FEFF}名称,代码\r\n"))
         #expect(Array(csv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(csv.hasSuffix("\r\n"))
-        let list = CreditList(list: .abnormal, listName: "活动异常名录", includeRemoved: true, filter: .init(), total: 1, page: 1, pageSize: 20, items: [
-            .init(orgCode: "C", orgName: "=cmd|' /C calc'!A0", region: nil, reason: "未按规定参加年度检查", authority: "青浦区民政局",
-                  date: "2024-01-01", removedOn: "2024-06-01", removalReason: nil, current: false),
-        ])
+        let list = CreditList(
+            list: .abnormal, listName: "活动异常名录", includeRemoved: true, filter: .init(), total: 1, page: 1, pageSize: 20,
+            items: [
+                .init(
+                    orgCode: "C", orgName: "=cmd|' /C calc'!A0", region: nil, reason: "未按规定参加年度检查", authority: "青浦区民政局",
+                    date: "2024-01-01", removedOn: "2024-06-01", removalReason: nil, current: false)
+            ])
         let exported = CSVExport.creditList(list)
         #expect(exported.contains(",'=cmd|' /C calc'!A0,"))
         #expect(exported.contains("已移出"))

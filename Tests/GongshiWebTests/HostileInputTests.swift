@@ -12,8 +12,10 @@ import Testing
         "<script>alert(1)</script>", "\"", "'", "NEAR(a b)", "*", "(", "\u{0}", "\u{FFFD}", String(repeating: "长", count: 5_000),
         "-1", "0", "99999999999999999999", "../../etc/passwd", "%00", "' OR 1=1 --", "2024-13-45", "none", "𠀀𠀁",
     ]
-    static let parameters = ["q", "type", "page", "limit", "level", "issuer", "status", "year", "name", "grade", "credit_status",
-                             "authority", "region", "kind", "from", "to", "removed", "format", "facets", "center_level"]
+    static let parameters = [
+        "q", "type", "page", "limit", "level", "issuer", "status", "year", "name", "grade", "credit_status",
+        "authority", "region", "kind", "from", "to", "removed", "format", "facets", "center_level",
+    ]
 
     @Test(arguments: paths)
     func noServerErrors(path: String) throws {

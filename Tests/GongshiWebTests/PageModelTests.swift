@@ -4,8 +4,9 @@ import GongshiDisclosure
 import GongshiSearch
 import GongshiStore
 import GongshiTestSupport
-@testable import GongshiWeb
 import Testing
+
+@testable import GongshiWeb
 
 /// swift-mustache renders a name the context lacks as nothing, so a mistyped key would
 /// silently empty a section. This renders every template with its typed model (sample
@@ -40,7 +41,7 @@ import Testing
             let sigil = tag.first
             let body = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
             switch sigil {
-            case "%", "!": break                                   // pragma, comment
+            case "%", "!": break  // pragma, comment
             case "<", "$": stack.append((body, false, true, []))
             case "#", "^": stack.append((body, sigil == "^", false, []))
             case "/":
@@ -61,7 +62,10 @@ import Testing
         return stack[0].nodes
     }
 
-    struct ParseError: Error { let template: String; let why: String }
+    struct ParseError: Error {
+        let template: String
+        let why: String
+    }
 
     // MARK: checking
 
@@ -97,8 +101,9 @@ import Testing
                     if let element = value.element { inner.append(element) } else if !value.keys.isEmpty { inner.append(value) }
                 }
                 let unknown = !inverted && (!value.sawValue || (value.isList && value.element == nil))
-                out += try problems(children, frames: inner,
-                                    path: "\(path){{\(inverted ? "^" : "#")\(name)}}\(unknown ? " (never filled in the samples)" : "") ")
+                out += try problems(
+                    children, frames: inner,
+                    path: "\(path){{\(inverted ? "^" : "#")\(name)}}\(unknown ? " (never filled in the samples)" : "") ")
             }
         }
         return out
@@ -128,18 +133,24 @@ import Testing
     @Test func everyTemplateHasAModelWithEveryNameItUses() throws {
         let site = try WebTestIndex.router().site
         let codes = try site.directory.database.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT code FROM org WHERE code IN (SELECT org_code FROM credit_record) OR center_level IS NOT NULL
-                   OR code IN (SELECT org_code FROM notice_org LIMIT 20) OR grade IS NOT NULL
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT code FROM org WHERE code IN (SELECT org_code FROM credit_record) OR center_level IS NOT NULL
+                       OR code IN (SELECT org_code FROM notice_org LIMIT 20) OR grade IS NOT NULL
+                    """)
         }
         let notices = try site.directory.database.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT notice_id FROM notice_org LIMIT 10")
                 + String.fetchAll(db, sql: "SELECT id FROM notice WHERE id NOT IN (SELECT notice_id FROM notice_org) LIMIT 3")
         }
         let documents = try site.catalog.list(PolicyFilter(), pageSize: 100).items.map(\.id)
-        let search = SearchController(site: site), policies = PolicyController(site: site), ask = AskController(site: site)
-        let orgs = OrgController(site: site), credit = CreditController(site: site), notice = NoticeController(site: site)
+        let search = SearchController(site: site)
+        let policies = PolicyController(site: site)
+        let ask = AskController(site: site)
+        let orgs = OrgController(site: site)
+        let credit = CreditController(site: site)
+        let notice = NoticeController(site: site)
 
         var problems: [String] = []
         var checked: Set<String> = []
@@ -148,22 +159,28 @@ import Testing
             problems += try Self.check(models)
         }
         try run([try HomeController(site: site).model()])
-        try run(try [["q": "民政"], [:], ["q": "龘龘龘"], ["q": "民政", "level": "行政法规", "page": "2"], ["q": "成立社会团体需要什么条件"]].map {
-            try search.model(try SearchParameters.parse(Self.request("/search", $0)).get())
-        })
-        try run(try [[:], ["level": "行政法规"], ["limit": "5", "page": "2"]].map {
-            try policies.model(try PolicyParameters.parse(Self.request("/policies", $0)).get())
-        })
+        try run(
+            try [["q": "民政"], [:], ["q": "龘龘龘"], ["q": "民政", "level": "行政法规", "page": "2"], ["q": "成立社会团体需要什么条件"]].map {
+                try search.model(try SearchParameters.parse(Self.request("/search", $0)).get())
+            })
+        try run(
+            try [[:], ["level": "行政法规"], ["limit": "5", "page": "2"]].map {
+                try policies.model(try PolicyParameters.parse(Self.request("/policies", $0)).get())
+            })
         try run(try documents.map { try #require(try site.catalog.document(id: $0)) }.map(PolicyController.model))
-        try run(try ["", "成立社会团体需要什么条件？", "今天天气怎么样", "社会团体要有五十个个人会员吗", "民非可以设分支机构吗"].map {
-            try ask.model(question: $0, limit: 5)
-        })
+        try run(
+            try ["", "成立社会团体需要什么条件？", "今天天气怎么样", "社会团体要有五十个个人会员吗", "民非可以设分支机构吗"].map {
+                try ask.model(question: $0, limit: 5)
+            })
         try run(try [[:], ["type": "社会团体", "page": "2"], ["credit_status": "serious"]].map { try orgs.model(Self.request("/orgs", $0)) })
         try run(try codes.map { try orgs.itemModel(code: $0) })
-        try run(try [(CreditList.Kind.abnormal, [String: String]()), (.serious, ["removed": "1"]), (.abnormal, ["removed": "1", "limit": "2"]),
-                            (.serious, ["name": "没有这个名称的组织"])].map {
-            try credit.model(Self.request("/credit", $0.1), kind: $0.0)
-        })
+        try run(
+            try [
+                (CreditList.Kind.abnormal, [String: String]()), (.serious, ["removed": "1"]), (.abnormal, ["removed": "1", "limit": "2"]),
+                (.serious, ["name": "没有这个名称的组织"]),
+            ].map {
+                try credit.model(Self.request("/credit", $0.1), kind: $0.0)
+            })
         try run(try [[:], ["kind": "成立登记", "page": "2"]].map { try notice.model(Self.request("/notices", $0)) })
         try run(try notices.map { try notice.itemModel(id: $0) })
         try run([try StatsController(site: site).model()])
@@ -191,8 +208,11 @@ import Testing
         draft.tags = ["登记"]
         draft.assigneeID = admin.id
         let cited = try desk.create(draft, by: admin)
-        try desk.addCitation(cited, Citation(documentID: "shetuan-dengji-tiaoli", documentTitle: "社会团体登记管理条例", documentStatus: "现行有效",
-                                             label: "第十条", quotedText: "成立社会团体，应当具备下列条件：……", generation: 1), by: admin)
+        try desk.addCitation(
+            cited,
+            Citation(
+                documentID: "shetuan-dengji-tiaoli", documentTitle: "社会团体登记管理条例", documentStatus: "现行有效",
+                label: "第十条", quotedText: "成立社会团体，应当具备下列条件：……", generation: 1), by: admin)
         try desk.saveReply(cited, text: "依据条例第十条……", by: admin)
         try desk.publishFAQ(cited, by: admin)
         let receipt = try desk.submitPublic(question: "基金会的原始基金最少要多少钱？", name: "", contact: "", address: "127.0.0.1")
@@ -209,8 +229,11 @@ import Testing
         func wrap<Body: PageModel>(_ models: [Body]) -> [StaffPage<Body>] {
             zip(models, staff + staff).map { model, controller in
                 let account = controller.session!.account
-                return StaffPage(body: model, staff: .init(account: account.name, roleLabel: account.role.label, isAdmin: account.isAdmin,
-                                                           csrf: controller.session!.csrf))
+                return StaffPage(
+                    body: model,
+                    staff: .init(
+                        account: account.name, roleLabel: account.role.label, isAdmin: account.isAdmin,
+                        csrf: controller.session!.csrf))
             }
         }
         try run([DeskLoginPage(formToken: "f", problem: nil, next: "/desk"), DeskLoginPage(formToken: "f", problem: "表单已失效", next: "/desk/1")])
@@ -220,13 +243,18 @@ import Testing
         try run(wrap(try [cited, plain].map { try staff[0].printModel(id: $0) }))
         try run(wrap([try staff[0].statisticsModel()]))
         try run(wrap([try staff[0].auditModel()]))
-        try run([ConsultPage(formToken: "f", problem: nil, question: "", name: "", contact: "", maxQuestion: 2000),
-                 ConsultPage(formToken: "f", problem: "问题不能为空", question: "x", name: "y", contact: "z", maxQuestion: 2000)])
+        try run([
+            ConsultPage(formToken: "f", problem: nil, question: "", name: "", contact: "", maxQuestion: 2000),
+            ConsultPage(formToken: "f", problem: "问题不能为空", question: "x", name: "y", contact: "z", maxQuestion: 2000),
+        ])
         try desk.setPublishable(plain, true, by: admin)
         let unanswered = try #require(try desk.publicReply(receipt: receipt))
         try desk.saveReply(plain, text: "原始基金不低于……", by: admin)
-        try desk.addCitation(plain, Citation(documentID: "jijinhui-tiaoli", documentTitle: "基金会管理条例", documentStatus: nil, label: "第八条",
-                                             quotedText: "……", generation: 1), by: admin)
+        try desk.addCitation(
+            plain,
+            Citation(
+                documentID: "jijinhui-tiaoli", documentTitle: "基金会管理条例", documentStatus: nil, label: "第八条",
+                quotedText: "……", generation: 1), by: admin)
         let answered = try #require(try desk.publicReply(receipt: receipt))
         try run([DeskController.receiptModel(unanswered, isNew: true), DeskController.receiptModel(answered, isNew: false)])
         try run([DeskController.faqModel(try desk.publishedFAQs()), DeskController.faqModel([])])
@@ -240,7 +268,10 @@ import Testing
     /// The check itself fails on a name the model lacks, also inside a section.
     @Test func aMistypedNameIsFound() throws {
         struct Item: Encodable { let title: String }
-        struct Model: Encodable { let items: [Item]; let hasItems: Bool }
+        struct Model: Encodable {
+            let items: [Item]
+            let hasItems: Bool
+        }
         let schema = try SchemaEncoder.schema(of: Model(items: [Item(title: "x")], hasItems: true))
         let good: [Node] = [.section("has_items", inverted: false, [.section("items", inverted: false, [.name("title"), .name("has_items")])])]
         #expect(try Self.problems(good, frames: [schema], path: "").isEmpty)

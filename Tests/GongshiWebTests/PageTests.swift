@@ -53,7 +53,8 @@ import Testing
     @Test func searchFiltersNarrowTheResults() throws {
         let all = try json(get("/api/search", ["q": "登记", "facets": "1", "limit": "100"]))
         let filtered = try json(get("/api/search", ["q": "登记", "facets": "1", "level": "行政法规", "limit": "100"]))
-        let allTotal = try #require(all["total"] as? Int), filteredTotal = try #require(filtered["total"] as? Int)
+        let allTotal = try #require(all["total"] as? Int)
+        let filteredTotal = try #require(filtered["total"] as? Int)
         #expect(filteredTotal > 0 && filteredTotal < allTotal)
         let levels = try #require((filtered["facets"] as? [String: Any])?["groups"] as? [[String: Any]])
         let level = try #require(levels.first { $0["name"] as? String == "level" }?["values"] as? [[String: Any]])
@@ -219,7 +220,9 @@ import Testing
     @Test func openAPIDescribesTheRoutes() throws {
         let body = try json(get("/api/openapi.json"))
         let paths = try #require(body["paths"] as? [String: Any])
-        for path in ["/api/search", "/api/policies", "/api/policies/{id}", "/api/ask", "/api/orgs", "/api/orgs/{code}", "/api/suggest",
-                     "/api/credit/{list}", "/api/notices", "/api/notices/{id}", "/api/stats"] { #expect(paths[path] != nil, "\(path)") }
+        for path in [
+            "/api/search", "/api/policies", "/api/policies/{id}", "/api/ask", "/api/orgs", "/api/orgs/{code}", "/api/suggest",
+            "/api/credit/{list}", "/api/notices", "/api/notices/{id}", "/api/stats",
+        ] { #expect(paths[path] != nil, "\(path)") }
     }
 }

@@ -1,5 +1,6 @@
-@testable import GongshiWeb
 import Testing
+
+@testable import GongshiWeb
 
 /// Responses built once for the server (static files): handed out as they are, and no
 /// longer used as soon as anything in the value changes.
@@ -38,10 +39,11 @@ import Testing
 
     /// The server's shortcut (no HTTPRequest) gives what `handle` gives, and nil for
     /// anything that is not a static file, which `handle` then answers.
-    @Test(arguments: [
-        ("/static/css/site.css", [:]), ("/static/css/site.css", ["accept-encoding": "gzip"]),
-        ("/static/css/site.css", ["if-none-match": "*"]), ("/static/js/suggest.js", ["if-none-match": "\"x\", \"y\""]),
-    ] as [(String, [String: String])])
+    @Test(
+        arguments: [
+            ("/static/css/site.css", [:]), ("/static/css/site.css", ["accept-encoding": "gzip"]),
+            ("/static/css/site.css", ["if-none-match": "*"]), ("/static/js/suggest.js", ["if-none-match": "\"x\", \"y\""]),
+        ] as [(String, [String: String])])
     func shortcutAnswersAsHandle(path: String, headers: [String: String]) throws {
         let router = try WebTestIndex.router()
         let viaHandle = router.handle(HTTPRequest(path: path, headers: headers))

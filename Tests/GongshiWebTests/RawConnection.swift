@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A blocking TCP client on loopback, for checking what URLSession hides (keep-alive).
@@ -28,7 +29,10 @@ final class RawConnection {
         let rc = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard rc == 0 else { Glibc.close(fd); return nil }
+        guard rc == 0 else {
+            Glibc.close(fd)
+            return nil
+        }
         return fd
     }
 
@@ -49,7 +53,8 @@ final class RawConnection {
         let headEnd = end! + 4
         let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
         guard let lengthLine = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
-              let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) else {
+            let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
+        else {
             throw Failure(message: "no Content-Length in \(head)")
         }
         if !hasBody {

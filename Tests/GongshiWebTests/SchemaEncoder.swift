@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GongshiWeb
 
 /// The names a page model gives its template, found by encoding sample models with an
@@ -80,20 +81,62 @@ struct SchemaEncoder: Encoder {
             c.sawValue = true
             try value.encode(to: SchemaEncoder(node: c))
         }
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
-        mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { let c = child(key); if value != nil { c.sawValue = true } }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
+        mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws {
+            let c = child(key)
+            if value != nil { c.sawValue = true }
+        }
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
             let c = child(key)
             if let value {

@@ -1,12 +1,13 @@
 import Foundation
+import GRDB
 import GongshiIndex
 import GongshiStore
 import GongshiTestSupport
-@testable import GongshiWeb
-import GRDB
 import InMemoryLogging
 import Logging
 import Testing
+
+@testable import GongshiWeb
 
 /// A database that breaks under a running site: every route that reads it answers with
 /// the one error shape (JSON for the API and the feed, the error page for pages), and the
@@ -26,30 +27,37 @@ import Testing
         let database = try GongshiDatabase(path: path)
         _ = try Indexer(corpus: ProjectPaths.fixtureCorpus, database: database).run()
         let ids = try database.read { db in
-            (try String.fetchOne(db, sql: "SELECT id FROM document ORDER BY id LIMIT 1"),
-             try String.fetchOne(db, sql: "SELECT code FROM org WHERE center_level IS NULL ORDER BY code LIMIT 1"),
-             try String.fetchOne(db, sql: "SELECT code FROM org WHERE center_level IS NOT NULL ORDER BY code LIMIT 1"),
-             try String.fetchOne(db, sql: "SELECT id FROM notice ORDER BY id LIMIT 1"))
+            (
+                try String.fetchOne(db, sql: "SELECT id FROM document ORDER BY id LIMIT 1"),
+                try String.fetchOne(db, sql: "SELECT code FROM org WHERE center_level IS NULL ORDER BY code LIMIT 1"),
+                try String.fetchOne(db, sql: "SELECT code FROM org WHERE center_level IS NOT NULL ORDER BY code LIMIT 1"),
+                try String.fetchOne(db, sql: "SELECT id FROM notice ORDER BY id LIMIT 1")
+            )
         }
         let logs = InMemoryLogHandler()
-        let site = try Site(database: GongshiDatabase(path: path, readOnly: true), staticDirectory: nil, cachedSearches: 0,
-                            logger: Logger(label: "gongshi.web.test", factory: { _ in logs }))
+        let site = try Site(
+            database: GongshiDatabase(path: path, readOnly: true), staticDirectory: nil, cachedSearches: 0,
+            logger: Logger(label: "gongshi.web.test", factory: { _ in logs }))
         // The site is up; now every table of records goes (the full-text tables stay, so
         // searches match and then fail on the rows they resolve).
         try database.pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            for table in ["document", "unit", "org", "org_inspection", "credit_record", "notice", "notice_org", "synonym", "pinyin_word",
-                          "entry", "faq", "faq_article", "qa_vocabulary", "service_center", "org_suggest", "center_rule"] {
+            for table in [
+                "document", "unit", "org", "org_inspection", "credit_record", "notice", "notice_org", "synonym", "pinyin_word",
+                "entry", "faq", "faq_article", "qa_vocabulary", "service_center", "org_suggest", "center_rule",
+            ] {
                 try db.execute(sql: "DROP TABLE \(table)")
             }
         }
-        return BrokenSite(router: Router(site: site), logs: logs, policy: try #require(ids.0), code: try #require(ids.1),
-                          center: try #require(ids.2), notice: try #require(ids.3))
+        return BrokenSite(
+            router: Router(site: site), logs: logs, policy: try #require(ids.0), code: try #require(ids.1),
+            center: try #require(ids.2), notice: try #require(ids.3))
     }
 
     /// Every route that reads the database, with the query each needs to reach it.
     static func routes(_ s: BrokenSite) -> [HTTPRequest] {
-        let q = "原始基金", question = "成立社会团体需要什么条件"
+        let q = "原始基金"
+        let question = "成立社会团体需要什么条件"
         return [
             HTTPRequest(path: "/"),
             HTTPRequest(path: "/search", query: ["q": q]), HTTPRequest(path: "/api/search", query: ["q": q]),

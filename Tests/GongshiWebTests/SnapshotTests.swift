@@ -1,12 +1,13 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import GongshiIndex
 import GongshiStore
 import GongshiTestSupport
 import GongshiWeb
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `gongshi snapshot` and `serve --snapshot` (issue 16): through the same library calls the
 /// commands make, on the bundled corpus indexed for real.
@@ -53,7 +54,7 @@ import Testing
         #expect(steps == SnapshotPublisher.Step.allCases)
         #expect(Self.manifestExists(directory))
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        #expect(names == (manifest.files.map(\.name) + [SnapshotManifest.fileName]).sorted())   // no temp file left
+        #expect(names == (manifest.files.map(\.name) + [SnapshotManifest.fileName]).sorted())  // no temp file left
         // Self-contained: rollback-journal mode, no -wal or -shm beside it.
         #expect(!names.contains { $0.hasSuffix("-wal") || $0.hasSuffix("-shm") })
         let header = try #require(FileHandle(forReadingAtPath: (directory as NSString).appendingPathComponent(SnapshotManifest.databaseFileName)))
@@ -79,8 +80,9 @@ import Testing
             _ = try SnapshotPublisher.publish(databasePath: try Self.index.get(), into: directory) { step in
                 // A directory where the organization export should go: the export fails.
                 if step == .exports {
-                    try? FileManager.default.createDirectory(atPath: (directory as NSString).appendingPathComponent("orgs.csv"),
-                                                             withIntermediateDirectories: false)
+                    try? FileManager.default.createDirectory(
+                        atPath: (directory as NSString).appendingPathComponent("orgs.csv"),
+                        withIntermediateDirectories: false)
                 }
             }
         }
@@ -116,7 +118,7 @@ import Testing
         try handle.seek(toOffset: 100)
         let original = try #require(try handle.read(upToCount: 1))
         try handle.seek(toOffset: 100)
-        try handle.write(contentsOf: [original[0] ^ 0x01])   // same size, one bit changed
+        try handle.write(contentsOf: [original[0] ^ 0x01])  // same size, one bit changed
         try handle.close()
         let error = try #require(throws: StoreError.self) { _ = try SnapshotPublisher.openVerified(directory: directory) }
         #expect(error.path == path)
@@ -129,7 +131,7 @@ import Testing
         let directory = try Self.copyOfSnapshot()
         let manifest = (directory as NSString).appendingPathComponent(SnapshotManifest.fileName)
         let data = try #require(FileManager.default.contents(atPath: manifest))
-        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: manifest))   // cut mid-write
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: manifest))  // cut mid-write
         let half = try #require(throws: StoreError.self) { _ = try SnapshotPublisher.openVerified(directory: directory) }
         #expect(half.message.contains("清单不完整"))
         try FileManager.default.removeItem(atPath: manifest)
@@ -159,8 +161,9 @@ import Testing
     @Test func aNodeServesItsSnapshot() async throws {
         let (directory, manifest) = try Self.published.get()
         let verified = try SnapshotPublisher.openVerified(directory: directory)
-        let site = try Site(database: verified.database, staticDirectory: WebTestIndex.projectRoot.appendingPathComponent("Static").path,
-                            snapshot: verified.snapshot)
+        let site = try Site(
+            database: verified.database, staticDirectory: WebTestIndex.projectRoot.appendingPathComponent("Static").path,
+            snapshot: verified.snapshot)
         let server = HTTPServer(router: Router(site: site))
         var options = HTTPServer.Options()
         options.port = 0

@@ -33,7 +33,9 @@ import Testing
         #expect(try get("/static/css/site.css", headers: ["Accept-Encoding": "gzip;q=0"]).header("Content-Encoding") == nil)
     }
 
-    @Test(arguments: ["/static/../Package.swift", "/static/css/../../README.md", "/static/%2e%2e/Package.swift", "/static/", "/static/css/none.css", "/static//etc/passwd"])
+    @Test(arguments: [
+        "/static/../Package.swift", "/static/css/../../README.md", "/static/%2e%2e/Package.swift", "/static/", "/static/css/none.css", "/static//etc/passwd",
+    ])
     func nothingOutsideStaticIsServed(path: String) throws {
         #expect(try get(path).status == 404)
     }

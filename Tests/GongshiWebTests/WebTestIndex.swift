@@ -1,10 +1,10 @@
 import Foundation
-import GongshiTestSupport
-import GongshiIndex
-import GongshiSearch
 import GongshiAnswers
 import GongshiDisclosure
+import GongshiIndex
+import GongshiSearch
 import GongshiStore
+import GongshiTestSupport
 import GongshiWeb
 
 /// The bundled corpus indexed once for the web tests.
@@ -15,8 +15,9 @@ enum WebTestIndex {
         let path = Scratch.directory.appendingPathComponent("gongshi-web-\(UUID().uuidString).sqlite").path
         let database = try GongshiDatabase(path: path)
         _ = try Indexer(corpus: ProjectPaths.fixtureCorpus, database: database).run()
-        let site = try Site(database: GongshiDatabase(path: path, readOnly: true),
-                            staticDirectory: ProjectPaths.staticFiles.path)
+        let site = try Site(
+            database: GongshiDatabase(path: path, readOnly: true),
+            staticDirectory: ProjectPaths.staticFiles.path)
         return Router(site: site)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// The 办事指南 of the index: the list by type of organization, and one guide with each
 /// citation resolved to its document and article. Read-only, safe from any thread.
@@ -39,15 +39,19 @@ public final class GuideBook: Sendable {
                 for item in guide.items where item.section == section {
                     let c = item.citation
                     // The loader checked the passage exists; a later partial index may still lack it.
-                    let row = try Row.fetchOne(db.cachedStatement(sql: """
-                        SELECT d.title, d.revised, d.promulgated, u.label FROM unit u JOIN document d ON d.id = u.document_id
-                        WHERE u.document_id = ? AND u.anchor = ?
-                        """), arguments: [c.document, c.anchor])
-                    let revised: String? = row?["revised"], promulgated: String? = row?["promulgated"]
-                    entries.append(GuideDetail.Entry(
-                        text: item.text, documentId: c.document, anchor: c.anchor, documentTitle: row?["title"] ?? c.document,
-                        label: row?["label"] ?? c.anchor,
-                        version: revised.map { "\($0) 修订" } ?? promulgated.map { "\($0) 公布" }, quote: c.quote))
+                    let row = try Row.fetchOne(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT d.title, d.revised, d.promulgated, u.label FROM unit u JOIN document d ON d.id = u.document_id
+                                WHERE u.document_id = ? AND u.anchor = ?
+                                """), arguments: [c.document, c.anchor])
+                    let revised: String? = row?["revised"]
+                    let promulgated: String? = row?["promulgated"]
+                    entries.append(
+                        GuideDetail.Entry(
+                            text: item.text, documentId: c.document, anchor: c.anchor, documentTitle: row?["title"] ?? c.document,
+                            label: row?["label"] ?? c.anchor,
+                            version: revised.map { "\($0) 修订" } ?? promulgated.map { "\($0) 公布" }, quote: c.quote))
                 }
                 if !entries.isEmpty { parts.append(GuideDetail.Part(section: section, entries: entries)) }
             }

@@ -53,7 +53,8 @@ public enum FAQParser {
             title = String(title[title.index(after: open)..<close])
             if !rest.isEmpty {
                 guard rest.hasPrefix("第"), rest.hasSuffix("条"),
-                      let n = ChineseNumeral.value(rest.dropFirst().dropLast()) else { return nil }
+                    let n = ChineseNumeral.value(rest.dropFirst().dropLast())
+                else { return nil }
                 article = n
             }
         }

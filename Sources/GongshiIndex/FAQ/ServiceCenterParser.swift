@@ -5,7 +5,8 @@ import Yams
 /// `phone`, `hours`, `web`. Nil when every field is unset (no contact configured).
 public enum ServiceCenterParser {
     public static func parse(_ text: String, file: String) throws(RowProblem) -> ServiceCenter? {
-        if text.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
+        if text.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") })
+        {
             return nil
         }
         let mapping: Node.Mapping

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 /// Loads `guides/*.md` into the index on every run (they are small). A guide whose
 /// citation names a passage that is not in the index, or quotes words the passage does
@@ -20,7 +20,8 @@ struct GuideLoader {
             let file = "\(Self.folder)/\(name)"
             let id = String(name.dropLast(3))
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
-                  let text = String(data: data, encoding: .utf8) else {
+                let text = String(data: data, encoding: .utf8)
+            else {
                 problems.append(RowProblem(file: file, line: 1, field: "文件", why: "无法读取，或不是 UTF-8 文本"))
                 continue
             }
@@ -45,14 +46,16 @@ struct GuideLoader {
             let c = item.citation
             let line = parsed.citationLines[n]
             let field = "依据（\(item.section.rawValue)）"
-            let passage = try String.fetchOne(db, sql: "SELECT text FROM unit WHERE document_id = ? AND anchor = ?",
-                                              arguments: [c.document, c.anchor])
+            let passage = try String.fetchOne(
+                db, sql: "SELECT text FROM unit WHERE document_id = ? AND anchor = ?",
+                arguments: [c.document, c.anchor])
             guard let passage else {
                 return RowProblem(file: file, line: line, field: field, why: "找不到引用的条文 \(c.document)#\(c.anchor)，整篇指南未收录")
             }
             guard passage.contains(c.quote) else {
-                return RowProblem(file: file, line: line, field: field,
-                                  why: "引用原文“\(c.quote)”在 \(c.document)#\(c.anchor) 中找不到，整篇指南未收录")
+                return RowProblem(
+                    file: file, line: line, field: field,
+                    why: "引用原文“\(c.quote)”在 \(c.document)#\(c.anchor) 中找不到，整篇指南未收录")
             }
         }
         return nil

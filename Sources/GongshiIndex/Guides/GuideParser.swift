@@ -53,7 +53,7 @@ enum GuideParser {
                 }
                 section = s
             } else if line.hasPrefix("# ") {
-                continue   // the page title repeated in the body
+                continue  // the page title repeated in the body
             } else if line.hasPrefix("- ") {
                 if let pending { throw problem(pending.line, "依据", "条目“\(pending.text)”缺少“依据：”行") }
                 guard section != nil else { throw problem(number, "条目", "条目应写在某个“## 小节”之下") }
@@ -71,8 +71,9 @@ enum GuideParser {
         for required in requiredSections where !items.contains(where: { $0.section == required }) {
             throw problem(1, required.rawValue, "办事指南缺少“\(required.rawValue)”小节或其条目")
         }
-        let guide = Guide(id: id, title: fields["title"] ?? "", organizationType: fields["org_type"] ?? "", topic: fields["topic"] ?? "",
-                          summary: fields["summary"] ?? "", items: items)
+        let guide = Guide(
+            id: id, title: fields["title"] ?? "", organizationType: fields["org_type"] ?? "", topic: fields["topic"] ?? "",
+            summary: fields["summary"] ?? "", items: items)
         return Parsed(guide: guide, citationLines: citationLines)
     }
 
@@ -80,7 +81,8 @@ enum GuideParser {
     static func citation(_ line: String, number: Int, file: String) throws(RowProblem) -> Guide.Citation {
         let rest = line.dropFirst(citationPrefix.count)
         guard let open = rest.firstIndex(of: "「"), let close = rest.lastIndex(of: "」"), open < close,
-              rest[rest.index(after: close)...].trimmingCharacters(in: .whitespaces).isEmpty else {
+            rest[rest.index(after: close)...].trimmingCharacters(in: .whitespaces).isEmpty
+        else {
             throw RowProblem(file: file, line: number, field: "依据", why: "格式应为“依据：文档编号#锚点「原文」”")
         }
         let target = rest[..<open].trimmingCharacters(in: .whitespaces)

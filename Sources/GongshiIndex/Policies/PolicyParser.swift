@@ -88,9 +88,11 @@ public enum PolicyParser {
         var preamble: [Substring] = []
         var units: [DocumentUnit] = []
         var open: OpenUnit?
-        var part: String?, chapter: String?, section: String?   // 编, 章, 节
+        var part: String?
+        var chapter: String?
+        var section: String?  // 编, 章, 节
         var level1: (label: String, heading: String, number: Int)?
-        var level2: (String, String)?   // label and anchor of the current (一) section
+        var level2: (String, String)?  // label and anchor of the current (一) section
         var anchors: Set<String> = []
         var offset = 0
 
@@ -98,11 +100,16 @@ public enum PolicyParser {
             guard let unit = open else { return }
             var anchor = unit.anchor
             var n = 2
-            while anchors.contains(anchor) { anchor = "\(unit.anchor)-\(n)"; n += 1 }
+            while anchors.contains(anchor) {
+                anchor = "\(unit.anchor)-\(n)"
+                n += 1
+            }
             anchors.insert(anchor)
             let text = unit.lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
-            units.append(DocumentUnit(kind: unit.kind, label: unit.label, number: unit.number, chapter: unit.chapter,
-                                      anchor: anchor, text: text, startOffset: unit.start, endOffset: unit.end))
+            units.append(
+                DocumentUnit(
+                    kind: unit.kind, label: unit.label, number: unit.number, chapter: unit.chapter,
+                    anchor: anchor, text: text, startOffset: unit.start, endOffset: unit.end))
             open = nil
         }
         func chapterContext() -> String? {
@@ -120,40 +127,56 @@ public enum PolicyParser {
                 if heading == title || title.hasPrefix(heading) && open == nil && units.isEmpty && preamble.isEmpty { continue }
                 close()
                 switch structuralLevel(heading) {
-                case "编": part = heading; chapter = nil; section = nil
-                case "章": chapter = heading; section = nil
+                case "编":
+                    part = heading
+                    chapter = nil
+                    section = nil
+                case "章":
+                    chapter = heading
+                    section = nil
                 case "节": section = heading
                 default:
-                    if rawLine.hasPrefix("# ") { part = heading; chapter = nil; section = nil } else { chapter = heading; section = nil }
+                    if rawLine.hasPrefix("# ") {
+                        part = heading
+                        chapter = nil
+                        section = nil
+                    } else {
+                        chapter = heading
+                        section = nil
+                    }
                 }
                 continue
             }
             if hasArticles {
                 if let (number, _) = articleNumber(line) {
                     close()
-                    open = OpenUnit(kind: .article, label: "第\(ChineseNumeral.string(number))条", number: number,
-                                    chapter: chapterContext(), anchor: "a\(number)", lines: [line], start: lineStart, end: offset - 1)
+                    open = OpenUnit(
+                        kind: .article, label: "第\(ChineseNumeral.string(number))条", number: number,
+                        chapter: chapterContext(), anchor: "a\(number)", lines: [line], start: lineStart, end: offset - 1)
                     continue
                 }
             } else if let (label, number) = sectionLevel1(line) {
                 close()
                 level1 = (label, String(line), number)
                 level2 = nil
-                open = OpenUnit(kind: .section, label: label, number: nil, chapter: String(line),
-                                anchor: "s\(number)", lines: [line], start: lineStart, end: offset - 1)
+                open = OpenUnit(
+                    kind: .section, label: label, number: nil, chapter: String(line),
+                    anchor: "s\(number)", lines: [line], start: lineStart, end: offset - 1)
                 continue
             } else if let (label, number) = sectionLevel2(line) {
                 close()
                 let fullLabel = (level1?.label ?? "") + label
                 let anchor = level1.map { "s\($0.number)-\(number)" } ?? "s0-\(number)"
                 level2 = (fullLabel, anchor)
-                open = OpenUnit(kind: .section, label: fullLabel, number: nil, chapter: level1?.heading,
-                                anchor: anchor, lines: [line], start: lineStart, end: offset - 1)
+                open = OpenUnit(
+                    kind: .section, label: fullLabel, number: nil, chapter: level1?.heading,
+                    anchor: anchor, lines: [line], start: lineStart, end: offset - 1)
                 continue
             } else if let (label, number) = sectionLevel3(line), let parent = level2 ?? level1.map({ ($0.label, "s\($0.number)") }) {
                 close()
-                open = OpenUnit(kind: .section, label: parent.0 + label, number: nil, chapter: level1?.heading,
-                                anchor: "\(parent.1)-\(number)", lines: [line], start: lineStart, end: offset - 1)
+                open = OpenUnit(
+                    kind: .section, label: parent.0 + label, number: nil, chapter: level1?.heading,
+                    anchor: "\(parent.1)-\(number)", lines: [line], start: lineStart, end: offset - 1)
                 continue
             }
             if open != nil {
@@ -205,7 +228,8 @@ public enum PolicyParser {
     static func sectionLevel1(_ line: Substring) -> (String, Int)? {
         let numeral = line.prefix(while: { ChineseNumeral.isNumeral($0) })
         guard !numeral.isEmpty, numeral.count <= 3, line.dropFirst(numeral.count).first == "、",
-              let n = ChineseNumeral.value(numeral) else { return nil }
+            let n = ChineseNumeral.value(numeral)
+        else { return nil }
         return ("\(numeral)、", n)
     }
 
@@ -225,7 +249,8 @@ public enum PolicyParser {
         guard !digits.isEmpty, digits.count <= 2, let n = Int(digits) else { return nil }
         let rest = line.dropFirst(digits.count)
         guard let mark = rest.first, mark == "." || mark == "、" || mark == "．",
-              let next = rest.dropFirst().first, !(next.isASCII && next.isNumber) else { return nil }
+            let next = rest.dropFirst().first, !(next.isASCII && next.isNumber)
+        else { return nil }
         return ("\(n).", n)
     }
 
@@ -244,5 +269,8 @@ extension Substring {
 
 extension String {
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-    var nonEmpty: String? { let t = trimmed; return t.isEmpty ? nil : t }
+    var nonEmpty: String? {
+        let t = trimmed
+        return t.isEmpty ? nil : t
+    }
 }

@@ -70,9 +70,9 @@ public enum CorpusText {
     }
 }
 
-private extension String {
+extension String {
     /// U+001A (SUB, which NUL bytes became) as U+FFFD, like the other bad bytes.
-    func replacingNUL() -> String {
+    fileprivate func replacingNUL() -> String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{1A}" ? "\u{FFFD}" : $0 }))
     }
 }

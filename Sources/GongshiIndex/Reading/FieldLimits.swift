@@ -14,8 +14,10 @@ public enum FieldLimits {
     public static func limits(for kind: RecordKind) -> [String: Int] {
         var out: [String: Int] = [:]
         for (key, _) in kind.fields { out[key] = text }
-        for key in ["code", "type", "founded", "capital", "status", "grade", "grade_from", "grade_until", "cert_until",
-                    "center_level", "center_served", "center_staff", "center_area", "list", "date", "removed_on", "id", "kind"] {
+        for key in [
+            "code", "type", "founded", "capital", "status", "grade", "grade_from", "grade_until", "cert_until",
+            "center_level", "center_served", "center_staff", "center_area", "list", "date", "removed_on", "id", "kind",
+        ] {
             out[key] = short
         }
         switch kind {
@@ -26,7 +28,7 @@ public enum FieldLimits {
             out["reason"] = 5_000
             out["removal_reason"] = 2_000
         case .notices:
-            out["orgs"] = 20_000   // up to about 1,000 codes
+            out["orgs"] = 20_000  // up to about 1,000 codes
             out["body"] = 50_000
         }
         return out

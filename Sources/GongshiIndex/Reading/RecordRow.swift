@@ -24,7 +24,8 @@ public struct RecordRow: Sendable {
         guard let first = scalars.first, let last = scalars.last else { return text }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[start...end])
     }
 }
@@ -57,8 +58,9 @@ public struct RecordFileReader {
             let limit = limits[key] ?? FieldLimits.otherwise
             // UTF-8 bytes bound the characters from above: count characters only when needed.
             guard value.utf8.count > limit, value.unicodeScalars.count > limit else { continue }
-            return RowProblem(file: file, line: line, field: names[key] ?? key,
-                              why: "长度为 \(value.unicodeScalars.count) 个字符，超过上限 \(limit)")
+            return RowProblem(
+                file: file, line: line, field: names[key] ?? key,
+                why: "长度为 \(value.unicodeScalars.count) 个字符，超过上限 \(limit)")
         }
         return nil
     }
@@ -121,7 +123,8 @@ public struct RecordFileReader {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             guard let data = trimmed.data(using: .utf8),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else {
                 problems.append(RowProblem(file: file, line: lineNumber, field: "行", why: "不是合法的 JSON 对象"))
                 continue
             }

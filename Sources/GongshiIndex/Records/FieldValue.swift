@@ -60,7 +60,7 @@ enum FieldValue {
 struct FieldReader {
     let row: RecordRow
     let file: String
-    let names: [String: String]   // key -> Chinese name, for messages
+    let names: [String: String]  // key -> Chinese name, for messages
 
     func field(_ key: String) -> String { names[key].map { "\($0)(\(key))" } ?? key }
 

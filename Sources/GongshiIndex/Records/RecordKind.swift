@@ -7,21 +7,27 @@ public enum RecordKind: String, Sendable, CaseIterable {
     public var fields: [(key: String, chinese: String)] {
         switch self {
         case .orgs:
-            return [("code", "统一社会信用代码"), ("name", "名称"), ("type", "类型"), ("authority", "登记管理机关"),
-                    ("supervisor", "业务主管单位"), ("legal_rep", "法定代表人"), ("founded", "成立登记日期"),
-                    ("capital", "注册资金"), ("address", "住所"), ("scope", "业务范围"), ("status", "登记状态"),
-                    ("grade", "评估等级"), ("grade_from", "评估等级有效期起"), ("grade_until", "评估等级有效期至"),
-                    ("cert_until", "证书有效期至"), ("inspections", "年检结果"), ("region", "所属区域"),
-                    ("center_level", "服务中心级别"), ("center_served", "服务组织数"),
-                    ("center_staff", "专职工作人员数"), ("center_area", "办公面积")]
+            return [
+                ("code", "统一社会信用代码"), ("name", "名称"), ("type", "类型"), ("authority", "登记管理机关"),
+                ("supervisor", "业务主管单位"), ("legal_rep", "法定代表人"), ("founded", "成立登记日期"),
+                ("capital", "注册资金"), ("address", "住所"), ("scope", "业务范围"), ("status", "登记状态"),
+                ("grade", "评估等级"), ("grade_from", "评估等级有效期起"), ("grade_until", "评估等级有效期至"),
+                ("cert_until", "证书有效期至"), ("inspections", "年检结果"), ("region", "所属区域"),
+                ("center_level", "服务中心级别"), ("center_served", "服务组织数"),
+                ("center_staff", "专职工作人员数"), ("center_area", "办公面积"),
+            ]
         case .credit:
-            return [("code", "统一社会信用代码"), ("name", "名称"), ("list", "类别"), ("reason", "事由"),
-                    ("authority", "决定机关"), ("date", "列入日期"), ("removed_on", "移出日期"),
-                    ("removal_reason", "移出事由"), ("decision_no", "决定书文号"), ("basis", "依据"),
-                    ("result", "处罚结果")]
+            return [
+                ("code", "统一社会信用代码"), ("name", "名称"), ("list", "类别"), ("reason", "事由"),
+                ("authority", "决定机关"), ("date", "列入日期"), ("removed_on", "移出日期"),
+                ("removal_reason", "移出事由"), ("decision_no", "决定书文号"), ("basis", "依据"),
+                ("result", "处罚结果"),
+            ]
         case .notices:
-            return [("id", "公告编号"), ("title", "标题"), ("kind", "类别"), ("issuer", "发布机关"),
-                    ("date", "发布日期"), ("orgs", "涉及组织"), ("body", "正文")]
+            return [
+                ("id", "公告编号"), ("title", "标题"), ("kind", "类别"), ("issuer", "发布机关"),
+                ("date", "发布日期"), ("orgs", "涉及组织"), ("body", "正文"),
+            ]
         }
     }
 
@@ -68,7 +74,8 @@ enum RecordParser {
             for item in FieldValue.list(text) {
                 let parts = item.split(whereSeparator: { $0 == ":" || $0 == "：" }).map { RecordRow.trim(String($0)) }
                 guard parts.count == 2, let year = Int(parts[0]), (1980...2100).contains(year),
-                      Organization.inspectionResults.contains(parts[1]) else {
+                    Organization.inspectionResults.contains(parts[1])
+                else {
                     throw r.problem("inspections", "“\(item)”应为 年份:结果（结果为\(Organization.inspectionResults.joined(separator: "、"))）")
                 }
                 org.inspections.append(.init(year: year, result: parts[1]))

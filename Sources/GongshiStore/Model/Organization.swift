@@ -28,7 +28,10 @@ public struct Organization: Sendable, Equatable {
     public struct Inspection: Sendable, Equatable {
         public var year: Int
         public var result: String
-        public init(year: Int, result: String) { self.year = year; self.result = result }
+        public init(year: Int, result: String) {
+            self.year = year
+            self.result = result
+        }
     }
 
     public init(code: String, name: String, type: String, authority: String, founded: String, status: String) {

@@ -31,8 +31,10 @@ public struct ServiceCenterRule: Codable, Sendable, Equatable {
     /// The rule's words, quoted exactly from the passage.
     public var text: String
 
-    public init(id: String, title: String, levels: [String], regions: [String]? = nil, measure: Measure, value: Double? = nil,
-                grade: String? = nil, afterYears: Int? = nil, document: String, anchor: String, text: String) {
+    public init(
+        id: String, title: String, levels: [String], regions: [String]? = nil, measure: Measure, value: Double? = nil,
+        grade: String? = nil, afterYears: Int? = nil, document: String, anchor: String, text: String
+    ) {
         self.id = id
         self.title = title
         self.levels = levels

@@ -6,8 +6,9 @@ extension GongshiDatabase {
     public func snapshotCounts() throws(StoreError) -> SnapshotManifest.Counts {
         try read { db in
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
-            return SnapshotManifest.Counts(organizations: try count("org"), creditRecords: try count("credit_record"),
-                                           notices: try count("notice"), policies: try count("document"), articles: try count("unit"))
+            return SnapshotManifest.Counts(
+                organizations: try count("org"), creditRecords: try count("credit_record"),
+                notices: try count("notice"), policies: try count("document"), articles: try count("unit"))
         }
     }
 

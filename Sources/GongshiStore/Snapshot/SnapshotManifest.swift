@@ -94,7 +94,8 @@ public struct SnapshotManifest: Codable, Sendable, Equatable {
         let final = (directory as NSString).appendingPathComponent(Self.fileName)
         let temporary = final + ".tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
             throw StoreError(kind: .snapshot, message: "无法写入快照清单", path: temporary)
         }
         do {
@@ -133,7 +134,8 @@ public struct SnapshotManifest: Codable, Sendable, Equatable {
                 throw StoreError(kind: .snapshot, message: "快照清单中的文件名不合法：\(file.name)", path: path)
             }
             guard file.bytes >= 0, file.sha256.utf8.count == 64,
-                  file.sha256.unicodeScalars.allSatisfy({ "0123456789abcdef".unicodeScalars.contains($0) }) else {
+                file.sha256.unicodeScalars.allSatisfy({ "0123456789abcdef".unicodeScalars.contains($0) })
+            else {
                 throw StoreError(kind: .snapshot, message: "快照清单中文件 \(file.name) 的大小或 SHA-256 不合法", path: path)
             }
         }
@@ -156,14 +158,16 @@ public struct SnapshotManifest: Codable, Sendable, Equatable {
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? -1
             guard size == file.bytes else {
-                throw StoreError(kind: .snapshot,
-                                 message: "快照文件 \(file.name) 大小为 \(size) 字节，清单记录为 \(file.bytes) 字节（文件被截断或改动）", path: path)
+                throw StoreError(
+                    kind: .snapshot,
+                    message: "快照文件 \(file.name) 大小为 \(size) 字节，清单记录为 \(file.bytes) 字节（文件被截断或改动）", path: path)
             }
             guard hashes else { continue }
             let digest = try FileDigest.sha256(path: path)
             guard digest.hex == file.sha256 else {
-                throw StoreError(kind: .snapshot,
-                                 message: "快照文件 \(file.name) 的 SHA-256 为 \(digest.hex)，与清单记录的 \(file.sha256) 不符（文件被改动或损坏）", path: path)
+                throw StoreError(
+                    kind: .snapshot,
+                    message: "快照文件 \(file.name) 的 SHA-256 为 \(digest.hex)，与清单记录的 \(file.sha256) 不符（文件被改动或损坏）", path: path)
             }
         }
         return manifest

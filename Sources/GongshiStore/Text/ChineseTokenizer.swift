@@ -92,8 +92,9 @@ public final class ChineseTokenizer {
         }
         let rc = bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            return gongshi_tokenizer_tokenize(handle, mode.cValue, base, Int32(buffer.count),
-                                              Unmanaged.passUnretained(sink).toOpaque(), callback)
+            return gongshi_tokenizer_tokenize(
+                handle, mode.cValue, base, Int32(buffer.count),
+                Unmanaged.passUnretained(sink).toOpaque(), callback)
         }
         guard rc == 0 else { throw StoreError(kind: .tokenizer, message: "tokenizer failed with SQLite result code \(rc)") }
         return sink.tokens

@@ -13,7 +13,9 @@ public enum NumberForms {
     public static func value<S: StringProtocol>(_ text: S) -> Int? {
         guard !text.isEmpty, text.count <= 12 else { return nil }
         if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(text) }
-        var total = 0, section = 0, pending = 0
+        var total = 0
+        var section = 0
+        var pending = 0
         for c in text {
             if let d = digits[c] {
                 pending = d
@@ -45,7 +47,10 @@ public enum NumberForms {
                 if !out.isEmpty { zero = true }
                 continue
             }
-            if zero { out += "零"; zero = false }
+            if zero {
+                out += "零"
+                zero = false
+            }
             out += names[d] + name
         }
         return out

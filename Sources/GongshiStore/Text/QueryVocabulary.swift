@@ -34,9 +34,12 @@ public struct QueryVocabulary: Sendable, Equatable {
         let synonyms = try Row.fetchAll(db.cachedStatement(sql: "SELECT term, group_id FROM synonym ORDER BY group_id, term")).map {
             [$0["term"] as String, String($0["group_id"] as Int)]
         }
-        let vocabulary = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT kind, term, expansion FROM qa_vocabulary WHERE kind IN ('question', 'term') ORDER BY rowid
-            """)).map { [$0["kind"] as String, $0["term"] as String, $0["expansion"] as String] }
+        let vocabulary = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT kind, term, expansion FROM qa_vocabulary WHERE kind IN ('question', 'term') ORDER BY rowid
+                    """)
+        ).map { [$0["kind"] as String, $0["term"] as String, $0["expansion"] as String] }
         return Source(synonyms: synonyms, vocabulary: vocabulary)
     }
 

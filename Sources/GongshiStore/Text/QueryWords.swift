@@ -75,8 +75,9 @@ public enum QueryWords {
         let content = pieces.filter { vocabulary.colloquial[$0] != nil || !vocabulary.questionWords.contains($0) }
         if !content.isEmpty { pieces = content }
         return pieces.prefix(maxWords).map { piece in
-            QueryWord(text: piece, synonyms: synonyms(of: piece, vocabulary: vocabulary),
-                      colloquial: (vocabulary.colloquial[piece] ?? []).filter { $0 != piece })
+            QueryWord(
+                text: piece, synonyms: synonyms(of: piece, vocabulary: vocabulary),
+                colloquial: (vocabulary.colloquial[piece] ?? []).filter { $0 != piece })
         }
     }
 
@@ -131,7 +132,7 @@ public enum QueryWords {
             if taken > 1 {
                 piece.text = tokens[i..<(i + taken)].map(\.text).joined()
                 piece.end = tokens[i + taken - 1].end
-                piece.han = false   // never merged again below
+                piece.han = false  // never merged again below
                 merged.append(piece)
             } else {
                 merged.append(piece)

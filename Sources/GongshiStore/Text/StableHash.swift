@@ -2,10 +2,10 @@
 /// (Swift's Hasher is seeded per process, so it cannot be stored).
 public enum StableHash {
     public static func value(of bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
+            hash = hash &* 0x100_0000_01b3
         }
         return hash
     }

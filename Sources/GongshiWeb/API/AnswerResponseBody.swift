@@ -46,7 +46,7 @@ public struct AnswerResponseBody: Encodable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(document, forKey: .document)
-            try c.encode(article, forKey: .article)   // explicit nulls: one shape for every answer
+            try c.encode(article, forKey: .article)  // explicit nulls: one shape for every answer
             try c.encode(section, forKey: .section)
             try c.encode(text, forKey: .text)
             try c.encode(highlight, forKey: .highlight)

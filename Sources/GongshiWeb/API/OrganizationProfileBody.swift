@@ -23,7 +23,7 @@ struct OrganizationProfileBody: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case code, name, type, authority, supervisor, founded, capital, address, scope, status, region, grade, inspections,
-             credit, notices, regulations, url
+            credit, notices, regulations, url
         case legalRep = "legal_rep"
         case certUntil = "cert_until"
         case creditStatus = "credit_status"

@@ -31,7 +31,7 @@ public struct SearchResponseBody: Encodable, Sendable {
             try c.encode(kind, forKey: .kind)
             try c.encode(id, forKey: .id)
             try c.encode(title, forKey: .title)
-            try c.encode(label, forKey: .label)   // explicit null, as the contract says
+            try c.encode(label, forKey: .label)  // explicit null, as the contract says
             try c.encode(snippet, forKey: .snippet)
             try c.encode(url, forKey: .url)
             try c.encode(score, forKey: .score)
@@ -62,7 +62,7 @@ public struct SearchResponseBody: Encodable, Sendable {
         try c.encode(total, forKey: .total)
         try c.encode(results, forKey: .results)
         try c.encode(relaxed, forKey: .relaxed)
-        try c.encode(suggestion, forKey: .suggestion)   // explicit null
+        try c.encode(suggestion, forKey: .suggestion)  // explicit null
     }
 
     /// The contract written straight to bytes: the same text Foundation's JSONEncoder
@@ -139,7 +139,10 @@ enum JSONBytes {
     /// Integral values without a fraction (1000, not 1000.0), others in Swift's shortest
     /// round-tripping form; non-finite values (never produced by ranking) as 0.
     static func number(_ d: Double, to out: inout [UInt8]) {
-        guard d.isFinite else { out.append(0x30); return }
+        guard d.isFinite else {
+            out.append(0x30)
+            return
+        }
         if d == d.rounded(), abs(d) < 1e15 {
             out += String(Int64(d)).utf8
         } else {

@@ -28,7 +28,7 @@ struct ByteRange: Equatable {
             guard !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
             return UInt64(text)
         }
-        if start.isEmpty {   // bytes=-N: the last N bytes
+        if start.isEmpty {  // bytes=-N: the last N bytes
             guard let suffix = number(end) else { return .whole }
             guard suffix > 0, size > 0 else { return .unsatisfiable }
             return .partial(ByteRange(first: size - min(suffix, size), last: size - 1))

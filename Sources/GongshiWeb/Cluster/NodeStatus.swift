@@ -75,7 +75,8 @@ public final class NodeStatus: @unchecked Sendable {
     func health() -> Health {
         let generation = self.generation
         metrics.setGeneration(generation)
-        return Health(status: "ok", generation: generation, counts: counts(), uptimeSeconds: (uptimeSeconds * 1000).rounded() / 1000,
-                      mode: snapshot == nil ? "database" : "snapshot", snapshotCreated: snapshot?.manifest.created)
+        return Health(
+            status: "ok", generation: generation, counts: counts(), uptimeSeconds: (uptimeSeconds * 1000).rounded() / 1000,
+            mode: snapshot == nil ? "database" : "snapshot", snapshotCreated: snapshot?.manifest.created)
     }
 }

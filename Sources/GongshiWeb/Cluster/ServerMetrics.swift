@@ -1,6 +1,5 @@
 import CoreMetrics
 import Foundation
-
 import Prometheus
 
 /// `/metrics` in Prometheus text format, recorded through swift-metrics with
@@ -18,7 +17,10 @@ public final class ServerMetrics: @unchecked Sendable {
     private let lock = NSLock()
     /// Route and status: route names are the literals of the tables below, so building a
     /// key allocates nothing (this runs on every request).
-    private struct Key: Hashable { let route: String; let status: Int }
+    private struct Key: Hashable {
+        let route: String
+        let status: Int
+    }
     private var counters: [Key: CoreMetrics.Counter] = [:]
     private var timers: [String: CoreMetrics.Timer] = [:]
     private let generation: CoreMetrics.Gauge
@@ -47,16 +49,20 @@ public final class ServerMetrics: @unchecked Sendable {
         let route = Self.route(of: path)
         let key = Key(route: route, status: status)
         let (counter, timer): (CoreMetrics.Counter, CoreMetrics.Timer) = lock.withLock {
-            let counter = counters[key] ?? {
-                let made = CoreMetrics.Counter(label: Self.requestsLabel, dimensions: [("route", route), ("status", String(status))], factory: factory)
-                counters[key] = made
-                return made
-            }()
-            let timer = timers[route] ?? {
-                let made = CoreMetrics.Timer(label: Self.durationLabel, dimensions: [("route", route)], factory: factory)
-                timers[route] = made
-                return made
-            }()
+            let counter =
+                counters[key]
+                ?? {
+                    let made = CoreMetrics.Counter(label: Self.requestsLabel, dimensions: [("route", route), ("status", String(status))], factory: factory)
+                    counters[key] = made
+                    return made
+                }()
+            let timer =
+                timers[route]
+                ?? {
+                    let made = CoreMetrics.Timer(label: Self.durationLabel, dimensions: [("route", route)], factory: factory)
+                    timers[route] = made
+                    return made
+                }()
             return (counter, timer)
         }
         counter.increment()

@@ -21,8 +21,10 @@ public enum SnapshotPublisher {
     /// copy, writes the CSV exports and hashes, and writes `manifest.json` last. On any
     /// failure no manifest is written, so the directory is never served.
     /// `step` is told when each step begins.
-    public static func publish(databasePath: String, into directory: String, now: Date = Date(),
-                               step: (Step) -> Void = { _ in }) throws -> SnapshotManifest {
+    public static func publish(
+        databasePath: String, into directory: String, now: Date = Date(),
+        step: (Step) -> Void = { _ in }
+    ) throws -> SnapshotManifest {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw StoreError(kind: .open, message: "索引数据库不存在，请先运行 gongshi index", path: databasePath)
         }

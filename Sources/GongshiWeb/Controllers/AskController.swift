@@ -1,6 +1,6 @@
 import Foundation
-import GongshiSearch
 import GongshiAnswers
+import GongshiSearch
 
 /// /ask: a question in plain Chinese → the articles that answer it, each quoted, cited
 /// and linked into its document; the JSON twin is /api/ask.

@@ -27,8 +27,10 @@ struct DataController {
         let name = String(request.path.dropFirst(URLBuilder.Prefix.data.count))
         if name.isEmpty { return try listing(request, snapshot) }
         if name == Self.checksumsName {
-            return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "public, max-age=60")]
-                                + HTTPResponse.securityHeaders, body: Array(snapshot.manifest.checksumLines.utf8))
+            return HTTPResponse(
+                status: 200,
+                headers: [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "public, max-age=60")]
+                    + HTTPResponse.securityHeaders, body: Array(snapshot.manifest.checksumLines.utf8))
         }
         if name == SnapshotManifest.fileName {
             let path = (snapshot.directory as NSString).appendingPathComponent(SnapshotManifest.fileName)
@@ -39,8 +41,9 @@ struct DataController {
         guard let entry = snapshot.manifest.files.first(where: { $0.name == name }) else {
             throw HTTPProblem.notFound("找不到该文件", message: "数据下载中没有这个文件。")
         }
-        return file(request, path: (snapshot.directory as NSString).appendingPathComponent(entry.name), size: UInt64(entry.bytes),
-                    etag: "\"\(entry.sha256)\"", type: Self.contentType(entry.name), download: true)
+        return file(
+            request, path: (snapshot.directory as NSString).appendingPathComponent(entry.name), size: UInt64(entry.bytes),
+            etag: "\"\(entry.sha256)\"", type: Self.contentType(entry.name), download: true)
     }
 
     static func contentType(_ name: String) -> String {
@@ -58,7 +61,8 @@ struct DataController {
         }
         headers += HTTPResponse.securityHeaders
         if let etag, let match = request.headers["if-none-match"],
-           match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+            match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag })
+        {
             return HTTPResponse(status: 304, headers: headers)
         }
         // If-Range: a range only while the file is the one the client began with.
@@ -92,8 +96,9 @@ struct DataController {
         return DataPage(
             generation: String(manifest.generation), created: manifest.created,
             files: manifest.files.map { file in
-                .init(name: file.name, url: URLBuilder.dataFile(file.name), bytes: size(file.bytes), sha256: file.sha256,
-                      rows: file.rows.map { "\($0) 行" }, description: descriptions[file.name])
+                .init(
+                    name: file.name, url: URLBuilder.dataFile(file.name), bytes: size(file.bytes), sha256: file.sha256,
+                    rows: file.rows.map { "\($0) 行" }, description: descriptions[file.name])
             },
             organizations: String(counts.organizations), creditRecords: String(counts.creditRecords), notices: String(counts.notices),
             policies: String(counts.policies), articles: String(counts.articles), total: size(manifest.totalBytes),
@@ -104,8 +109,12 @@ struct DataController {
     /// 1,234 KB style sizes for people.
     static func size(_ bytes: Int64) -> String {
         let units = ["字节", "KB", "MB", "GB"]
-        var value = Double(bytes), unit = 0
-        while value >= 1024, unit < units.count - 1 { value /= 1024; unit += 1 }
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
         return unit == 0 ? "\(bytes) 字节" : String(format: "%.1f %@", value, units[unit])
     }
 }

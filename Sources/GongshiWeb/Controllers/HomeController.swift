@@ -22,8 +22,9 @@ struct HomeController {
             ],
             guides: try site.guides.list().filter { $0.topic == "成立登记" }.map { .init(title: $0.title, url: URLBuilder.guide($0.id)) },
             policies: overview.recentPolicies.map { p in
-                .init(title: p.title, url: URLBuilder.path(.policy(id: p.id)), level: p.level ?? "", status: p.status ?? "",
-                      date: p.revised ?? p.promulgated ?? p.effective ?? "")
+                .init(
+                    title: p.title, url: URLBuilder.path(.policy(id: p.id)), level: p.level ?? "", status: p.status ?? "",
+                    date: p.revised ?? p.promulgated ?? p.effective ?? "")
             },
             notices: overview.recentNotices.map { n in
                 .init(title: n.title, url: URLBuilder.path(.notice(id: n.id)), kind: n.kind, issuer: n.issuer, date: n.date)

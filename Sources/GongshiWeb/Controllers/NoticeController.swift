@@ -21,8 +21,9 @@ struct NoticeController {
         let extra = NoticeListPage.Extra(
             kinds: Notice.kinds.map { .init(value: $0, selected: filter.kind == $0) },
             atomURL: URLBuilder.url(URLBuilder.Route.noticeFeed, [("kind", filter.kind)]), jsonURL: URLBuilder.url(URLBuilder.Route.apiNotices, parameters),
-            pagination: PageLinks(total: feed.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: URLBuilder.Route.notices,
-                                  parameters: parameters))
+            pagination: PageLinks(
+                total: feed.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: URLBuilder.Route.notices,
+                parameters: parameters))
         return NoticeListPage(feed: NoticeFeedBody(feed), extra: extra)
     }
 
@@ -58,11 +59,14 @@ struct NoticeController {
         let feed = try directory.notices(filter: NoticeFeed.Filter(kind: kind), page: PageRequest(page: 1, size: 50))
         let (base, host) = DisclosureParameters.baseURL(request)
         let selfPath = URLBuilder.url(URLBuilder.Route.noticeFeed, [("kind", kind)])
-        let atom = AtomFeed(id: AtomFeed.tagURI(host: host, date: "2026", specific: "notices" + (kind.map { "/" + $0 } ?? "")),
-                            title: kind.map { "社会组织公告：\($0)" } ?? "社会组织公告", selfURL: base + selfPath,
-                            pageURL: base + URLBuilder.url(URLBuilder.Route.notices, [("kind", kind)]),
-                            entries: AtomFeed.entries(feed, baseURL: base, host: host), fallbackUpdated: "2026-01-01")
-        return HTTPResponse(status: 200, headers: [("Content-Type", "application/atom+xml; charset=utf-8"), ("Cache-Control", "public, max-age=300")]
-                            + HTTPResponse.securityHeaders, body: Array(atom.render().utf8))
+        let atom = AtomFeed(
+            id: AtomFeed.tagURI(host: host, date: "2026", specific: "notices" + (kind.map { "/" + $0 } ?? "")),
+            title: kind.map { "社会组织公告：\($0)" } ?? "社会组织公告", selfURL: base + selfPath,
+            pageURL: base + URLBuilder.url(URLBuilder.Route.notices, [("kind", kind)]),
+            entries: AtomFeed.entries(feed, baseURL: base, host: host), fallbackUpdated: "2026-01-01")
+        return HTTPResponse(
+            status: 200,
+            headers: [("Content-Type", "application/atom+xml; charset=utf-8"), ("Cache-Control", "public, max-age=300")]
+                + HTTPResponse.securityHeaders, body: Array(atom.render().utf8))
     }
 }

@@ -23,8 +23,10 @@ struct OrgController {
         let parameters = DisclosureParameters.organizationParameters(filter)
         let page = try DisclosureParameters.page(request)
         let result = try directory.search(filter: filter, page: page)
-        let selected: [String: String?] = ["type": filter.type, "status": filter.status, "credit_status": filter.creditStatus?.rawValue,
-                                           "grade": filter.grade, "region": filter.region, "authority": filter.authority]
+        let selected: [String: String?] = [
+            "type": filter.type, "status": filter.status, "credit_status": filter.creditStatus?.rawValue,
+            "grade": filter.grade, "region": filter.region, "authority": filter.authority,
+        ]
         let facets: [(String, String, [FacetCount])] = [
             ("type", "组织类型", result.facets.type), ("status", "登记状态", result.facets.status),
             ("credit_status", "信用状况", result.facets.creditStatus), ("grade", "评估等级", result.facets.grade),
@@ -32,15 +34,18 @@ struct OrgController {
         ]
         let extra = OrganizationListPage.Extra(
             selects: facets.map { param, label, values in
-                .init(param: param, label: label, options: values.map { value in
-                    .init(value: value.value, label: value.label, count: value.count, selected: selected[param] == value.value)
-                })
+                .init(
+                    param: param, label: label,
+                    options: values.map { value in
+                        .init(value: value.value, label: value.label, count: value.count, selected: selected[param] == value.value)
+                    })
             },
             pageLabel: page.page > 1 ? page.page : nil,
             csvURL: URLBuilder.url(URLBuilder.Route.organizations, parameters + [("format", "csv")]),
             jsonURL: URLBuilder.url(URLBuilder.Route.apiOrganizations, parameters + [("page", page.page > 1 ? "\(page.page)" : nil)]),
-            pagination: PageLinks(total: result.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: URLBuilder.Route.organizations,
-                                  parameters: parameters))
+            pagination: PageLinks(
+                total: result.total, page: page.page, pageSize: page.size, maxPages: PageRequest.maxPage, path: URLBuilder.Route.organizations,
+                parameters: parameters))
         return OrganizationListPage(list: OrganizationListBody(result), extra: extra)
     }
 

@@ -16,12 +16,14 @@ struct PolicyController {
         return PolicyListPage(
             total: list.total, page: parsed.page > 1 ? parsed.page : nil, activeFilters: parsed.hasFilters,
             items: list.items.map { p in
-                .init(title: p.title, url: URLBuilder.path(.policy(id: p.id)), docNumber: p.docNumber ?? "", issuer: p.issuer ?? "",
-                      promulgated: p.promulgated ?? "", status: p.status ?? "", statusClass: Self.statusClass(p.status))
+                .init(
+                    title: p.title, url: URLBuilder.path(.policy(id: p.id)), docNumber: p.docNumber ?? "", issuer: p.issuer ?? "",
+                    promulgated: p.promulgated ?? "", status: p.status ?? "", statusClass: Self.statusClass(p.status))
             },
             facets: SearchController.facetLinks(list.facets, path: URLBuilder.Route.policies, parameters: base),
-            pagination: PageLinks(total: list.total, page: parsed.page, pageSize: list.pageSize, maxPages: 500, path: URLBuilder.Route.policies,
-                                  parameters: base))
+            pagination: PageLinks(
+                total: list.total, page: parsed.page, pageSize: list.pageSize, maxPages: 500, path: URLBuilder.Route.policies,
+                parameters: base))
     }
 
     static func statusClass(_ status: String?) -> String {
@@ -84,8 +86,9 @@ struct PolicyController {
         }
         let preamble = document.preamble.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        var model = PolicyDocumentPage(title: d.title, facts: facts, blocks: blocks, toc: toc, hasToc: !toc.isEmpty, preamble: preamble,
-                                       hasPreamble: !preamble.isEmpty)
+        var model = PolicyDocumentPage(
+            title: d.title, facts: facts, blocks: blocks, toc: toc, hasToc: !toc.isEmpty, preamble: preamble,
+            hasPreamble: !preamble.isEmpty)
         switch d.status {
         case "已废止":
             model.banner = "本文件已废止，仅供查阅，不再作为办事依据。"

@@ -35,9 +35,10 @@ struct SearchController {
         model.results = SearchResponseBody(response).results.map { r in
             // An organization's label is its registration and credit status, shown beside the kind.
             let isOrg = r.kind == "org"
-            return .init(title: r.title, label: isOrg ? "" : r.label ?? "", url: r.url, snippet: r.snippet,
-                         kindLabel: Self.kindLabels[r.kind] ?? r.kind, status: isOrg && r.label?.isEmpty == false ? r.label : nil,
-                         exact: r.score >= 1000)
+            return .init(
+                title: r.title, label: isOrg ? "" : r.label ?? "", url: r.url, snippet: r.snippet,
+                kindLabel: Self.kindLabels[r.kind] ?? r.kind, status: isOrg && r.label?.isEmpty == false ? r.label : nil,
+                exact: r.score >= 1000)
         }
         model.relaxedNotice = Self.relaxationNotice(response)
         if let suggestion = response.suggestion {
@@ -52,8 +53,9 @@ struct SearchController {
         model.hasFacets = !facets.groups.isEmpty
         model.activeFilters = parsed.hasFilters
         model.clearURL = URLBuilder.url(URLBuilder.Route.search, [("q", parsed.query)])
-        model.pagination = PageLinks(total: response.total, page: parsed.page, pageSize: parsed.request.limit, maxPages: 100,
-                                     path: URLBuilder.Route.search, parameters: base)
+        model.pagination = PageLinks(
+            total: response.total, page: parsed.page, pageSize: parsed.request.limit, maxPages: 100,
+            path: URLBuilder.Route.search, parameters: base)
         if response.results.isEmpty, let hint = Self.pinyinHint(parsed.query) {
             model.pinyinHint = hint
             model.pinyinURL = URLBuilder.component(hint)
@@ -99,12 +101,15 @@ struct SearchController {
     static func facetLinks(_ facets: [Facet], path: String, parameters: [(String, String?)]) -> [FacetLinks] {
         facets.filter { !$0.values.isEmpty }.map { facet in
             let key = parameter(forFacet: facet.name)
-            return FacetLinks(label: facetLabels[facet.name] ?? facet.name, values: facet.values.map { value in
-                .init(label: facet.name == "kind" ? (kindLabels[value.value] ?? value.value) : value.value,
-                      count: value.count, active: parameters.first { $0.0 == key }?.1 == value.value,
-                      url: URLBuilder.url(path, replacing(parameters, key, value.value)),
-                      removeURL: URLBuilder.url(path, replacing(parameters, key, nil)))
-            })
+            return FacetLinks(
+                label: facetLabels[facet.name] ?? facet.name,
+                values: facet.values.map { value in
+                    .init(
+                        label: facet.name == "kind" ? (kindLabels[value.value] ?? value.value) : value.value,
+                        count: value.count, active: parameters.first { $0.0 == key }?.1 == value.value,
+                        url: URLBuilder.url(path, replacing(parameters, key, value.value)),
+                        removeURL: URLBuilder.url(path, replacing(parameters, key, nil)))
+                })
         }
     }
 
@@ -125,7 +130,8 @@ struct SearchController {
     /// For a Han query that found nothing, its pinyin (which the search also accepts).
     static func pinyinHint(_ query: String) -> String? {
         guard query.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }),
-              let tokenizer = try? ChineseTokenizer(), let pinyin = tokenizer.pinyin(query) else { return nil }
+            let tokenizer = try? ChineseTokenizer(), let pinyin = tokenizer.pinyin(query)
+        else { return nil }
         let compact = pinyin.replacingOccurrences(of: " ", with: "")
         return compact.isEmpty || compact == query ? nil : compact
     }

@@ -10,8 +10,9 @@ struct ServiceController {
 
     /// GET /metrics: Prometheus text.
     func metrics() -> HTTPResponse {
-        HTTPResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8"), ("Cache-Control", "no-store")],
-                     body: site.node.metrics.render())
+        HTTPResponse(
+            status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8"), ("Cache-Control", "no-store")],
+            body: site.node.metrics.render())
     }
 
     /// GET /api/openapi.json: the API description bundled with this target.
@@ -21,7 +22,9 @@ struct ServiceController {
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw WebError("cannot read the API description: \(error)", path: url.path) }
-        return HTTPResponse(status: 200, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "public, max-age=3600")]
-                            + HTTPResponse.securityHeaders, body: Array(data))
+        return HTTPResponse(
+            status: 200,
+            headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "public, max-age=3600")]
+                + HTTPResponse.securityHeaders, body: Array(data))
     }
 }

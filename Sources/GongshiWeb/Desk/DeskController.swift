@@ -30,15 +30,18 @@ struct DeskController {
     static func nonEmpty(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
 
     /// A page, inside the desk's navigation when someone is signed in.
-    private func render<Model: PageModel>(_ model: Model, _ request: HTTPRequest, status: Int = 200, printView: Bool = false,
-                                          headers: [(String, String)] = []) throws -> HTTPResponse {
+    private func render<Model: PageModel>(
+        _ model: Model, _ request: HTTPRequest, status: Int = 200, printView: Bool = false,
+        headers: [(String, String)] = []
+    ) throws -> HTTPResponse {
         var page = PageContext(request)
         page.status = status
         if printView { page.printView = true }
         var response: HTTPResponse
         if let session {
-            let staff = StaffPage<Model>.Staff(account: session.account.name, roleLabel: session.account.role.label,
-                                               isAdmin: session.account.isAdmin, csrf: session.csrf)
+            let staff = StaffPage<Model>.Staff(
+                account: session.account.name, roleLabel: session.account.role.label,
+                isAdmin: session.account.isAdmin, csrf: session.csrf)
             response = try site.pages.render(StaffPage(body: model, staff: staff), page: page)
             response.headers = response.headers.map { $0.0 == "Cache-Control" ? ("Cache-Control", "no-store") : $0 }
         } else {
@@ -73,7 +76,8 @@ struct DeskController {
     /// already has, or a new one set as a cookie.
     private func formToken(_ request: HTTPRequest) -> (token: String, headers: [(String, String)]) {
         if let token = DeskCookies.value(DeskCookies.form, in: request), token.utf8.count == 64,
-           token.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) {
+            token.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+        {
             return (token, [])
         }
         let token = Self.randomHex()
@@ -90,8 +94,9 @@ struct DeskController {
     func login(_ request: HTTPRequest, problem: String?, status: Int = 200) throws -> HTTPResponse {
         let (token, headers) = formToken(request)
         let next = FormBody(request.body).value("next") ?? request.query["next"] ?? URLBuilder.Route.desk
-        return try render(DeskLoginPage(formToken: token, problem: problem, next: URLBuilder.safeLocalPath(next)), request, status: status,
-                          headers: headers)
+        return try render(
+            DeskLoginPage(formToken: token, problem: problem, next: URLBuilder.safeLocalPath(next)), request, status: status,
+            headers: headers)
     }
 
     // MARK: - Work views
@@ -109,8 +114,9 @@ struct DeskController {
         mine.openOnly = true
         var overdue = ConsultationQuery()
         overdue.overdueOnly = true
-        var model = DeskHomePage(mine: try desk.consultations(mine).map(row), overdue: try desk.consultations(overdue).map(row),
-                                 overdueDays: desk.policy.overdueWorkingDays, text: text)
+        var model = DeskHomePage(
+            mine: try desk.consultations(mine).map(row), overdue: try desk.consultations(overdue).map(row),
+            overdueDays: desk.policy.overdueWorkingDays, text: text)
         if !text.isEmpty {
             var search = ConsultationQuery()
             search.text = text
@@ -121,9 +127,10 @@ struct DeskController {
     }
 
     private func row(_ c: Consultation) -> DeskHomePage.Row {
-        DeskHomePage.Row(id: c.id, channel: c.channel.rawValue, received: Self.date(c.receivedAt), question: String(c.question.prefix(80)),
-                         status: c.status.rawValue, assignee: Self.nonEmpty(c.assigneeName), overdue: desk.isOverdue(c),
-                         tags: Self.nonEmpty(c.tags.joined(separator: "、")))
+        DeskHomePage.Row(
+            id: c.id, channel: c.channel.rawValue, received: Self.date(c.receivedAt), question: String(c.question.prefix(80)),
+            status: c.status.rawValue, assignee: Self.nonEmpty(c.assigneeName), overdue: desk.isOverdue(c),
+            tags: Self.nonEmpty(c.tags.joined(separator: "、")))
     }
 
     /// GET /api/desk/consultations?q=&open=1&overdue=1&mine=1
@@ -179,7 +186,7 @@ struct DeskController {
         do {
             let id = try Self.create(form, desk: desk, account: account, site: site)
             return .redirect(URLBuilder.deskConsultation(id))
-        } catch where error.kind != .store {
+        } catch  where error.kind != .store {
             return try intake(request, problem: error.message, form: form, status: 400)
         }
     }
@@ -238,14 +245,16 @@ struct DeskController {
             assignees: try desk.accounts().filter { !$0.disabled }.map { .init(name: $0.name, selected: $0.id == c.assigneeID) },
             reply: c.reply, faq: c.publishedAsFAQ, overdue: desk.isOverdue(c),
             citations: c.citations.map {
-                .init(document: $0.documentID, label: $0.label, title: $0.documentTitle, text: $0.quotedText, generation: $0.generation,
-                      status: $0.documentStatus ?? "未注明")
+                .init(
+                    document: $0.documentID, label: $0.label, title: $0.documentTitle, text: $0.quotedText, generation: $0.generation,
+                    status: $0.documentStatus ?? "未注明")
             },
             suggestions: suggestions.map { answer in
                 let label = answer.article?.label ?? answer.section?.label ?? ""
-                return .init(document: answer.document.id, label: label, title: answer.document.title, url: URLBuilder.path(answer.ref),
-                             highlight: HTMLText.marked(answer.highlight), citation: answer.citation, current: answer.current,
-                             added: cited.contains("\(answer.document.id)|\(label)"))
+                return .init(
+                    document: answer.document.id, label: label, title: answer.document.title, url: URLBuilder.path(answer.ref),
+                    highlight: HTMLText.marked(answer.highlight), citation: answer.citation, current: answer.current,
+                    added: cited.contains("\(answer.document.id)|\(label)"))
             })
     }
 
@@ -281,14 +290,17 @@ struct DeskController {
         let stats = try desk.statistics()
         func chart(_ id: String, _ title: String, _ counts: [DeskStatistics.Count], line: Bool = false) -> StatisticsPage.Chart {
             let data = counts.map { SVGChart.Datum($0.key, $0.count) }
-            return .init(id: id, title: title,
-                         svg: line && data.count > 1 ? SVGChart.line(id: id, title: title, data: data) : SVGChart.bars(id: id, title: title, data: data),
-                         table: SVGChart.table(caption: title, labelHeader: "类别", data: data))
+            return .init(
+                id: id, title: title,
+                svg: line && data.count > 1 ? SVGChart.line(id: id, title: title, data: data) : SVGChart.bars(id: id, title: title, data: data),
+                table: SVGChart.table(caption: title, labelHeader: "类别", data: data))
         }
-        return DeskStatsPage(total: stats.total, charts: [
-            chart("desk-channel", "按渠道", stats.byChannel), chart("desk-status", "按状态", stats.byStatus),
-            chart("desk-tag", "按主题标签", stats.byTag), chart("desk-month", "按月份", stats.byMonth, line: true),
-        ])
+        return DeskStatsPage(
+            total: stats.total,
+            charts: [
+                chart("desk-channel", "按渠道", stats.byChannel), chart("desk-status", "按状态", stats.byStatus),
+                chart("desk-tag", "按主题标签", stats.byTag), chart("desk-month", "按月份", stats.byMonth, line: true),
+            ])
     }
 
     /// GET /api/desk/stats
@@ -301,9 +313,10 @@ struct DeskController {
 
     func auditModel() throws -> DeskAuditPage {
         let entries = try desk.auditTrail(limit: 500, by: try account())
-        return DeskAuditPage(entries: entries.map {
-            .init(at: Self.date($0.at), actor: $0.actor, action: $0.action, target: $0.target, before: $0.before ?? "", after: $0.after ?? "")
-        })
+        return DeskAuditPage(
+            entries: entries.map {
+                .init(at: Self.date($0.at), actor: $0.actor, action: $0.action, target: $0.target, before: $0.before ?? "", after: $0.after ?? "")
+            })
     }
 
     /// GET /api/desk/audit (admins)
@@ -312,13 +325,22 @@ struct DeskController {
     /// GET /desk/export.csv (admins): without personal data.
     func export(_ request: HTTPRequest) throws -> HTTPResponse {
         let rows = try desk.export(by: try account())
-        let csv = CSVExport.render(header: ["编号", "渠道", "受理时间", "问题", "统一社会信用代码", "标签", "状态", "承办人", "答复", "引用"],
-                                   rows: rows.map { ["\($0.id)", $0.channel, Self.date($0.receivedAt), $0.question, $0.organizationCode,
-                                                     $0.tags.joined(separator: "、"), $0.status, $0.assignee, $0.reply,
-                                                     $0.citations.joined(separator: "；")] })
-        return HTTPResponse(status: 200, headers: [("Content-Type", CSVExport.contentType), ("Cache-Control", "no-store"),
-                                                   ("Content-Disposition", "attachment; filename=\"consultations.csv\"")] + HTTPResponse.securityHeaders,
-                            body: Array(csv.utf8))
+        let csv = CSVExport.render(
+            header: ["编号", "渠道", "受理时间", "问题", "统一社会信用代码", "标签", "状态", "承办人", "答复", "引用"],
+            rows: rows.map {
+                [
+                    "\($0.id)", $0.channel, Self.date($0.receivedAt), $0.question, $0.organizationCode,
+                    $0.tags.joined(separator: "、"), $0.status, $0.assignee, $0.reply,
+                    $0.citations.joined(separator: "；"),
+                ]
+            })
+        return HTTPResponse(
+            status: 200,
+            headers: [
+                ("Content-Type", CSVExport.contentType), ("Cache-Control", "no-store"),
+                ("Content-Disposition", "attachment; filename=\"consultations.csv\""),
+            ] + HTTPResponse.securityHeaders,
+            body: Array(csv.utf8))
     }
 
     // MARK: - Public
@@ -326,9 +348,11 @@ struct DeskController {
     /// GET /consult, and the form again with its problem after a failed POST.
     func consultForm(_ request: HTTPRequest, problem: String?, form: FormBody?, status: Int = 200) throws -> HTTPResponse {
         let (token, headers) = formToken(request)
-        return try render(ConsultPage(formToken: token, problem: problem, question: form?["question"] ?? "", name: form?["name"] ?? "",
-                                      contact: form?["contact"] ?? "", maxQuestion: Desk.maxQuestionCharacters),
-                          request, status: status, headers: headers)
+        return try render(
+            ConsultPage(
+                formToken: token, problem: problem, question: form?["question"] ?? "", name: form?["name"] ?? "",
+                contact: form?["contact"] ?? "", maxQuestion: Desk.maxQuestionCharacters),
+            request, status: status, headers: headers)
     }
 
     /// GET /consult/{receipt}
@@ -351,9 +375,11 @@ struct DeskController {
     }
 
     static func faqModel(_ entries: [PublishedFAQ]) -> FAQPage {
-        FAQPage(entries: entries.map { e in
-            .init(id: e.consultationID, question: e.question, answer: e.answer, published: date(e.publishedAt),
-                  articles: e.articles.map { .init(title: $0.documentTitle, label: $0.label, url: URLBuilder.policy(encoding: $0.documentID)) })
-        }, empty: entries.isEmpty)
+        FAQPage(
+            entries: entries.map { e in
+                .init(
+                    id: e.consultationID, question: e.question, answer: e.answer, published: date(e.publishedAt),
+                    articles: e.articles.map { .init(title: $0.documentTitle, label: $0.label, url: URLBuilder.policy(encoding: $0.documentID)) })
+            }, empty: entries.isEmpty)
     }
 }

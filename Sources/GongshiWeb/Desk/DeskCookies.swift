@@ -1,3 +1,5 @@
+import Foundation
+
 /// The desk's cookies: the session id (`gongshi_desk`) and, before login and on /consult,
 /// a form token compared with the one in the form (double submit). Both HttpOnly and
 /// SameSite=Strict; Secure when the request came over TLS (X-Forwarded-Proto: https).
@@ -23,5 +25,3 @@ enum DeskCookies {
 
     static func clear(_ name: String, request: HTTPRequest) -> (String, String) { set(name, "", request: request, maxAge: 0) }
 }
-
-import Foundation

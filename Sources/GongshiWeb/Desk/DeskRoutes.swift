@@ -29,8 +29,10 @@ public struct DeskRoutes: Sendable {
     }
 
     /// Paths only admins may reach (GET) and actions only admins may take (POST).
-    static let adminPaths: Set<String> = [URLBuilder.Route.deskAudit, URLBuilder.Route.deskExport, URLBuilder.Route.apiDeskAudit,
-                                          URLBuilder.Route.apiDeskExport]
+    static let adminPaths: Set<String> = [
+        URLBuilder.Route.deskAudit, URLBuilder.Route.deskExport, URLBuilder.Route.apiDeskAudit,
+        URLBuilder.Route.apiDeskExport,
+    ]
     static let adminActions: Set<String> = ["publish", "unpublish"]
     static let staffActions: Set<String> = ["reply", "cite", "uncite", "status", "publishable"]
 
@@ -58,8 +60,10 @@ public struct DeskRoutes: Sendable {
             }
             return try pages.receipt(request, reply)
         }
-        guard path == URLBuilder.Route.desk || path.hasPrefix(URLBuilder.Route.desk + "/") || path == URLBuilder.Route.apiDesk
-            || path.hasPrefix(URLBuilder.Route.apiDesk + "/") else { return nil }
+        guard
+            path == URLBuilder.Route.desk || path.hasPrefix(URLBuilder.Route.desk + "/") || path == URLBuilder.Route.apiDesk
+                || path.hasPrefix(URLBuilder.Route.apiDesk + "/")
+        else { return nil }
         return try authenticated(request)
     }
 
@@ -77,7 +81,8 @@ public struct DeskRoutes: Sendable {
             return .redirect(URLBuilder.deskLogin(next: request.method == "GET" ? request.path : URLBuilder.Route.desk))
         }
         if Self.adminPaths.contains(request.path) || Self.adminActions.contains(String(request.path.split(separator: "/").last ?? "")),
-           !session.account.isAdmin {
+            !session.account.isAdmin
+        {
             throw DeskError(.forbidden, "该操作需要管理员权限")
         }
         if request.method == "POST" {
@@ -129,7 +134,8 @@ public struct DeskRoutes: Sendable {
         let isAPI = parts.first == "api"
         let rest = isAPI ? Array(parts.dropFirst(2)) : Array(parts.dropFirst())
         guard rest.count == 2, isAPI ? parts[1] == "desk" && parts[2] == "consultations" : parts[0] == "desk",
-              let id = Int64(isAPI ? parts[3] : rest[0]) else {
+            let id = Int64(isAPI ? parts[3] : rest[0])
+        else {
             throw notFound(request)
         }
         let action = isAPI ? (parts.count == 5 ? parts[4] : "") : rest[1]
@@ -148,14 +154,19 @@ public struct DeskRoutes: Sendable {
             let reference = form["ref"].trimmingCharacters(in: .whitespaces)
             let found: ArticleText?
             do {
-                found = reference.isEmpty ? try site.answers.article(documentID: form["document"], label: form["label"])
-                                          : try site.answers.article(reference: reference)
+                found =
+                    reference.isEmpty
+                    ? try site.answers.article(documentID: form["document"], label: form["label"])
+                    : try site.answers.article(reference: reference)
             } catch { throw DeskError(.store, "检索条文失败：\(error)") }
             guard let found else {
                 throw DeskError(.invalid, reference.isEmpty ? "找不到该条文" : "找不到“\(reference)”，请按“慈善法第十条”的格式输入")
             }
-            try desk.addCitation(id, Citation(documentID: found.documentID, documentTitle: found.documentTitle, documentStatus: found.documentStatus,
-                                              label: found.label, quotedText: found.text, generation: found.generation), by: account)
+            try desk.addCitation(
+                id,
+                Citation(
+                    documentID: found.documentID, documentTitle: found.documentTitle, documentStatus: found.documentStatus,
+                    label: found.label, quotedText: found.text, generation: found.generation), by: account)
         case "uncite":
             try desk.removeCitation(id, documentID: form["document"], label: form["label"], by: account)
         case "status":
@@ -206,12 +217,14 @@ public struct DeskRoutes: Sendable {
                 return try pages.login(request, problem: "表单已失效，请重新输入", status: 403)
             }
             do {
-                let session = try desk.login(name: form["name"], password: form["password"], address: address(request),
-                                             replacing: DeskCookies.value(DeskCookies.session, in: request))
+                let session = try desk.login(
+                    name: form["name"], password: form["password"], address: address(request),
+                    replacing: DeskCookies.value(DeskCookies.session, in: request))
                 let next = URLBuilder.safeLocalPath(form.value("next"))
-                return .redirect(next.hasPrefix(URLBuilder.Route.desk) ? next : URLBuilder.Route.desk,
-                                 headers: [DeskCookies.set(DeskCookies.session, session.id, request: request, maxAge: Int(desk.policy.absoluteTimeout))])
-            } catch where error.kind != .store {
+                return .redirect(
+                    next.hasPrefix(URLBuilder.Route.desk) ? next : URLBuilder.Route.desk,
+                    headers: [DeskCookies.set(DeskCookies.session, session.id, request: request, maxAge: Int(desk.policy.absoluteTimeout))])
+            } catch  where error.kind != .store {
                 let status = error.kind == .throttled ? 429 : 401
                 return try pages.login(request, problem: error.message, status: status)
             }
@@ -234,7 +247,7 @@ public struct DeskRoutes: Sendable {
             do {
                 let receipt = try desk.submitPublic(question: form["question"], name: form["name"], contact: form["contact"], address: address(request))
                 return .redirect(URLBuilder.receipt(receipt, isNew: true))
-            } catch where error.kind != .store {
+            } catch  where error.kind != .store {
                 return try pages.consultForm(request, problem: error.message, form: form, status: error.kind == .throttled ? 429 : 400)
             }
         default: throw methodNotAllowed(request, allow: "GET, HEAD, POST")
@@ -252,9 +265,11 @@ public struct DeskRoutes: Sendable {
         }
         ask.extraFAQ = { question in
             DeskFAQMatcher.matches(question, in: entries).map { entry in
-                AskPage.FAQ(question: entry.question, answer: entry.answer, articles: entry.articles.map {
-                    .init(document: $0.documentTitle, label: $0.label, url: URLBuilder.policy(encoding: $0.documentID))
-                })
+                AskPage.FAQ(
+                    question: entry.question, answer: entry.answer,
+                    articles: entry.articles.map {
+                        .init(document: $0.documentTitle, label: $0.label, url: URLBuilder.policy(encoding: $0.documentID))
+                    })
             }
         }
         return try ask.page(request)
@@ -267,7 +282,8 @@ public struct DeskRoutes: Sendable {
     /// Comparison that takes as long for every wrong token of one length.
     static func same(_ a: String?, _ b: String) -> Bool {
         guard let a, !b.isEmpty else { return false }
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
@@ -277,12 +293,14 @@ public struct DeskRoutes: Sendable {
     }
 
     func methodNotAllowed(_ request: HTTPRequest, allow: String) -> HTTPProblem {
-        HTTPProblem(405, "不支持的请求方法", request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? "不支持的请求方法" : "该地址不支持此请求方法。",
-                    headers: [("Allow", allow)])
+        HTTPProblem(
+            405, "不支持的请求方法", request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? "不支持的请求方法" : "该地址不支持此请求方法。",
+            headers: [("Allow", allow)])
     }
 
     func notFound(_ request: HTTPRequest) -> HTTPProblem {
-        request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? HTTPProblem.notFound(message: "找不到该接口：\(request.path)")
+        request.path.hasPrefix(URLBuilder.Route.apiPrefix)
+            ? HTTPProblem.notFound(message: "找不到该接口：\(request.path)")
             : HTTPProblem.notFound(message: "您访问的地址不存在，可能已被移除。")
     }
 }

@@ -1,5 +1,5 @@
-import GongshiSearch
 import GongshiDisclosure
+import GongshiSearch
 
 /// An Atom feed (RFC 4287) of disclosure notices: `/notices.atom` and one per kind.
 /// A pure function of its input; every text escaped.
@@ -37,8 +37,10 @@ public struct AtomFeed: Sendable {
     /// Used when there are no entries; otherwise the newest entry's date.
     public var fallbackUpdated: String
 
-    public init(id: String, title: String, selfURL: String, pageURL: String, author: String = "社会组织信息公开平台",
-                entries: [Entry], fallbackUpdated: String) {
+    public init(
+        id: String, title: String, selfURL: String, pageURL: String, author: String = "社会组织信息公开平台",
+        entries: [Entry], fallbackUpdated: String
+    ) {
         self.id = id
         self.title = title
         self.selfURL = selfURL
@@ -51,9 +53,10 @@ public struct AtomFeed: Sendable {
     /// Entries of a page of notices; `baseURL` like `https://example.org` (no trailing slash).
     public static func entries(_ feed: NoticeFeed, baseURL: String, host: String) -> [Entry] {
         feed.items.map { item in
-            Entry(id: tagURI(host: host, date: item.date, specific: "notice/" + item.id), title: item.title, updated: item.date,
-                  link: baseURL + URLBuilder.path(.notice(id: item.id)), summary: item.summary.isEmpty ? "\(item.issuer) \(item.kind)" : item.summary,
-                  category: item.kind)
+            Entry(
+                id: tagURI(host: host, date: item.date, specific: "notice/" + item.id), title: item.title, updated: item.date,
+                link: baseURL + URLBuilder.path(.notice(id: item.id)), summary: item.summary.isEmpty ? "\(item.issuer) \(item.kind)" : item.summary,
+                category: item.kind)
         }
     }
 

@@ -1,5 +1,5 @@
-import GongshiSearch
 import GongshiDisclosure
+import GongshiSearch
 
 /// CSV downloads of the lists: UTF-8 with a BOM (so Excel reads Chinese correctly),
 /// CRLF line ends and quoting per RFC 4180, and cells that a spreadsheet would run as a
@@ -28,14 +28,20 @@ public enum CSVExport {
 
     /// `/orgs` results.
     public static func organizations(_ items: [OrganizationSummary]) -> String {
-        render(header: ["统一社会信用代码", "名称", "类型", "登记管理机关", "所属区域", "成立登记日期", "登记状态", "评估等级", "信用状况"],
-               rows: items.map { [$0.code, $0.name, $0.type, $0.authority, $0.region ?? "", $0.founded, $0.status, $0.grade ?? "", $0.creditStatusLabel] })
+        render(
+            header: ["统一社会信用代码", "名称", "类型", "登记管理机关", "所属区域", "成立登记日期", "登记状态", "评估等级", "信用状况"],
+            rows: items.map { [$0.code, $0.name, $0.type, $0.authority, $0.region ?? "", $0.founded, $0.status, $0.grade ?? "", $0.creditStatusLabel] })
     }
 
     /// `/credit/abnormal` or `/credit/serious`.
     public static func creditList(_ list: CreditList) -> String {
-        render(header: ["统一社会信用代码", "名称", "所属区域", "列入事由", "决定机关", "列入日期", "移出日期", "移出事由", "状态"],
-               rows: list.items.map { [$0.orgCode, $0.orgName, $0.region ?? "", $0.reason, $0.authority, $0.date, $0.removedOn ?? "",
-                                       $0.removalReason ?? "", $0.current ? "列入中" : "已移出"] })
+        render(
+            header: ["统一社会信用代码", "名称", "所属区域", "列入事由", "决定机关", "列入日期", "移出日期", "移出事由", "状态"],
+            rows: list.items.map {
+                [
+                    $0.orgCode, $0.orgName, $0.region ?? "", $0.reason, $0.authority, $0.date, $0.removedOn ?? "",
+                    $0.removalReason ?? "", $0.current ? "列入中" : "已移出",
+                ]
+            })
     }
 }

@@ -44,7 +44,8 @@ public enum SVGChart {
     public static func line(id: String, title: String, data: [Datum], width: Int = 360, height: Int = 220) -> String {
         let left = 44.0, right = 8.0, top = 16.0, bottom = 40.0
         let maxValue = max(1, data.map(\.value).max() ?? 1)
-        let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
+        let plotWidth = Double(width) - left - right
+        let plotHeight = Double(height) - top - bottom
         let step = data.count > 1 ? plotWidth / Double(data.count - 1) : 0
         let ids = identifiers(id)
         var svg = header(ids: ids, title: title, description: summary(data), width: width, height: height, linked: false)
@@ -55,7 +56,8 @@ public enum SVGChart {
             (left + Double(i) * step, top + plotHeight - Double(max(0, d.value)) / Double(maxValue) * plotHeight)
         }
         if !points.isEmpty {
-            svg += "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2\" points=\"\(points.map { "\(format($0.0)),\(format($0.1))" }.joined(separator: " "))\"/>\n"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2\" points=\"\(points.map { "\(format($0.0)),\(format($0.1))" }.joined(separator: " "))\"/>\n"
         }
         let labelEvery = max(1, (data.count + 1) / 3)
         for (i, d) in data.enumerated() {

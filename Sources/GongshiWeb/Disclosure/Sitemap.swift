@@ -42,8 +42,10 @@ public enum Sitemap {
     public static func organizationFiles(count: Int) -> Int { max(1, (count + maxURLs - 1) / maxURLs) }
 
     /// The pages every deployment has, relative to the site root.
-    public static let fixedPaths = [URLBuilder.Route.home, URLBuilder.Route.organizations, URLBuilder.Route.notices, URLBuilder.Route.creditAbnormal,
-                                     URLBuilder.Route.creditSerious, URLBuilder.Route.statistics, URLBuilder.Route.noticeFeed]
+    public static let fixedPaths = [
+        URLBuilder.Route.home, URLBuilder.Route.organizations, URLBuilder.Route.notices, URLBuilder.Route.creditAbnormal,
+        URLBuilder.Route.creditSerious, URLBuilder.Route.statistics, URLBuilder.Route.noticeFeed,
+    ]
 
     public static func robotsTxt(sitemapURL: String) -> String {
         """

@@ -1,5 +1,5 @@
-import GongshiStore
 import GongshiSearch
+import GongshiStore
 
 /// Text made safe for XML and HTML: markup characters escaped, and characters XML 1.0
 /// forbids (controls other than tab and newlines, U+FFFE/U+FFFF) dropped.

@@ -1,6 +1,6 @@
 import Foundation
-import GongshiSearch
 import GongshiDisclosure
+import GongshiSearch
 import GongshiStore
 
 /// Query parameters of the transparency pages, read once for a page and its JSON twin.
@@ -32,35 +32,42 @@ enum DisclosureParameters {
             }
             creditStatus = status
         }
-        let filter = OrganizationFilter(name: text(request, "name"), type: text(request, "type"), status: text(request, "status"),
-                                        creditStatus: creditStatus, grade: text(request, "grade"), authority: text(request, "authority"),
-                                        region: text(request, "region"), foundedYear: try integer(request, "year"),
-                                        centerLevel: text(request, "center_level"))
+        let filter = OrganizationFilter(
+            name: text(request, "name"), type: text(request, "type"), status: text(request, "status"),
+            creditStatus: creditStatus, grade: text(request, "grade"), authority: text(request, "authority"),
+            region: text(request, "region"), foundedYear: try integer(request, "year"),
+            centerLevel: text(request, "center_level"))
         try filter.validate()
         return filter
     }
 
     static func organizationParameters(_ filter: OrganizationFilter) -> [(String, String?)] {
-        [("name", filter.name), ("type", filter.type), ("status", filter.status), ("credit_status", filter.creditStatus?.rawValue),
-         ("grade", filter.grade), ("authority", filter.authority), ("region", filter.region),
-         ("year", filter.foundedYear.map(String.init)), ("center_level", filter.centerLevel)]
+        [
+            ("name", filter.name), ("type", filter.type), ("status", filter.status), ("credit_status", filter.creditStatus?.rawValue),
+            ("grade", filter.grade), ("authority", filter.authority), ("region", filter.region),
+            ("year", filter.foundedYear.map(String.init)), ("center_level", filter.centerLevel),
+        ]
     }
 
     static func creditFilter(_ request: HTTPRequest) throws(DisclosureError) -> CreditList.Filter {
-        let filter = CreditList.Filter(authority: text(request, "authority"), region: text(request, "region"),
-                                       year: try integer(request, "year"), name: text(request, "name"))
+        let filter = CreditList.Filter(
+            authority: text(request, "authority"), region: text(request, "region"),
+            year: try integer(request, "year"), name: text(request, "name"))
         try filter.validate()
         return filter
     }
 
     static func creditParameters(_ filter: CreditList.Filter, removed: Bool) -> [(String, String?)] {
-        [("name", filter.name), ("authority", filter.authority), ("region", filter.region), ("year", filter.year.map(String.init)),
-         ("removed", removed ? "1" : nil)]
+        [
+            ("name", filter.name), ("authority", filter.authority), ("region", filter.region), ("year", filter.year.map(String.init)),
+            ("removed", removed ? "1" : nil),
+        ]
     }
 
     static func noticeFilter(_ request: HTTPRequest) -> NoticeFeed.Filter {
-        NoticeFeed.Filter(kind: text(request, "kind"), issuer: text(request, "issuer"), from: text(request, "from"), to: text(request, "to"),
-                          name: text(request, "name"))
+        NoticeFeed.Filter(
+            kind: text(request, "kind"), issuer: text(request, "issuer"), from: text(request, "from"), to: text(request, "to"),
+            name: text(request, "name"))
     }
 
     static func noticeParameters(_ filter: NoticeFeed.Filter) -> [(String, String?)] {
@@ -70,9 +77,11 @@ enum DisclosureParameters {
     /// `http://host` for absolute links in feeds and sitemaps, from a well-formed Host header.
     static func baseURL(_ request: HTTPRequest) -> (url: String, host: String) {
         let host = request.headers["host"] ?? ""
-        let valid = !host.isEmpty && host.utf8.count <= 255 && host.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "." || $0 == ":" || $0 == "-" || $0 == "[" || $0 == "]"
-        }
+        let valid =
+            !host.isEmpty && host.utf8.count <= 255
+            && host.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "." || $0 == ":" || $0 == "-" || $0 == "[" || $0 == "]"
+            }
         let name = valid ? host : "127.0.0.1:8080"
         return ("http://\(name)", String(name.split(separator: ":").first ?? "localhost"))
     }

@@ -1,6 +1,6 @@
-import GongshiStore
 import Foundation
 import GongshiSearch
+import GongshiStore
 import Mustache
 
 /// Renders the HTML pages from the Mustache templates bundled with this target. Values
@@ -51,7 +51,8 @@ public struct PageRenderer: Sendable {
     /// The names of the bundled templates (for the test that renders each with its model).
     var templateNames: [String] {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) else { return [] }
+            let files = try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+        else { return [] }
         return files.filter { $0.pathExtension == "mustache" }.map { $0.deletingPathExtension().lastPathComponent }.sorted()
     }
 }

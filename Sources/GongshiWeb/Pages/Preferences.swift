@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading preferences kept in a cookie, so the large-font and high-contrast modes persist
 /// across pages and visits without JavaScript.
 struct Preferences: Equatable {
@@ -34,5 +36,3 @@ struct Preferences: Equatable {
         "\(Self.cookieName)=\(cookieValue); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
     }
 }
-
-import Foundation

@@ -163,7 +163,8 @@ public enum URLBuilder {
     /// the site (//host, \\, a scheme, control characters) becomes "/".
     static func safeLocalPath(_ value: String?) -> String {
         guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), value.utf8.count <= 2048,
-              !value.contains("\\"), !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return "/" }
+            !value.contains("\\"), !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else { return "/" }
         return value
     }
 }
