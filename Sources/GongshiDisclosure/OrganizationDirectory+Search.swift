@@ -141,7 +141,8 @@ extension OrganizationDirectory {
               CASE WHEN o.grade_until >= ? THEN o.grade END AS grade
             FROM org o LEFT JOIN cs ON cs.org_code = o.code \(query.sql)
             ORDER BY o.name, o.code LIMIT ? OFFSET ?
-            """ : """
+            """
+            : """
             SELECT o.code, o.name, o.type, o.authority, o.region, o.founded, o.status, o.cert_until,
               coalesce((SELECT \(CreditStatus.statusSQL) FROM credit_record WHERE org_code = o.code), 'normal') AS credit,
               CASE WHEN o.grade_until >= ? THEN o.grade END AS grade
@@ -153,11 +154,13 @@ extension OrganizationDirectory {
         ).map { r in
             let credit = CreditStatus(rawValue: r["credit"]) ?? .normal
             let code: String = r["code"]
-            let status: String = r["status"], certUntil: String? = r["cert_until"]
-            return OrganizationSummary(code: code, name: r["name"], type: r["type"], authority: r["authority"], region: r["region"],
-                                       founded: r["founded"], status: status, grade: r["grade"], creditStatus: credit,
-                                       creditStatusLabel: credit.label, certUntil: certUntil,
-                                       certificateExpired: status == "正常" && certUntil.map { !$0.isEmpty && $0 < today } == true)
+            let status: String = r["status"]
+            let certUntil: String? = r["cert_until"]
+            return OrganizationSummary(
+                code: code, name: r["name"], type: r["type"], authority: r["authority"], region: r["region"],
+                founded: r["founded"], status: status, grade: r["grade"], creditStatus: credit,
+                creditStatusLabel: credit.label, certUntil: certUntil,
+                certificateExpired: status == "正常" && certUntil.map { !$0.isEmpty && $0 < today } == true)
         }
     }
 }

@@ -46,8 +46,10 @@ public struct RegistrationBanner: Codable, Sendable, Equatable {
     }
 
     /// The banner for an organization's status, records and notices, evaluated on `today`.
-    public static func make(status: String, certUntil: String?, penalties: [CreditEntry],
-                            notices: [OrganizationProfile.NoticeLink], today: String) -> RegistrationBanner? {
+    public static func make(
+        status: String, certUntil: String?, penalties: [CreditEntry],
+        notices: [OrganizationProfile.NoticeLink], today: String
+    ) -> RegistrationBanner? {
         func notice(_ kind: String) -> OrganizationProfile.NoticeLink? {
             notices.filter { $0.kind == kind }.max { $0.date < $1.date }
         }
@@ -55,13 +57,15 @@ public struct RegistrationBanner: Codable, Sendable, Equatable {
         case "已撤销":
             let decision = penalties.filter { ($0.result ?? "").contains("撤销") }.max { $0.date < $1.date }
             let announced = notice("撤销登记")
-            return RegistrationBanner(kind: .revoked, label: "已撤销", date: decision?.date ?? announced?.date,
-                                      decisionNo: decision?.decisionNo, authority: decision?.authority ?? announced?.issuer,
-                                      reason: decision?.reason, noticeId: announced?.id, noticeTitle: announced?.title)
+            return RegistrationBanner(
+                kind: .revoked, label: "已撤销", date: decision?.date ?? announced?.date,
+                decisionNo: decision?.decisionNo, authority: decision?.authority ?? announced?.issuer,
+                reason: decision?.reason, noticeId: announced?.id, noticeTitle: announced?.title)
         case "已注销":
             let announced = notice("注销登记")
-            return RegistrationBanner(kind: .deregistered, label: "已注销", date: announced?.date, authority: announced?.issuer,
-                                      noticeId: announced?.id, noticeTitle: announced?.title)
+            return RegistrationBanner(
+                kind: .deregistered, label: "已注销", date: announced?.date, authority: announced?.issuer,
+                noticeId: announced?.id, noticeTitle: announced?.title)
         default:
             guard let certUntil, !certUntil.isEmpty, certUntil < today else { return nil }
             return RegistrationBanner(kind: .certificateExpired, label: "证书已过期", date: certUntil)

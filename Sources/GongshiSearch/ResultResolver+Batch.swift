@@ -58,8 +58,9 @@ extension ResultResolver {
                 out[rowid] = SearchResult(kind: "policy", id: ref, title: "", label: nil, snippet: MarkedText(""), ref: .policy(id: ref), score: score)
             case "article", "section":
                 guard let documentId = r[3] as String?, let anchor = r[4] as String? else { continue }
-                out[rowid] = SearchResult(kind: "article", id: "\(documentId)#\(anchor)", title: "", label: nil,
-                                          snippet: MarkedText(""), ref: .policy(id: documentId, anchor: anchor), score: score)
+                out[rowid] = SearchResult(
+                    kind: "article", id: "\(documentId)#\(anchor)", title: "", label: nil,
+                    snippet: MarkedText(""), ref: .policy(id: documentId, anchor: anchor), score: score)
             default:
                 continue
             }

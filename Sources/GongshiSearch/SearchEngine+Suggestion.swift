@@ -44,9 +44,11 @@ extension SearchEngine {
             if i > 0 { e.append(" OR ") }
             e.phrase(pair, weight: 1)
         }
-        let names = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT title FROM record_search WHERE record_search MATCH ? AND kind = 'org' ORDER BY rank LIMIT \(Self.suggestionCandidates)
-            """), arguments: [e.restricted(to: ["title"]).shortText])
+        let names = try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT title FROM record_search WHERE record_search MATCH ? AND kind = 'org' ORDER BY rank LIMIT \(Self.suggestionCandidates)
+                    """), arguments: [e.restricted(to: ["title"]).shortText])
         // Document titles come folded from the title index; names are folded here.
         var candidates = try tokenizers.with { tokenizer in
             Set(names).map { ($0, Array(QueryWords.fold($0, tokenizer: tokenizer).replacingOccurrences(of: " ", with: "").unicodeScalars)) }

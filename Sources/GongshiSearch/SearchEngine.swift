@@ -126,7 +126,8 @@ public final class SearchEngine: Sendable {
                     let chunk = sorted[start..<min(start + (start == 0 ? want : 96), sorted.count)]
                     start += chunk.count
                     // Documents are identified only; the page is resolved in full below.
-                    let batch = table == .documents
+                    let batch =
+                        table == .documents
                         ? try ResultResolver.identify(batch: chunk, db: db).mapValues { ($0, String?.none) }
                         : try ResultResolver.resolve(batch: chunk, db: db)
                     for row in chunk {
@@ -198,7 +199,8 @@ public final class SearchEngine: Sendable {
         let resolved = try ResultResolver.resolve(batch: identified.map { RankedRow(rowid: $0, score: 0) }[...], db: db)
         for i in page.indices {
             guard let source = snippetSources["\(page[i].kind):\(page[i].id)"], source.table == .documents,
-                  let (full, _) = resolved[source.rowid] else { continue }
+                let (full, _) = resolved[source.rowid]
+            else { continue }
             page[i].title = full.title
             page[i].label = full.label
         }
@@ -240,9 +242,12 @@ public final class SearchEngine: Sendable {
             let expression = clause.restricted(to: SearchEngine.textColumns)
             for table in SearchEngine.tables(for: kind) {
                 let name = table.rawValue
-                n += try Int.fetchOne(db.cachedStatement(sql: """
-                    SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))
-                    """), arguments: [expression.shortText]) ?? 0
+                n +=
+                    try Int.fetchOne(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))
+                                """), arguments: [expression.shortText]) ?? 0
             }
             frequency.append(n)
         }
@@ -350,8 +355,10 @@ public final class SearchEngine: Sendable {
             var single = MatchExpression()
             single.phrase(phrase, weight: 1)
             let name = table.rawValue
-            let n = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?"),
-                                     arguments: [single.restricted(to: Self.textColumns).shortText]) ?? 0
+            let n =
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM \(name) WHERE \(name) MATCH ?"),
+                    arguments: [single.restricted(to: Self.textColumns).shortText]) ?? 0
             known.counts[phrase] = n
             counts.append(n)
             added = true
@@ -393,7 +400,8 @@ public final class SearchEngine: Sendable {
         filter.arguments += facets.1
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
         // Matched on short phrases: gongshi_rank is told the tokens they left out.
-        let counts = table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
+        let counts =
+            table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
             ? try phraseCounts(expression, in: table, db: db)
             : expression.phraseTexts.map { _ in nil }
         let weights = expression.rankArguments(rowCounts: counts, shortened: try shortened(expression))

@@ -8,8 +8,9 @@ extension Database {
         guard let identity, !identity.isEmpty else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try execute(sql: "INSERT INTO site_identity(id, json) VALUES (1, ?)",
-                    arguments: [String(decoding: try encoder.encode(identity), as: UTF8.self)])
+        try execute(
+            sql: "INSERT INTO site_identity(id, json) VALUES (1, ?)",
+            arguments: [String(decoding: try encoder.encode(identity), as: UTF8.self)])
     }
 
     /// The site's identity; an empty one when none is configured.

@@ -61,16 +61,21 @@ extension Database {
 
     /// `titlePinyin` is the text of the pinyin column for the document's title.
     public func insertDocument(_ d: PolicyDocument, fileId: Int64, titlePinyin: String = "") throws {
-        try cachedStatement(sql: """
-            INSERT INTO document(id, file_id, kind, title, level, issuer, doc_number, doc_number_key, promulgated,
-              effective, revised, status, disclosure, region, source, source_name, source_url, preamble, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [d.id, fileId, d.kind, d.title, d.level, d.issuer, d.docNumber,
-                                     d.docNumber.map(DocumentNumber.key), d.promulgated, d.effective, d.revised,
-                                     d.status, d.disclosure, d.region, d.source, d.sourceName, d.sourceURL,
-                                     d.preamble, d.body])
-        try insertSearchRow(fileId: fileId, kind: "policy", ref: d.id, title: d.title, label: d.docNumber ?? "",
-                            body: d.preamble, tags: [], pinyin: titlePinyin)
+        try cachedStatement(
+            sql: """
+                INSERT INTO document(id, file_id, kind, title, level, issuer, doc_number, doc_number_key, promulgated,
+                  effective, revised, status, disclosure, region, source, source_name, source_url, preamble, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            d.id, fileId, d.kind, d.title, d.level, d.issuer, d.docNumber,
+            d.docNumber.map(DocumentNumber.key), d.promulgated, d.effective, d.revised,
+            d.status, d.disclosure, d.region, d.source, d.sourceName, d.sourceURL,
+            d.preamble, d.body,
+        ])
+        try insertSearchRow(
+            fileId: fileId, kind: "policy", ref: d.id, title: d.title, label: d.docNumber ?? "",
+            body: d.preamble, tags: [], pinyin: titlePinyin)
         for (seq, unit) in d.units.enumerated() {
             try cachedStatement(
                 sql: """

@@ -237,14 +237,15 @@ enum Schema {
         // Pages: a readable source (name and public URL) for each document, and the site's
         // identity from Corpus/site.yaml (one JSON row, loaded whole on every run).
         migrator.registerMigration("v6-pages") { db in
-            try db.execute(sql: """
-                ALTER TABLE document ADD COLUMN source_name TEXT;
-                ALTER TABLE document ADD COLUMN source_url TEXT;
-                CREATE TABLE site_identity (
-                  id INTEGER PRIMARY KEY CHECK (id = 1),
-                  json TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE document ADD COLUMN source_name TEXT;
+                    ALTER TABLE document ADD COLUMN source_url TEXT;
+                    CREATE TABLE site_identity (
+                      id INTEGER PRIMARY KEY CHECK (id = 1),
+                      json TEXT NOT NULL
+                    );
+                    """)
         }
         return migrator
     }

@@ -30,10 +30,12 @@ struct ErrorResponder: Sendable {
 
     /// A parameter's problem in the words of the form: 成立年份应为 1900 至 2100 之间的年份。
     static func plain(_ name: String, _ message: String) -> String {
-        let labels = ["name": "组织名称", "type": "组织类型", "status": "登记状态", "credit_status": "信用状况", "grade": "评估等级",
-                      "authority": "机关名称", "region": "所属区域", "founded_year": "成立年份", "year": "年份", "center_level": "服务中心级别",
-                      "kind": "公告类别", "issuer": "发布机关", "from": "起始日期", "to": "截止日期", "id": "编号", "code": "统一社会信用代码",
-                      "page": "页码", "limit": "每页条数"]
+        let labels = [
+            "name": "组织名称", "type": "组织类型", "status": "登记状态", "credit_status": "信用状况", "grade": "评估等级",
+            "authority": "机关名称", "region": "所属区域", "founded_year": "成立年份", "year": "年份", "center_level": "服务中心级别",
+            "kind": "公告类别", "issuer": "发布机关", "from": "起始日期", "to": "截止日期", "id": "编号", "code": "统一社会信用代码",
+            "page": "页码", "limit": "每页条数",
+        ]
         let label = labels[name] ?? "填写的内容"
         return (message.hasPrefix(label) ? message : label + message) + "。"
     }
@@ -99,8 +101,10 @@ struct ErrorResponder: Sendable {
         var page = PageContext(request, query: request.path == URLBuilder.Route.search ? trimmed(request.query["q"] ?? "") : "")
         page.status = failure.status
         do {
-            return try pages.render(ErrorPage(heading: failure.heading, message: failure.pageMessage ?? failure.message,
-                                              advice: ErrorPage.advice(status: failure.status, path: request.path)), page: page)
+            return try pages.render(
+                ErrorPage(
+                    heading: failure.heading, message: failure.pageMessage ?? failure.message,
+                    advice: ErrorPage.advice(status: failure.status, path: request.path)), page: page)
         } catch {
             logger.error("cannot render the error page: \(error)")
             return .html(

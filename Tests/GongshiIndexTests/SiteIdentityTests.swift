@@ -1,14 +1,16 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 import GongshiTestSupport
-@testable import GongshiIndex
 import Testing
+
+@testable import GongshiIndex
 
 /// `site.yaml` (whose site this is) and the readable 来源 of policy documents.
 @Suite struct SiteIdentityTests {
     @Test func parsesEveryFieldAndLeavesUnsetOnesOut() {
-        let (identity, problems) = SiteIdentityLoader.parse("""
+        let (identity, problems) = SiteIdentityLoader.parse(
+            """
             # 注释
             name: 某区社会组织信息公示
             body: 某区民政局
@@ -18,12 +20,16 @@ import Testing
             web: https://example.gov.cn/
             """, file: "site.yaml")
         #expect(problems.isEmpty)
-        #expect(identity == SiteIdentity(name: "某区社会组织信息公示", body: "某区民政局", phone: "021-12345678",
-                                         hours: "工作日 9:00–17:00", web: "https://example.gov.cn/"))
+        #expect(
+            identity
+                == SiteIdentity(
+                    name: "某区社会组织信息公示", body: "某区民政局", phone: "021-12345678",
+                    hours: "工作日 9:00–17:00", web: "https://example.gov.cn/"))
     }
 
     @Test func badValuesAreReportedWithTheirLineAndTheRestIsKept() {
-        let (identity, problems) = SiteIdentityLoader.parse("""
+        let (identity, problems) = SiteIdentityLoader.parse(
+            """
             name: 某区
             phone_number: 123
             web: javascript:alert(1)
@@ -41,8 +47,10 @@ import Testing
     @Test func theIndexKeepsTheIdentityAndEachDocumentsReadableSource() throws {
         let database = try FixtureIndex.database()
         let (identity, source) = try database.read { db in
-            (try db.siteIdentity(),
-             try Row.fetchOne(db, sql: "SELECT source, source_name, source_url FROM document WHERE id = 'shetuan-dengji-tiaoli'"))
+            (
+                try db.siteIdentity(),
+                try Row.fetchOne(db, sql: "SELECT source, source_name, source_url FROM document WHERE id = 'shetuan-dengji-tiaoli'")
+            )
         }
         #expect(identity.name == "测试区社会组织信息公示")
         #expect(identity.body == "测试区民政局")

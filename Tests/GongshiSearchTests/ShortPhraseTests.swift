@@ -1,6 +1,6 @@
+import GRDB
 import GongshiStore
 import GongshiTestSupport
-import GRDB
 import Testing
 
 @testable import GongshiSearch
@@ -9,8 +9,10 @@ import Testing
 /// it implies it) and tells gongshi_rank the tokens left out: the same rows must match
 /// with the same scores as the phrases as typed.
 @Suite struct ShortPhraseTests {
-    @Test(arguments: ["社会团体登记", "法律服务协会", "民政局", "成立协会", "基金会 原始基金", "社团", "养老服务中心",
-                      "1+11+X", "青浦区 书画", "境外ngo", "社會團體", "成立社会团体条件", "严重违法失信名单"])
+    @Test(arguments: [
+        "社会团体登记", "法律服务协会", "民政局", "成立协会", "基金会 原始基金", "社团", "养老服务中心",
+        "1+11+X", "青浦区 书画", "境外ngo", "社會團體", "成立社会团体条件", "严重违法失信名单",
+    ])
     func sameRowsAndScores(query: String) throws {
         let engine = try SearchFixture.engine()
         try engine.database.pool.read { db in
@@ -24,8 +26,9 @@ import Testing
                 let name = table.rawValue
                 func scores(_ match: String, _ weights: [Double?]) throws -> [Int64: Double] {
                     let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
-                    let rows = try Row.fetchAll(db, sql: "SELECT rowid, gongshi_rank(\(name), \(placeholders)) FROM \(name) WHERE \(name) MATCH ?",
-                                                arguments: StatementArguments(weights) + [match])
+                    let rows = try Row.fetchAll(
+                        db, sql: "SELECT rowid, gongshi_rank(\(name), \(placeholders)) FROM \(name) WHERE \(name) MATCH ?",
+                        arguments: StatementArguments(weights) + [match])
                     return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as Double) })
                 }
                 let full = try scores(expression.text, expression.rankArguments(rowCounts: none))

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import GongshiTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Every public page type in headless Chromium at a phone width (390 px) and a desktop width
 /// (1280 px), in the normal and the large-font (大字版) mode: at 390 px nothing may scroll
@@ -48,17 +49,20 @@ import Testing
         """
 
     func setViewport(_ browser: DevToolsBrowser, width: Int) throws {
-        _ = try browser.call("Emulation.setDeviceMetricsOverride",
-                             ["width": width, "height": width < 600 ? 844 : 900, "deviceScaleFactor": 1, "mobile": width < 600])
+        _ = try browser.call(
+            "Emulation.setDeviceMetricsOverride",
+            ["width": width, "height": width < 600 ? 844 : 900, "deviceScaleFactor": 1, "mobile": width < 600])
     }
 
     /// A full-page PNG of what the browser shows now; fails on an empty picture.
     func screenshot(_ browser: DevToolsBrowser, name: String, width: Int) throws {
         let height = Int(try browser.evaluate("document.documentElement.scrollHeight")) ?? 900
-        let result = try browser.call("Page.captureScreenshot", [
-            "format": "png", "captureBeyondViewport": true,
-            "clip": ["x": 0, "y": 0, "width": width, "height": min(max(height, 1), 8000), "scale": 1],
-        ])
+        let result = try browser.call(
+            "Page.captureScreenshot",
+            [
+                "format": "png", "captureBeyondViewport": true,
+                "clip": ["x": 0, "y": 0, "width": width, "height": min(max(height, 1), 8000), "scale": 1],
+            ])
         let data = try #require((result["data"] as? String).flatMap { Data(base64Encoded: $0) }, "no screenshot of \(name)")
         #expect(data.count > 5_000, "screenshot \(name) is \(data.count) bytes")
         try data.write(to: Self.artifacts.appendingPathComponent("\(name).png"))
@@ -83,8 +87,9 @@ import Testing
                 let measure = try JSONDecoder().decode(Measure.self, from: Data(text.utf8))
                 if width < 600 {
                     #expect(measure.innerWidth == width, "\(page.name): viewport \(measure.innerWidth)")
-                    #expect(measure.scrollWidth <= measure.innerWidth,
-                            "\(page.name) (\(mode), \(width) px): scrollWidth \(measure.scrollWidth) > \(measure.innerWidth); \(measure.wide)")
+                    #expect(
+                        measure.scrollWidth <= measure.innerWidth,
+                        "\(page.name) (\(mode), \(width) px): scrollWidth \(measure.scrollWidth) > \(measure.innerWidth); \(measure.wide)")
                 }
                 try screenshot(browser, name: "\(page.name)-\(width)-\(mode)", width: width)
                 shots += 1

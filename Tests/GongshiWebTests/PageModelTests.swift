@@ -188,12 +188,19 @@ import Testing
         try run(try ["", "社团 注销", "没有这样的指南"].map { try guides.model(query: $0) })
         try run(try site.guides.list().map { try guides.itemModel(id: $0.id) })
         try run([APIController(site: site, answer: { WebTestIndex.routerOrNil()?.handle($0) ?? .jsonError(500, "") }).model()])
-        try run([ErrorPage(heading: "找不到该页面", message: "您访问的地址不存在。", advice: ErrorPage.advice(status: 404, path: "/orgs/X")),
-                 ErrorPage(heading: "请求有误", message: "x", advice: ErrorPage.advice(status: 400, path: "/"))])
-        try run([DataController.model(SnapshotManifest(
-            generation: 7, created: "2026-12-06T08:00:00Z", counts: .init(organizations: 3, creditRecords: 2, notices: 1, policies: 4, articles: 40),
-            files: [.init(name: SnapshotManifest.databaseFileName, bytes: 5_000_000, sha256: String(repeating: "a", count: 64)),
-                    .init(name: "orgs.csv", bytes: 900, sha256: String(repeating: "b", count: 64), rows: 3)]))])
+        try run([
+            ErrorPage(heading: "找不到该页面", message: "您访问的地址不存在。", advice: ErrorPage.advice(status: 404, path: "/orgs/X")),
+            ErrorPage(heading: "请求有误", message: "x", advice: ErrorPage.advice(status: 400, path: "/")),
+        ])
+        try run([
+            DataController.model(
+                SnapshotManifest(
+                    generation: 7, created: "2026-12-06T08:00:00Z", counts: .init(organizations: 3, creditRecords: 2, notices: 1, policies: 4, articles: 40),
+                    files: [
+                        .init(name: SnapshotManifest.databaseFileName, bytes: 5_000_000, sha256: String(repeating: "a", count: 64)),
+                        .init(name: "orgs.csv", bytes: 900, sha256: String(repeating: "b", count: 64), rows: 3),
+                    ]))
+        ])
 
         // The desk: a fresh desk database with an admin and a member of staff, consultations
         // with and without citations, reply and receipt, a published FAQ entry.

@@ -1,8 +1,9 @@
 import Foundation
 import GongshiStore
 import GongshiTestSupport
-@testable import GongshiWeb
 import Testing
+
+@testable import GongshiWeb
 
 /// Issue 14's pages, in process over the fixture index: 办事指南, /api/, site identity,
 /// JSON twin links, registration banners, readable sources, citations, the start page of
@@ -25,7 +26,7 @@ import Testing
         let list = try get("/guides")
         #expect(list.status == 200)
         #expect(list.text.components(separatedBy: "href=\"/guides/").count - 1 == 12)
-        let found = try get("/guides?q=%E6%B3%A8%E9%94%80")   // 注销
+        let found = try get("/guides?q=%E6%B3%A8%E9%94%80")  // 注销
         #expect(found.text.contains("/guides/shetuan-zhuxiao") && found.text.contains("/guides/jijinhui-zhuxiao"))
         #expect(!found.text.contains("/guides/shetuan-chengli\""))
         let twin = try json(try get("/api/guides?q=%E6%B3%A8%E9%94%80"))
@@ -49,13 +50,15 @@ import Testing
     }
 
     @Test func askLinksTheGuideOfItsTopicAndCitesVersionAndAddress() throws {
-        let page = try get("/ask?q=%E6%88%90%E7%AB%8B%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93%E9%9C%80%E8%A6%81%E4%BB%80%E4%B9%88%E6%9D%A1%E4%BB%B6",
-                           headers: ["host": "gongshi.example:8080"])   // 成立社会团体需要什么条件
+        let page = try get(
+            "/ask?q=%E6%88%90%E7%AB%8B%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93%E9%9C%80%E8%A6%81%E4%BB%80%E4%B9%88%E6%9D%A1%E4%BB%B6",
+            headers: ["host": "gongshi.example:8080"])  // 成立社会团体需要什么条件
         #expect(page.text.contains("相关办事指南") && page.text.contains("href=\"/guides/shetuan-chengli\""))
         #expect(page.text.contains("《社会团体登记管理条例》（2016修订）第"))
         #expect(page.text.contains("（http://gongshi.example:8080/policies/shetuan-dengji-tiaoli#a"))
         // A question about something else names no guide.
-        #expect(!(try get("/ask?q=%E6%85%88%E5%96%84%E7%BB%84%E7%BB%87%E5%8F%AF%E4%BB%A5%E5%85%AC%E5%BC%80%E5%8B%9F%E6%8D%90%E5%90%97").text.contains("相关办事指南")))
+        #expect(
+            !(try get("/ask?q=%E6%85%88%E5%96%84%E7%BB%84%E7%BB%87%E5%8F%AF%E4%BB%A5%E5%85%AC%E5%BC%80%E5%8B%9F%E6%8D%90%E5%90%97").text.contains("相关办事指南")))
     }
 
     @Test func theAPIPageListsEveryEndpointWithLiveExamples() throws {
@@ -88,8 +91,10 @@ import Testing
         #expect(home.text.contains("021-00000000") && home.text.contains("测试区测试路 1 号") && home.text.contains("工作日 9:00–17:00"))
         #expect(!home.text.contains("覆盖范围") && !home.text.contains("信息覆盖"))
         #expect(home.text.contains("href=\"/guides/shetuan-chengli\""))
-        for page in ["/search?q=%E6%B0%91%E6%94%BF", "/policies", "/policies/shetuan-dengji-tiaoli", "/orgs", "/orgs/\(code)", "/credit/abnormal",
-                     "/credit/serious", "/notices", "/stats", "/ask?q=%E5%B9%B4%E6%A3%80", "/guides", "/guides/minfei-nianjian"] {
+        for page in [
+            "/search?q=%E6%B0%91%E6%94%BF", "/policies", "/policies/shetuan-dengji-tiaoli", "/orgs", "/orgs/\(code)", "/credit/abnormal",
+            "/credit/serious", "/notices", "/stats", "/ask?q=%E5%B9%B4%E6%A3%80", "/guides", "/guides/minfei-nianjian",
+        ] {
             let response = try get(page)
             #expect(response.status == 200, "\(page)")
             #expect(response.text.contains("主办单位：测试区民政局"), "\(page): footer")
@@ -113,9 +118,11 @@ import Testing
     }
 
     @Test func revokedAndDeregisteredOrganizationsCarryABannerAndBadges() throws {
-        let revoked: String = try #require(try scalar("""
-            SELECT o.code FROM org o JOIN credit_record c ON c.org_code = o.code WHERE o.status = '已撤销' AND c.result LIKE '%撤销%' ORDER BY o.code LIMIT 1
-            """))
+        let revoked: String = try #require(
+            try scalar(
+                """
+                SELECT o.code FROM org o JOIN credit_record c ON c.org_code = o.code WHERE o.status = '已撤销' AND c.result LIKE '%撤销%' ORDER BY o.code LIMIT 1
+                """))
         let number: String = try #require(try scalar("SELECT decision_no FROM credit_record WHERE org_code = '\(revoked)' AND result LIKE '%撤销%' LIMIT 1"))
         let page = try get("/orgs/\(revoked)")
         #expect(page.text.contains("class=\"reg-banner reg-revoked\"") && page.text.contains(number))
@@ -150,7 +157,9 @@ import Testing
 
     @Test func statisticsBarsLinkToTheListTheyCount() throws {
         let page = try get("/stats")
-        let links = page.text.matches(of: /<a href="(\/orgs\?[^"]+)" aria-label="[^"]+，查看名单">/).map { String($0.1).replacingOccurrences(of: "&amp;", with: "&") }
+        let links = page.text.matches(of: /<a href="(\/orgs\?[^"]+)" aria-label="[^"]+，查看名单">/).map {
+            String($0.1).replacingOccurrences(of: "&amp;", with: "&")
+        }
         #expect(links.count >= 10, "\(links.count) bar links")
         #expect(links.contains("/orgs?type=%E7%A4%BE%E4%BC%9A%E5%9B%A2%E4%BD%93"))
         #expect(links.contains("/orgs?credit_status=serious"))

@@ -23,9 +23,10 @@ extension GuideBook {
         let topics = Self.topicWords.filter { $0.words.contains { text.contains($0) } }.map(\.topic)
         guard !topics.isEmpty else { return [] }
         let types = Self.typeWords.filter { $0.words.contains { text.contains($0) } }.map(\.type)
-        return Array(try list().filter { guide in
-            topics.contains(guide.topic) && (types.isEmpty || types.contains(guide.organizationType))
-        }.prefix(Self.maxMatches))
+        return Array(
+            try list().filter { guide in
+                topics.contains(guide.topic) && (types.isEmpty || types.contains(guide.organizationType))
+            }.prefix(Self.maxMatches))
     }
 
     /// The guides whose title, summary or any item holds every space-separated word of
@@ -34,9 +35,10 @@ extension GuideBook {
         let words = query.prefix(256).split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { return try list() }
         let guides = try read { db in try db.guides() }
-        let texts = Dictionary(guides.map { g in
-            (g.id, ([g.title, g.summary, g.organizationType, g.topic] + g.items.map(\.text)).joined(separator: "\n"))
-        }, uniquingKeysWith: { a, _ in a })
+        let texts = Dictionary(
+            guides.map { g in
+                (g.id, ([g.title, g.summary, g.organizationType, g.topic] + g.items.map(\.text)).joined(separator: "\n"))
+            }, uniquingKeysWith: { a, _ in a })
         let topical = Set(try matching(query).map(\.id))
         return try list().filter { guide in
             topical.contains(guide.id) || words.allSatisfy { texts[guide.id]?.contains($0) == true }

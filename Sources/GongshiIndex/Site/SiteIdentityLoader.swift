@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 import Yams
 
 /// Loads `site.yaml` (whose site this is) into the index on every run. Each key is a plain
@@ -21,8 +21,10 @@ struct SiteIdentityLoader {
         }
         let (identity, problems) = Self.parse((try? String(contentsOf: url, encoding: .utf8)), file: Self.relativePath)
         try db.replaceSiteIdentity(identity)
-        let unset = [("name", identity.name), ("body", identity.body), ("address", identity.address), ("phone", identity.phone),
-                     ("hours", identity.hours)].filter { $0.1 == nil }.map(\.0)
+        let unset = [
+            ("name", identity.name), ("body", identity.body), ("address", identity.address), ("phone", identity.phone),
+            ("hours", identity.hours),
+        ].filter { $0.1 == nil }.map(\.0)
         let warnings = unset.isEmpty ? [] : ["site.yaml 未填写 \(unset.joined(separator: "、"))：这些项不在首页和页脚显示"]
         return (problems, warnings)
     }
@@ -32,7 +34,7 @@ struct SiteIdentityLoader {
         guard let text else { return (SiteIdentity(), [RowProblem(file: file, line: 1, field: "文件", why: "不是 UTF-8 文本")]) }
         let mapping: Node.Mapping
         do {
-            guard let node = try Yams.compose(yaml: text) else { return (SiteIdentity(), []) }   // only comments
+            guard let node = try Yams.compose(yaml: text) else { return (SiteIdentity(), []) }  // only comments
             guard let m = node.mapping else { return (SiteIdentity(), [RowProblem(file: file, line: 1, field: "文件", why: "应为 YAML 键值映射")]) }
             mapping = m
         } catch {
@@ -42,7 +44,7 @@ struct SiteIdentityLoader {
         var problems: [RowProblem] = []
         for (keyNode, valueNode) in mapping {
             let key = keyNode.scalar?.string ?? ""
-            let line = keyNode.mark?.line ?? 1   // Yams counts lines from 1
+            let line = keyNode.mark?.line ?? 1  // Yams counts lines from 1
             guard SiteIdentity.keys.contains(key) else {
                 problems.append(RowProblem(file: file, line: line, field: key, why: "未知的字段（可用：\(SiteIdentity.keys.joined(separator: "、"))）"))
                 continue
@@ -52,7 +54,8 @@ struct SiteIdentityLoader {
                 continue
             }
             guard let value = valueNode.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty,
-                  valueNode.tag.description != "tag:yaml.org,2002:null" else { continue }
+                valueNode.tag.description != "tag:yaml.org,2002:null"
+            else { continue }
             guard value.count <= maxLength, !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
                 problems.append(RowProblem(file: file, line: line, field: key, why: "超过 \(maxLength) 个字符或含控制字符"))
                 continue

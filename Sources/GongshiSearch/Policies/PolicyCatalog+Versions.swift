@@ -1,6 +1,6 @@
 import Foundation
-import GongshiStore
 import GRDB
+import GongshiStore
 
 extension PolicyCatalog {
     /// How a citation names the version of a text: 2016修订 (the year of the last revision),

@@ -33,7 +33,7 @@ public struct PolicySummary: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, level, issuer, docNumber = "doc_number", promulgated, effective, revised, status, disclosure,
-             region, source, sourceName = "source_name", sourceURL = "source_url", units
+            region, source, sourceName = "source_name", sourceURL = "source_url", units
     }
 
     init(row: Row) {

@@ -17,8 +17,10 @@ public struct SiteIdentity: Codable, Sendable, Equatable {
     /// A short statement shown on the home page (for example that the records are sample data).
     public var note: String?
 
-    public init(name: String? = nil, body: String? = nil, region: String? = nil, center: String? = nil, address: String? = nil,
-                phone: String? = nil, hours: String? = nil, web: String? = nil, note: String? = nil) {
+    public init(
+        name: String? = nil, body: String? = nil, region: String? = nil, center: String? = nil, address: String? = nil,
+        phone: String? = nil, hours: String? = nil, web: String? = nil, note: String? = nil
+    ) {
         self.name = name
         self.body = body
         self.region = region

@@ -76,10 +76,13 @@ struct GuideBody: Encodable, Sendable {
     init(_ detail: GuideDetail) {
         guide = GuideListBody.Item(detail.summary)
         parts = detail.parts.map { part in
-            Part(section: part.section.rawValue, entries: part.entries.map { e in
-                Entry(text: e.text, documentId: e.documentId, documentTitle: e.documentTitle, label: e.label, version: e.version,
-                      quote: e.quote, url: URLBuilder.path(.policy(id: e.documentId, anchor: e.anchor)))
-            })
+            Part(
+                section: part.section.rawValue,
+                entries: part.entries.map { e in
+                    Entry(
+                        text: e.text, documentId: e.documentId, documentTitle: e.documentTitle, label: e.label, version: e.version,
+                        quote: e.quote, url: URLBuilder.path(.policy(id: e.documentId, anchor: e.anchor)))
+                })
         }
     }
 

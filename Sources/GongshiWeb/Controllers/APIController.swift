@@ -20,11 +20,13 @@ struct APIController {
 
     func model() -> APIPage {
         let examples = self.examples()
-        return APIPage(endpoints: APIReference.endpoints.map { e in
-            APIPage.Endpoint(anchor: e.anchor, method: e.method, path: e.path, title: e.title, description: e.description,
-                             page: e.page.flatMap { $0.contains("{") ? nil : $0 }, parameters: e.parameters,
-                             hasParameters: !e.parameters.isEmpty, example: e.example, response: e.example.flatMap { examples[$0] }, note: e.note)
-        }, openapiURL: URLBuilder.Route.apiDescription)
+        return APIPage(
+            endpoints: APIReference.endpoints.map { e in
+                APIPage.Endpoint(
+                    anchor: e.anchor, method: e.method, path: e.path, title: e.title, description: e.description,
+                    page: e.page.flatMap { $0.contains("{") ? nil : $0 }, parameters: e.parameters,
+                    hasParameters: !e.parameters.isEmpty, example: e.example, response: e.example.flatMap { examples[$0] }, note: e.note)
+            }, openapiURL: URLBuilder.Route.apiDescription)
     }
 
     /// The abridged response of every example, by its request.
@@ -56,7 +58,8 @@ struct APIController {
     /// Indented JSON, cut after `maxLines` lines.
     static func pretty(_ body: [UInt8]) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return nil }
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         return lines.count <= maxLines ? lines.joined(separator: "\n") : lines.prefix(maxLines).joined(separator: "\n") + "\n  …（以下从略）"
     }

@@ -55,23 +55,29 @@ struct AskController {
         model.center = response.serviceCenter.map { center in
             .init(name: center.name, phone: center.phone, address: center.address, hours: center.hours, web: center.web)
         }
-        model.faq = extraFAQ(question) + response.faq.map { faq in
-            .init(question: faq.question, answer: faq.answer, articles: faq.articles.map {
-                .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? URLBuilder.Route.policies)
-            })
-        }
+        model.faq =
+            extraFAQ(question)
+            + response.faq.map { faq in
+                .init(
+                    question: faq.question, answer: faq.answer,
+                    articles: faq.articles.map {
+                        .init(document: $0.document, label: $0.label ?? "", url: $0.ref.map(URLBuilder.path) ?? URLBuilder.Route.policies)
+                    })
+            }
         model.guides = try site.guides.matching(question).map { .init(text: $0.title, link: URLBuilder.guide($0.id)) }
         let versions = try site.catalog.versionLabels(ids: response.answers.map(\.document.id))
         model.answers = response.answers.enumerated().map { index, answer in
-            .init(index: index + 1, url: URLBuilder.path(answer.ref), title: answer.document.title,
-                  label: answer.article?.label ?? answer.section?.label ?? "", chapter: answer.article?.chapter ?? "",
-                  level: answer.document.level ?? "", status: answer.document.status ?? "未注明",
-                  statusClass: PolicyController.statusClass(answer.document.status), current: answer.current,
-                  highlight: HTMLText.marked(answer.highlight),
-                  citation: Self.citation(answer.citation, title: answer.document.title, version: versions[answer.document.id],
-                                          url: base + URLBuilder.path(answer.ref)),
-                  related: answer.related.map { .init(label: $0.label, url: URLBuilder.path($0.ref)) }, hasRelated: !answer.related.isEmpty,
-                  matched: Self.matchedLine(answer.matched))
+            .init(
+                index: index + 1, url: URLBuilder.path(answer.ref), title: answer.document.title,
+                label: answer.article?.label ?? answer.section?.label ?? "", chapter: answer.article?.chapter ?? "",
+                level: answer.document.level ?? "", status: answer.document.status ?? "未注明",
+                statusClass: PolicyController.statusClass(answer.document.status), current: answer.current,
+                highlight: HTMLText.marked(answer.highlight),
+                citation: Self.citation(
+                    answer.citation, title: answer.document.title, version: versions[answer.document.id],
+                    url: base + URLBuilder.path(answer.ref)),
+                related: answer.related.map { .init(label: $0.label, url: URLBuilder.path($0.ref)) }, hasRelated: !answer.related.isEmpty,
+                matched: Self.matchedLine(answer.matched))
         }
         return model
     }

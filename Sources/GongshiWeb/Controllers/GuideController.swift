@@ -25,8 +25,9 @@ struct GuideController {
         let groups = order.enumerated().map { i, type in
             GuideListPage.Group(index: i + 1, type: type, guides: guides.filter { $0.organizationType == type })
         }
-        return GuideListPage(q: query, qURL: URLBuilder.component(query), hasQuery: !query.isEmpty, count: guides.count, groups: groups,
-                             jsonURL: URLBuilder.url(URLBuilder.Route.apiGuides, [("q", query)]))
+        return GuideListPage(
+            q: query, qURL: URLBuilder.component(query), hasQuery: !query.isEmpty, count: guides.count, groups: groups,
+            jsonURL: URLBuilder.url(URLBuilder.Route.apiGuides, [("q", query)]))
     }
 
     /// GET /api/guides?q=
@@ -42,9 +43,10 @@ struct GuideController {
 
     func itemModel(id: String) throws -> GuidePage {
         let body = GuideBody(try detail(id))
-        return GuidePage(title: body.guide.title, summary: body.guide.summary,
-                         parts: body.parts.enumerated().map { .init(index: $0.offset + 1, section: $0.element.section, entries: $0.element.entries) },
-                         printURL: URLBuilder.guide(id) + "?print=1", jsonURL: URLBuilder.guide(id, api: true))
+        return GuidePage(
+            title: body.guide.title, summary: body.guide.summary,
+            parts: body.parts.enumerated().map { .init(index: $0.offset + 1, section: $0.element.section, entries: $0.element.entries) },
+            printURL: URLBuilder.guide(id) + "?print=1", jsonURL: URLBuilder.guide(id, api: true))
     }
 
     /// GET /api/guides/{id}

@@ -25,11 +25,13 @@ struct StatsController {
             ("credit", "信用状况", "信用状况", false, data(stats.creditStatus, linking: "credit_status")),
             ("notices", "每月公告数", "月份", true, stats.noticesPerMonth.map { SVGChart.Datum($0.month, $0.count) }),
         ]
-        let extra = StatisticsPage.Extra(charts: charts.map { id, title, header, line, values in
-            .init(id: id, title: title,
-                  svg: line ? SVGChart.line(id: id, title: title, data: values) : SVGChart.bars(id: id, title: title, data: values, unit: "个"),
-                  table: SVGChart.table(caption: title, labelHeader: header, data: values))
-        })
+        let extra = StatisticsPage.Extra(
+            charts: charts.map { id, title, header, line, values in
+                .init(
+                    id: id, title: title,
+                    svg: line ? SVGChart.line(id: id, title: title, data: values) : SVGChart.bars(id: id, title: title, data: values, unit: "个"),
+                    table: SVGChart.table(caption: title, labelHeader: header, data: values))
+            })
         return StatisticsPage(statistics: stats, extra: extra)
     }
 

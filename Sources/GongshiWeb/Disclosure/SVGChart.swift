@@ -7,14 +7,20 @@ public enum SVGChart {
         public var value: Int
         /// The list this bar counts (a bar with a URL is a link).
         public var url: String?
-        public init(_ label: String, _ value: Int, url: String? = nil) { self.label = label; self.value = value; self.url = url }
+        public init(_ label: String, _ value: Int, url: String? = nil) {
+            self.label = label
+            self.value = value
+            self.url = url
+        }
     }
 
     /// Horizontal bars, each label above its bar so long Chinese labels get the whole width.
     /// Drawn 360 units wide and scaled by the page (viewBox): at a phone's width a label is
     /// about 15 px; the large-font mode enlarges the `label` and `value` classes.
     public static func bars(id: String, title: String, data: [Datum], width: Int = 360, unit: String = "") -> String {
-        let rowHeight = 48, valueWidth = 64, top = 4
+        let rowHeight = 48
+        let valueWidth = 64
+        let top = 4
         let height = top * 2 + max(1, data.count) * rowHeight
         let maxValue = max(1, data.map(\.value).max() ?? 1)
         let barSpace = Double(width - valueWidth)
@@ -42,14 +48,18 @@ public enum SVGChart {
     /// A line over ordered points (years, months); about four axis labels, the first and the
     /// last kept inside the picture.
     public static func line(id: String, title: String, data: [Datum], width: Int = 360, height: Int = 220) -> String {
-        let left = 44.0, right = 8.0, top = 16.0, bottom = 40.0
+        let left = 44.0
+        let right = 8.0
+        let top = 16.0
+        let bottom = 40.0
         let maxValue = max(1, data.map(\.value).max() ?? 1)
         let plotWidth = Double(width) - left - right
         let plotHeight = Double(height) - top - bottom
         let step = data.count > 1 ? plotWidth / Double(data.count - 1) : 0
         let ids = identifiers(id)
         var svg = header(ids: ids, title: title, description: summary(data), width: width, height: height, linked: false)
-        svg += "<line x1=\"\(format(left))\" y1=\"\(format(top + plotHeight))\" x2=\"\(format(left + plotWidth))\" y2=\"\(format(top + plotHeight))\" stroke=\"#888\"/>\n"
+        svg +=
+            "<line x1=\"\(format(left))\" y1=\"\(format(top + plotHeight))\" x2=\"\(format(left + plotWidth))\" y2=\"\(format(top + plotHeight))\" stroke=\"#888\"/>\n"
         svg += "<text class=\"value\" x=\"\(format(left - 6))\" y=\"\(format(top + 4))\" text-anchor=\"end\" font-size=\"13\">\(maxValue)</text>\n"
         svg += "<text class=\"value\" x=\"\(format(left - 6))\" y=\"\(format(top + plotHeight))\" text-anchor=\"end\" font-size=\"13\">0</text>\n"
         let points = data.enumerated().map { i, d in
@@ -61,12 +71,14 @@ public enum SVGChart {
         }
         let labelEvery = max(1, (data.count + 1) / 3)
         for (i, d) in data.enumerated() {
-            svg += "<circle cx=\"\(format(points[i].0))\" cy=\"\(format(points[i].1))\" r=\"3\" fill=\"#2b6cb0\"><title>\(XMLText.escape(d.label))：\(d.value)</title></circle>\n"
+            svg +=
+                "<circle cx=\"\(format(points[i].0))\" cy=\"\(format(points[i].1))\" r=\"3\" fill=\"#2b6cb0\"><title>\(XMLText.escape(d.label))：\(d.value)</title></circle>\n"
             let last = i == data.count - 1
             // The last label always; another only when it cannot run into the last one.
             if last || (i % labelEvery == 0 && data.count - 1 - i >= max(1, labelEvery / 2 + 1)) {
                 let anchor = data.count == 1 ? "middle" : i == 0 ? "start" : last ? "end" : "middle"
-                svg += "<text class=\"label\" x=\"\(format(points[i].0))\" y=\"\(format(top + plotHeight + 22))\" text-anchor=\"\(anchor)\" font-size=\"13\">\(XMLText.escape(d.label))</text>\n"
+                svg +=
+                    "<text class=\"label\" x=\"\(format(points[i].0))\" y=\"\(format(top + plotHeight + 22))\" text-anchor=\"\(anchor)\" font-size=\"13\">\(XMLText.escape(d.label))</text>\n"
             }
         }
         return svg + "</svg>\n"

@@ -26,10 +26,11 @@ struct PageContext {
         if preferences.highContrast { classes.append("contrast-high") }
         if printView { classes.append("print-view") }
         let parts = here.split(separator: "?", maxSplits: 1).map(String.init)
-        return LayoutModel(htmlClass: classes.joined(separator: " "), fontLarge: preferences.largeFont,
-                           contrastHigh: preferences.highContrast, back: URLBuilder.component(here),
-                           printLink: here.contains("?") ? here + "&print=1" : here + "?print=1", q: query,
-                           twinURL: status == 200 ? URLBuilder.twin(path: parts[0], query: parts.count > 1 ? parts[1] : "") : nil)
+        return LayoutModel(
+            htmlClass: classes.joined(separator: " "), fontLarge: preferences.largeFont,
+            contrastHigh: preferences.highContrast, back: URLBuilder.component(here),
+            printLink: here.contains("?") ? here + "&print=1" : here + "?print=1", q: query,
+            twinURL: status == 200 ? URLBuilder.twin(path: parts[0], query: parts.count > 1 ? parts[1] : "") : nil)
     }
 }
 

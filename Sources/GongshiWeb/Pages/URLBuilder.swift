@@ -106,8 +106,10 @@ public enum URLBuilder {
     /// The JSON twin of a page: the same path under /api/ with the same query (print flag
     /// left out); nil for a page without one (the home page, the desk, /prefs).
     static func twin(path: String, query: String) -> String? {
-        let twins = [Route.search, Route.policies, Route.ask, Route.organizations, Route.notices, Route.statistics, Route.guides,
-                     Route.faq, Route.creditAbnormal, Route.creditSerious]
+        let twins = [
+            Route.search, Route.policies, Route.ask, Route.organizations, Route.notices, Route.statistics, Route.guides,
+            Route.faq, Route.creditAbnormal, Route.creditSerious,
+        ]
         let prefixes = [Prefix.policy, Prefix.organization, Prefix.notice, Prefix.guide]
         guard twins.contains(path) || prefixes.contains(where: { path.hasPrefix($0) && path.count > $0.count }) else { return nil }
         return "/api" + path + (query.isEmpty ? "" : "?" + query)

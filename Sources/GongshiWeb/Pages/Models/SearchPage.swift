@@ -50,7 +50,7 @@ struct SearchPage: PageModel {
 
     enum CodingKeys: String, CodingKey {
         case hasQuery, qURL, looksLikeQuestion, results, totalText, page, noResults, facets, hasFacets, activeFilters, clearURL,
-             suggestion, suggestionURL, relaxedNotice, pinyinHint, pinyinURL, start, guides, hasGuides
+            suggestion, suggestionURL, relaxedNotice, pinyinHint, pinyinURL, start, guides, hasGuides
     }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
