@@ -170,7 +170,7 @@ public final class OrganizationDirectory: Sendable {
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT s.code, s.pos, o.name, o.type, o.status, \(credit) FROM org_suggest s JOIN org o ON o.code = s.code
+                        SELECT s.code, s.pos, o.name, o.type, o.status, o.cert_until, \(credit) FROM org_suggest s JOIN org o ON o.code = s.code
                         WHERE s.key >= ? AND s.key < ? ORDER BY s.key LIMIT 60
                         """), arguments: StatementArguments(CreditStatus.arguments(today: today)) + [key, key + "\u{10FFFF}"])
             // Fewer than asked by name start: names holding the typed words in any order
@@ -179,7 +179,7 @@ public final class OrganizationDirectory: Sendable {
             let words = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT o.code, 1000 AS pos, o.name, o.type, o.status, \(credit) FROM org o
+                        SELECT o.code, 1000 AS pos, o.name, o.type, o.status, o.cert_until, \(credit) FROM org o
                         WHERE o.code IN (\(QueryWords.nameMatchSQL(kind: "org")) LIMIT 60)
                         """), arguments: StatementArguments(CreditStatus.arguments(today: today)) + [expression])
             return (rows, words)
@@ -192,7 +192,10 @@ public final class OrganizationDirectory: Sendable {
             let pos: Int = row["pos"]
             if let known = best[code], known.pos <= pos { continue }
             let credit = CreditStatus(rawValue: row["credit"] ?? "normal") ?? .normal
-            best[code] = (pos, Suggestion(code: code, name: name, type: row["type"], status: row["status"], creditStatus: credit))
+            let status: String = row["status"]
+            let certUntil: String? = row["cert_until"]
+            let expired = status == "正常" && certUntil.map { !$0.isEmpty && $0 < today } == true
+            best[code] = (pos, Suggestion(code: code, name: name, type: row["type"], status: status, creditStatus: credit, certificateExpired: expired))
         }
         return best.values.sorted { a, b in
             if (a.pos == 0) != (b.pos == 0) { return a.pos == 0 }

@@ -7,12 +7,17 @@ public struct Suggestion: Codable, Sendable, Equatable {
     public var status: String
     public var creditStatus: CreditStatus
     public var creditStatusLabel: String
+    /// 正常 on paper, but the registration certificate has run out (证书已过期).
+    public var certificateExpired: Bool
 
-    public init(code: String, name: String, type: String, status: String, creditStatus: CreditStatus = .normal) {
+    public init(
+        code: String, name: String, type: String, status: String, creditStatus: CreditStatus = .normal, certificateExpired: Bool = false
+    ) {
         self.code = code
         self.name = name
         self.type = type
         self.status = status
+        self.certificateExpired = certificateExpired
         self.creditStatus = creditStatus
         creditStatusLabel = creditStatus.label
     }
@@ -21,5 +26,6 @@ public struct Suggestion: Codable, Sendable, Equatable {
         case code, name, type, status
         case creditStatus = "credit_status"
         case creditStatusLabel = "credit_status_label"
+        case certificateExpired = "certificate_expired"
     }
 }

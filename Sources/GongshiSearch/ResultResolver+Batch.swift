@@ -10,6 +10,7 @@ extension ResultResolver {
         SELECT e.id, e.kind, e.ref, u.document_id, u.label, u.anchor,
           coalesce(d.title, du.title) AS doc_title,
           o.name AS org_name, o.status AS org_status,
+          CASE WHEN o.status = '正常' AND o.cert_until <> '' AND o.cert_until < date('now') THEN '证书已过期' END AS org_certificate,
           (SELECT CASE
             WHEN max(x.list = '\(CreditRecord.serious)' AND (x.removed_on IS NULL OR x.removed_on > date('now'))) THEN '列入严重违法失信名单'
             WHEN max(x.list = '\(CreditRecord.abnormal)' AND (x.removed_on IS NULL OR x.removed_on > date('now'))) THEN '活动异常'
@@ -97,7 +98,7 @@ extension ResultResolver {
                 )
             case "org":
                 guard let name = r["org_name"] as String? else { continue }
-                let label = [r["org_status"] as String?, r["org_credit"] as String?].compactMap { $0 }.joined(separator: " · ")
+                let label = [r["org_status"] as String?, r["org_certificate"] as String?, r["org_credit"] as String?].compactMap { $0 }.joined(separator: " · ")
                 out[rowid] = (
                     SearchResult(kind: "org", id: ref, title: name, label: label, snippet: MarkedText(""), ref: .organization(code: ref), score: score), nil
                 )

@@ -12,9 +12,11 @@ enum ResultResolver {
     }
 
     /// Registration status and current credit listing of an organization, shown with it
-    /// wherever search lists it (正常; 已撤销 · 列入严重违法失信名单; 正常 · 活动异常).
+    /// wherever search lists it (正常; 已撤销 · 列入严重违法失信名单; 正常 · 活动异常; 正常 · 证书已过期).
     static let statusSQL = """
-        SELECT o.name, o.status, (SELECT CASE
+        SELECT o.name, o.status,
+            CASE WHEN o.status = '正常' AND o.cert_until <> '' AND o.cert_until < date('now') THEN '证书已过期' END AS certificate,
+            (SELECT CASE
             WHEN max(c.list = '\(CreditRecord.serious)' AND (c.removed_on IS NULL OR c.removed_on > date('now'))) THEN '列入严重违法失信名单'
             WHEN max(c.list = '\(CreditRecord.abnormal)' AND (c.removed_on IS NULL OR c.removed_on > date('now'))) THEN '活动异常'
             END FROM credit_record c WHERE c.org_code = o.code) AS credit
@@ -22,7 +24,7 @@ enum ResultResolver {
         """
 
     static func statusLabel(_ row: Row) -> String {
-        [row["status"] as String?, row["credit"] as String?].compactMap { $0 }.joined(separator: " · ")
+        [row["status"] as String?, row["certificate"] as String?, row["credit"] as String?].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// A result and, for a credit record, the code of its organization.

@@ -20,6 +20,7 @@ document.querySelectorAll("input[data-suggest]").forEach(function (input) {
             // Registration and credit status beside the name (已撤销, 列入严重违法失信名单).
             var notes = [];
             if (s.status && s.status !== "正常") notes.push(s.status);
+            if (s.certificate_expired) notes.push("证书已过期");
             if (s.credit_status && s.credit_status !== "normal") notes.push(s.credit_status_label);
             if (notes.length) option.label = s.name + "（" + notes.join("，") + "）";
             list.appendChild(option);

@@ -139,6 +139,22 @@ import Testing
         #expect(try get("/orgs?status=%E5%B7%B2%E6%92%A4%E9%94%80").text.contains("<span data-status=\"已撤销\">已撤销</span>"))
     }
 
+    @Test func anExpiredCertificateShowsInSearchResultsAndSuggestions() throws {
+        let code: String = try #require(
+            try scalar("SELECT code FROM org WHERE status = '正常' AND cert_until <> '' AND cert_until < date('now') ORDER BY code LIMIT 1"))
+        let current: String = try #require(try scalar("SELECT code FROM org WHERE status = '正常' AND cert_until >= date('now') ORDER BY code LIMIT 1"))
+        for (org, expired) in [(code, true), (current, false)] {
+            let name: String = try #require(try scalar("SELECT name FROM org WHERE code = '\(org)'"))
+            let query = try #require(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            let suggestions = try #require(try json(try get("/api/suggest?q=\(query)"))["suggestions"] as? [[String: Any]])
+            let suggestion = try #require(suggestions.first { $0["code"] as? String == org }, "\(name) suggested")
+            #expect(suggestion["certificate_expired"] as? Bool == expired, "\(name)")
+            let results = try #require(try json(try get("/api/search?q=\(query)"))["results"] as? [[String: Any]])
+            let result = try #require(results.first { $0["kind"] as? String == "org" && $0["id"] as? String == org }, "\(name) found")
+            #expect((result["label"] as? String)?.contains("证书已过期") == expired, "\(name): \(result["label"] ?? "")")
+        }
+    }
+
     @Test func anEmptySearchIsAStartPageAndErrorsSayWhatToDoNext() throws {
         let start = try get("/search?q=")
         #expect(start.status == 200)
