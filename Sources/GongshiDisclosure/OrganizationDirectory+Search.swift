@@ -160,7 +160,7 @@ extension OrganizationDirectory {
                 code: code, name: r["name"], type: r["type"], authority: r["authority"], region: r["region"],
                 founded: r["founded"], status: status, grade: r["grade"], creditStatus: credit,
                 creditStatusLabel: credit.label, certUntil: certUntil,
-                certificateExpired: status == "正常" && certUntil.map { !$0.isEmpty && $0 < today } == true)
+                certificateExpired: RegistrationBanner.listsExpiredCertificate(status: status, certUntil: certUntil, today: today))
         }
     }
 }

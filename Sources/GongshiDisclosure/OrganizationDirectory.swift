@@ -193,8 +193,7 @@ public final class OrganizationDirectory: Sendable {
             if let known = best[code], known.pos <= pos { continue }
             let credit = CreditStatus(rawValue: row["credit"] ?? "normal") ?? .normal
             let status: String = row["status"]
-            let certUntil: String? = row["cert_until"]
-            let expired = status == "正常" && certUntil.map { !$0.isEmpty && $0 < today } == true
+            let expired = RegistrationBanner.listsExpiredCertificate(status: status, certUntil: row["cert_until"], today: today)
             best[code] = (pos, Suggestion(code: code, name: name, type: row["type"], status: status, creditStatus: credit, certificateExpired: expired))
         }
         return best.values.sorted { a, b in

@@ -67,9 +67,20 @@ public struct RegistrationBanner: Codable, Sendable, Equatable {
                 kind: .deregistered, label: "已注销", date: announced?.date, authority: announced?.issuer,
                 noticeId: announced?.id, noticeTitle: announced?.title)
         default:
-            guard let certUntil, !certUntil.isEmpty, certUntil < today else { return nil }
+            guard let certUntil, certificateHasRunOut(certUntil, today: today) else { return nil }
             return RegistrationBanner(kind: .certificateExpired, label: "证书已过期", date: certUntil)
         }
+    }
+
+    /// Whether a certificate valid until `certUntil` (`YYYY-MM-DD`, possibly unset) has run out on `today`.
+    static func certificateHasRunOut(_ certUntil: String?, today: String) -> Bool {
+        guard let certUntil, !certUntil.isEmpty else { return false }
+        return certUntil < today
+    }
+
+    /// The 证书已过期 badge of lists and suggestions: registered (正常) on paper, certificate run out.
+    static func listsExpiredCertificate(status: String, certUntil: String?, today: String) -> Bool {
+        status == "正常" && certificateHasRunOut(certUntil, today: today)
     }
 }
 

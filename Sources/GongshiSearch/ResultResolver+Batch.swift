@@ -10,7 +10,7 @@ extension ResultResolver {
         SELECT e.id, e.kind, e.ref, u.document_id, u.label, u.anchor,
           coalesce(d.title, du.title) AS doc_title,
           o.name AS org_name, o.status AS org_status,
-          CASE WHEN o.status = '正常' AND o.cert_until <> '' AND o.cert_until < date('now') THEN '证书已过期' END AS org_certificate,
+          \(expiredCertificateSQL) AS org_certificate,
           (SELECT CASE
             WHEN max(x.list = '\(CreditRecord.serious)' AND (x.removed_on IS NULL OR x.removed_on > date('now'))) THEN '列入严重违法失信名单'
             WHEN max(x.list = '\(CreditRecord.abnormal)' AND (x.removed_on IS NULL OR x.removed_on > date('now'))) THEN '活动异常'

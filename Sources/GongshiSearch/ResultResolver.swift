@@ -11,11 +11,14 @@ enum ResultResolver {
         let ref: RecordRef
     }
 
+    /// 证书已过期 for a registered (正常) organization `o` whose certificate has run out, else NULL
+    /// (the same rule as the disclosure lists' badge).
+    static let expiredCertificateSQL = "CASE WHEN o.status = '正常' AND o.cert_until <> '' AND o.cert_until < date('now') THEN '证书已过期' END"
+
     /// Registration status and current credit listing of an organization, shown with it
     /// wherever search lists it (正常; 已撤销 · 列入严重违法失信名单; 正常 · 活动异常; 正常 · 证书已过期).
     static let statusSQL = """
-        SELECT o.name, o.status,
-            CASE WHEN o.status = '正常' AND o.cert_until <> '' AND o.cert_until < date('now') THEN '证书已过期' END AS certificate,
+        SELECT o.name, o.status, \(expiredCertificateSQL) AS certificate,
             (SELECT CASE
             WHEN max(c.list = '\(CreditRecord.serious)' AND (c.removed_on IS NULL OR c.removed_on > date('now'))) THEN '列入严重违法失信名单'
             WHEN max(c.list = '\(CreditRecord.abnormal)' AND (c.removed_on IS NULL OR c.removed_on > date('now'))) THEN '活动异常'
