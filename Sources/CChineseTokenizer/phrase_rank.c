@@ -21,6 +21,8 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#define GONGSHI_ROW_LENGTHS_TYPE "gongshi_row_lengths"
+
 typedef struct {
     int withIdf;
     int phraseCount;
@@ -171,8 +173,15 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
             }
         }
     }
-    int length = 0;
-    if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &length);
+    int length = -1;
+    /* Row lengths known per index generation come after the tokens left out (s...). */
+    int lengthsIndex = columns + 4 * data->phraseCount;
+    if (rc == SQLITE_OK && argumentCount > lengthsIndex) {
+        const GongshiRowLengths *known = sqlite3_value_pointer(arguments[lengthsIndex], GONGSHI_ROW_LENGTHS_TYPE);
+        sqlite3_int64 rowid = api->xRowid(fts);
+        if (known && rowid >= 0 && rowid < known->count) length = known->lengths[rowid];
+    }
+    if (rc == SQLITE_OK && length < 0) rc = api->xColumnSize(fts, -1, &length);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(result, rc);
         return;
@@ -210,4 +219,9 @@ int gongshi_register_fts5_rank(void *connection) {
     int rc = api->xCreateFunction(api, "gongshi_rank", NULL, gongshiRank, NULL);
     if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "gongshi_rank_tf", NULL, gongshiRankWithoutIdf, NULL);
     return rc;
+}
+
+int gongshi_bind_row_lengths(void *statement, int index, const GongshiRowLengths *lengths) {
+    if (!statement) return SQLITE_MISUSE;
+    return sqlite3_bind_pointer(statement, index, (void *)lengths, GONGSHI_ROW_LENGTHS_TYPE, NULL);
 }

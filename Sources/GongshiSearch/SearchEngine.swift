@@ -22,6 +22,8 @@ public final class SearchEngine: Sendable {
     let shortenedTokens = Locked<[String: Int]>([:])
     /// Document titles for did-you-mean, per index generation.
     let titleIndex = Locked<(generation: Int64, index: TitleIndex)?>(nil)
+    /// Row lengths for ranking and the documents index's passages, per index generation.
+    let generationIndex = Locked<GenerationIndex?>(nil)
 
     /// Responses per request for the current index generation; empty when disabled.
     private let results: ResultCache<SearchRequest, SearchResponse>
@@ -90,10 +92,29 @@ public final class SearchEngine: Sendable {
 
     private func run(_ request: SearchRequest, limit: Int, offset: Int, db: Database) throws -> SearchResponse {
         let analysis = try analyze(request.query, db: db)
+        // Row lengths and documents-index passages of this index generation.
+        let memory = try generationIndex(db: db)
         var results: [SearchResult] = []
+        // Results seen, as "kind:id"; passages numbered by `memory` by their number.
         var seen: Set<String> = []
+        var seenPassages: Set<Int> = []
         // Snippets are made for the returned page only: snippet() re-tokenizes the row.
-        var snippetSources: [String: (table: SearchTable, rowid: Int64, expression: MatchExpression)] = [:]
+        typealias Source = (table: SearchTable, rowid: Int64, expression: MatchExpression)
+        var snippetSources: [String: Source] = [:]
+        var passageSources: [Int: Source] = [:]
+        // Documents numbered when `memory` does not number them.
+        var documentNumbers: [String: Int] = [:]
+        func documentNumber(_ result: SearchResult) -> Int {
+            let key = SearchEngine.documentKey(result)
+            if let n = documentNumbers[key] { return n }
+            documentNumbers[key] = documentNumbers.count
+            return documentNumbers.count - 1
+        }
+        func source(of result: SearchResult) -> Source? {
+            let key = "\(result.kind):\(result.id)"
+            if let memory, let n = memory.passages.keys[ByteKey(key)], let source = passageSources[n] { return source }
+            return snippetSources[key]
+        }
         // Credit records -> their organization, which is listed above them.
         var organizationOf: [String: String] = [:]
 
@@ -102,23 +123,41 @@ public final class SearchEngine: Sendable {
             let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0) }
             results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, db: db)
         }
-        seen = Set(results.map { "\($0.kind):\($0.id)" })
+        for r in results {
+            let key = "\(r.kind):\(r.id)"
+            seen.insert(key)
+            if let n = memory?.passages.keys[ByteKey(key)] { seenPassages.insert(n) }
+        }
 
         var total = results.count
         let tables = SearchEngine.tables(for: request.kind)
         let want = (limit + offset) * 3  // more than a page, so crowding has room
 
-        /// Runs one expression over the tables: counts, ranks and resolves new results.
-        func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult)] {
-            var found: [(SearchTable, SearchResult)] = []
+        /// Runs one expression over the tables: counts, ranks and resolves new results, each
+        /// with the number of its document (for documents).
+        func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult, Int)] {
+            var found: [(SearchTable, SearchResult, Int)] = []
             for table in tables {
-                let rows = try scored(expression, in: table, kind: request.kind, filters: request.filters, db: db)
+                let rows = try scored(expression, in: table, kind: request.kind, filters: request.filters, lengths: memory?.lengths[table], db: db)
                 total += rows.count
                 // Passages of one document often fill the top ranks, and a page shows one per
                 // document first: resolve until there are enough distinct documents too.
-                var documents: Set<String> = []
+                var documents: Set<Int> = []
                 var resolved = 0
                 let sorted = rows.sorted(by: { $0.score > $1.score })
+                if table == .documents, let passages = memory?.passages {
+                    // Identified from memory, in the same order and with the same limits as below.
+                    for row in sorted {
+                        if resolved >= want && documents.count >= limit + offset { break }
+                        if resolved >= Self.maxResolvedRows { break }
+                        resolved += 1
+                        guard let passage = passages.byRow[row.rowid], seenPassages.insert(passage.key).inserted else { continue }
+                        passageSources[passage.key] = (table, row.rowid, matching)
+                        documents.insert(passage.document)
+                        found.append((table, passages.result(passage, score: row.score), passage.document))
+                    }
+                    continue
+                }
                 var start = 0
                 // Resolved in batches (one statement each): the first the size of what a page
                 // needs, then larger ones while passages of few documents fill the ranks.
@@ -134,11 +173,14 @@ public final class SearchEngine: Sendable {
                         if resolved >= want && (table == .records || documents.count >= limit + offset) { break chunks }
                         if resolved >= Self.maxResolvedRows { break chunks }
                         resolved += 1
-                        guard let (result, organization) = batch[row.rowid], seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                        snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
-                        if let organization { organizationOf["\(result.kind):\(result.id)"] = organization }
-                        documents.insert(SearchEngine.documentKey(result))
-                        found.append((table, result))
+                        guard let (result, organization) = batch[row.rowid] else { continue }
+                        let key = "\(result.kind):\(result.id)"
+                        guard seen.insert(key).inserted else { continue }
+                        snippetSources[key] = (table, row.rowid, matching)
+                        if let organization { organizationOf[key] = organization }
+                        let document = table == .documents ? documentNumber(result) : -1
+                        if table == .documents { documents.insert(document) }
+                        found.append((table, result, document))
                     }
                 }
             }
@@ -148,7 +190,7 @@ public final class SearchEngine: Sendable {
         var relaxed: [String] = []
         if !analysis.words.isEmpty {
             var dropped: Set<Int> = []
-            func run() throws -> [(SearchTable, SearchResult)] {
+            func run() throws -> [(SearchTable, SearchResult, Int)] {
                 guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else {
                     return []
                 }
@@ -174,7 +216,7 @@ public final class SearchEngine: Sendable {
                 }
                 if !found.isEmpty { relaxed = dropped.sorted().map { analysis.words[$0].text } }
             }
-            let documents = found.filter { $0.0 == .documents }.map(\.1)
+            let documents = found.filter { $0.0 == .documents }.map { ($0.1, $0.2) }
             let records = found.filter { $0.0 == .records }.map(\.1)
             // A query of several words is specific: a document's two best passages lead
             // (成立协会: 第九条 and 第十条 of the same regulation); one word lists one each.
@@ -195,17 +237,18 @@ public final class SearchEngine: Sendable {
         results = SearchEngine.organizationsBeforeTheirRecords(results, organizationOf: organizationOf)
         var page = Array(results.dropFirst(offset).prefix(limit))
         // Titles and labels of the documents on the page (ranking identified them only).
-        let identified = page.compactMap { r in snippetSources["\(r.kind):\(r.id)"].flatMap { $0.table == .documents ? $0.rowid : nil } }
+        let sources = page.map(source(of:))
+        let identified = sources.compactMap { $0.flatMap { $0.table == .documents ? $0.rowid : nil } }
         let resolved = try ResultResolver.resolve(batch: identified.map { RankedRow(rowid: $0, score: 0) }[...], db: db)
         for i in page.indices {
-            guard let source = snippetSources["\(page[i].kind):\(page[i].id)"], source.table == .documents,
+            guard let source = sources[i], source.table == .documents,
                 let (full, _) = resolved[source.rowid]
             else { continue }
             page[i].title = full.title
             page[i].label = full.label
         }
         for i in page.indices {
-            guard let source = snippetSources["\(page[i].kind):\(page[i].id)"] else { continue }
+            guard let source = sources[i] else { continue }
             // An article's snippet comes from its text, not from the document title it repeats.
             let column = page[i].kind == "article" ? 2 : -1
             page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, column: column, db: db)
@@ -299,22 +342,25 @@ public final class SearchEngine: Sendable {
     static let maxResolvedRows = 2_000
 
     /// The document a result belongs to (a policy and its articles share one).
-    static func documentKey(_ r: SearchResult) -> String {
-        guard r.kind == "policy" || r.kind == "article" else { return "\(r.kind):\(r.id)" }
-        guard let hash = r.id.utf8.firstIndex(of: 0x23) else { return r.id }
-        return String(r.id[..<hash])
+    static func documentKey(_ r: SearchResult) -> String { documentKey(kind: r.kind, id: r.id) }
+
+    static func documentKey(kind: String, id: String) -> String {
+        guard kind == "policy" || kind == "article" else { return "\(kind):\(id)" }
+        guard let hash = id.utf8.firstIndex(of: 0x23) else { return id }
+        return String(id[..<hash])
     }
 
     /// Keeps the ranking but moves a document's further passages behind the best passages
     /// of other documents, so a page shows many documents (the rest follow in score order).
-    static func limitPerDocument(_ results: [SearchResult], perDocument: Int) -> [SearchResult] {
-        var counts: [String: Int] = [:]
+    /// `results` come with the number of their document.
+    static func limitPerDocument(_ results: [(SearchResult, Int)], perDocument: Int) -> [SearchResult] {
+        var counts: [Int: Int] = [:]
         var first: [SearchResult] = []
         var rest: [SearchResult] = []
-        for r in results {
-            let document = documentKey(r)
-            counts[document, default: 0] += 1
-            if counts[document]! <= perDocument { first.append(r) } else { rest.append(r) }
+        for (r, document) in results {
+            let n = counts[document, default: 0] + 1
+            counts[document] = n
+            if n <= perDocument { first.append(r) } else { rest.append(r) }
         }
         return first + rest
     }
@@ -391,7 +437,7 @@ public final class SearchEngine: Sendable {
     /// number of rows is the count (exact for documents, capped for records).
     private func scored(
         _ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?,
-        filters: SearchFilters, db: Database
+        filters: SearchFilters, lengths: RowLengths?, db: Database
     ) throws -> [RankedRow] {
         let name = table.rawValue
         var filter = kindFilter(kind)
@@ -405,14 +451,21 @@ public final class SearchEngine: Sendable {
             ? try phraseCounts(expression, in: table, db: db)
             : expression.phraseTexts.map { _ in nil }
         let weights = expression.rankArguments(rowCounts: counts, shortened: try shortened(expression))
-        let placeholders = Array(repeating: "?", count: weights.count).joined(separator: ", ")
+        // The last argument: the row lengths of this generation (a pointer, bound below; NULL
+        // makes gongshi_rank read each row's length from the index).
+        let placeholders = Array(repeating: "?", count: weights.count + 1).joined(separator: ", ")
         var sql = "SELECT rowid, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
         if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
-        let arguments = StatementArguments(weights) + [expression.shortText] + filter.arguments
-        var rows: [RankedRow] = []
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try cursor.next() { rows.append(RankedRow(rowid: row[0], score: -(row[1] as Double))) }
-        return rows
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(StatementArguments(weights) + [DatabaseValue.null, expression.shortText] + filter.arguments)
+        // Every run of this statement binds the pointer again (setArguments clears it).
+        lengths?.bind(to: statement, index: Int32(weights.count + 1))
+        return try withExtendedLifetime(lengths) {
+            var rows: [RankedRow] = []
+            let cursor = try Row.fetchCursor(statement)
+            while let row = try cursor.next() { rows.append(RankedRow(rowid: row[0], score: -(row[1] as Double))) }
+            return rows
+        }
     }
 
     /// The tokens each phrase of `expression` loses as a short phrase (0 or 1).

@@ -103,6 +103,20 @@ int gongshi_register_fts5_tokenizer(void *sqlite3_connection);
 ** per-phrase weights; see phrase_rank.c). Returns an SQLite result code. */
 int gongshi_register_fts5_rank(void *sqlite3_connection);
 
+/* Each row's length in tokens (all columns, as FTS5's xColumnSize(-1) counts them), by
+** rowid; a negative entry means unknown. Read once per index generation by the search
+** layer and handed to gongshi_rank as its last argument (a pointer bound with
+** gongshi_bind_row_lengths), so ranking does not look up %_docsize for every match. */
+typedef struct GongshiRowLengths {
+    const int *lengths;
+    long long count;
+} GongshiRowLengths;
+
+/* Binds `lengths` (or NULL) to parameter `index` (1-based) of a sqlite3_stmt* as an
+** SQLite pointer value of type "gongshi_row_lengths". The caller keeps it alive while
+** the statement runs. Returns an SQLite result code. */
+int gongshi_bind_row_lengths(void *sqlite3_statement, int index, const GongshiRowLengths *lengths);
+
 /* Converts GB18030 bytes to UTF-8. Returns the number of bytes the UTF-8 needs (which
 ** may exceed `capacity`; call again with a larger buffer), or -1 on failure. */
 int gongshi_gb18030_to_utf8(const char *input, int length, char *out, int capacity);

@@ -1,0 +1,71 @@
+import GRDB
+import GongshiStore
+
+/// What ranking needs of every documents-index row — its kind, id and page (not its
+/// title and label) — read once per index generation: a common word identifies hundreds
+/// of passages of few documents before a page has ten documents, which took a statement
+/// per batch and string-keyed bookkeeping per passage. Rows are numbered so that a
+/// search deduplicates and groups them by integers.
+final class DocumentPassages: Sendable {
+    struct Passage: Sendable {
+        let kind: String
+        let id: String
+        let ref: RecordRef
+        /// One number per result (kind and id): rows of the same result share it.
+        let key: Int
+        /// One number per document (`SearchEngine.documentKey`): a policy and its units share it.
+        let document: Int
+    }
+
+    let byRow: [Int64: Passage]
+    /// The number of each result ("kind:id"), for results found otherwise (exact hits).
+    let keys: [ByteKey: Int]
+    /// How many distinct documents are numbered (document numbers are below it).
+    let documentCount: Int
+
+    /// The same rows, kinds and ids as `ResultResolver.identify(batch:)`, for every row.
+    init(db: Database) throws {
+        var byRow: [Int64: Passage] = [:]
+        var keys: [ByteKey: Int] = [:]
+        var documents: [ByteKey: Int] = [:]
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT e.id, e.kind, e.ref, u.document_id, u.anchor,
+                  EXISTS (SELECT 1 FROM document d WHERE d.id = CASE WHEN e.kind = 'policy' THEN e.ref ELSE u.document_id END) AS present
+                FROM entry e
+                LEFT JOIN unit u ON e.kind IN ('article', 'section') AND u.id = e.ref
+                WHERE e.kind IN ('policy', 'article', 'section')
+                """)
+        while let r = try cursor.next() {
+            guard r[5] as Bool else { continue }
+            let rowid: Int64 = r[0]
+            let kind: String
+            let id: String
+            let ref: RecordRef
+            switch r[1] as String {
+            case "policy":
+                let value: String = r[2]
+                (kind, id, ref) = ("policy", value, .policy(id: value))
+            default:
+                guard let documentId = r[3] as String?, let anchor = r[4] as String? else { continue }
+                (kind, id, ref) = ("article", "\(documentId)#\(anchor)", .policy(id: documentId, anchor: anchor))
+            }
+            let key = ByteKey("\(kind):\(id)")
+            let number = keys[key] ?? keys.count
+            keys[key] = number
+            let documentKey = ByteKey(SearchEngine.documentKey(kind: kind, id: id))
+            let document = documents[documentKey] ?? documents.count
+            documents[documentKey] = document
+            byRow[rowid] = Passage(kind: kind, id: id, ref: ref, key: number, document: document)
+        }
+        self.byRow = byRow
+        self.keys = keys
+        documentCount = documents.count
+    }
+
+    /// A row as a result without title and label (filled in for the returned page).
+    func result(_ passage: Passage, score: Double) -> SearchResult {
+        SearchResult(kind: passage.kind, id: passage.id, title: "", label: nil, snippet: MarkedText(""), ref: passage.ref, score: score)
+    }
+}

@@ -1,0 +1,34 @@
+import GRDB
+import GongshiStore
+
+/// Query-independent data search derives from one index generation and keeps until the
+/// next (an index in memory, not a result cache): each row's length for ranking and
+/// the identity of every documents-index row.
+struct GenerationIndex: Sendable {
+    let generation: Int64
+    let passages: DocumentPassages
+    let lengths: [SearchTable: RowLengths]
+
+    init(generation: Int64, db: Database) throws {
+        self.generation = generation
+        passages = try DocumentPassages(db: db)
+        var lengths: [SearchTable: RowLengths] = [:]
+        for table in SearchTable.allCases { lengths[table] = try RowLengths(table: table, db: db) }
+        self.lengths = lengths
+    }
+}
+
+extension SearchEngine {
+    /// The current generation's index, built on first use (nil for a database indexed
+    /// before generations existed, which cannot tell when it changes).
+    func generationIndex(db: Database) throws -> GenerationIndex? {
+        let generation = try db.indexGeneration()
+        guard generation > 0 else { return nil }
+        if let known = generationIndex.value, known.generation == generation { return known }
+        let built = try GenerationIndex(generation: generation, db: db)
+        generationIndex.withLock { current in
+            if current?.generation != generation { current = built }
+        }
+        return built
+    }
+}
