@@ -25,9 +25,12 @@ final class DocumentPassages: Sendable {
 
     /// The same rows, kinds and ids as `ResultResolver.identify(batch:)`, for every row.
     init(db: Database) throws {
+        let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE kind IN ('policy', 'article', 'section')") ?? 0
         var byRow: [Int64: Passage] = [:]
         var keys: [ByteKey: Int] = [:]
         var documents: [ByteKey: Int] = [:]
+        byRow.reserveCapacity(rows)
+        keys.reserveCapacity(rows)
         let cursor = try Row.fetchCursor(
             db,
             sql: """

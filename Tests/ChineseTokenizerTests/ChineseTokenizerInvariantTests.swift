@@ -166,4 +166,20 @@ struct LCG {
         let whole = try ChineseTokenizer(segmentCache: false)
         #expect(Self.compare(texts, cached: cached, whole: whole) > 100_000)
     }
+
+    /// snippet() and highlight() read `characters` (FTS5_TOKENIZE_AUX) and skip colocated
+    /// tokens: the tokens they see must be those of `index` without the colocated ones.
+    @Test func charactersAreTheIndexWithoutColocatedTokens() throws {
+        let tokenizer = try ChineseTokenizer()
+        var random = LCG(state: 7)
+        var texts = (0..<1_500).map { _ in ChineseTokenizerInvariantTests.randomText(&random) }
+        texts += ["第三十六条 用人单位与劳动者协商一致，可以解除劳动合同。", "社會團體登記管理條例 ＡＡＡ评估 1+11+X 境外ngo"]
+        var compared = 0
+        for text in texts {
+            let index = tokenizer.tokens(text, mode: .index).filter { !$0.colocated }
+            #expect(tokenizer.tokens(text, mode: .characters) == index, "\(text)")
+            compared += index.count
+        }
+        #expect(compared > 10_000)
+    }
 }

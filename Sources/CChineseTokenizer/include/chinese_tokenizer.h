@@ -57,11 +57,14 @@ typedef enum {
     GONGSHI_MODE_PHRASE = 4,   /* what an FTS5 query phrase becomes: a bigram for each Han
                                ** character followed by another, else the character: the
                                ** same positions as the characters, far shorter doclists */
-    GONGSHI_MODE_SHORT_PHRASE = 5 /* PHRASE without its last token when that is a character
+    GONGSHI_MODE_SHORT_PHRASE = 5, /* PHRASE without its last token when that is a character
                                ** the bigram before it implies (the index has the bigram
                                ** only where the character follows): the same rows match
                                ** without reading that character's long doclist, but the
                                ** phrase is a token shorter */
+    GONGSHI_MODE_CHARACTERS = 6 /* DOCUMENT without its colocated tokens: what FTS5's auxiliary
+                               ** functions (snippet, highlight) read, which skip colocated
+                               ** tokens; with detail=full nothing else tokenizes for them */
 } GongshiTokenizeMode;
 
 /* Set in `flags` of a token that shares the position of the previous token. */

@@ -39,6 +39,8 @@ public final class ChineseTokenizer {
         /// `phrase` without its last token when that is a character the bigram before it
         /// implies: what FTS5 makes of a phrase that starts with `shortPhraseMarker`.
         case shortPhrase
+        /// `document` without colocated tokens: what FTS5's snippet() and highlight() get.
+        case characters
 
         var cValue: GongshiTokenizeMode {
             switch self {
@@ -48,6 +50,7 @@ public final class ChineseTokenizer {
             case .index: return GONGSHI_MODE_INDEX
             case .phrase: return GONGSHI_MODE_PHRASE
             case .shortPhrase: return GONGSHI_MODE_SHORT_PHRASE
+            case .characters: return GONGSHI_MODE_CHARACTERS
             }
         }
     }
