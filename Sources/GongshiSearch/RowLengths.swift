@@ -13,7 +13,7 @@ final class RowLengths: @unchecked Sendable {
     private let header: UnsafeMutablePointer<GongshiRowLengths>
 
     /// Nil when the table has no rows or its rowids are too sparse for an array.
-    init?(table: SearchTable, db: Database) throws {
+    convenience init?(table: SearchTable, db: Database) throws {
         let name = table.rawValue + "_docsize"
         guard let bounds = try Row.fetchOne(db, sql: "SELECT count(*), max(id) FROM \(name)"), let last = bounds[1] as Int64? else { return nil }
         let count: Int64 = bounds[0]
@@ -25,10 +25,15 @@ final class RowLengths: @unchecked Sendable {
             guard id >= 0, id <= last, let size = row.dataNoCopy(atIndex: 1) else { continue }
             lengths[Int(id)] = RowLengths.total(size)
         }
-        storage = .allocate(capacity: lengths.count)
+        self.init(lengths: lengths)
+    }
+
+    /// `lengths[rowid]`: the row's tokens, negative when unknown.
+    init(lengths: [Int32]) {
+        storage = .allocate(capacity: max(lengths.count, 1))
         _ = storage.initialize(from: lengths)
         header = .allocate(capacity: 1)
-        header.initialize(to: GongshiRowLengths(lengths: UnsafePointer(storage.baseAddress), count: last + 1))
+        header.initialize(to: GongshiRowLengths(lengths: UnsafePointer(storage.baseAddress), count: Int64(lengths.count)))
     }
 
     deinit {
