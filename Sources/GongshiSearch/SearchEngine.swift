@@ -105,6 +105,8 @@ public final class SearchEngine: Sendable {
         seen = Set(results.map { "\($0.kind):\($0.id)" })
 
         var total = results.count
+        // Exact hits the ranking finds again are counted once.
+        var exactKeys = seen
         let tables = SearchEngine.tables(for: request.kind)
         let want = (limit + offset) * 3  // more than a page, so crowding has room
 
@@ -134,9 +136,14 @@ public final class SearchEngine: Sendable {
                         if resolved >= want && (table == .records || documents.count >= limit + offset) { break chunks }
                         if resolved >= Self.maxResolvedRows { break chunks }
                         resolved += 1
-                        guard let (result, organization) = batch[row.rowid], seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                        snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
-                        if let organization { organizationOf["\(result.kind):\(result.id)"] = organization }
+                        guard let (result, organization) = batch[row.rowid] else { continue }
+                        let key = "\(result.kind):\(result.id)"
+                        guard seen.insert(key).inserted else {
+                            if exactKeys.remove(key) != nil { total -= 1 }
+                            continue
+                        }
+                        snippetSources[key] = (table, row.rowid, matching)
+                        if let organization { organizationOf[key] = organization }
                         documents.insert(SearchEngine.documentKey(result))
                         found.append((table, result))
                     }
