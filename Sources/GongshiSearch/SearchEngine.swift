@@ -91,7 +91,11 @@ public final class SearchEngine: Sendable {
     }
 
     private func run(_ request: SearchRequest, limit: Int, offset: Int, db: Database) throws -> SearchResponse {
-        let analysis = try analyze(request.query, db: db)
+        let typed = try analyze(request.query, db: db)
+        // Pinyin typed as words (falv fuwu, minzhengju) is searched as the Han words it reads as, so
+        // it ranks as 法律服务 typed would; the pinyin of names is still matched below.
+        let pinyin = QueryAnalyzer.pinyinTerms(typed.terms)
+        let analysis = try pinyin.flatMap { try hanReading($0, db: db) }.map { try analyze($0, db: db) } ?? typed
         // Row lengths and documents-index passages of this index generation.
         let memory = try generationIndex(db: db)
         var results: [SearchResult] = []
@@ -115,6 +119,8 @@ public final class SearchEngine: Sendable {
             if let memory, let n = memory.passages.keys[ByteKey(key)], let source = passageSources[n] { return source }
             return snippetSources[key]
         }
+        // Results found through the pinyin column, whose snippet comes from their text instead.
+        var fromPinyin: Set<String> = []
         // Credit records -> their organization, which is listed above them.
         var organizationOf: [String: String] = [:]
 
@@ -130,6 +136,9 @@ public final class SearchEngine: Sendable {
         }
 
         var total = results.count
+        // Exact hits the ranking finds again are counted once.
+        var exactKeys = seen
+        var exactPassages = seenPassages
         let tables = SearchEngine.tables(for: request.kind)
         let want = (limit + offset) * 3  // more than a page, so crowding has room
 
@@ -151,7 +160,11 @@ public final class SearchEngine: Sendable {
                         if resolved >= want && documents.count >= limit + offset { break }
                         if resolved >= Self.maxResolvedRows { break }
                         resolved += 1
-                        guard let passage = passages.byRow[row.rowid], seenPassages.insert(passage.key).inserted else { continue }
+                        guard let passage = passages.byRow[row.rowid] else { continue }
+                        guard seenPassages.insert(passage.key).inserted else {
+                            if exactPassages.remove(passage.key) != nil { total -= 1 }
+                            continue
+                        }
                         passageSources[passage.key] = (table, row.rowid, matching)
                         documents.insert(passage.document)
                         found.append((table, passages.result(passage, score: row.score), passage.document))
@@ -175,7 +188,10 @@ public final class SearchEngine: Sendable {
                         resolved += 1
                         guard let (result, organization) = batch[row.rowid] else { continue }
                         let key = "\(result.kind):\(result.id)"
-                        guard seen.insert(key).inserted else { continue }
+                        guard seen.insert(key).inserted else {
+                            if exactKeys.remove(key) != nil { total -= 1 }
+                            continue
+                        }
                         snippetSources[key] = (table, row.rowid, matching)
                         if let organization { organizationOf[key] = organization }
                         let document = table == .documents ? documentNumber(result) : -1
@@ -224,12 +240,13 @@ public final class SearchEngine: Sendable {
         }
 
         // Pinyin finds Han text, ranked after every Han match.
-        if results.count < limit + offset, let pinyin = QueryAnalyzer.pinyinTerms(analysis.terms),
+        if results.count < limit + offset, let pinyin,
             let expression = try pinyinExpression(pinyin, db: db)
         {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
             results += try collect(expression, matching: expression).map(\.1).sorted { $0.score > $1.score }.map { r in
                 var r = r
+                fromPinyin.insert("\(r.kind):\(r.id)")
                 r.score = min(r.score, floor) * 0.5
                 return r
             }
@@ -249,15 +266,14 @@ public final class SearchEngine: Sendable {
         }
         for i in page.indices {
             guard let source = sources[i] else { continue }
-            // An article's snippet comes from its text, not from the document title it repeats.
-            let column = page[i].kind == "article" ? 2 : -1
+            // An article's snippet comes from its text, not from the document title it repeats, and
+            // a pinyin match's from its text, not from the pinyin keys only the index reads.
+            let column = page[i].kind == "article" || fromPinyin.contains("\(page[i].kind):\(page[i].id)") ? 2 : -1
             page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, column: column, db: db)
         }
         var suggestion: String?
-        if results.isEmpty || !relaxed.isEmpty || QueryAnalyzer.pinyinTerms(analysis.terms) != nil
-            || SearchEngine.looksLikeAMistypedTitle(analysis, page: page)
-        {
-            suggestion = try didYouMean(analysis, db: db)
+        if results.isEmpty || !relaxed.isEmpty || pinyin != nil || SearchEngine.looksLikeAMistypedTitle(analysis, page: page) {
+            suggestion = try didYouMean(typed, db: db)
         }
         var response = SearchResponse(query: request.query, total: max(total, results.count), results: page, relaxed: relaxed, suggestion: suggestion)
         response.words = analysis.words.map(\.text)

@@ -14,7 +14,7 @@ import Testing
     static let queries = [
         "民政", "社会团体登记", "法律服务协会", "成立社会团体条件", "成立协会", "社团登记多久", "基金会 原始基金", "民非 分支机构",
         "社团 年检 收费", "1+11+X", "shehui tuanti dengji", "jjh", "社會團體", "境外ngo", "严重违法失信名单", "青民〔2016〕45",
-        "慈善法第十条", "法律服物工作者协会", "一步", "养老服务中心",
+        "慈善法第十条", "法律服物工作者协会", "一步", "养老服务中心", "社会团体登记管理条例第十条", "社会团体登记管理条例", "falv fuwu",
     ]
 
     @Test func sameResultsWithoutTheGenerationIndex() throws {
