@@ -3,11 +3,12 @@ import GongshiStore
 
 /// Query-independent data search derives from one index generation and keeps until the
 /// next (an index in memory, not a result cache): each row's length for ranking and
-/// the identity of every documents-index row.
+/// the identity of every documents-index row, and the document titles.
 struct GenerationIndex: Sendable {
     let generation: Int64
     let passages: DocumentPassages
     let lengths: [SearchTable: RowLengths]
+    let titles: DocumentTitles
 
     init(generation: Int64, db: Database) throws {
         self.generation = generation
@@ -15,6 +16,7 @@ struct GenerationIndex: Sendable {
         var lengths: [SearchTable: RowLengths] = [:]
         for table in SearchTable.allCases { lengths[table] = try RowLengths(table: table, db: db) }
         self.lengths = lengths
+        titles = try DocumentTitles(db: db)
     }
 }
 

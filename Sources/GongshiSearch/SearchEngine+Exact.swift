@@ -7,7 +7,10 @@ import GongshiStore
 /// (青民罚决字〔2025〕1号), a document named by its title (慈善组织认定办法, 《慈善法》), and a
 /// document named with an article number (慈善法第十条, 社团条例10条).
 extension SearchEngine {
-    func exactHits(_ query: String, kind: SearchRequest.Kind?, vocabulary: QueryVocabulary, db: Database) throws -> [SearchResult] {
+    /// `titles`: this generation's document titles (nil: look titles up in the database).
+    func exactHits(
+        _ query: String, kind: SearchRequest.Kind?, vocabulary: QueryVocabulary, titles: DocumentTitles? = nil, db: Database
+    ) throws -> [SearchResult] {
         var hits: [SearchResult] = []
         let compact = QueryWords.clean(query).filter { !$0.isWhitespace }
         guard !compact.isEmpty, compact.count <= 80 else { return [] }
@@ -31,7 +34,7 @@ extension SearchEngine {
                 }
             }
         }
-        if wants(.policy), hits.isEmpty, let name = DocumentTitleQuery.name(compact) {
+        if wants(.policy), hits.isEmpty, let name = DocumentTitleQuery.name(compact), titles?.mayHold(name) ?? true {
             hits += try ResultResolver.documents(titled: name, db: db)
         }
         if wants(.article), let reference = ArticleReference(compact),

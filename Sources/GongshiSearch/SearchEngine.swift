@@ -127,7 +127,7 @@ public final class SearchEngine: Sendable {
         // Exact hits first: a credit code, a 文号, a decision number, "document + 第X条".
         if request.filters.isEmpty {
             let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0) }
-            results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, db: db)
+            results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, titles: memory?.titles, db: db)
         }
         for r in results {
             let key = "\(r.kind):\(r.id)"

@@ -78,4 +78,24 @@ import Testing
         #expect(RowLengths.total(Data([0x03, 0x00, 0x81, 0x00, 0x05, 0x00])) == 3 + 128 + 5)
         #expect(RowLengths.total(Data()) == 0)
     }
+
+    /// The in-memory titles only skip the title look-up when it would find nothing.
+    @Test func documentTitlesNeverHideATitleHit() throws {
+        let engine = try SearchFixture.engine()
+        try engine.database.pool.read { db in
+            let titles = try DocumentTitles(db: db)
+            let all = try String.fetchAll(db, sql: "SELECT title FROM document")
+            var names = all + all.map { $0.uppercased() } + all.map { String($0.dropFirst(7)) }
+            names += all.compactMap { title in title.firstIndex(of: "（").map { String(title[..<$0]) } }
+            names += ["不存在的办法", "100%办法", "社会团体登记管理条_"]
+            var found = 0
+            for name in names where !(try ResultResolver.documents(titled: name, db: db)).isEmpty {
+                #expect(titles.mayHold(name), "\(name)")
+                found += 1
+            }
+            #expect(found > 10)
+            #expect(!titles.mayHold("不存在的办法"))
+            #expect(titles.mayHold("社会团体登记管理条_"))
+        }
+    }
 }
