@@ -57,20 +57,39 @@ extension AnswerEngine {
         /// What the score is made of: the first answer's coverage, its relative lead over the
         /// second, the learned questions' votes for it.
         var confidenceFeatures: [Float] = []
+        /// With `explain`: one line per first answer with what its score is made of.
+        var explanation: [String] = []
     }
 
     /// Answers `question` with `model` (not necessarily the stored one: calibration passes a
     /// model that did not learn from the question).
-    func learnedResult(_ question: String, model: AnswerModel, limit: Int, db: Database) throws -> LearnedResult {
+    func learnedResult(_ question: String, model: AnswerModel, limit: Int, explain: Bool = false, db: Database) throws -> LearnedResult {
         let (analysis, lexicon, _) = try analyze(question, db: db)
-        return try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db)
+        return try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, explain: explain, db: db)
+    }
+
+    /// What the stored model's first `limit` answers' scores are made of, one line each
+    /// (`gongshi eval-qa --explain`); empty without a learned model.
+    public func explain(_ question: String, limit: Int = 5) throws(AnswerError) -> [String] {
+        do {
+            return try database.pool.read { db in
+                guard let model = try learnedModel(db: db) else { return [] }
+                return try learnedResult(question, model: model, limit: limit, explain: true, db: db).explanation
+            }
+        } catch let error as AnswerError {
+            throw error
+        } catch {
+            throw .store(StoreError.wrap(error, path: database.path))
+        }
     }
 
     func answerLearned(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon, model: AnswerModel, limit: Int, db: Database) throws -> AnswerResponse {
         try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db).response
     }
 
-    func answerLearned(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon, model: AnswerModel, limit: Int, db: Database) throws -> LearnedResult {
+    func answerLearned(
+        _ analysis: QuestionAnalysis, lexicon: AnswerLexicon, model: AnswerModel, limit: Int, explain: Bool = false, db: Database
+    ) throws -> LearnedResult {
         let terms = try questionTerms(analysis.question)
         // Curated bridges: the colloquial vocabulary and synonym groups (社团 -> 社会团体).
         var extra: [(question: String, article: String, weight: Float)] = []
@@ -134,6 +153,9 @@ extension AnswerEngine {
                 // `rank` already scored 已废止 texts down; the learned score is scored down here.
                 let old = model.weights.coverage > 0 ? Double(model.weights.coverage) * candidates[i].score : 0
                 var score = Double(r.score)
+                if type.contains(.definition), model.weights.definition > 0, AnswerType.defines(candidates[i].text, terms: terms) {
+                    score += Double(model.weights.definition)
+                }
                 if !candidates[i].isCurrent { score *= candidates[i].status == "已废止" ? 0.3 : 0.8 }
                 candidates[i].score = score + old
                 candidates[i].coverage = Double(r.coverage)
@@ -167,14 +189,18 @@ extension AnswerEngine {
         var features: [Float] = []
         if named, let first = candidates.first, boost[model.unitIndex[first.unitId] ?? -1] != nil {
             score = .infinity
-        } else if !candidates.isEmpty {
-            let head = candidates.prefix(2).map { c in
-                AnswerModel.Scored(
-                    unit: model.unitIndex[c.unitId] ?? 0, score: Float(c.score), coverage: Float(c.coverage),
-                    neighbour: learned[c.unitId]?.neighbour ?? 0)
-            }
-            score = model.confidenceScore(head)
-            features = model.confidenceFeatures(head)
+        } else if let first = candidates.first, let u = model.unitIndex[first.unitId] {
+            let firstScored = AnswerModel.Scored(
+                unit: u, score: Float(first.score), coverage: Float(first.coverage), neighbour: learned[first.unitId]?.neighbour ?? 0)
+            let top5 = candidates.prefix(5)
+            features = model.confidenceFeatures(
+                first: firstScored, second: candidates.count > 1 ? Float(candidates[1].score) : 0,
+                typeMatch: !type.isEmpty && !type.isDisjoint(with: AnswerType(rawValue: model.unitTypes[Int(u)])), typed: !type.isEmpty,
+                votes: model.weights.neighbour > 0 ? model.neighbours(query) : [:],
+                documentShare: Float(top5.filter { $0.documentId == first.documentId }.count) / Float(top5.count),
+                rankersAgree: ranked.first?.unit == u, learnedScore: learned[first.unitId]?.score ?? 0,
+                terms: Set(terms.filter { model.termIndex[$0] != nil }).count)
+            score = model.confidenceScore(features)
         }
         let confidence: AnswerConfidence =
             candidates.isEmpty
@@ -191,8 +217,22 @@ extension AnswerEngine {
         let response = AnswerResponse(
             question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
             serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
+        var explanation: [String] = []
+        if explain {
+            explanation.append("type \(type.names.joined(separator: "+")) confidence \(score) features \(features)")
+            for c in candidates.prefix(limit) {
+                guard let r = learned[c.unitId], let u = model.unitIndex[c.unitId] else { continue }
+                let parts = model.parts(query, unit: u, type: type, neighbour: r.neighbour)
+                    .map { String(format: "%@ %.3f", $0.0, Double($0.1)) }.joined(separator: ", ")
+                explanation.append(
+                    String(
+                        format: "《%@》%@ %.3f = learned %.3f (%@; boost %.3f) + rerank %.3f; coverage %.2f; unit types %@", c.title, c.label, c.score,
+                        Double(r.score), parts, Double(boost[u] ?? 0) + Double(documentBoost[model.unitDocument[Int(u)]] ?? 0),
+                        c.score - Double(r.score), Double(r.coverage), AnswerType(rawValue: model.unitTypes[Int(u)]).names.joined(separator: "+")))
+            }
+        }
         return LearnedResult(
             response: response, units: candidates.prefix(limit).map(\.unitId), confidenceScore: score,
-            confidenceFeatures: features)
+            confidenceFeatures: features, explanation: explanation)
     }
 }
