@@ -121,7 +121,7 @@ extension AnswerEngine {
         }
         let type = AnswerType.ofQuestion(analysis.folded)
         let pool = model.weights.coverage > 0 ? max(limit, Self.rerankPool) : max(limit, Self.faqAnswerWindow, 2)
-        let ranked = model.rank(query, type: type, top: pool, boost: boost, documentBoost: documentBoost)
+        let (ranked, votes) = model.rankWithVotes(query, type: type, top: pool, boost: boost, documentBoost: documentBoost)
 
         var candidates: [Candidate] = []
         let learned = Dictionary(ranked.map { (model.unitIds[Int($0.unit)], $0) }, uniquingKeysWith: { a, _ in a })
@@ -148,12 +148,14 @@ extension AnswerEngine {
                 candidates.append(c)
             }
             if model.weights.coverage > 0 { rank(&candidates, analysis: analysis) }
+            // What a definition question asks about: its words and their curated bridges (协会 -> 社会团体).
+            let definedTerms = terms + extra.map(\.article)
             for i in candidates.indices {
                 guard let r = learned[candidates[i].unitId] else { continue }
                 // `rank` already scored 已废止 texts down; the learned score is scored down here.
                 let old = model.weights.coverage > 0 ? Double(model.weights.coverage) * candidates[i].score : 0
                 var score = Double(r.score)
-                if type.contains(.definition), model.weights.definition > 0, AnswerType.defines(candidates[i].text, terms: terms) {
+                if type.contains(.definition), model.weights.definition > 0, AnswerType.defines(candidates[i].text, terms: definedTerms) {
                     score += Double(model.weights.definition)
                 }
                 if !candidates[i].isCurrent { score *= candidates[i].status == "已废止" ? 0.3 : 0.8 }
@@ -196,10 +198,11 @@ extension AnswerEngine {
             features = model.confidenceFeatures(
                 first: firstScored, second: candidates.count > 1 ? Float(candidates[1].score) : 0,
                 typeMatch: !type.isEmpty && !type.isDisjoint(with: AnswerType(rawValue: model.unitTypes[Int(u)])), typed: !type.isEmpty,
-                votes: model.weights.neighbour > 0 ? model.neighbours(query) : [:],
+                votes: votes,
                 documentShare: Float(top5.filter { $0.documentId == first.documentId }.count) / Float(top5.count),
                 rankersAgree: ranked.first?.unit == u, learnedScore: learned[first.unitId]?.score ?? 0,
-                terms: Set(terms.filter { model.termIndex[$0] != nil }).count)
+                terms: Set(terms.filter { model.termIndex[$0] != nil }).count,
+                secondSameDocument: candidates.count > 1 && candidates[1].documentId == first.documentId)
             score = model.confidenceScore(features)
         }
         let confidence: AnswerConfidence =

@@ -79,7 +79,14 @@ extension AnswerModel {
 
     /// The best `top` units for `query`, best first (ties by unit order).
     func rank(_ query: Query, type: AnswerType, top: Int, boost: [Int32: Float] = [:], documentBoost: [UInt32: Float] = [:]) -> [Scored] {
-        guard unitCount > 0 else { return [] }
+        rankWithVotes(query, type: type, top: top, boost: boost, documentBoost: documentBoost).ranked
+    }
+
+    /// `rank`, and the learned questions' votes (`neighbours`) it used.
+    func rankWithVotes(
+        _ query: Query, type: AnswerType, top: Int, boost: [Int32: Float] = [:], documentBoost: [UInt32: Float] = [:]
+    ) -> (ranked: [Scored], votes: [Int32: Float]) {
+        guard unitCount > 0 else { return ([], [:]) }
         var scores = [Float](repeating: 0, count: unitCount)
         var covered = [Float](repeating: 0, count: unitCount)
         var touched: [Int32] = []
@@ -111,7 +118,7 @@ extension AnswerModel {
         }
         let neighbour = weights.neighbour > 0 ? neighbours(query) : [:]
         for u in neighbour.keys.sorted() where scores[Int(u)] == 0 { touched.append(u) }
-        guard best > 0 || !neighbour.isEmpty else { return [] }
+        guard best > 0 || !neighbour.isEmpty else { return ([], neighbour) }
         let scale = best > 0 ? 1 / (best * (Self.k1 + 1)) : 0
         let maxDocumentPrior = max(documentPrior.max() ?? 0, 1e-6)
         let maxUnitPrior = max(unitPrior.max() ?? 0, 1e-6)
@@ -145,7 +152,7 @@ extension AnswerModel {
                 }
             }
         }
-        guard top > 0 else { return [] }
+        guard top > 0 else { return ([], neighbour) }
         for u in touched {
             let i = Int(u)
             var s = scores[i] * scale
@@ -160,7 +167,7 @@ extension AnswerModel {
         for (u, extra) in boost.sorted(by: { $0.key < $1.key }) where scores[Int(u)] == 0 && neighbour[u] == nil {
             offer(Scored(unit: u, score: extra, coverage: 0))
         }
-        return heap.sorted(by: better)
+        return (heap.sorted(by: better), neighbour)
     }
 
     /// Units answering the learned questions closest to this one (BM25 of the question's own
@@ -207,7 +214,7 @@ extension AnswerModel {
 
     static let confidenceFeatureNames = [
         "coverage", "margin", "neighbour", "lead", "typeMatch", "typed", "neighbourAgrees", "topVote", "documentShare", "rankersAgree",
-        "learnedScore", "terms",
+        "learnedScore", "terms", "unitPrior", "documentPrior", "secondSameDocument",
     ]
     static var confidenceFeatureCount: Int { confidenceFeatureNames.count }
 
@@ -217,17 +224,21 @@ extension AnswerModel {
     /// for and whether the question asks for a kind of answer at all; whether it is the unit the
     /// learned questions vote for most, and that vote; the share of the first five answers from
     /// its document; whether the learned ranking alone put it first too; its learned score (at
-    /// most 2, halved); the question's known terms (at most 10, /10).
+    /// most 2, halved); the question's known terms (at most 10, /10); its unit and document
+    /// priors (relative to the largest); whether the second answer is from the same document.
     func confidenceFeatures(
         first: Scored, second: Float, typeMatch: Bool, typed: Bool, votes: [Int32: Float], documentShare: Float,
-        rankersAgree: Bool, learnedScore: Float, terms: Int
+        rankersAgree: Bool, learnedScore: Float, terms: Int, secondSameDocument: Bool
     ) -> [Float] {
+        let u = Int(first.unit)
+        let unitPrior = unitPrior[u] / max(unitPrior.max() ?? 0, 1e-6)
+        let documentPrior = documentPrior[Int(unitDocument[u])] / max(documentPrior.max() ?? 0, 1e-6)
         let margin = first.score > 0 ? max(first.score - second, 0) / first.score : 0
         let top = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
         return [
             first.coverage, min(margin * 4, 1), min(first.neighbour, 1), margin, typeMatch ? 1 : 0, typed ? 1 : 0,
             top?.key == first.unit ? 1 : 0, min(top?.value ?? 0, 1), documentShare, rankersAgree ? 1 : 0, min(max(learnedScore, 0), 2) / 2,
-            Float(min(terms, 10)) / 10,
+            Float(min(terms, 10)) / 10, unitPrior, documentPrior, secondSameDocument ? 1 : 0,
         ]
     }
 
