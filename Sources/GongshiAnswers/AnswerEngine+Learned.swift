@@ -124,6 +124,7 @@ extension AnswerEngine {
         let (ranked, votes) = model.rankWithVotes(query, type: type, top: pool, boost: boost, documentBoost: documentBoost)
 
         var candidates: [Candidate] = []
+        var rerankScores: [Int64: Double] = [:]
         let learned = Dictionary(ranked.map { (model.unitIds[Int($0.unit)], $0) }, uniquingKeysWith: { a, _ in a })
         if !ranked.isEmpty {
             let ids = ranked.map { model.unitIds[Int($0.unit)] }
@@ -151,6 +152,7 @@ extension AnswerEngine {
             // What a definition question asks about: its words and their curated bridges (协会 -> 社会团体).
             let definedTerms = terms + extra.map(\.article)
             for i in candidates.indices {
+                rerankScores[candidates[i].unitId] = candidates[i].score
                 guard let r = learned[candidates[i].unitId] else { continue }
                 // `rank` already scored 已废止 texts down; the learned score is scored down here.
                 let old = model.weights.coverage > 0 ? Double(model.weights.coverage) * candidates[i].score : 0
@@ -203,6 +205,16 @@ extension AnswerEngine {
                 rankersAgree: ranked.first?.unit == u, learnedScore: learned[first.unitId]?.score ?? 0,
                 terms: Set(terms.filter { model.termIndex[$0] != nil }).count,
                 secondSameDocument: candidates.count > 1 && candidates[1].documentId == first.documentId)
+            // The re-ranking's own lead for the first answer, the learned ranking's lead at its top,
+            // how many documents the first ten come from, and the first answer's length.
+            let firstRerank = rerankScores[first.unitId] ?? 0
+            let otherRerank = candidates.dropFirst().prefix(9).compactMap { rerankScores[$0.unitId] }.max() ?? 0
+            let rerankMargin = firstRerank > 0 ? max(min(Float((firstRerank - otherRerank) / firstRerank), 1), -1) : 0
+            let learnedMargin =
+                ranked.count > 1 && ranked[0].score > 0 ? min(max((ranked[0].score - ranked[1].score) / ranked[0].score, 0), 1) : 0
+            let documents = Float(Set(candidates.prefix(10).map(\.documentId)).count) / 10
+            let length = min(log2(1 + model.unitLength[Int(u)]) / 8, 1)
+            features += [rerankMargin, learnedMargin, documents, length]
             score = model.confidenceScore(features)
         }
         let confidence: AnswerConfidence =

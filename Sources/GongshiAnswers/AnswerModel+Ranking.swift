@@ -214,7 +214,8 @@ extension AnswerModel {
 
     static let confidenceFeatureNames = [
         "coverage", "margin", "neighbour", "lead", "typeMatch", "typed", "neighbourAgrees", "topVote", "documentShare", "rankersAgree",
-        "learnedScore", "terms", "unitPrior", "documentPrior", "secondSameDocument",
+        "learnedScore", "terms", "unitPrior", "documentPrior", "secondSameDocument", "rerankMargin", "learnedMargin", "documents10",
+        "length",
     ]
     static var confidenceFeatureCount: Int { confidenceFeatureNames.count }
 
@@ -225,7 +226,10 @@ extension AnswerModel {
     /// learned questions vote for most, and that vote; the share of the first five answers from
     /// its document; whether the learned ranking alone put it first too; its learned score (at
     /// most 2, halved); the question's known terms (at most 10, /10); its unit and document
-    /// priors (relative to the largest); whether the second answer is from the same document.
+    /// priors (relative to the largest); whether the second answer is from the same document;
+    /// then (added by `AnswerEngine.answerLearned`) the re-ranking's relative lead for it, the
+    /// learned ranking's relative lead at its top, the documents of the first ten (/10) and its
+    /// length (log2, /8).
     func confidenceFeatures(
         first: Scored, second: Float, typeMatch: Bool, typed: Bool, votes: [Int32: Float], documentShare: Float,
         rankersAgree: Bool, learnedScore: Float, terms: Int, secondSameDocument: Bool
