@@ -461,10 +461,10 @@ public struct AnswerTrainer: Sendable {
     /// A setting replaces the defaults when MRR@10 + recall@10 rises by more than this.
     static let minChoiceGain = 0.005
 
-    /// The weights of `typeChoices` × `priorChoices` (unless set in `weights`) with the best
-    /// MRR@10 + recall@10 on held-aside questions, each answered by a model that did not learn
-    /// from it; the defaults unless one is better by `minChoiceGain`, or with fewer than
-    /// `minChoiceQuestions` held-aside questions.
+    /// The priors of `priorChoices`, then the type weight of `typeChoices` (a weight set in
+    /// `weights` is not chosen), each kept when MRR@10 + recall@10 on held-aside questions, each
+    /// answered by a model that did not learn from it, rises by more than `minChoiceGain`; the
+    /// defaults with fewer than `minChoiceQuestions` held-aside questions.
     func chooseWeights(_ base: AnswerModel.Weights, probes: [(model: AnswerModel, held: [ResolvedPair], fold: Int)]) throws -> (
         weights: AnswerModel.Weights, log: [String]
     ) {
@@ -478,19 +478,8 @@ public struct AnswerTrainer: Sendable {
                 return index % step == 0
             }
         }
-        var settings: [AnswerModel.Weights] = [base]
-        for type in weights["type"] == nil ? Self.typeChoices : [base.type] {
-            for prior in weights["documentPrior"] == nil && weights["unitPrior"] == nil ? Self.priorChoices : [base.documentPrior] {
-                var w = base
-                w.type = type
-                w.documentPrior = prior
-                w.unitPrior = weights["unitPrior"] ?? prior
-                if w != base { settings.append(w) }
-            }
-        }
-        var best = (weights: base, objective: -Double.infinity)
         var log: [String] = []
-        for (i, w) in settings.enumerated() {
+        func objective(_ w: AnswerModel.Weights) throws -> Double {
             var mrr = 0.0
             var recall = 0.0
             var n = 0
@@ -504,13 +493,46 @@ public struct AnswerTrainer: Sendable {
                 recall += a.recall
                 n += 1
             }
-            let objective = (mrr + recall) / Double(max(n, 1))
-            let kept = i == 0 || objective > best.objective + Self.minChoiceGain
-            if kept { best = (w, objective) }
+            return (mrr + recall) / Double(max(n, 1))
+        }
+        var best = (weights: base, objective: try objective(base))
+        func note(_ w: AnswerModel.Weights, _ value: Double, kept: Bool) {
             log.append(
                 String(
                     format: "type %.2f, priors %.2f/%.2f: MRR@10 + recall@10 %.3f on %d held-aside questions%@", Double(w.type), Double(w.documentPrior),
-                    Double(w.unitPrior), objective, n, kept ? " (kept)" : ""))
+                    Double(w.unitPrior), value, sampled.reduce(0) { $0 + $1.count }, kept ? " (kept)" : ""))
+        }
+        note(base, best.objective, kept: true)
+        // One weight at a time (the priors, then the type), each change kept when it helps enough:
+        // fewer settings to answer than the whole grid.
+        var trials: [(AnswerModel.Weights) -> [AnswerModel.Weights]] = []
+        if weights["documentPrior"] == nil && weights["unitPrior"] == nil {
+            trials.append { current in
+                Self.priorChoices.filter { $0 != current.documentPrior }.map { prior in
+                    var w = current
+                    w.documentPrior = prior
+                    w.unitPrior = prior
+                    return w
+                }
+            }
+        }
+        if weights["type"] == nil {
+            trials.append { current in
+                Self.typeChoices.filter { $0 != current.type }.map { type in
+                    var w = current
+                    w.type = type
+                    return w
+                }
+            }
+        }
+        for trial in trials {
+            let start = best
+            for w in trial(start.weights) {
+                let value = try objective(w)
+                let kept = value > start.objective + Self.minChoiceGain && value > best.objective
+                if kept { best = (w, value) }
+                note(w, value, kept: kept)
+            }
         }
         return (best.weights, log)
     }
