@@ -22,11 +22,20 @@ struct GenerationIndex: Sendable {
 
 extension SearchEngine {
     /// The current generation's index, built on first use (nil for a database indexed
-    /// before generations existed, which cannot tell when it changes).
+    /// before generations existed, which cannot tell when it changes). One search builds it
+    /// (a few hundred ms on a large corpus); searches meanwhile get nil and read the same
+    /// from the database, instead of each building it again.
     func generationIndex(db: Database) throws -> GenerationIndex? {
         let generation = try db.indexGeneration()
         guard generation > 0 else { return nil }
         if let known = generationIndex.value, known.generation == generation { return known }
+        let builds = buildingGeneration.withLock { building in
+            guard building != generation else { return false }
+            building = generation
+            return true
+        }
+        guard builds else { return nil }
+        defer { buildingGeneration.withLock { if $0 == generation { $0 = 0 } } }
         let built = try GenerationIndex(generation: generation, db: db)
         generationIndex.withLock { current in
             if current?.generation != generation { current = built }

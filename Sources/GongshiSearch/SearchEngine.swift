@@ -24,6 +24,8 @@ public final class SearchEngine: Sendable {
     let titleIndex = Locked<(generation: Int64, index: TitleIndex)?>(nil)
     /// Row lengths for ranking and the documents index's passages, per index generation.
     let generationIndex = Locked<GenerationIndex?>(nil)
+    /// The generation whose index a search is building (0: none).
+    let buildingGeneration = Locked<Int64>(0)
 
     /// Responses per request for the current index generation; empty when disabled.
     private let results: ResultCache<SearchRequest, SearchResponse>

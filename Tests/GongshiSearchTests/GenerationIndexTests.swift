@@ -26,7 +26,14 @@ import Testing
         try database.pool.write { try $0.execute(sql: "DROP TABLE index_generation") }
         let plain = try SearchEngine(database: database)
         #expect(try plain.database.pool.read { try plain.generationIndex(db: $0) } == nil)
-        #expect(try engine.database.pool.read { try engine.generationIndex(db: $0) } != nil)
+        // Built by this call, or by a search of another test running now (which returns nil
+        // to other searches until it is done): wait for it, so the searches below use it.
+        var built = false
+        for _ in 0..<200 where !built {
+            built = try engine.database.pool.read { try engine.generationIndex(db: $0) } != nil
+            if !built { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(built)
         var compared = 0
         for query in Self.queries {
             for request in [
