@@ -118,7 +118,7 @@ public final class HTTPServer: @unchecked Sendable {
         self.port = gongshi_http_port(handle)
         let counter = ConnectionCounter(handle)
         connectionCounter = counter
-        router.site.node.metrics.connect(connections: { counter.count })
+        router.site.node.metrics.connect(connections: { counter.count }, abandoned: { counter.abandoned })
     }
 
     /// Connections closed so far because their request head missed the deadline.
@@ -338,13 +338,14 @@ public final class HTTPServer: @unchecked Sendable {
     }
 }
 
-/// Reads the open-connection count of a running server for /metrics. Holds the handle
+/// Reads the open-connection and abandoned-request counts of a running server for /metrics. Holds the handle
 /// without owning it; the count reads 0 once the server has stopped.
 private final class ConnectionCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var handle: OpaquePointer?
     init(_ handle: OpaquePointer) { self.handle = handle }
     var count: Int { lock.withLock { handle.map { Int(gongshi_http_connections($0)) } ?? 0 } }
+    var abandoned: Int { lock.withLock { handle.map { Int(gongshi_http_abandoned($0)) } ?? 0 } }
     func detach() { lock.withLock { handle = nil } }
 }
 
