@@ -46,6 +46,36 @@ extension Desk {
         }
     }
 
+    /// Sets a new password (an operator's reset for a forgotten one, from `gongshi user passwd`): ends the
+    /// account's sessions, so a password that leaked stops working everywhere, and lifts the account's
+    /// failed-login lock.
+    public func setPassword(name: String, password: String, actor: String = "cli") throws(DeskError) {
+        if let problem = PasswordHasher.problem(password) { throw DeskError(.invalid, problem) }
+        let hash = try PasswordHasher.hash(password)
+        try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
+                throw DeskError(.notFound, "没有该用户：\(name)")
+            }
+            try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, id])
+            try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM attempt WHERE kind = 'login-account' AND key = ?", arguments: [name])
+            try audit(db, actor: actor, action: "user_passwd", target: "account:\(name)")
+        }
+    }
+
+    /// Enables a disabled account again (its history was kept); it logs in with its last password.
+    public func enableAccount(name: String, actor: String = "cli") throws(DeskError) {
+        try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
+                throw DeskError(.notFound, "没有该用户：\(name)")
+            }
+            try db.execute(sql: "UPDATE account SET disabled = 0 WHERE id = ?", arguments: [id])
+            try audit(
+                db, actor: actor, action: "user_enable", target: "account:\(name)",
+                before: Self.json(["disabled": "true"]), after: Self.json(["disabled": "false"]))
+        }
+    }
+
     public func accounts() throws(DeskError) -> [Account] {
         try read { db in try Row.fetchAll(db, sql: "SELECT id, name, role, disabled FROM account ORDER BY name").compactMap(Self.account) }
     }

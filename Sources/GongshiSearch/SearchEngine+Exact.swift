@@ -4,8 +4,8 @@ import GongshiStore
 
 /// Exact hits, placed above every ranked result: a 统一社会信用代码 (with spaces, lower
 /// case or full width), a 文号 whole or in part (青民〔2016〕45), a penalty decision number
-/// (青民罚决字〔2025〕1号), and a document named with an article number (慈善法第十条,
-/// 社团条例10条).
+/// (青民罚决字〔2025〕1号), a document named by its title (慈善组织认定办法, 《慈善法》), and a
+/// document named with an article number (慈善法第十条, 社团条例10条).
 extension SearchEngine {
     func exactHits(_ query: String, kind: SearchRequest.Kind?, vocabulary: QueryVocabulary, db: Database) throws -> [SearchResult] {
         var hits: [SearchResult] = []
@@ -31,6 +31,9 @@ extension SearchEngine {
                 }
             }
         }
+        if wants(.policy), hits.isEmpty, let name = DocumentTitleQuery.name(compact) {
+            hits += try ResultResolver.documents(titled: name, db: db)
+        }
         if wants(.article), let reference = ArticleReference(compact),
             let hit = try ResultResolver.article(reference, vocabulary: vocabulary, fold: { [self] in foldForTitles($0, db: db) }, db: db)
         {
@@ -41,6 +44,19 @@ extension SearchEngine {
 
     func foldForTitles(_ text: String, db: Database) -> String {
         (try? tokenizers.with { QueryWords.fold(text, tokenizer: $0) }) ?? text
+    }
+}
+
+/// A query that may be a document's whole title: 3 to 60 characters, without the book-title
+/// marks, ending as titles of laws, regulations and policy documents end (a cheap test that
+/// keeps ordinary searches from looking at every title).
+enum DocumentTitleQuery {
+    static let endings = ["法", "条例", "办法", "规定", "细则", "规则", "意见", "通知", "决定", "解释", "章程", "方案", "纲要", "规划", "准则", "指引", "制度", "标准"]
+
+    static func name(_ compact: String) -> String? {
+        let name = compact.filter { !"《》〈〉<>\"'“”".contains($0) }
+        guard (3...60).contains(name.count), endings.contains(where: { name.hasSuffix($0) }) else { return nil }
+        return name
     }
 }
 
@@ -126,5 +142,27 @@ extension ResultResolver {
         var i = 0
         for s in text where i < part.count && s == part[i] { i += 1 }
         return i == part.count && part.count >= 2
+    }
+}
+
+extension ResultResolver {
+    /// The documents titled `name` exactly, also as people shorten national laws (慈善法 for
+    /// 中华人民共和国慈善法) and without a title's closing note in brackets (（节选）): the current
+    /// version first.
+    static func documents(titled name: String, db: Database) throws -> [SearchResult] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, title, doc_number, issuer, status FROM document
+                    WHERE (kind = 'regulation' OR kind = 'policy')
+                      AND (title = ?1 OR title = '中华人民共和国' || ?1 OR title LIKE ?1 || '（%' OR title LIKE '中华人民共和国' || ?1 || '（%')
+                    ORDER BY (status = '现行有效') DESC, id LIMIT 3
+                    """), arguments: [name])
+        return rows.map { row in
+            let snippet = MarkedText(
+                [row["doc_number"] as String?, row["issuer"] as String?, row["status"] as String?].compactMap { $0 }.joined(separator: " · "))
+            return SearchResult(
+                kind: "policy", id: row["id"], title: row["title"], label: nil, snippet: snippet, ref: .policy(id: row["id"]), score: SearchEngine.exactScore)
+        }
     }
 }

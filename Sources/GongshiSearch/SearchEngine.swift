@@ -89,11 +89,17 @@ public final class SearchEngine: Sendable {
     }
 
     private func run(_ request: SearchRequest, limit: Int, offset: Int, db: Database) throws -> SearchResponse {
-        let analysis = try analyze(request.query, db: db)
+        let typed = try analyze(request.query, db: db)
+        // Pinyin typed as words (falv fuwu, minzhengju) is searched as the Han words it reads as, so
+        // it ranks as 法律服务 typed would; the pinyin of names is still matched below.
+        let pinyin = QueryAnalyzer.pinyinTerms(typed.terms)
+        let analysis = try pinyin.flatMap { try hanReading($0, db: db) }.map { try analyze($0, db: db) } ?? typed
         var results: [SearchResult] = []
         var seen: Set<String> = []
         // Snippets are made for the returned page only: snippet() re-tokenizes the row.
         var snippetSources: [String: (table: SearchTable, rowid: Int64, expression: MatchExpression)] = [:]
+        // Results found through the pinyin column, whose snippet comes from their text instead.
+        var fromPinyin: Set<String> = []
         // Credit records -> their organization, which is listed above them.
         var organizationOf: [String: String] = [:]
 
@@ -105,6 +111,8 @@ public final class SearchEngine: Sendable {
         seen = Set(results.map { "\($0.kind):\($0.id)" })
 
         var total = results.count
+        // Exact hits the ranking finds again are counted once.
+        var exactKeys = seen
         let tables = SearchEngine.tables(for: request.kind)
         let want = (limit + offset) * 3  // more than a page, so crowding has room
 
@@ -134,9 +142,14 @@ public final class SearchEngine: Sendable {
                         if resolved >= want && (table == .records || documents.count >= limit + offset) { break chunks }
                         if resolved >= Self.maxResolvedRows { break chunks }
                         resolved += 1
-                        guard let (result, organization) = batch[row.rowid], seen.insert("\(result.kind):\(result.id)").inserted else { continue }
-                        snippetSources["\(result.kind):\(result.id)"] = (table, row.rowid, matching)
-                        if let organization { organizationOf["\(result.kind):\(result.id)"] = organization }
+                        guard let (result, organization) = batch[row.rowid] else { continue }
+                        let key = "\(result.kind):\(result.id)"
+                        guard seen.insert(key).inserted else {
+                            if exactKeys.remove(key) != nil { total -= 1 }
+                            continue
+                        }
+                        snippetSources[key] = (table, row.rowid, matching)
+                        if let organization { organizationOf[key] = organization }
                         documents.insert(SearchEngine.documentKey(result))
                         found.append((table, result))
                     }
@@ -182,12 +195,13 @@ public final class SearchEngine: Sendable {
         }
 
         // Pinyin finds Han text, ranked after every Han match.
-        if results.count < limit + offset, let pinyin = QueryAnalyzer.pinyinTerms(analysis.terms),
+        if results.count < limit + offset, let pinyin,
             let expression = try pinyinExpression(pinyin, db: db)
         {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
             results += try collect(expression, matching: expression).map(\.1).sorted { $0.score > $1.score }.map { r in
                 var r = r
+                fromPinyin.insert("\(r.kind):\(r.id)")
                 r.score = min(r.score, floor) * 0.5
                 return r
             }
@@ -206,15 +220,14 @@ public final class SearchEngine: Sendable {
         }
         for i in page.indices {
             guard let source = snippetSources["\(page[i].kind):\(page[i].id)"] else { continue }
-            // An article's snippet comes from its text, not from the document title it repeats.
-            let column = page[i].kind == "article" ? 2 : -1
+            // An article's snippet comes from its text, not from the document title it repeats, and
+            // a pinyin match's from its text, not from the pinyin keys only the index reads.
+            let column = page[i].kind == "article" || fromPinyin.contains("\(page[i].kind):\(page[i].id)") ? 2 : -1
             page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, column: column, db: db)
         }
         var suggestion: String?
-        if results.isEmpty || !relaxed.isEmpty || QueryAnalyzer.pinyinTerms(analysis.terms) != nil
-            || SearchEngine.looksLikeAMistypedTitle(analysis, page: page)
-        {
-            suggestion = try didYouMean(analysis, db: db)
+        if results.isEmpty || !relaxed.isEmpty || pinyin != nil || SearchEngine.looksLikeAMistypedTitle(analysis, page: page) {
+            suggestion = try didYouMean(typed, db: db)
         }
         var response = SearchResponse(query: request.query, total: max(total, results.count), results: page, relaxed: relaxed, suggestion: suggestion)
         response.words = analysis.words.map(\.text)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GongshiStore
 import GongshiWeb
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -120,14 +121,18 @@ final class Context {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes while it runs (a full pipe would block it).
-        var stdout = Data()
-        var stderr = Data()
+        // Read both pipes while it runs (a full pipe would block it): standard error on another
+        // thread, standard output on this one.
+        let stderrData = Mutex(Data())
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { stdout = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            stderrData.withLock { $0 = data }
+        }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         group.wait()
+        let stderr = stderrData.withLock { $0 }
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))

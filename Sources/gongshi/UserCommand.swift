@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import GongshiDesk
 
-/// `gongshi user add|disable`: the desk's accounts.
+/// `gongshi user add|passwd|disable|enable|list`: the desk's accounts.
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "咨询台账号：添加、停用",
-        subcommands: [Add.self, Disable.self]
+        abstract: "咨询台账号：添加、重设密码、停用、启用、列出",
+        subcommands: [Add.self, Passwd.self, Disable.self, Enable.self, List.self]
     )
 
     struct Add: ParsableCommand {
@@ -19,18 +19,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             guard let role = Account.Role(rawValue: role) else { throw ValidationError("--role 应为 staff 或 admin") }
-            let password: String
-            if passwordStdin {
-                password = readLine(strippingNewline: true) ?? ""
-            } else {
-                let first = Terminal.readSecret("密码：")
-                let second = Terminal.readSecret("再次输入密码：")
-                guard first == second else {
-                    Terminal.error("错误：两次输入的密码不一致")
-                    throw ExitCode(1)
-                }
-                password = first
-            }
+            let password = try UserCommand.readPassword(fromStandardInput: passwordStdin)
             do {
                 let account = try desk.open().addAccount(name: name, role: role, password: password)
                 print("已添加\(account.role.label)：\(account.name)")
@@ -55,5 +44,70 @@ struct UserCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+
+    struct Passwd: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "重设密码（结束该账号的所有会话，解除登录失败锁定；密码不回显地输入，或用 --password-stdin）")
+        @Argument(help: "用户名") var name: String
+        @Flag(help: "从标准输入读取新密码（一行），供脚本使用") var passwordStdin = false
+        @OptionGroup var desk: DeskOptions
+
+        func run() throws {
+            let password = try UserCommand.readPassword(fromStandardInput: passwordStdin)
+            do {
+                try desk.open().setPassword(name: name, password: password)
+                print("已重设密码：\(name)（原有会话已结束）")
+            } catch let error as DeskError {
+                Terminal.error("错误：\(error.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "重新启用已停用的账号")
+        @Argument(help: "用户名") var name: String
+        @OptionGroup var desk: DeskOptions
+
+        func run() throws {
+            do {
+                try desk.open().enableAccount(name: name)
+                print("已启用：\(name)")
+            } catch let error as DeskError {
+                Terminal.error("错误：\(error.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出账号（用户名、角色、状态）")
+        @OptionGroup var desk: DeskOptions
+
+        func run() throws {
+            do {
+                let accounts = try desk.open().accounts()
+                if accounts.isEmpty { print("没有账号。添加管理员：gongshi user add 用户名 --role admin") }
+                for account in accounts {
+                    print("\(account.name)\t\(account.role.label)\t\(account.disabled ? "已停用" : "正常")")
+                }
+            } catch let error as DeskError {
+                Terminal.error("错误：\(error.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    /// A password typed twice without echo, or one line of standard input for scripts.
+    static func readPassword(fromStandardInput: Bool) throws -> String {
+        if fromStandardInput { return readLine(strippingNewline: true) ?? "" }
+        let first = Terminal.readSecret("密码：")
+        let second = Terminal.readSecret("再次输入密码：")
+        guard first == second else {
+            Terminal.error("错误：两次输入的密码不一致")
+            throw ExitCode(1)
+        }
+        return first
     }
 }

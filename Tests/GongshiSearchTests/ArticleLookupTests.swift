@@ -20,6 +20,22 @@ import Testing
         #expect(first.ref == .policy(id: parts[0], anchor: parts[1]))
     }
 
+    /// A document's whole title, also shortened as people say national laws, lists the document first,
+    /// above its short articles that repeat the title's words.
+    @Test(arguments: [
+        ("慈善组织认定办法", "cishan-zuzhi-rending-banfa"),
+        ("《基金会管理条例》", "jijinhui-tiaoli"),
+        ("慈善法", "cishan-fa"),
+        ("行政处罚法", "xingzheng-chufa-fa"),
+    ])
+    func documentNamedByItsTitleIsTheFirstResult(query: String, id: String) throws {
+        let response = try SearchFixture.engine().search(SearchRequest(query: query))
+        let first = try #require(response.results.first)
+        #expect(first.kind == "policy")
+        #expect(first.id == id)
+        #expect(response.results.filter { $0.kind == "policy" && $0.id == id }.count == 1)
+    }
+
     @Test func otherQueriesAreNotArticleLookups() throws {
         let response = try SearchFixture.engine().search(SearchRequest(query: "社会团体登记条件"))
         #expect(response.results.first?.score ?? 0 < 1000)

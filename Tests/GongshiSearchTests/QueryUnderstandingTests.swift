@@ -97,6 +97,28 @@ import Testing
         #expect(try search("fa3lv4").results.map(\.id) == plain)
     }
 
+    /// Pinyin words, spaced, unspaced or as syllables typed apart, find what their Han words find,
+    /// in the same order, with the Han words marked (never the pinyin keys the index keeps).
+    @Test(arguments: ["falv fuwu", "fa lv fu wu", "falvfuwu", "FaLü FuWu"])
+    func pinyinWordsSearchLikeTheirHanWords(query: String) throws {
+        let han = try search("法律服务")
+        let response = try search(query)
+        #expect(!han.results.isEmpty)
+        #expect(response.results.map(\.id) == han.results.map(\.id))
+        #expect(response.results.first?.title.contains("法律服务") == true)
+        #expect(response.results.first?.snippet.segments.contains { $0.marked && $0.text == "法律服务" } == true)
+    }
+
+    @Test func pinyinOfANameShowsItsTextNotItsPinyinKeys() throws {
+        // Initials of a whole name: found through the pinyin column only.
+        let response = try search("qpqflfwgzzxh")
+        let first = try #require(response.results.first)
+        #expect(first.title == "青浦区法律服务工作者协会")
+        let snippet = first.snippet.segments.map(\.text).joined()
+        #expect(!snippet.isEmpty)
+        #expect(!snippet.contains("qpq") && !snippet.contains("falufuwu"))
+    }
+
     @Test func relaxationDropsWordsNothingHasAndSaysWhich() throws {
         let response = try search("成立协会多久报销")
         #expect(!response.results.isEmpty)

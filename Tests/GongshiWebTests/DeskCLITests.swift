@@ -54,6 +54,22 @@ import Testing
         #expect(try gongshi(["user", "disable", "lisi", "--desk-db", db]).status == 0)
         #expect(throws: DeskError.self) { try desk.login(name: "lisi", password: "mima-87654321", address: "cli") }
         #expect(try gongshi(["user", "disable", "nobody", "--desk-db", db]).status != 0)
+        let list = try gongshi(["user", "list", "--desk-db", db])
+        #expect(list.status == 0 && list.out.contains("lisi\t工作人员\t已停用") && list.out.contains("zhangsan\t管理员\t正常"), "\(list.out)")
+        #expect(try gongshi(["user", "enable", "lisi", "--desk-db", db]).status == 0)
+        #expect(try desk.login(name: "lisi", password: "mima-87654321", address: "cli").account.name == "lisi")
+
+        // A reset password: the old one and the sessions it opened stop working; a short one is refused.
+        let session = try desk.login(name: "zhangsan", password: "mima-12345678", address: "cli")
+        let reset = try gongshi(["user", "passwd", "zhangsan", "--password-stdin", "--desk-db", db], input: "xin-mima-2026\n")
+        #expect(reset.status == 0, "\(reset.err)")
+        #expect(try desk.session(id: session.id) == nil)
+        #expect(throws: DeskError.self) { try desk.login(name: "zhangsan", password: "mima-12345678", address: "cli") }
+        #expect(try desk.login(name: "zhangsan", password: "xin-mima-2026", address: "cli").account.isAdmin)
+        let weak = try gongshi(["user", "passwd", "zhangsan", "--password-stdin", "--desk-db", db], input: "short\n")
+        #expect(weak.status != 0 && weak.err.contains("密码至少"))
+        #expect(try gongshi(["user", "passwd", "nobody", "--password-stdin", "--desk-db", db], input: "xin-mima-2026\n").status != 0)
+        #expect(try desk.auditTrail(by: try #require(desk.accounts().first { $0.name == "zhangsan" })).map(\.action).contains("user_passwd"))
 
         let copy = dir.appendingPathComponent("backup.sqlite").path
         #expect(try gongshi(["desk", "backup", "--to", copy, "--desk-db", db]).status == 0)

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import GongshiStore
+
+extension SearchEngine {
+    /// Pinyin terms read as the Han words of the index (`pinyin_word`): falv fuwu → 法律服务. Each
+    /// term, or a run of syllables typed apart, must be a whole word's pinyin; of homophones (fenli: 分离, 分立) the one more records
+    /// contain is read. Nil when a term reads as no word.
+    func hanReading(_ terms: [String], db: Database) throws -> String? {
+        guard (1...8).contains(terms.count) else { return nil }
+        var reading = ""
+        var i = 0
+        // Syllables typed apart (fa lv fu wu) join into the longest word they spell.
+        terms: while i < terms.count {
+            for n in stride(from: min(4, terms.count - i), through: 1, by: -1) {
+                let words = try String.fetchAll(
+                    db.cachedStatement(sql: "SELECT word FROM pinyin_word WHERE pinyin = ? ORDER BY word LIMIT 5"), arguments: [terms[i..<i + n].joined()])
+                guard let first = words.first else { continue }
+                reading += words.count == 1 ? first : try mostFrequent(words, db: db) ?? first
+                i += n
+                continue terms
+            }
+            // One term typed without spaces (shetuandengji): the words it spells, longest first.
+            guard let words = try segmented(terms[i], db: db) else { return nil }
+            reading += words
+            i += 1
+        }
+        return reading
+    }
+
+    /// A pinyin string as the words it spells from its start, each the longest word whose pinyin
+    /// begins the rest (shetuandengji → 社团登记); nil unless every letter is used.
+    private func segmented(_ term: String, db: Database) throws -> String? {
+        let scalars = Array(term.unicodeScalars)
+        guard (4...40).contains(scalars.count) else { return nil }
+        var reading = ""
+        var start = 0
+        while start < scalars.count {
+            let prefixes = (2...min(16, scalars.count - start)).map { String(String.UnicodeScalarView(scalars[start..<start + $0])) }
+            let marks = prefixes.map { _ in "?" }.joined(separator: ",")
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT pinyin, word FROM pinyin_word WHERE pinyin IN (\(marks)) ORDER BY length(pinyin) DESC, word LIMIT 1"),
+                    arguments: StatementArguments(prefixes))
+            else { return nil }
+            let pinyin: String = row["pinyin"]
+            let homophones = try String.fetchAll(
+                db.cachedStatement(sql: "SELECT word FROM pinyin_word WHERE pinyin = ? ORDER BY word LIMIT 5"), arguments: [pinyin])
+            reading += homophones.count > 1 ? try mostFrequent(homophones, db: db) ?? row["word"] : row["word"]
+            start += pinyin.unicodeScalars.count
+        }
+        return reading
+    }
+
+    /// The word more rows contain (counted up to the ranking window per table).
+    private func mostFrequent(_ words: [String], db: Database) throws -> String? {
+        var best: (count: Int, word: String)?
+        for word in words {
+            var e = MatchExpression()
+            e.phrase(word, weight: 1)
+            let expression = e.restricted(to: SearchEngine.textColumns)
+            var n = 0
+            for table in SearchEngine.tables(for: nil) {
+                let name = table.rawValue
+                n +=
+                    try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))"),
+                        arguments: [expression.shortText]) ?? 0
+            }
+            if best == nil || n > best!.count { best = (n, word) }
+        }
+        return best?.word
+    }
+}
