@@ -373,9 +373,15 @@ static _Thread_local int closingAbandoned;
 
 static void logMessage(void *cls, const char *format, va_list arguments) {
     (void)cls;
-    if (closingAbandoned && strstr(format, "internal error")) {
+    if (closingAbandoned) {
         closingAbandoned = 0;
-        return;
+        /* libmicrohttpd passes this message as the argument of "%s\n". */
+        va_list copy;
+        va_copy(copy, arguments);
+        const char *text = strcmp(format, "%s\n") == 0 ? va_arg(copy, const char *) : format;
+        int drop = text && strstr(text, "internal error");
+        va_end(copy);
+        if (drop) return;
     }
     vfprintf(stderr, format, arguments);
 }
@@ -606,6 +612,7 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
         }
     }
     struct MHD_OptionItem items[] = {
+        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)logMessage, NULL},   /* first, or it misses messages */
         {MHD_OPTION_SOCK_ADDR, 0, &address},
         {MHD_OPTION_THREAD_POOL_SIZE, networkThreads(workers), NULL},
         {MHD_OPTION_CONNECTION_LIMIT, options->connectionLimit > 0 ? options->connectionLimit : 256, NULL},
@@ -616,7 +623,6 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
         {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL},
         {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)notifyConnection, server},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)requestCompleted, server},
-        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)logMessage, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME |
