@@ -115,22 +115,28 @@ sys.exit(0 if " match " in d["query"]["sql"] else 1)' || { echo "datasette did n
 done < "$OUT/datasette-one.txt"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of process $1
+machine_ticks() { awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }  # idle, all
 run() {  # name port pathsfile connections server-pid
   local name=$1 port=$2 paths=$3 c=$4 pid=$5 t=2 out before after
   [ "$c" -lt 2 ] && t=1
   # A long timeout: on a busy machine a slow peer's answers would otherwise count as errors, not requests.
   PATHS="$paths" wrk -t$t -c"$c" -d1s --timeout 30s -s scripts/bench/paths-file.lua "http://127.0.0.1:$port" >/dev/null
   before=$(cpu_ticks "$pid")
+  local m0 m1
+  m0=$(machine_ticks)
   out=$(PATHS="$paths" wrk -t$t -c"$c" -d"$DURATION" --timeout 30s --latency -s scripts/bench/paths-file.lua "http://127.0.0.1:$port")
   after=$(cpu_ticks "$pid")
-  local rps p50 p99 errors cpu
+  m1=$(machine_ticks)
+  local rps p50 p99 errors cpu idle
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')
   cpu=$(awk -v d=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' <<<"$out")" \
     'BEGIN { printf "%.2f", (n > 0 ? d * 1000 / hz / n : 0) }')
-  printf "%-34s %10s req/s   p50 %8s   p99 %8s   server CPU %5s ms/request  %s\n" "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
+  # The machine's idle share during the run: what the server could have had and did not get.
+  idle=$(awk -v a="$m0" -v b="$m1" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[2] - x[2]; printf "%.0f", (t > 0 ? 100 * (y[1] - x[1]) / t : 0) }')
+  printf "%-34s %10s req/s   p50 %8s   p99 %8s   server CPU %5s ms/request   idle %3s%%  %s\n" "$name" "$rps" "$p50" "$p99" "$cpu" "$idle" "$errors"
   echo "$rps" > "$OUT/$name.rps"
 }
 
