@@ -57,20 +57,39 @@ extension AnswerEngine {
         /// What the score is made of: the first answer's coverage, its relative lead over the
         /// second, the learned questions' votes for it.
         var confidenceFeatures: [Float] = []
+        /// With `explain`: one line per first answer with what its score is made of.
+        var explanation: [String] = []
     }
 
     /// Answers `question` with `model` (not necessarily the stored one: calibration passes a
     /// model that did not learn from the question).
-    func learnedResult(_ question: String, model: AnswerModel, limit: Int, db: Database) throws -> LearnedResult {
+    func learnedResult(_ question: String, model: AnswerModel, limit: Int, explain: Bool = false, db: Database) throws -> LearnedResult {
         let (analysis, lexicon, _) = try analyze(question, db: db)
-        return try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db)
+        return try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, explain: explain, db: db)
+    }
+
+    /// What the stored model's first `limit` answers' scores are made of, one line each
+    /// (`gongshi eval-qa --explain`); empty without a learned model.
+    public func explain(_ question: String, limit: Int = 5) throws(AnswerError) -> [String] {
+        do {
+            return try database.pool.read { db in
+                guard let model = try learnedModel(db: db) else { return [] }
+                return try learnedResult(question, model: model, limit: limit, explain: true, db: db).explanation
+            }
+        } catch let error as AnswerError {
+            throw error
+        } catch {
+            throw .store(StoreError.wrap(error, path: database.path))
+        }
     }
 
     func answerLearned(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon, model: AnswerModel, limit: Int, db: Database) throws -> AnswerResponse {
         try answerLearned(analysis, lexicon: lexicon, model: model, limit: limit, db: db).response
     }
 
-    func answerLearned(_ analysis: QuestionAnalysis, lexicon: AnswerLexicon, model: AnswerModel, limit: Int, db: Database) throws -> LearnedResult {
+    func answerLearned(
+        _ analysis: QuestionAnalysis, lexicon: AnswerLexicon, model: AnswerModel, limit: Int, explain: Bool = false, db: Database
+    ) throws -> LearnedResult {
         let terms = try questionTerms(analysis.question)
         // Curated bridges: the colloquial vocabulary and synonym groups (社团 -> 社会团体).
         var extra: [(question: String, article: String, weight: Float)] = []
@@ -102,9 +121,10 @@ extension AnswerEngine {
         }
         let type = AnswerType.ofQuestion(analysis.folded)
         let pool = model.weights.coverage > 0 ? max(limit, Self.rerankPool) : max(limit, Self.faqAnswerWindow, 2)
-        let ranked = model.rank(query, type: type, top: pool, boost: boost, documentBoost: documentBoost)
+        let (ranked, votes) = model.rankWithVotes(query, type: type, top: pool, boost: boost, documentBoost: documentBoost)
 
         var candidates: [Candidate] = []
+        var rerankScores: [Int64: Double] = [:]
         let learned = Dictionary(ranked.map { (model.unitIds[Int($0.unit)], $0) }, uniquingKeysWith: { a, _ in a })
         if !ranked.isEmpty {
             let ids = ranked.map { model.unitIds[Int($0.unit)] }
@@ -129,11 +149,17 @@ extension AnswerEngine {
                 candidates.append(c)
             }
             if model.weights.coverage > 0 { rank(&candidates, analysis: analysis) }
+            // What a definition question asks about: its words and their curated bridges (协会 -> 社会团体).
+            let definedTerms = terms + extra.map(\.article)
             for i in candidates.indices {
+                rerankScores[candidates[i].unitId] = candidates[i].score
                 guard let r = learned[candidates[i].unitId] else { continue }
                 // `rank` already scored 已废止 texts down; the learned score is scored down here.
                 let old = model.weights.coverage > 0 ? Double(model.weights.coverage) * candidates[i].score : 0
                 var score = Double(r.score)
+                if type.contains(.definition), model.weights.definition > 0, AnswerType.defines(candidates[i].text, terms: definedTerms) {
+                    score += Double(model.weights.definition)
+                }
                 if !candidates[i].isCurrent { score *= candidates[i].status == "已废止" ? 0.3 : 0.8 }
                 candidates[i].score = score + old
                 candidates[i].coverage = Double(r.coverage)
@@ -167,14 +193,29 @@ extension AnswerEngine {
         var features: [Float] = []
         if named, let first = candidates.first, boost[model.unitIndex[first.unitId] ?? -1] != nil {
             score = .infinity
-        } else if !candidates.isEmpty {
-            let head = candidates.prefix(2).map { c in
-                AnswerModel.Scored(
-                    unit: model.unitIndex[c.unitId] ?? 0, score: Float(c.score), coverage: Float(c.coverage),
-                    neighbour: learned[c.unitId]?.neighbour ?? 0)
-            }
-            score = model.confidenceScore(head)
-            features = model.confidenceFeatures(head)
+        } else if let first = candidates.first, let u = model.unitIndex[first.unitId] {
+            let firstScored = AnswerModel.Scored(
+                unit: u, score: Float(first.score), coverage: Float(first.coverage), neighbour: learned[first.unitId]?.neighbour ?? 0)
+            let top5 = candidates.prefix(5)
+            features = model.confidenceFeatures(
+                first: firstScored, second: candidates.count > 1 ? Float(candidates[1].score) : 0,
+                typeMatch: !type.isEmpty && !type.isDisjoint(with: AnswerType(rawValue: model.unitTypes[Int(u)])), typed: !type.isEmpty,
+                votes: votes,
+                documentShare: Float(top5.filter { $0.documentId == first.documentId }.count) / Float(top5.count),
+                rankersAgree: ranked.first?.unit == u, learnedScore: learned[first.unitId]?.score ?? 0,
+                terms: Set(terms.filter { model.termIndex[$0] != nil }).count,
+                secondSameDocument: candidates.count > 1 && candidates[1].documentId == first.documentId)
+            // The re-ranking's own lead for the first answer, the learned ranking's lead at its top,
+            // how many documents the first ten come from, and the first answer's length.
+            let firstRerank = rerankScores[first.unitId] ?? 0
+            let otherRerank = candidates.dropFirst().prefix(9).compactMap { rerankScores[$0.unitId] }.max() ?? 0
+            let rerankMargin = firstRerank > 0 ? max(min(Float((firstRerank - otherRerank) / firstRerank), 1), -1) : 0
+            let learnedMargin =
+                ranked.count > 1 && ranked[0].score > 0 ? min(max((ranked[0].score - ranked[1].score) / ranked[0].score, 0), 1) : 0
+            let documents = Float(Set(candidates.prefix(10).map(\.documentId)).count) / 10
+            let length = min(log2(1 + model.unitLength[Int(u)]) / 8, 1)
+            features += [rerankMargin, learnedMargin, documents, length]
+            score = model.confidenceScore(features)
         }
         let confidence: AnswerConfidence =
             candidates.isEmpty
@@ -191,8 +232,22 @@ extension AnswerEngine {
         let response = AnswerResponse(
             question: analysis.question, confidence: confidence, answers: answers, faq: faq, notice: notice,
             serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
+        var explanation: [String] = []
+        if explain {
+            explanation.append("type \(type.names.joined(separator: "+")) confidence \(score) features \(features)")
+            for c in candidates.prefix(limit) {
+                guard let r = learned[c.unitId], let u = model.unitIndex[c.unitId] else { continue }
+                let parts = model.parts(query, unit: u, type: type, neighbour: r.neighbour)
+                    .map { String(format: "%@ %.3f", $0.0, Double($0.1)) }.joined(separator: ", ")
+                explanation.append(
+                    String(
+                        format: "《%@》%@ %.3f = learned %.3f (%@; boost %.3f) + rerank %.3f; coverage %.2f; unit types %@", c.title, c.label, c.score,
+                        Double(r.score), parts, Double(boost[u] ?? 0) + Double(documentBoost[model.unitDocument[Int(u)]] ?? 0),
+                        c.score - Double(r.score), Double(r.coverage), AnswerType(rawValue: model.unitTypes[Int(u)]).names.joined(separator: "+")))
+            }
+        }
         return LearnedResult(
             response: response, units: candidates.prefix(limit).map(\.unitId), confidenceScore: score,
-            confidenceFeatures: features)
+            confidenceFeatures: features, explanation: explanation)
     }
 }

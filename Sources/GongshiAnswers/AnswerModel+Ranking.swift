@@ -79,7 +79,14 @@ extension AnswerModel {
 
     /// The best `top` units for `query`, best first (ties by unit order).
     func rank(_ query: Query, type: AnswerType, top: Int, boost: [Int32: Float] = [:], documentBoost: [UInt32: Float] = [:]) -> [Scored] {
-        guard unitCount > 0 else { return [] }
+        rankWithVotes(query, type: type, top: top, boost: boost, documentBoost: documentBoost).ranked
+    }
+
+    /// `rank`, and the learned questions' votes (`neighbours`) it used.
+    func rankWithVotes(
+        _ query: Query, type: AnswerType, top: Int, boost: [Int32: Float] = [:], documentBoost: [UInt32: Float] = [:]
+    ) -> (ranked: [Scored], votes: [Int32: Float]) {
+        guard unitCount > 0 else { return ([], [:]) }
         var scores = [Float](repeating: 0, count: unitCount)
         var covered = [Float](repeating: 0, count: unitCount)
         var touched: [Int32] = []
@@ -111,7 +118,7 @@ extension AnswerModel {
         }
         let neighbour = weights.neighbour > 0 ? neighbours(query) : [:]
         for u in neighbour.keys.sorted() where scores[Int(u)] == 0 { touched.append(u) }
-        guard best > 0 || !neighbour.isEmpty else { return [] }
+        guard best > 0 || !neighbour.isEmpty else { return ([], neighbour) }
         let scale = best > 0 ? 1 / (best * (Self.k1 + 1)) : 0
         let maxDocumentPrior = max(documentPrior.max() ?? 0, 1e-6)
         let maxUnitPrior = max(unitPrior.max() ?? 0, 1e-6)
@@ -145,7 +152,7 @@ extension AnswerModel {
                 }
             }
         }
-        guard top > 0 else { return [] }
+        guard top > 0 else { return ([], neighbour) }
         for u in touched {
             let i = Int(u)
             var s = scores[i] * scale
@@ -160,7 +167,7 @@ extension AnswerModel {
         for (u, extra) in boost.sorted(by: { $0.key < $1.key }) where scores[Int(u)] == 0 && neighbour[u] == nil {
             offer(Scored(unit: u, score: extra, coverage: 0))
         }
-        return heap.sorted(by: better)
+        return (heap.sorted(by: better), neighbour)
     }
 
     /// Units answering the learned questions closest to this one (BM25 of the question's own
@@ -195,22 +202,48 @@ extension AnswerModel {
         return votes
     }
 
-    /// One number for how sure the first answer is: how much of the question it covers and
-    /// how far it leads the second.
-    func confidenceScore(_ ranked: [Scored]) -> Float {
-        let f = confidenceFeatures(ranked)
-        return weights.confidenceCoverage * f[0] + weights.confidenceMargin * f[1] + weights.confidenceNeighbour * f[2]
-            + weights.confidenceLead * f[3]
+    /// One number for how sure the first answer is: the fitted confidence model's probability
+    /// that it is right when there is one, else a fixed mix of how much of the question it
+    /// covers and how far it leads the second.
+    func confidenceScore(_ features: [Float]) -> Float {
+        guard features.count == Self.confidenceFeatureCount else { return 0 }
+        if let confidence { return confidence.probability(features) }
+        return weights.confidenceCoverage * features[0] + weights.confidenceMargin * features[1]
+            + weights.confidenceNeighbour * features[2] + weights.confidenceLead * features[3]
     }
 
-    /// The first answer's coverage of the question, its lead over the second (relative, ×4,
-    /// at most 1), the learned questions' votes for it (at most 1) and its lead uncapped
-    /// (relative, 0–1: the few far ahead of the second are the surest).
-    func confidenceFeatures(_ ranked: [Scored]) -> [Float] {
-        guard let first = ranked.first else { return [0, 0, 0, 0] }
-        let second = ranked.count > 1 ? ranked[1].score : 0
+    static let confidenceFeatureNames = [
+        "coverage", "margin", "neighbour", "lead", "typeMatch", "typed", "neighbourAgrees", "topVote", "documentShare", "rankersAgree",
+        "learnedScore", "terms", "unitPrior", "documentPrior", "secondSameDocument", "rerankMargin", "learnedMargin", "documents10",
+        "length",
+    ]
+    static var confidenceFeatureCount: Int { confidenceFeatureNames.count }
+
+    /// What the confidence model reads, all in 0–1: the first answer's coverage of the question
+    /// (IDF share), its lead over the second (relative, ×4, at most 1), the learned questions'
+    /// votes for it (at most 1), its lead uncapped; whether it contains what the question asks
+    /// for and whether the question asks for a kind of answer at all; whether it is the unit the
+    /// learned questions vote for most, and that vote; the share of the first five answers from
+    /// its document; whether the learned ranking alone put it first too; its learned score (at
+    /// most 2, halved); the question's known terms (at most 10, /10); its unit and document
+    /// priors (relative to the largest); whether the second answer is from the same document;
+    /// then (added by `AnswerEngine.answerLearned`) the re-ranking's relative lead for it, the
+    /// learned ranking's relative lead at its top, the documents of the first ten (/10) and its
+    /// length (log2, /8).
+    func confidenceFeatures(
+        first: Scored, second: Float, typeMatch: Bool, typed: Bool, votes: [Int32: Float], documentShare: Float,
+        rankersAgree: Bool, learnedScore: Float, terms: Int, secondSameDocument: Bool
+    ) -> [Float] {
+        let u = Int(first.unit)
+        let unitPrior = unitPrior[u] / max(unitPrior.max() ?? 0, 1e-6)
+        let documentPrior = documentPrior[Int(unitDocument[u])] / max(documentPrior.max() ?? 0, 1e-6)
         let margin = first.score > 0 ? max(first.score - second, 0) / first.score : 0
-        return [first.coverage, min(margin * 4, 1), min(first.neighbour, 1), margin]
+        let top = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
+        return [
+            first.coverage, min(margin * 4, 1), min(first.neighbour, 1), margin, typeMatch ? 1 : 0, typed ? 1 : 0,
+            top?.key == first.unit ? 1 : 0, min(top?.value ?? 0, 1), documentShare, rankersAgree ? 1 : 0, min(max(learnedScore, 0), 2) / 2,
+            Float(min(terms, 10)) / 10, unitPrior, documentPrior, secondSameDocument ? 1 : 0,
+        ]
     }
 
     /// Bridges weaker than this are left out of `matched` (they move nothing a person would see).
@@ -227,6 +260,46 @@ extension AnswerModel {
         return found.enumerated().sorted { a, b in
             a.element.2 != b.element.2 ? a.element.2 > b.element.2 : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// The parts of unit `u`'s learned score (`rank`), for `AnswerEngine.explain`.
+    func parts(_ query: Query, unit u: Int32, type: AnswerType, neighbour: Float) -> [(String, Float)] {
+        let maxDF = Int(Double(unitCount) * Self.maxDocumentShare)
+        var best: Float = 0
+        var bm25: Float = 0
+        let i = Int(u)
+        for qt in query.terms {
+            let range = postings(qt.term)
+            guard !range.isEmpty, range.count <= max(maxDF, 50) else { continue }
+            let w = qt.weight * idf(qt.term)
+            best += w
+            if let tf = weight(term: qt.term, unit: u) {
+                let norm = Self.k1 * (1 - Self.b + Self.b * unitLength[i] / averageLength)
+                bm25 += w * tf * (Self.k1 + 1) / (tf + norm)
+            }
+        }
+        let maxDocumentPrior = max(documentPrior.max() ?? 0, 1e-6)
+        let maxUnitPrior = max(unitPrior.max() ?? 0, 1e-6)
+        let typed = !type.isEmpty && !type.isDisjoint(with: AnswerType(rawValue: unitTypes[i]))
+        return [
+            ("bm25", best > 0 ? bm25 / (best * (Self.k1 + 1)) : 0),
+            ("documentPrior", weights.documentPrior * documentPrior[Int(unitDocument[i])] / maxDocumentPrior),
+            ("unitPrior", weights.unitPrior * unitPrior[i] / maxUnitPrior), ("type", typed ? weights.type : 0),
+            ("neighbour", weights.neighbour * neighbour),
+        ]
+    }
+
+    /// The weighted frequency of `term` in unit `u`, nil when absent.
+    func weight(term: Int32, unit u: Int32) -> Float? {
+        var low = Int(postingStart[Int(term)])
+        var high = Int(postingStart[Int(term) + 1]) - 1
+        let target = UInt32(u)
+        while low <= high {
+            let mid = (low + high) / 2
+            if postingUnit[mid] == target { return postingWeight[mid] }
+            if postingUnit[mid] < target { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
     }
 
     func contains(term: Int32, unit u: Int32) -> Bool {

@@ -13,7 +13,7 @@ import Foundation
 ///   question close to learned questions favours the articles that answered them;
 /// - the ranking weights and the confidence thresholds, chosen on pairs held aside from learning.
 struct AnswerModel: Sendable {
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let name = "answers"
 
     struct Translation: Sendable, Equatable {
@@ -29,6 +29,8 @@ struct AnswerModel: Sendable {
         var questions: Int32
         var highPrecision: Float
         var mediumPrecision: Float
+        /// Share of the held-aside questions at or above `high`.
+        var highShare: Float = 0
     }
 
     /// Weights of the ranking features (`AnswerModel.rank`, `AnswerEngine.answerLearned`).
@@ -39,6 +41,8 @@ struct AnswerModel: Sendable {
         var unitPrior: Float = 0.08
         /// The unit contains what the question asks for (`AnswerType`).
         var type: Float = 0.03
+        /// A definition question (什么是慈善信托) and a unit that defines its subject (本法所称慈善信托…是指).
+        var definition: Float = 0.2
         /// Similarity to learned questions that this unit answered (`AnswerModel.neighbours`).
         var neighbour: Float = 0.1
         /// The coverage re-ranking (`AnswerEngine.rank`) added to the learned score.
@@ -55,13 +59,13 @@ struct AnswerModel: Sendable {
 
         static let names = [
             "translation", "documentPrior", "unitPrior", "type", "neighbour", "coverage", "expansions", "minTranslation",
-            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead",
+            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead", "definition",
         ]
         var values: [Float] {
             get {
                 [
                     translation, documentPrior, unitPrior, type, neighbour, coverage, expansions, minTranslation,
-                    confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead,
+                    confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead, definition,
                 ]
             }
             set {
@@ -78,6 +82,7 @@ struct AnswerModel: Sendable {
                 confidenceMargin = newValue[9]
                 confidenceNeighbour = newValue[10]
                 confidenceLead = newValue[11]
+                definition = newValue[12]
             }
         }
     }
@@ -104,6 +109,9 @@ struct AnswerModel: Sendable {
     var pairTerms: [Int32] = []
     var pairUnitStart: [UInt32] = [0]
     var pairUnits: [UInt32] = []
+    /// The confidence model fitted on held-aside questions (`ConfidenceModel`); nil when there
+    /// were too few: then the fixed score `confidenceScore` and the default thresholds.
+    var confidence: ConfidenceModel?
 
     // Derived on load.
     var termIndex: [String: Int32] = [:]
@@ -154,13 +162,14 @@ struct AnswerModel: Sendable {
         w.array(translationStart)
         w.array(translations.map(\.term))
         w.array(translations.map(\.probability))
-        w.array([calibration.high, calibration.medium, calibration.highPrecision, calibration.mediumPrecision])
+        w.array([calibration.high, calibration.medium, calibration.highPrecision, calibration.mediumPrecision, calibration.highShare])
         w.array([calibration.questions, pairsLearned])
         w.array(weights.values)
         w.array(pairTermStart)
         w.array(pairTerms)
         w.array(pairUnitStart)
         w.array(pairUnits)
+        w.array(confidence?.coefficients ?? [])
         return w.data
     }
 
@@ -175,8 +184,9 @@ struct AnswerModel: Sendable {
             let up = r.array(Float.self), let di = r.strings(), let dp = r.array(Float.self), let ts = r.array(UInt32.self),
             let tt = r.array(Int32.self), let tp = r.array(Float.self), let cal = r.array(Float.self), let counts = r.array(Int32.self),
             let weights = r.array(Float.self), let pts = r.array(UInt32.self), let pt = r.array(Int32.self),
-            let pus = r.array(UInt32.self), let pun = r.array(UInt32.self),
-            cal.count == 4, counts.count == 2, tt.count == tp.count, weights.count == Weights.names.count,
+            let pus = r.array(UInt32.self), let pun = r.array(UInt32.self), let coefficients = r.array(Float.self),
+            coefficients.isEmpty || coefficients.count == AnswerModel.confidenceFeatureCount + 1,
+            cal.count == 5, counts.count == 2, tt.count == tp.count, weights.count == Weights.names.count,
             !pts.isEmpty, pts.count == pus.count, Int(pts.last ?? 0) == pt.count, Int(pus.last ?? 0) == pun.count,
             pt.allSatisfy({ $0 >= 0 && Int($0) < terms.count }), pun.allSatisfy({ Int($0) < ui.count }),
             zip(pts, pts.dropFirst()).allSatisfy({ $0 <= $1 }), zip(pus, pus.dropFirst()).allSatisfy({ $0 <= $1 }),
@@ -198,13 +208,15 @@ struct AnswerModel: Sendable {
         m.documentPrior = dp
         m.translationStart = ts
         m.translations = zip(tt, tp).map { Translation(term: $0, probability: $1) }
-        m.calibration = Calibration(high: cal[0], medium: cal[1], questions: counts[0], highPrecision: cal[2], mediumPrecision: cal[3])
+        m.calibration = Calibration(
+            high: cal[0], medium: cal[1], questions: counts[0], highPrecision: cal[2], mediumPrecision: cal[3], highShare: cal[4])
         m.pairsLearned = counts[1]
         m.weights.values = weights
         m.pairTermStart = pts
         m.pairTerms = pt
         m.pairUnitStart = pus
         m.pairUnits = pun
+        m.confidence = coefficients.isEmpty ? nil : ConfidenceModel(coefficients: coefficients)
         m.finish()
         return m
     }

@@ -66,6 +66,10 @@ struct BenchQACommand: ParsableCommand {
                     format: "learn: word index of %d units in %.1f s, learning from %d pairs (%d found) in %.1f s, total %.1f s (target ≤ 60 s)",
                     trained.units, trained.indexSeconds, trained.pairs, trained.pairsUsed, trained.learnSeconds, trained.indexSeconds + trained.learnSeconds))
             print(TrainCommand.text(trained))
+            // The held-aside questions' confidence features, to see what separates right from wrong.
+            let rows = trained.heldAside.map { h in (h.features.map { String(format: "%.4f", Double($0)) } + [h.right ? "1" : "0"]).joined(separator: "\t") }
+            try ([(AnswerTrainer.confidenceFeatureNames + ["right"]).joined(separator: "\t")] + rows).joined(separator: "\n").write(
+                to: work.appendingPathComponent("held-aside.tsv"), atomically: true, encoding: .utf8)
             try database.checkpoint()
         }
         let engine = try AnswerEngine(database: GongshiDatabase(path: dbPath, readOnly: true))
@@ -74,7 +78,7 @@ struct BenchQACommand: ParsableCommand {
             let candidates: [String: [Float]] = [
                 "translation": [0.5, 0.75, 1.5, 2], "documentPrior": [0, 0.04, 0.12, 0.2], "unitPrior": [0, 0.04, 0.12, 0.2],
                 "type": [0, 0.03, 0.1], "neighbour": [0.05, 0.1, 0.2, 0.4, 0.8], "coverage": [0, 0.15, 0.5],
-                "expansions": [5, 7, 10], "minTranslation": [0.01, 0.04],
+                "expansions": [5, 7, 10], "minTranslation": [0.01, 0.04], "definition": [0, 0.1, 0.2, 0.3],
             ]
             var tuning = AnswerTuning(engine: engine)
             for item in weights.split(separator: ",") {
@@ -82,27 +86,18 @@ struct BenchQACommand: ParsableCommand {
                 guard parts.count == 2, let v = Float(parts[1]) else { throw ValidationError("--weights 的“\(item)”无效：应为 名称=数值") }
                 tuning.start[String(parts[0])] = v
             }
-            var best = try tuning.search(report, candidates: candidates, rounds: searchRounds) { print($0) }
+            let best = try tuning.search(report, candidates: candidates, rounds: searchRounds) { print($0) }
             // The confidence features per question, for a look at what separates right from wrong.
             let table = try tuning.evaluate(report, values: best).features.map { f in
                 (f.values.map { String(format: "%.4f", Double($0)) } + ["\(f.rank)"]).joined(separator: "\t")
             }
-            try (["coverage\tmargin\tneighbour\tlead\trank"] + table).joined(separator: "\n").write(
+            try ([(AnswerTrainer.confidenceFeatureNames + ["rank"]).joined(separator: "\t")] + table).joined(separator: "\n").write(
                 toFile: workdir + "/confidence.tsv", atomically: true, encoding: .utf8)
-            // The confidence score's weights: how large a share of the questions it can put above a
-            // threshold with their first answer right ≥ 95 % (90 %), whatever the threshold.
-            for (coverage, margin, neighbour) in [(0.6, 0.4, 0.0), (0.5, 0.3, 0.2), (0.4, 0.3, 0.3), (0.3, 0.3, 0.4), (0.5, 0.2, 0.3), (0.3, 0.2, 0.5)]
-                as [(Float, Float, Float)]
-            {
-                best[8] = coverage
-                best[9] = margin
-                best[10] = neighbour
-                let figures = try tuning.evaluate(report, values: best)
-                print(
-                    String(
-                        format: "confidence %.1f coverage + %.1f margin + %.1f neighbours: share right ≥ 95%% %.3f, ≥ 90%% %.3f",
-                        coverage, margin, neighbour, figures.confidentShare(precision: 0.95), figures.confidentShare(precision: 0.9)))
-            }
+            let figures = try tuning.evaluate(report, values: best)
+            print(
+                String(
+                    format: "confidence: largest share right ≥ 95%% %.3f, ≥ 90%% %.3f (by falling confidence score)",
+                    figures.confidentShare(precision: 0.95), figures.confidentShare(precision: 0.9)))
             return
         }
         let outcomes = try AnswerEvaluation(engine: engine).run(report)

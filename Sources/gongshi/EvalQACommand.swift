@@ -15,6 +15,7 @@ struct EvalQACommand: ParsableCommand {
     @Option(help: "只评测一部分：report（编号数字部分能被 5 整除，报告用）、learn（其余，可用于学习）或 all") var part = "all"
     @Option(help: "交叉验证折数（0 为不做）：在索引副本上，每折用其余各折的问题作为问答对训练，再评测这一折") var crossValidate = 0
     @Flag(help: "不列出未答对的问题") var quiet = false
+    @Flag(help: "对未答对的问题，列出前五个答案的得分构成（学习型模型）") var explain = false
     @Option(help: "与 --cross-validate 同用，调参：以 name=value,… 代替排序权重的默认值") var weights = ""
 
     func parsedWeights() throws -> [String: Float] {
@@ -42,10 +43,11 @@ struct EvalQACommand: ParsableCommand {
         if part != "all" { all = all.filter { AnswerEvaluation.isReporting(id: $0.id) == (part == "report") } }
         var outcomes: [AnswerEvaluation.Outcome] = []
         if crossValidate > 0 {
-            outcomes = try Self.crossValidated(all, folds: crossValidate, db: database.path, weights: parsedWeights())
+            outcomes = try Self.crossValidated(all, folds: crossValidate, db: database.path, weights: parsedWeights(), explain: explain && !quiet)
         } else {
             let engine = try AnswerEngine(database: database.openReadOnly())
             outcomes = try AnswerEvaluation(engine: engine).run(all)
+            if explain && !quiet { for o in outcomes where o.rank != 1 { Self.printExplanation(o, engine: engine) } }
         }
         if !quiet {
             for o in outcomes where o.rank != 1 {
@@ -73,7 +75,14 @@ struct EvalQACommand: ParsableCommand {
     /// Fold k (id number mod `folds` == k) is answered by a model that learned from the
     /// other folds' questions, on a scratch copy of the index; questions of the set are
     /// never learned from by the fold that reports them, even if the corpus ships them.
-    static func crossValidated(_ cases: [AnswerEvaluation.Case], folds: Int, db: String, weights: [String: Float] = [:]) throws -> [AnswerEvaluation.Outcome] {
+    static func printExplanation(_ o: AnswerEvaluation.Outcome, engine: AnswerEngine) {
+        print("\(o.id) \(o.question)  期望：\(o.expected)  第\(o.rank.map(String.init) ?? "?")位")
+        for line in (try? engine.explain(o.question)) ?? [] { print("    \(line)") }
+    }
+
+    static func crossValidated(
+        _ cases: [AnswerEvaluation.Case], folds: Int, db: String, weights: [String: Float] = [:], explain: Bool = false
+    ) throws -> [AnswerEvaluation.Outcome] {
         let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("gongshi-cv-\(ProcessInfo.processInfo.processIdentifier).sqlite")
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch.path + suffix) } }
         try? FileManager.default.removeItem(at: scratch)
@@ -91,7 +100,10 @@ struct EvalQACommand: ParsableCommand {
             var trainer = AnswerTrainer(database: database)
             trainer.weights = weights
             try trainer.train(excluding: questions, extraPairs: learn)
-            outcomes += try AnswerEvaluation(engine: AnswerEngine(database: database)).run(fold)
+            let engine = try AnswerEngine(database: database)
+            let foldOutcomes = try AnswerEvaluation(engine: engine).run(fold)
+            if explain { for o in foldOutcomes where o.rank != 1 { printExplanation(o, engine: engine) } }
+            outcomes += foldOutcomes
         }
         return outcomes.sorted { (AnswerEvaluation.idNumber($0.id) ?? 0) < (AnswerEvaluation.idNumber($1.id) ?? 0) }
     }

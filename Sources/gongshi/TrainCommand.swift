@@ -37,11 +37,12 @@ struct TrainCommand: ParsableCommand {
         } else if r.calibrationQuestions >= AnswerTrainer.minCalibrationQuestions {
             lines.append(
                 String(
-                    format: "  可信度校准：留出问题 %d 个，“高”阈值 %.3f（留出问题上首条正确率 %.1f%%）",
-                    r.calibrationQuestions, r.highThreshold, r.highPrecision * 100))
+                    format: "  可信度校准：留出问题 %d 个，逻辑回归模型；“高”阈值 %.3f（留出问题上占 %.1f%%，首条正确率 %.1f%%）",
+                    r.calibrationQuestions, r.highThreshold, r.highShare * 100, r.highPrecision * 100))
         } else {
             lines.append("  可信度校准：留出问题不足 \(AnswerTrainer.minCalibrationQuestions) 个（\(r.calibrationQuestions) 个），使用默认阈值")
         }
+        if !r.weightChoice.isEmpty { lines.append("  按本语料的留出问题选择权重：\n" + r.weightChoice.map { "    " + $0 }.joined(separator: "\n")) }
         return lines.joined(separator: "\n")
     }
 }
