@@ -11,12 +11,18 @@
 # (2 threads x 50 connections, DURATION each after one unmeasured second) on both with 16
 # one-word queries, and on Gongshi with the multi-word queries of issue 13; then one
 # connection at a time for Gongshi's p50/p99. Nothing of CORPUS_DIR is copied into the repository.
+# Each server runs in a session of its own (setsid), as a service does: with the kernel's
+# autogroup scheduling a session shares one CPU share, so servers started from this shell
+# would otherwise share theirs with wrk and whatever else the shell runs. Every line also
+# gives the server's CPU time per request (from /proc), which other builders' load does
+# not change, and the load average is printed before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS="${1:?usage: scripts/bench-search-peer.sh CORPUS_DIR}"
 [ -d "$CORPUS" ] || { echo "no such corpus directory: $CORPUS" >&2; exit 2; }
 DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-4}"
+GONGSHI="${GONGSHI:-.build/release/gongshi}"   # another build to compare, e.g. one of main saved aside
 OUT=.build/peer
 mkdir -p "$OUT"
 
@@ -30,10 +36,10 @@ if [ ! -x .build/venv/bin/datasette ]; then
   /usr/bin/python3 -m venv .build/venv
   .build/venv/bin/pip install -q 'datasette==0.65.*'
 fi
-[ -x .build/release/gongshi ] || swift build -c release
+[ -x "$GONGSHI" ] || swift build -c release
 
 echo "indexing $CORPUS ..."
-.build/release/gongshi index --corpus "$CORPUS" --db "$OUT/gongshi.sqlite" --quiet >"$OUT/index.log" 2>&1 || [ $? -eq 1 ]
+"$GONGSHI" index --corpus "$CORPUS" --db "$OUT/gongshi.sqlite" --quiet >"$OUT/index.log" 2>&1 || [ $? -eq 1 ]
 tail -4 "$OUT/index.log"
 # Datasette detects the FTS table (and so applies _search) only through a quoted content= name: a table built
 # before that name was quoted is rebuilt.
@@ -67,13 +73,19 @@ GPORT=$(free_port); DPORT=$(free_port)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-.build/release/gongshi serve --db "$OUT/gongshi.sqlite" --port "$GPORT" --threads "$THREADS" --search-cache 0 --no-access-log >/dev/null 2>&1 & pids+=($!)
-.build/venv/bin/datasette serve "$OUT/articles.db" --port "$DPORT" --setting sql_time_limit_ms 10000 --setting suggest_facets off >/dev/null 2>&1 & pids+=($!)
+setsid "$GONGSHI" serve --db "$OUT/gongshi.sqlite" --port "$GPORT" --threads "$THREADS" --search-cache 0 --no-access-log >/dev/null 2>&1 & pids+=($!)
+GPID=$!
+setsid .build/venv/bin/datasette serve "$OUT/articles.db" --port "$DPORT" --setting sql_time_limit_ms 10000 --setting suggest_facets off >/dev/null 2>&1 & pids+=($!)
+DPID=$!
 for _ in $(seq 100); do
   (exec 3<>/dev/tcp/127.0.0.1/$GPORT) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/$DPORT) 2>/dev/null && break
   sleep 0.2
 done
 sleep "${WARMUP:-2}"
+# setsid runs the server itself (it forks only when started as a process-group leader).
+for p in "$GPID" "$DPID"; do
+  [ -r "/proc/$p/stat" ] || { echo "server process $p not found (setsid forked?)" >&2; exit 1; }
+done
 
 # The 16 one-word queries (3 characters or more, so the trigram table can answer them)
 # and the multi-word queries people type without spaces (issue 13).
@@ -102,32 +114,47 @@ d = json.load(sys.stdin)
 sys.exit(0 if " match " in d["query"]["sql"] else 1)' || { echo "datasette did not search: $p" >&2; exit 1; }
 done < "$OUT/datasette-one.txt"
 
-run() {  # name port pathsfile connections
-  local name=$1 port=$2 paths=$3 c=$4 t=2 out
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of process $1
+machine_ticks() { awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }  # idle, all
+run() {  # name port pathsfile connections server-pid
+  local name=$1 port=$2 paths=$3 c=$4 pid=$5 t=2 out before after
   [ "$c" -lt 2 ] && t=1
   # A long timeout: on a busy machine a slow peer's answers would otherwise count as errors, not requests.
   PATHS="$paths" wrk -t$t -c"$c" -d1s --timeout 30s -s scripts/bench/paths-file.lua "http://127.0.0.1:$port" >/dev/null
+  before=$(cpu_ticks "$pid")
+  local m0 m1
+  m0=$(machine_ticks)
   out=$(PATHS="$paths" wrk -t$t -c"$c" -d"$DURATION" --timeout 30s --latency -s scripts/bench/paths-file.lua "http://127.0.0.1:$port")
-  local rps p50 p99 errors
+  after=$(cpu_ticks "$pid")
+  m1=$(machine_ticks)
+  local rps p50 p99 errors cpu idle
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')
-  printf "%-34s %10s req/s   p50 %8s   p99 %8s  %s\n" "$name" "$rps" "$p50" "$p99" "$errors"
+  cpu=$(awk -v d=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' <<<"$out")" \
+    'BEGIN { printf "%.2f", (n > 0 ? d * 1000 / hz / n : 0) }')
+  # The machine's idle share during the run: what the server could have had and did not get.
+  idle=$(awk -v a="$m0" -v b="$m1" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[2] - x[2]; printf "%.0f", (t > 0 ? 100 * (y[1] - x[1]) / t : 0) }')
+  printf "%-34s %10s req/s   p50 %8s   p99 %8s   server CPU %5s ms/request   idle %3s%%  %s\n" "$name" "$rps" "$p50" "$p99" "$cpu" "$idle" "$errors"
   echo "$rps" > "$OUT/$name.rps"
 }
 
 echo "wrk, $DURATION each; gongshi serve --search-cache 0 --threads $THREADS; datasette $(.build/venv/bin/datasette --version | awk '{print $NF}') (FTS5 trigram)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "50 connections:"
-run datasette-one-word "$DPORT" "$OUT/datasette-one.txt" 50
-run gongshi-one-word "$GPORT" "$OUT/gongshi-one.txt" 50
-run gongshi-multi-word "$GPORT" "$OUT/gongshi-multi.txt" 50
+run datasette-one-word "$DPORT" "$OUT/datasette-one.txt" 50 "$DPID"
+run gongshi-one-word "$GPORT" "$OUT/gongshi-one.txt" 50 "$GPID"
+run gongshi-multi-word "$GPORT" "$OUT/gongshi-multi.txt" 50 "$GPID"
 echo "one connection:"
-run gongshi-one-word-1conn "$GPORT" "$OUT/gongshi-one.txt" 1
-run gongshi-multi-word-1conn "$GPORT" "$OUT/gongshi-multi.txt" 1
-run datasette-one-word-1conn "$DPORT" "$OUT/datasette-one.txt" 1
+run gongshi-one-word-1conn "$GPORT" "$OUT/gongshi-one.txt" 1 "$GPID"
+run gongshi-multi-word-1conn "$GPORT" "$OUT/gongshi-multi.txt" 1 "$GPID"
+run datasette-one-word-1conn "$DPORT" "$OUT/datasette-one.txt" 1 "$DPID"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 d=$(cat "$OUT/datasette-one-word.rps"); g=$(cat "$OUT/gongshi-one-word.rps"); m=$(cat "$OUT/gongshi-multi-word.rps")
-awk -v d="$d" -v g="$g" -v m="$m" 'BEGIN {
+g1=$(cat "$OUT/gongshi-one-word-1conn.rps")
+awk -v d="$d" -v g="$g" -v m="$m" -v g1="$g1" 'BEGIN {
   printf "gongshi / datasette, one-word queries, 50 connections: %.1fx (target >= 20x)\n", g / d
   printf "multi-word / one-word req/s: %.2f (target >= 0.5, i.e. within 2x)\n", m / g
+  printf "gongshi one-word, 50 connections / one connection req/s: %.2f (2 cores: >= 1, ideally ~2)\n", g / g1
 }'

@@ -3,6 +3,13 @@
 ** answers on the second call (answering on the first makes 0.9.75 close keep-alive
 ** connections), collects the query, a few headers, the client address and a bounded
 ** POST body (413 beyond GONGSHI_HTTP_MAX_BODY), and hands them to Swift.
+**
+** Two kinds of threads. libmicrohttpd's (one per core, epoll) only read requests and send
+** answers; a request that takes more than microseconds (anything routed: searches, pages)
+** is suspended and put on one queue that `threads` workers take from in arrival order.
+** With libmicrohttpd's own thread pool each connection belongs to one thread, so a slow
+** search held up every connection of its thread (and their head deadlines ran out) while
+** other threads had nothing to do; here it holds up one worker.
 */
 #include "http_server.h"
 
@@ -17,6 +24,9 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <stdarg.h>
+#include <stdatomic.h>
 
 #define MAX_PAIRS 64
 
@@ -44,6 +54,18 @@ struct GongshiHTTPServer {
     int reaperRunning;
     int stopping;
     unsigned long headTimeouts;
+    /* The work queue (guarded by queueLock): requests waiting for a worker, oldest first. */
+    pthread_mutex_t queueLock;
+    pthread_cond_t queued;       /* a request was queued, or draining began */
+    struct Request *head, *tail;
+    pthread_t *workers;
+    unsigned workerCount;
+    int draining;                /* stopping: no more deferring, workers leave when idle */
+    /* Atomics, so that libmicrohttpd's callbacks never take queueLock: the workers hold it
+    ** only around the queue, the network threads while suspending (queueLock, then
+    ** libmicrohttpd's own lock; never the other way round). */
+    atomic_ulong outstanding;    /* deferred requests not yet completed */
+    atomic_ulong abandoned;
 };
 
 static long long nowMillis(void) {
@@ -97,13 +119,13 @@ static void notifyConnection(void *cls, struct MHD_Connection *connection, void 
 }
 
 /* After an answer, a kept-alive connection has the same time again for its next head. */
-static void freeUpload(void **state);
+static void freeRequest(GongshiHTTPServer *server, void **state);
 
 static void requestCompleted(void *cls, struct MHD_Connection *connection, void **state,
                              enum MHD_RequestTerminationCode code) {
     (void)code;
-    freeUpload(state);
     GongshiHTTPServer *server = cls;
+    freeRequest(server, state);
     setDeadline(server, connection, nowMillis() + server->headMillis);
 }
 
@@ -178,19 +200,42 @@ static enum MHD_Result countBytes(void *cls, enum MHD_ValueKind kind, const char
     return MHD_YES;
 }
 
-/* A request with a body (POST): the bytes collected so far, bounded by GONGSHI_HTTP_MAX_BODY. */
-typedef struct {
+/* A request's state beyond the first call: the POST body collected so far (bounded by
+** GONGSHI_HTTP_MAX_BODY), and for a request handed to a worker what the worker needs and
+** the answer it built. A GET that is answered on the network thread needs none (its
+** state is &firstCallMarker). Pointers into libmicrohttpd's memory (path, method, pairs)
+** stay valid while the connection is suspended: its pool is cleared only after the answer. */
+typedef struct Request {
     char *data;
     size_t length;
     int tooLarge;
-} Upload;
+    /* Deferred to a worker: */
+    struct Request *next;        /* in the work queue */
+    struct MHD_Connection *connection;
+    GongshiHTTPServer *server;
+    MHD_socket fd;
+    GongshiHTTPRequest request;
+    PairList query, headers;
+    char address[INET6_ADDRSTRLEN];
+    int deferred;                /* handed to the queue; counted in `outstanding` */
+    int done;                    /* the worker is finished: `response` or `abandoned` */
+    int abandoned;               /* the client closed before a worker got to it */
+    unsigned int status;
+    struct MHD_Response *response;
+    GongshiHTTPPrepared *prepared;   /* a shared response, one reference ours */
+} Request;
+
+static void releasePrepared(GongshiHTTPPrepared *prepared);
 
 /* Called by requestCompleted (also when a client goes away mid-upload). */
-static void freeUpload(void **state) {
+static void freeRequest(GongshiHTTPServer *server, void **state) {
     if (state && *state && *state != &firstCallMarker) {
-        Upload *upload = *state;
-        free(upload->data);
-        free(upload);
+        Request *request = *state;
+        free(request->data);
+        if (request->response) MHD_destroy_response(request->response);
+        releasePrepared(request->prepared);
+        if (request->deferred) atomic_fetch_sub(&server->outstanding, 1);
+        free(request);
     }
     if (state) *state = NULL;
 }
@@ -237,15 +282,41 @@ static struct MHD_Response *build(const GongshiHTTPResponse *response) {
     return r;
 }
 
-/* The opaque type is the libmicrohttpd response itself: no wrapper to allocate. */
+/* A response built once and queued for any number of requests. Counted by us as well as
+** by libmicrohttpd: a worker holds a reference from building an answer until the network
+** thread queues it, after the Swift object that owns the response may be gone. */
+struct GongshiHTTPPrepared {
+    struct MHD_Response *response;
+    atomic_uint references;
+};
+
 GongshiHTTPPrepared *gongshi_http_prepare(const GongshiHTTPResponse *response) {
-    return response ? (GongshiHTTPPrepared *)build(response) : NULL;
+    if (!response) return NULL;
+    GongshiHTTPPrepared *prepared = malloc(sizeof *prepared);
+    if (!prepared) return NULL;
+    prepared->response = build(response);
+    if (!prepared->response) { free(prepared); return NULL; }
+    atomic_init(&prepared->references, 1);
+    return prepared;
 }
 
-void gongshi_http_release(GongshiHTTPPrepared *prepared) {
-    if (prepared) MHD_destroy_response((struct MHD_Response *)prepared);
+static void releasePrepared(GongshiHTTPPrepared *prepared) {
+    if (prepared && atomic_fetch_sub(&prepared->references, 1) == 1) {
+        MHD_destroy_response(prepared->response);   /* requests still sending it keep theirs */
+        free(prepared);
+    }
 }
 
+void gongshi_http_release(GongshiHTTPPrepared *prepared) { releasePrepared(prepared); }
+
+/* The answer for an error inside this layer, or when a response cannot be built. */
+static struct MHD_Response *fallback(const char *body) {
+    return MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
+}
+static const char buildFailed[] = "{\"error\":{\"status\":500,\"message\":\"response could not be built\"}}";
+static const char noResponse[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
+
+/* `respond` on a network thread: queued at once. */
 static void respond(void *token, const GongshiHTTPResponse *response) {
     RespondToken *t = token;
     if (t->responded) return;
@@ -253,14 +324,13 @@ static void respond(void *token, const GongshiHTTPResponse *response) {
     if (response->prepared) {
         /* Queuing takes a reference of its own; the response itself is never modified. */
         t->result = MHD_queue_response(t->connection, (unsigned int)response->status,
-                                       (struct MHD_Response *)response->prepared);
+                                       ((const GongshiHTTPPrepared *)response->prepared)->response);
         return;
     }
     struct MHD_Response *r = build(response);
     unsigned int status = (unsigned int)response->status;
     if (!r) {
-        static const char body[] = "{\"error\":{\"status\":500,\"message\":\"response could not be built\"}}";
-        r = MHD_create_response_from_buffer(sizeof body - 1, (void *)body, MHD_RESPMEM_PERSISTENT);
+        r = fallback(buildFailed);
         status = 500;
     }
     if (!r) { t->result = MHD_NO; return; }
@@ -268,17 +338,116 @@ static void respond(void *token, const GongshiHTTPResponse *response) {
     MHD_destroy_response(r);
 }
 
+/* `respond` on a worker: libmicrohttpd queues responses only on the connection's own
+** thread, so the answer is built here and queued when the network thread resumes it. */
+static void respondLater(void *token, const GongshiHTTPResponse *response) {
+    Request *request = token;
+    if (request->response || request->prepared) return;
+    request->status = (unsigned int)response->status;
+    if (response->prepared) {
+        GongshiHTTPPrepared *prepared = (GongshiHTTPPrepared *)response->prepared;
+        atomic_fetch_add(&prepared->references, 1);
+        request->prepared = prepared;
+        return;
+    }
+    request->response = build(response);
+    if (!request->response) {
+        request->response = fallback(buildFailed);
+        request->status = 500;
+    }
+}
+
+/* True when the client has closed its side (or reset) while the request waited: it will
+** never read the answer, so computing it would only delay everyone behind it (as nginx,
+** a client that half-closes before its answer counts as gone). */
+static int clientLeft(MHD_socket fd) {
+    char byte;
+    ssize_t n = recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n == 0 || (n < 0 && (errno == ECONNRESET || errno == EPIPE || errno == ENOTCONN));
+}
+
+/* Set by answer() when it closes an abandoned request's connection, so that the logger
+** drops libmicrohttpd's "internal error" line for it (one per request a client gave up on,
+** which is not an error); cleared on every call. */
+static _Thread_local int closingAbandoned;
+
+static void logMessage(void *cls, const char *format, va_list arguments) {
+    (void)cls;
+    if (closingAbandoned) {
+        closingAbandoned = 0;
+        /* libmicrohttpd passes this message as the argument of "%s\n". */
+        va_list copy;
+        va_copy(copy, arguments);
+        const char *text = strcmp(format, "%s\n") == 0 ? va_arg(copy, const char *) : format;
+        int drop = text && strstr(text, "internal error");
+        va_end(copy);
+        if (drop) return;
+    }
+    vfprintf(stderr, format, arguments);
+}
+
+static void *work(void *cls) {
+    GongshiHTTPServer *server = cls;
+    pthread_mutex_lock(&server->queueLock);
+    for (;;) {
+        while (!server->head && !server->draining) pthread_cond_wait(&server->queued, &server->queueLock);
+        Request *request = server->head;
+        if (!request) break;   /* draining and nothing left */
+        server->head = request->next;
+        if (!server->head) server->tail = NULL;
+        pthread_mutex_unlock(&server->queueLock);
+
+        if (clientLeft(request->fd)) {
+            request->abandoned = 1;
+            atomic_fetch_add(&server->abandoned, 1);
+        } else {
+            (void)server->handler(server->context, &request->request, respondLater, request);
+            if (!request->response && !request->prepared) {
+                request->response = fallback(noResponse);
+                request->status = 500;
+            }
+        }
+        request->done = 1;
+        /* After this the network thread may complete and free `request` at any moment. */
+        MHD_resume_connection(request->connection);
+        pthread_mutex_lock(&server->queueLock);
+    }
+    pthread_mutex_unlock(&server->queueLock);
+    return NULL;
+}
+
+/* Hands `request` to the workers; false when stopping (the caller answers it itself). */
+static int enqueue(GongshiHTTPServer *server, Request *request) {
+    pthread_mutex_lock(&server->queueLock);
+    if (server->draining) {
+        pthread_mutex_unlock(&server->queueLock);
+        return 0;
+    }
+    /* Suspended before a worker can see it: resuming a connection that is not suspended is
+    ** undefined. A worker may resume it before this thread returns; libmicrohttpd handles that. */
+    MHD_suspend_connection(request->connection);
+    request->deferred = 1;
+    atomic_fetch_add(&server->outstanding, 1);
+    request->next = NULL;
+    if (server->tail) server->tail->next = request; else server->head = request;
+    server->tail = request;
+    pthread_cond_signal(&server->queued);
+    pthread_mutex_unlock(&server->queueLock);
+    return 1;
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
                               const char *version, const char *upload, size_t *uploadSize, void **state) {
     (void)version;
     GongshiHTTPServer *server = cls;
+    closingAbandoned = 0;
     if (*state == NULL) {          /* first call: headers only; answer on the next one */
         if (strcmp(method, "POST") == 0) {
             const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
             if (length && strtoull(length, NULL, 10) > GONGSHI_HTTP_MAX_BODY) {
                 return answerStatic(connection, 413, "{\"error\":{\"status\":413,\"message\":\"请求内容过大\"}}");
             }
-            Upload *body = calloc(1, sizeof *body);
+            Request *body = calloc(1, sizeof *body);
             if (!body) return MHD_NO;
             *state = body;
         } else {
@@ -287,7 +456,24 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
         setDeadline(server, connection, 0);   /* the head is complete */
         return MHD_YES;
     }
-    Upload *body = *state == &firstCallMarker ? NULL : *state;
+    Request *body = *state == &firstCallMarker ? NULL : *state;
+    if (body && body->deferred) {
+        /* Resumed: a worker has answered (or found the client gone). */
+        if (!body->done) return MHD_YES;   /* cannot happen: resumed only when done */
+        if (body->abandoned) {
+            closingAbandoned = 1;
+            return MHD_NO;
+        }
+        enum MHD_Result result;
+        if (body->prepared) {
+            result = MHD_queue_response(connection, body->status, body->prepared->response);
+        } else {
+            result = MHD_queue_response(connection, body->status, body->response);
+            MHD_destroy_response(body->response);
+            body->response = NULL;
+        }
+        return result;
+    }
     if (*uploadSize != 0) {
         /* Bodies are kept for POST only (bounded); any other method's body is dropped. */
         if (body && !body->tooLarge) {
@@ -325,15 +511,67 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
     size_t headBytes = strlen(url);
     MHD_get_connection_values(connection, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, countBytes, &headBytes);
     GongshiHTTPRequest request = {method, url, query.pairs, query.count, headers.pairs, headers.count, headBytes,
-                                  body ? body->data : NULL, body ? body->length : 0, address};
+                                  body ? body->data : NULL, body ? body->length : 0, address, 1};
     RespondToken token = {connection, MHD_NO, 0};
-    server->handler(server->context, &request, respond, &token);
+    if (server->handler(server->context, &request, respond, &token) != 0 && !token.responded) {
+        /* For a worker: everything it needs moves into the request's state. */
+        Request *deferred = body ? body : calloc(1, sizeof *deferred);
+        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (deferred && fd) {
+            deferred->connection = connection;
+            deferred->server = server;
+            deferred->fd = fd->connect_fd;
+            deferred->query = query;
+            deferred->headers = headers;
+            memcpy(deferred->address, address, sizeof address);
+            deferred->request = request;
+            deferred->request.query = deferred->query.pairs;
+            deferred->request.headers = deferred->headers.pairs;
+            deferred->request.clientAddress = deferred->address;
+            deferred->request.deferrable = 0;
+            if (enqueue(server, deferred)) {
+                *state = deferred;
+                return MHD_YES;
+            }
+        }
+        if (deferred != body) free(deferred);
+        /* Out of memory or stopping: answered here after all. */
+        request.deferrable = 0;
+        server->handler(server->context, &request, respond, &token);
+    }
     if (!token.responded) {
-        static const char fallback[] = "{\"error\":{\"status\":500,\"message\":\"no response\"}}";
-        GongshiHTTPResponse response = {500, fallback, sizeof fallback - 1, NULL, 0, NULL, NULL};
+        GongshiHTTPResponse response = {500, noResponse, sizeof noResponse - 1, NULL, 0, NULL, NULL};
         respond(&token, &response);
     }
     return token.result;
+}
+
+static unsigned networkThreads(unsigned workers) {
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned n = cores > 0 ? (unsigned)cores : 1;
+    return n < workers ? n : workers;
+}
+
+/* Lets the workers finish every queued request, then waits (at most `millis`) for the
+** deferred answers to be queued and sent. */
+static void drain(GongshiHTTPServer *server, long long millis) {
+    pthread_mutex_lock(&server->queueLock);
+    server->draining = 1;
+    pthread_cond_broadcast(&server->queued);
+    pthread_mutex_unlock(&server->queueLock);
+    for (unsigned i = 0; i < server->workerCount; i++) pthread_join(server->workers[i], NULL);
+    server->workerCount = 0;
+    long long until = nowMillis() + millis;
+    while (atomic_load(&server->outstanding) > 0 && nowMillis() < until) usleep(10 * 1000);
+}
+
+static void destroy(GongshiHTTPServer *server) {
+    pthread_cond_destroy(&server->queued);
+    pthread_mutex_destroy(&server->queueLock);
+    pthread_cond_destroy(&server->wake);
+    pthread_mutex_destroy(&server->lock);
+    free(server->workers);
+    free(server);
 }
 
 GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, GongshiHTTPHandler handler,
@@ -354,9 +592,29 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
     server->headMillis = (long long)options->headTimeoutSeconds * 1000;
     pthread_mutex_init(&server->lock, NULL);
     pthread_cond_init(&server->wake, NULL);
+    pthread_mutex_init(&server->queueLock, NULL);
+    pthread_cond_init(&server->queued, NULL);
+    atomic_init(&server->outstanding, 0);
+    atomic_init(&server->abandoned, 0);
+    unsigned workers = options->threads > 0 ? options->threads : 2;
+    server->workers = calloc(workers, sizeof *server->workers);
+    if (!server->workers) {
+        snprintf(error, errorCapacity, "out of memory");
+        destroy(server);
+        return NULL;
+    }
+    for (; server->workerCount < workers; server->workerCount++) {
+        if (pthread_create(&server->workers[server->workerCount], NULL, work, server) != 0) {
+            snprintf(error, errorCapacity, "could not start worker threads");
+            drain(server, 0);
+            destroy(server);
+            return NULL;
+        }
+    }
     struct MHD_OptionItem items[] = {
+        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)logMessage, NULL},   /* first, or it misses messages */
         {MHD_OPTION_SOCK_ADDR, 0, &address},
-        {MHD_OPTION_THREAD_POOL_SIZE, options->threads > 0 ? options->threads : 2, NULL},
+        {MHD_OPTION_THREAD_POOL_SIZE, networkThreads(workers), NULL},
         {MHD_OPTION_CONNECTION_LIMIT, options->connectionLimit > 0 ? options->connectionLimit : 256, NULL},
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, options->perAddressLimit, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, options->timeoutSeconds > 0 ? options->timeoutSeconds : 30, NULL},
@@ -367,14 +625,14 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)requestCompleted, server},
         {MHD_OPTION_END, 0, NULL},
     };
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME |
+                         MHD_USE_ERROR_LOG;
     server->daemon = MHD_start_daemon(flags, 0, NULL, NULL, answer, server, MHD_OPTION_ARRAY, items, MHD_OPTION_END);
     if (!server->daemon) {
         snprintf(error, errorCapacity, "libmicrohttpd could not start on %s:%u (port in use?)",
                  options->host ? options->host : "127.0.0.1", options->port);
-        pthread_cond_destroy(&server->wake);
-        pthread_mutex_destroy(&server->lock);
-        free(server);
+        drain(server, 0);
+        destroy(server);
         return NULL;
     }
     if (server->headMillis > 0 && pthread_create(&server->reaper, NULL, reap, server) == 0) server->reaperRunning = 1;
@@ -400,6 +658,10 @@ unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server) {
     return n;
 }
 
+unsigned long gongshi_http_abandoned(const GongshiHTTPServer *server) {
+    return server ? atomic_load(&((GongshiHTTPServer *)server)->abandoned) : 0;
+}
+
 void gongshi_http_stop(GongshiHTTPServer *server) {
     if (!server) return;
     if (server->reaperRunning) {
@@ -409,12 +671,13 @@ void gongshi_http_stop(GongshiHTTPServer *server) {
         pthread_mutex_unlock(&server->lock);
         pthread_join(server->reaper, NULL);
     }
-    /* Stop accepting first, then let the workers finish what they are answering. */
+    /* Stop accepting first, then let the workers finish what they are answering and what
+    ** waits for them (requests arriving meanwhile are answered on the network threads):
+    ** stopping libmicrohttpd with a connection still suspended is not allowed. */
     MHD_socket listener = MHD_quiesce_daemon(server->daemon);
+    drain(server, 2000);
     MHD_stop_daemon(server->daemon);
     /* The quiesced socket is ours to close, after the daemon's threads are gone. */
     if (listener != MHD_INVALID_SOCKET) close(listener);
-    pthread_cond_destroy(&server->wake);
-    pthread_mutex_destroy(&server->lock);
-    free(server);
+    destroy(server);
 }

@@ -8,6 +8,8 @@ public final class HTTPServer: @unchecked Sendable {
     public struct Options: Sendable {
         public var host = "127.0.0.1"
         public var port: UInt16 = 8080
+        /// Worker threads, which answer every routed request in arrival order; network
+        /// threads (one per core, at most `threads`) only read requests and send answers.
         public var threads = 4
         /// Connections at once; by default sized for the machine (`defaultConnectionLimit`).
         public var connectionLimit = HTTPServer.defaultConnectionLimit()
@@ -64,9 +66,11 @@ public final class HTTPServer: @unchecked Sendable {
         let router: Router
         let logger: Logger
         let metrics: ServerMetrics
-        init(router: Router, logger: Logger) {
+        let beforeRouting: (@Sendable (String, [String: String]) -> Void)?
+        init(router: Router, logger: Logger, beforeRouting: (@Sendable (String, [String: String]) -> Void)?) {
             self.router = router
             self.logger = logger
+            self.beforeRouting = beforeRouting
             metrics = router.site.node.metrics
         }
 
@@ -84,13 +88,17 @@ public final class HTTPServer: @unchecked Sendable {
 
     public private(set) var port: UInt16 = 0
 
+    /// For tests: called on the worker thread with the path and query of each routed
+    /// request before the router (a slow request on demand). Set before `start`.
+    var beforeRouting: (@Sendable (String, [String: String]) -> Void)?
+
     public init(router: Router, logger: Logger = Logger(label: "gongshi.http")) {
         self.router = router
         self.logger = logger
     }
 
     public func start(_ options: Options) throws(ServerError) {
-        let context = Unmanaged.passRetained(Context(router: router, logger: logger))
+        let context = Unmanaged.passRetained(Context(router: router, logger: logger, beforeRouting: beforeRouting))
         var error = [CChar](repeating: 0, count: 256)
         let handle: OpaquePointer? = options.host.withCString { host in
             var o = GongshiHTTPOptions(
@@ -110,11 +118,15 @@ public final class HTTPServer: @unchecked Sendable {
         self.port = gongshi_http_port(handle)
         let counter = ConnectionCounter(handle)
         connectionCounter = counter
-        router.site.node.metrics.connect(connections: { counter.count })
+        router.site.node.metrics.connect(connections: { counter.count }, abandoned: { counter.abandoned })
     }
 
     /// Connections closed so far because their request head missed the deadline.
     public var headTimeouts: Int { server.map { Int(gongshi_http_head_timeouts($0)) } ?? 0 }
+
+    /// Requests dropped unanswered because their client closed the connection while they
+    /// waited for a worker.
+    public var abandonedRequests: Int { server.map { Int(gongshi_http_abandoned($0)) } ?? 0 }
 
     /// Stops accepting connections and lets requests in flight finish.
     public func stop() {
@@ -128,8 +140,11 @@ public final class HTTPServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Called first on the network thread that read the request, which answers static files
+    /// and refused heads itself (microseconds) and hands anything routed to the worker
+    /// threads (returns 1), where it is called again.
     private static let handle: GongshiHTTPHandler = { context, request, respond, token in
-        guard let context, let request, let respond else { return }
+        guard let context, let request, let respond else { return 0 }
         let ctx = Unmanaged<Context>.fromOpaque(context).takeUnretainedValue()
         let started = DispatchTime.now().uptimeNanoseconds
         let r = request.pointee
@@ -174,11 +189,15 @@ public final class HTTPServer: @unchecked Sendable {
         {
             status = file.status
             send(status, file.prepared) { ctx.router.site.files.response(file.answer) }
+        } else if r.deferrable != 0 {
+            return 1
         } else {
+            let query = pairs(r.query, r.queryCount, lowercasingKeys: false)
+            ctx.beforeRouting?(path, query)
             let response = ctx.router.handle(
                 HTTPRequest(
                     method: method, path: path,
-                    query: pairs(r.query, r.queryCount, lowercasingKeys: false),
+                    query: query,
                     lowercasedHeaders: pairs(r.headers, r.headerCount, lowercasingKeys: true),
                     body: r.body.map { Array(UnsafeRawBufferPointer(start: $0, count: r.bodyLength)) } ?? [],
                     clientAddress: r.clientAddress.map { String(cString: $0) } ?? ""))
@@ -189,6 +208,7 @@ public final class HTTPServer: @unchecked Sendable {
         ctx.metrics.observe(path: path, status: status, nanoseconds: nanos)
         let micros = nanos / 1000
         ctx.logger.info(Logger.Message(stringLiteral: accessLine(method, path, status, micros)))
+        return 0
     }
 
     /// A request refused before routing: a head over `maxHeadBytes` (431), a path and query
@@ -318,13 +338,14 @@ public final class HTTPServer: @unchecked Sendable {
     }
 }
 
-/// Reads the open-connection count of a running server for /metrics. Holds the handle
+/// Reads the open-connection and abandoned-request counts of a running server for /metrics. Holds the handle
 /// without owning it; the count reads 0 once the server has stopped.
 private final class ConnectionCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var handle: OpaquePointer?
     init(_ handle: OpaquePointer) { self.handle = handle }
     var count: Int { lock.withLock { handle.map { Int(gongshi_http_connections($0)) } ?? 0 } }
+    var abandoned: Int { lock.withLock { handle.map { Int(gongshi_http_abandoned($0)) } ?? 0 } }
     func detach() { lock.withLock { handle = nil } }
 }
 

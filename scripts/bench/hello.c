@@ -1,6 +1,6 @@
 /*
-** The ceiling for the web benchmark: a minimal libmicrohttpd server with the same
-** daemon flags and thread pool as gongshi serve, answering "hello" to every request.
+** The ceiling for the web benchmark: a minimal libmicrohttpd server (epoll and
+** libmicrohttpd's own thread pool), answering "hello" to every request.
 */
 #include <microhttpd.h>
 #include <signal.h>

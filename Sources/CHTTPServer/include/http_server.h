@@ -29,6 +29,8 @@ typedef struct {
     const char *body;        /* the request body (POST), not NUL-terminated; NULL when none */
     size_t bodyLength;
     const char *clientAddress; /* the peer's IP address as text ("" when unknown) */
+    int deferrable;          /* 1 on a network thread: the handler may return 1 to have the
+                                request run again on a worker thread instead of answering */
 } GongshiHTTPRequest;
 
 /* Bodies longer than this are refused with 413 before the handler runs. */
@@ -67,16 +69,19 @@ void gongshi_http_release(GongshiHTTPPrepared *prepared);
 /* Queues `response` (its memory is copied before this returns). Call exactly once. */
 typedef void (*GongshiHTTPRespond)(void *token, const GongshiHTTPResponse *response);
 
-/* Called on a worker thread for each complete request; several run at once. */
-typedef void (*GongshiHTTPHandler)(void *context, const GongshiHTTPRequest *request,
-                                   GongshiHTTPRespond respond, void *token);
+/* Called for each complete request, first on the network thread that read it: answer at
+** once there (respond, return 0) only what takes microseconds (static files); return 1 to
+** have it called again on a worker thread (`deferrable` 0), where it must respond. */
+typedef int (*GongshiHTTPHandler)(void *context, const GongshiHTTPRequest *request,
+                                  GongshiHTTPRespond respond, void *token);
 
 typedef struct GongshiHTTPServer GongshiHTTPServer;
 
 typedef struct {
     const char *host;            /* IPv4 address to bind, e.g. "127.0.0.1" */
     unsigned short port;         /* 0 = any free port */
-    unsigned threads;            /* worker threads (thread pool) */
+    unsigned threads;            /* worker threads: requests run on these, first come first
+                                    served, whichever connection they came from */
     unsigned connectionLimit;    /* connections at once, all addresses */
     unsigned perAddressLimit;    /* connections at once from one IP address; 0 = no limit */
     unsigned timeoutSeconds;     /* idle connection timeout */
@@ -93,9 +98,11 @@ GongshiHTTPServer *gongshi_http_start(const GongshiHTTPOptions *options, Gongshi
 unsigned gongshi_http_connections(const GongshiHTTPServer *server);
 /* Connections closed because their request head missed the deadline (since start). */
 unsigned long gongshi_http_head_timeouts(const GongshiHTTPServer *server);
+/* Requests not run because their client had closed the connection while they waited. */
+unsigned long gongshi_http_abandoned(const GongshiHTTPServer *server);
 /* The port actually bound. */
 unsigned short gongshi_http_port(const GongshiHTTPServer *server);
-/* Stops accepting, lets requests in flight finish, frees the server. */
+/* Stops accepting, lets requests in flight and waiting finish, frees the server. */
 void gongshi_http_stop(GongshiHTTPServer *server);
 
 #ifdef __cplusplus

@@ -27,8 +27,11 @@ public final class ServerMetrics: @unchecked Sendable {
     private let connections: CoreMetrics.Gauge
     private let cacheHits: CoreMetrics.Counter
     private let cacheMisses: CoreMetrics.Counter
+    private let abandoned: CoreMetrics.Counter
     private var reportedCache = (hits: 0, misses: 0)
+    private var reportedAbandoned = 0
     private var connectionCount: (@Sendable () -> Int)?
+    private var abandonedCount: (@Sendable () -> Int)?
     private var cacheStatistics: (@Sendable () -> (hits: Int, misses: Int))?
 
     public init() {
@@ -42,6 +45,7 @@ public final class ServerMetrics: @unchecked Sendable {
         connections = CoreMetrics.Gauge(label: "gongshi_http_open_connections", factory: factory)
         cacheHits = CoreMetrics.Counter(label: "gongshi_search_cache_hits_total", factory: factory)
         cacheMisses = CoreMetrics.Counter(label: "gongshi_search_cache_misses_total", factory: factory)
+        abandoned = CoreMetrics.Counter(label: "gongshi_http_abandoned_requests_total", factory: factory)
     }
 
     /// Called by the server for every request it answered.
@@ -73,19 +77,32 @@ public final class ServerMetrics: @unchecked Sendable {
         if let value { generation.record(value) }
     }
 
-    /// Where the open-connection count and the search cache counts come from (the
-    /// server and the search engine); read when `/metrics` is asked for.
-    public func connect(connections: (@Sendable () -> Int)? = nil, cache: (@Sendable () -> (hits: Int, misses: Int))? = nil) {
+    /// Where the open-connection count, the count of requests dropped because their client
+    /// left while they waited, and the search cache counts come from (the server and the
+    /// search engine); read when `/metrics` is asked for.
+    public func connect(
+        connections: (@Sendable () -> Int)? = nil, abandoned: (@Sendable () -> Int)? = nil,
+        cache: (@Sendable () -> (hits: Int, misses: Int))? = nil
+    ) {
         lock.withLock {
             if let connections { connectionCount = connections }
+            if let abandoned { abandonedCount = abandoned }
             if let cache { cacheStatistics = cache }
         }
     }
 
     /// The text exposition of every metric.
     public func render() -> [UInt8] {
-        let (count, cache) = lock.withLock { (connectionCount, cacheStatistics) }
+        let (count, cache, left) = lock.withLock { (connectionCount, cacheStatistics, abandonedCount) }
         if let count { connections.record(count()) }
+        if let left {
+            let now = left()
+            let delta = lock.withLock { () -> Int in
+                defer { reportedAbandoned = now }
+                return max(now - reportedAbandoned, 0)
+            }
+            if delta > 0 { abandoned.increment(by: delta) }
+        }
         if let cache {
             let now = cache()
             let delta = lock.withLock { () -> (Int, Int) in
