@@ -283,13 +283,17 @@ public final class SearchEngine: Sendable {
     }
 
     /// A name-length query (5 Han characters or more) that no title on the page holds as
-    /// typed: perhaps a name with a character wrong or missing that still matched words.
+    /// typed, and no text on the page holds as typed either: perhaps a name with a character
+    /// wrong or missing that still matched words.
     static func looksLikeAMistypedTitle(_ analysis: QueryAnalyzer.Analysis, page: [SearchResult]) -> Bool {
         // Only one term typed without spaces reads as a name (several terms are words, and
         // the candidate look-up over names costs seconds for common pairs at 100,000 orgs).
         guard analysis.terms.count == 1 else { return false }
         let typed = analysis.words.map(\.text).joined()
         guard typed.unicodeScalars.filter({ $0.properties.isIdeographic }).count >= 5 else { return false }
+        // A term the records use as typed (活动异常名录, marked whole in a snippet) is no typing
+        // mistake; skipping the name look-up for it also spares its cost (~20 ms at 100,000 orgs).
+        if page.contains(where: { $0.snippet.segments.contains { $0.marked && $0.text.contains(typed) } }) { return false }
         return !page.contains { QueryWords.contains($0.title, typed) }
     }
 
