@@ -43,3 +43,15 @@ extension SearchEngine {
         return built
     }
 }
+
+extension SearchEngine {
+    /// Builds the current generation's index ahead of the first search (a server calls it at
+    /// start, so no visitor's search pays the few hundred ms).
+    public func prepare() throws(SearchError) {
+        do {
+            _ = try database.pool.read { db in try generationIndex(db: db) }
+        } catch {
+            throw .store(StoreError.wrap(error, path: database.path))
+        }
+    }
+}

@@ -73,6 +73,7 @@ public struct Site: Sendable {
     /// unfiltered /orgs counts scan every organization (seconds at a million), and the
     /// home page's counts read every table once. Errors are ignored: pages report them.
     public func warmUp() {
+        try? search.prepare()
         _ = try? catalog.overview()
         _ = try? directory.statistics()
         _ = try? directory.search(filter: OrganizationFilter())

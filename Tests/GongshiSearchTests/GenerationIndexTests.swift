@@ -81,6 +81,16 @@ import Testing
         }
     }
 
+    /// A server builds the index at start (`Site.warmUp`), so no visitor's search pays for it.
+    @Test func prepareBuildsTheCurrentGenerationsIndex() throws {
+        let engine = try SearchEngine(database: FixtureIndex.database())
+        #expect(engine.generationIndex.value == nil)
+        try engine.prepare()
+        let generation = try engine.database.pool.read { try $0.indexGeneration() }
+        #expect(generation > 0)
+        #expect(engine.generationIndex.value?.generation == generation)
+    }
+
     @Test func docsizeVarintsAreSummed() {
         #expect(RowLengths.total(Data([0x03, 0x00, 0x81, 0x00, 0x05, 0x00])) == 3 + 128 + 5)
         #expect(RowLengths.total(Data()) == 0)
