@@ -4,8 +4,8 @@ import GongshiStore
 
 extension SearchEngine {
     /// Pinyin terms read as the Han words of the index (`pinyin_word`): falv fuwu → 法律服务. Each
-    /// term, or a run of syllables typed apart, must be a whole word's pinyin; of homophones (fenli: 分离, 分立) the one more records
-    /// contain is read. Nil when a term reads as no word.
+    /// term, or a run of syllables typed apart, must be a whole word's pinyin; of homophones
+    /// (fenli: 分离, 分立) the one more records contain is read. Nil when a term reads as no word.
     func hanReading(_ terms: [String], db: Database) throws -> String? {
         guard (1...8).contains(terms.count) else { return nil }
         var reading = ""
@@ -13,10 +13,8 @@ extension SearchEngine {
         // Syllables typed apart (fa lv fu wu) join into the longest word they spell.
         terms: while i < terms.count {
             for n in stride(from: min(4, terms.count - i), through: 1, by: -1) {
-                let words = try String.fetchAll(
-                    db.cachedStatement(sql: "SELECT word FROM pinyin_word WHERE pinyin = ? ORDER BY word LIMIT 5"), arguments: [terms[i..<i + n].joined()])
-                guard let first = words.first else { continue }
-                reading += words.count == 1 ? first : try mostFrequent(words, db: db) ?? first
+                guard let word = try word(spelled: terms[i..<i + n].joined(), db: db) else { continue }
+                reading += word
                 i += n
                 continue terms
             }
@@ -39,14 +37,12 @@ extension SearchEngine {
             let prefixes = (2...min(16, scalars.count - start)).map { String(String.UnicodeScalarView(scalars[start..<start + $0])) }
             let marks = prefixes.map { _ in "?" }.joined(separator: ",")
             guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT pinyin, word FROM pinyin_word WHERE pinyin IN (\(marks)) ORDER BY length(pinyin) DESC, word LIMIT 1"),
-                    arguments: StatementArguments(prefixes))
+                let pinyin = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT pinyin FROM pinyin_word WHERE pinyin IN (\(marks)) ORDER BY length(pinyin) DESC LIMIT 1"),
+                    arguments: StatementArguments(prefixes)),
+                let word = try word(spelled: pinyin, db: db)
             else { return nil }
-            let pinyin: String = row["pinyin"]
-            let homophones = try String.fetchAll(
-                db.cachedStatement(sql: "SELECT word FROM pinyin_word WHERE pinyin = ? ORDER BY word LIMIT 5"), arguments: [pinyin])
-            reading += homophones.count > 1 ? try mostFrequent(homophones, db: db) ?? row["word"] : row["word"]
+            reading += word
             start += pinyin.unicodeScalars.count
         }
         return reading
@@ -58,17 +54,20 @@ extension SearchEngine {
         for word in words {
             var e = MatchExpression()
             e.phrase(word, weight: 1)
-            let expression = e.restricted(to: SearchEngine.textColumns)
-            var n = 0
-            for table in SearchEngine.tables(for: nil) {
-                let name = table.rawValue
-                n +=
-                    try Int.fetchOne(
-                        db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))"),
-                        arguments: [expression.shortText]) ?? 0
-            }
+            let n = try matchingRows(e.restricted(to: SearchEngine.textColumns), kind: nil, db: db)
             if best == nil || n > best!.count { best = (n, word) }
         }
         return best?.word
+    }
+
+    /// The words whose pinyin is `pinyin` (homophones), at most five.
+    private func words(spelled pinyin: String, db: Database) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: "SELECT word FROM pinyin_word WHERE pinyin = ? ORDER BY word LIMIT 5"), arguments: [pinyin])
+    }
+
+    /// One word for `pinyin`: the only one, or of homophones the one more rows contain.
+    private func word(spelled pinyin: String, db: Database) throws -> String? {
+        let words = try words(spelled: pinyin, db: db)
+        return words.count > 1 ? try mostFrequent(words, db: db) ?? words.first : words.first
     }
 }

@@ -303,23 +303,26 @@ public final class SearchEngine: Sendable {
     func relaxationOrder(_ analysis: QueryAnalyzer.Analysis, kind: SearchRequest.Kind?, db: Database) throws -> [Int] {
         var frequency: [Int] = []
         for clause in analysis.matchClauses {
-            var n = 0
-            let expression = clause.restricted(to: SearchEngine.textColumns)
-            for table in SearchEngine.tables(for: kind) {
-                let name = table.rawValue
-                n +=
-                    try Int.fetchOne(
-                        db.cachedStatement(
-                            sql: """
-                                SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))
-                                """), arguments: [expression.shortText]) ?? 0
-            }
-            frequency.append(n)
+            frequency.append(try matchingRows(clause.restricted(to: SearchEngine.textColumns), kind: kind, db: db))
         }
         return frequency.indices.sorted { a, b in
             if (frequency[a] == 0) != (frequency[b] == 0) { return frequency[a] == 0 }
             return frequency[a] != frequency[b] ? frequency[a] > frequency[b] : a < b
         }
+    }
+
+    /// The rows `expression` matches, counted up to the ranking window per table (enough to
+    /// tell common words from rare ones without walking a long doclist to its end).
+    func matchingRows(_ expression: MatchExpression, kind: SearchRequest.Kind?, db: Database) throws -> Int {
+        var n = 0
+        for table in SearchEngine.tables(for: kind) {
+            let name = table.rawValue
+            n +=
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM \(name) WHERE \(name) MATCH ? LIMIT \(Self.recordRankWindow))"),
+                    arguments: [expression.shortText]) ?? 0
+        }
+        return n
     }
 
     /// An organization ranks above its own credit records: each one moves up to just
