@@ -35,9 +35,7 @@ extension Desk {
     /// Disables an account and ends its sessions; the account and its history stay.
     public func disableAccount(name: String, actor: String = "cli") throws(DeskError) {
         try write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
-                throw DeskError(.notFound, "没有该用户：\(name)")
-            }
+            let id = try Self.accountID(name, db)
             try db.execute(sql: "UPDATE account SET disabled = 1 WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
             try audit(
@@ -53,9 +51,7 @@ extension Desk {
         if let problem = PasswordHasher.problem(password) { throw DeskError(.invalid, problem) }
         let hash = try PasswordHasher.hash(password)
         try write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
-                throw DeskError(.notFound, "没有该用户：\(name)")
-            }
+            let id = try Self.accountID(name, db)
             try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [hash, id])
             try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM attempt WHERE kind = 'login-account' AND key = ?", arguments: [name])
@@ -66,14 +62,20 @@ extension Desk {
     /// Enables a disabled account again (its history was kept); it logs in with its last password.
     public func enableAccount(name: String, actor: String = "cli") throws(DeskError) {
         try write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
-                throw DeskError(.notFound, "没有该用户：\(name)")
-            }
+            let id = try Self.accountID(name, db)
             try db.execute(sql: "UPDATE account SET disabled = 0 WHERE id = ?", arguments: [id])
             try audit(
                 db, actor: actor, action: "user_enable", target: "account:\(name)",
                 before: Self.json(["disabled": "true"]), after: Self.json(["disabled": "false"]))
         }
+    }
+
+    /// The id of the account named `name`, or a not-found error naming it.
+    static func accountID(_ name: String, _ db: GRDB.Database) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
+            throw DeskError(.notFound, "没有该用户：\(name)")
+        }
+        return id
     }
 
     public func accounts() throws(DeskError) -> [Account] {

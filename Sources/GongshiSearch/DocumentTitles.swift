@@ -7,8 +7,12 @@ import GRDB
 struct DocumentTitles: Sendable {
     private let sorted: [[UInt8]]
 
+    init(titles: [String]) {
+        sorted = titles.map(DocumentTitles.folded).sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
     init(db: Database) throws {
-        sorted = try String.fetchAll(db, sql: "SELECT title FROM document").map(DocumentTitles.folded).sorted { $0.lexicographicallyPrecedes($1) }
+        self.init(titles: try String.fetchAll(db, sql: "SELECT title FROM document"))
     }
 
     /// SQLite's LIKE (without ICU) ignores the case of ASCII letters only.

@@ -3,20 +3,25 @@ import GongshiStore
 
 /// Query-independent data search derives from one index generation and keeps until the
 /// next (an index in memory, not a result cache): each row's length for ranking and
-/// the identity of every documents-index row, and the document titles.
+/// the identity of every documents-index row, and the document titles (read once, kept for
+/// the exact title hits and, folded, for did-you-mean).
 struct GenerationIndex: Sendable {
     let generation: Int64
     let passages: DocumentPassages
     let lengths: [SearchTable: RowLengths]
     let titles: DocumentTitles
+    let didYouMeanTitles: TitleIndex
 
-    init(generation: Int64, db: Database) throws {
+    /// `fold`: how did-you-mean folds a title (the search's tokenizer).
+    init(generation: Int64, db: Database, fold: (String) throws -> String) throws {
         self.generation = generation
         passages = try DocumentPassages(db: db)
         var lengths: [SearchTable: RowLengths] = [:]
         for table in SearchTable.allCases { lengths[table] = try RowLengths(table: table, db: db) }
         self.lengths = lengths
-        titles = try DocumentTitles(db: db)
+        let all = try String.fetchAll(db, sql: "SELECT DISTINCT title FROM document ORDER BY title")
+        titles = DocumentTitles(titles: all)
+        didYouMeanTitles = try TitleIndex(titles: all, fold: fold)
     }
 }
 
@@ -36,7 +41,7 @@ extension SearchEngine {
         }
         guard builds else { return nil }
         defer { buildingGeneration.withLock { if $0 == generation { $0 = 0 } } }
-        let built = try GenerationIndex(generation: generation, db: db)
+        let built = try GenerationIndex(generation: generation, db: db, fold: titleFold)
         generationIndex.withLock { current in
             if current?.generation != generation { current = built }
         }

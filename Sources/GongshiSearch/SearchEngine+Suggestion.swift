@@ -92,6 +92,10 @@ final class TitleIndex: Sendable {
     let folded: [[Unicode.Scalar]]
     let byPair: [String: [Int]]
 
+    convenience init(titles: [String], fold: (String) throws -> String) throws {
+        self.init(titles: titles, folded: try titles.map(fold))
+    }
+
     init(titles: [String], folded: [String]) {
         self.titles = titles
         self.folded = folded.map { Array($0.unicodeScalars) }
@@ -126,14 +130,15 @@ final class TitleIndex: Sendable {
 }
 
 extension SearchEngine {
-    /// The title index of the current index generation.
+    /// The title index of the current index generation (built without keeping it for an index
+    /// without generations, or while another search builds the generation's index).
     func documentTitles(_ db: Database) throws -> TitleIndex {
-        let generation = try db.indexGeneration()
-        if generation > 0, let cached = titleIndex.value, cached.generation == generation { return cached.index }
-        let titles = try String.fetchAll(db, sql: "SELECT DISTINCT title FROM document ORDER BY title")
-        let folded = try tokenizers.with { tokenizer in titles.map { QueryWords.fold($0, tokenizer: tokenizer).replacingOccurrences(of: " ", with: "") } }
-        let index = TitleIndex(titles: titles, folded: folded)
-        if generation > 0 { titleIndex.value = (generation, index) }
-        return index
+        if let memory = try generationIndex(db: db) { return memory.didYouMeanTitles }
+        return try TitleIndex(titles: String.fetchAll(db, sql: "SELECT DISTINCT title FROM document ORDER BY title"), fold: titleFold)
+    }
+
+    /// A title folded as did-you-mean compares it: the query's folding, without spaces.
+    func titleFold(_ title: String) throws -> String {
+        try tokenizers.with { QueryWords.fold(title, tokenizer: $0) }.replacingOccurrences(of: " ", with: "")
     }
 }

@@ -20,8 +20,6 @@ public final class SearchEngine: Sendable {
     /// Tokens each phrase loses as a short phrase (`MatchExpression.shortText`), which
     /// depend on the phrase alone.
     let shortenedTokens = Locked<[String: Int]>([:])
-    /// Document titles for did-you-mean, per index generation.
-    let titleIndex = Locked<(generation: Int64, index: TitleIndex)?>(nil)
     /// Row lengths for ranking and the documents index's passages, per index generation.
     let generationIndex = Locked<GenerationIndex?>(nil)
     /// The generation whose index a search is building (0: none).

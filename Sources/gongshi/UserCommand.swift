@@ -20,12 +20,9 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             guard let role = Account.Role(rawValue: role) else { throw ValidationError("--role 应为 staff 或 admin") }
             let password = try UserCommand.readPassword(fromStandardInput: passwordStdin)
-            do {
+            try UserCommand.reporting {
                 let account = try desk.open().addAccount(name: name, role: role, password: password)
                 print("已添加\(account.role.label)：\(account.name)")
-            } catch let error as DeskError {
-                Terminal.error("错误：\(error.message)")
-                throw ExitCode(1)
             }
         }
     }
@@ -36,12 +33,9 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var desk: DeskOptions
 
         func run() throws {
-            do {
+            try UserCommand.reporting {
                 try desk.open().disableAccount(name: name)
                 print("已停用：\(name)")
-            } catch let error as DeskError {
-                Terminal.error("错误：\(error.message)")
-                throw ExitCode(1)
             }
         }
     }
@@ -55,12 +49,9 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let password = try UserCommand.readPassword(fromStandardInput: passwordStdin)
-            do {
+            try UserCommand.reporting {
                 try desk.open().setPassword(name: name, password: password)
                 print("已重设密码：\(name)（原有会话已结束）")
-            } catch let error as DeskError {
-                Terminal.error("错误：\(error.message)")
-                throw ExitCode(1)
             }
         }
     }
@@ -71,12 +62,9 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var desk: DeskOptions
 
         func run() throws {
-            do {
+            try UserCommand.reporting {
                 try desk.open().enableAccount(name: name)
                 print("已启用：\(name)")
-            } catch let error as DeskError {
-                Terminal.error("错误：\(error.message)")
-                throw ExitCode(1)
             }
         }
     }
@@ -86,16 +74,24 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var desk: DeskOptions
 
         func run() throws {
-            do {
+            try UserCommand.reporting {
                 let accounts = try desk.open().accounts()
                 if accounts.isEmpty { print("没有账号。添加管理员：gongshi user add 用户名 --role admin") }
                 for account in accounts {
                     print("\(account.name)\t\(account.role.label)\t\(account.disabled ? "已停用" : "正常")")
                 }
-            } catch let error as DeskError {
-                Terminal.error("错误：\(error.message)")
-                throw ExitCode(1)
             }
+        }
+    }
+
+    /// Runs `body`, and prints a desk error for the operator (in Chinese, without a stack)
+    /// and exits with 1 instead of letting it escape.
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as DeskError {
+            Terminal.error("错误：\(error.message)")
+            throw ExitCode(1)
         }
     }
 
