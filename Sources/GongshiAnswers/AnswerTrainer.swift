@@ -405,50 +405,41 @@ public struct AnswerTrainer: Sendable {
         model.finish()
     }
 
-    /// The confidence score of each held-aside question answered by `model` (which did not
-    /// learn from it) through the engine's own path, and whether its first answer was right.
-    func heldAsideOutcomes(_ model: AnswerModel, held: [ResolvedPair]) throws -> [(score: Float, right: Bool, features: [Float])] {
-        try heldAsideAnswers(model, held: held).map { ($0.score, $0.rank == 1, $0.features) }
+    /// A held-aside question answered by a model that did not learn from it: its confidence
+    /// score and features, the rank of its first relevant unit among the first 10 (0: none) and
+    /// the share of its units there.
+    struct HeldAnswer: Sendable {
+        var score: Float
+        var features: [Float]
+        var rank: Int
+        var recall: Double
     }
 
-    /// Each held-aside question answered by `model`: confidence score and features, the rank of
-    /// its first relevant unit among the first 10 (0: none) and the share of its units there.
-    func heldAsideAnswers(_ model: AnswerModel, held: [ResolvedPair]) throws -> [(score: Float, features: [Float], rank: Int, recall: Double)] {
+    /// Each held-aside question answered by `model`, through the engine's own path.
+    func heldAsideAnswers(_ model: AnswerModel, held: [ResolvedPair]) throws -> [HeldAnswer] {
         let engine = try AnswerEngine(database: database)
-        var answers: [(score: Float, features: [Float], rank: Int, recall: Double)] = []
+        var answers: [HeldAnswer] = []
         for pair in held {
             let result = try database.pool.read { db in try engine.learnedResult(pair.question, model: model, limit: 10, db: db) }
             guard !result.units.isEmpty else { continue }
             let relevant = Set(pair.units.map { model.unitIds[Int($0)] })
             let rank = result.units.firstIndex { relevant.contains($0) }.map { $0 + 1 } ?? 0
             let recall = Double(result.units.filter { relevant.contains($0) }.count) / Double(max(relevant.count, 1))
-            answers.append((result.confidenceScore, result.confidenceFeatures, rank, recall))
+            answers.append(HeldAnswer(score: result.confidenceScore, features: result.confidenceFeatures, rank: rank, recall: recall))
         }
         return answers
     }
 
     /// `heldAsideAnswers` of each fold's model for its questions, folds answered side by side
     /// (the machine's cores; each fold its own engine), results in fold order.
-    func answersByFold(_ models: [AnswerModel], held: [[ResolvedPair]]) throws -> [[(score: Float, features: [Float], rank: Int, recall: Double)]] {
+    func answersByFold(_ models: [AnswerModel], held: [[ResolvedPair]]) throws -> [[HeldAnswer]] {
         let results = Locked<[Int: Result<[HeldAnswer], any Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: min(models.count, held.count)) { i in
-            let r = Result {
-                try heldAsideAnswers(models[i], held: held[i]).map { HeldAnswer(score: $0.score, features: $0.features, rank: $0.rank, recall: $0.recall) }
-            }
+            let r = Result { try heldAsideAnswers(models[i], held: held[i]) }
             results.withLock { $0[i] = r }
         }
         let all = results.value
-        return try (0..<min(models.count, held.count)).map { i in
-            guard let r = all[i] else { return [] }
-            return try r.get().map { ($0.score, $0.features, $0.rank, $0.recall) }
-        }
-    }
-
-    struct HeldAnswer: Sendable {
-        var score: Float
-        var features: [Float]
-        var rank: Int
-        var recall: Double
+        return try (0..<min(models.count, held.count)).map { i in try all[i]?.get() ?? [] }
     }
 
     /// Settings tried per corpus: how much the answer type counts (the social-organization
