@@ -293,7 +293,8 @@ static int emitHanWord(GongshiTokenizer *t, void *context, GongshiTokenCallback 
         U16_FWD_1(t->folded, i, to);
         /* The bigram may reach into the next word of the same Han run. */
         int phrase = mode == GONGSHI_MODE_PHRASE || mode == GONGSHI_MODE_SHORT_PHRASE;
-        int32_t pairEnd = (mode == GONGSHI_MODE_INDEX || phrase) ? nextHanEnd(t, i) : -1;
+        int bigrams = mode == GONGSHI_MODE_INDEX || mode == GONGSHI_MODE_MARKING;
+        int32_t pairEnd = (bigrams || phrase) ? nextHanEnd(t, i) : -1;
         if (phrase && pairEnd > 0) {
             rc = emitBigram(t, context, callback, 0, start, pairEnd);
             t->lastBigramEnd = pairEnd;
@@ -307,7 +308,7 @@ static int emitHanWord(GongshiTokenizer *t, void *context, GongshiTokenCallback 
         if (rc == SQLITE_OK && first && withWords && characters > 1 && characters <= GONGSHI_MAX_WORD_CHARS) {
             rc = emit(t, context, callback, GONGSHI_TOKEN_COLOCATED, from, to);
         }
-        if (rc == SQLITE_OK && mode == GONGSHI_MODE_INDEX && pairEnd > 0) {
+        if (rc == SQLITE_OK && bigrams && pairEnd > 0) {
             rc = emitBigram(t, context, callback, GONGSHI_TOKEN_COLOCATED, start, pairEnd);
         }
         first = 0;
@@ -353,6 +354,9 @@ enum {
     CLASS_OTHER = 3     /* a safe neighbour of Han, but may form words (ICU runs on it) */
 };
 static uint8_t unitClass[65536];
+/* Han units that are ideographs (UCHAR_IDEOGRAPHIC): ICU makes every piece of a run of
+** them an ideographic word, whatever its dictionary segmentation. */
+static uint8_t ideographicUnit[65536];
 static pthread_once_t unitClassOnce = PTHREAD_ONCE_INIT;
 
 static void initUnitClass(void) {
@@ -388,6 +392,7 @@ static void initUnitClass(void) {
             }
         }
         unitClass[c] = k;
+        ideographicUnit[c] = k == CLASS_HAN && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
     }
 }
 
@@ -429,6 +434,13 @@ static int tokenizeSegment(GongshiTokenizer *t, void *context, GongshiTokenCallb
 /* Emits the words of the Han run [from, to), from the cache when it is there. */
 static int tokenizeHanRun(GongshiTokenizer *t, void *context, GongshiTokenCallback callback,
                           GongshiTokenizeMode mode, int32_t from, int32_t to) {
+    if (mode == GONGSHI_MODE_CHARACTERS || mode == GONGSHI_MODE_MARKING) {
+        /* Without whole words, the word boundaries of a run of ideographs change nothing:
+        ** one token per character (and its bigram) either way, so ICU is not asked. */
+        int32_t i = from;
+        while (i < to && ideographicUnit[t->folded[i]]) i++;
+        if (i == to) return emitHanWord(t, context, callback, mode, from, to);
+    }
     int32_t length = to - from;
     if (length > RUN_KEY_MAX || !t->runs) return tokenizeSegment(t, context, callback, mode, from, to);
     const UChar *key = t->folded + from;

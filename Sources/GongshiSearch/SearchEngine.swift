@@ -395,15 +395,40 @@ public final class SearchEngine: Sendable {
         let score: Double
     }
 
-    /// A snippet of one row with the matched words marked.
+    /// A snippet of one row with the matched words marked: FTS5's snippet(), computed from
+    /// the row's text when the expression allows (`textSnippet`), which spares a MATCH per
+    /// row (seeking every phrase's doclists to it) and tokenizing the row twice.
     private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText {
+        if let marked = try textSnippet(expression, in: table, rowid: rowid, column: column, db: db) { return marked }
+        return try fts5Snippet(expression, in: table, rowid: rowid, column: column, db: db)
+    }
+
+    /// FTS5's snippet() of the row, made from its text without FTS5 (see snippet.c); nil
+    /// when the expression has phrases it cannot mark (whole words, prefixes, columns other
+    /// than the text columns: the pinyin queries), or the row is gone.
+    func textSnippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText? {
+        guard expression.text.hasPrefix(Self.textColumnsFilter) else { return nil }
+        // The text columns, in the table's order (title, label, body, tags).
+        let statement = try db.cachedStatement(sql: "SELECT title, label, body, tags FROM \(table.rawValue) WHERE rowid = ?")
+        let cursor = try Row.fetchCursor(statement, arguments: [rowid])
+        guard try cursor.next() != nil else { return nil }
+        return try tokenizers.with { tokenizer in
+            tokenizer.snippet(
+                statement: statement.sqliteStatement, columnCount: Self.textColumns.count, column: column, phrases: expression.phraseTexts,
+                tokens: Self.snippetTokens)
+        }
+    }
+
+    /// FTS5's snippet() of the row: a MATCH on the row.
+    func fts5Snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText {
         let name = table.rawValue
-        let sql = "SELECT snippet(\(name), \(column), char(1), char(2), '…', 24) FROM \(name) WHERE \(name) MATCH ? AND rowid = ?"
+        let sql = "SELECT snippet(\(name), \(column), char(1), char(2), '…', \(Self.snippetTokens)) FROM \(name) WHERE \(name) MATCH ? AND rowid = ?"
         let raw = try String.fetchOne(db.cachedStatement(sql: sql), arguments: [expression.text, rowid]) ?? ""
         return MarkedText(fts5Snippet: raw)
     }
 
     static let textColumns = ["title", "label", "body", "tags"]
+    static let snippetTokens = 24
     /// How `MatchExpression.restricted(to: textColumns)` starts.
     static let textColumnsFilter = "{title label body tags} : "
 

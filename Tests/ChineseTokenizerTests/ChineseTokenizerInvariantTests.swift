@@ -182,4 +182,20 @@ struct LCG {
         }
         #expect(compared > 10_000)
     }
+
+    /// Snippets made without FTS5 (snippet.c) match phrases against `marking`: it must be the
+    /// index without its colocated whole words (characters and bigrams where they stand).
+    @Test func markingIsTheIndexWithoutWholeWords() throws {
+        let tokenizer = try ChineseTokenizer()
+        var random = LCG(state: 11)
+        var texts = (0..<1_500).map { _ in ChineseTokenizerInvariantTests.randomText(&random) }
+        texts += ["第三十六条 用人单位与劳动者协商一致，可以解除劳动合同。", "社會團體登記管理條例 ＡＡＡ评估 1+11+X 境外ngo"]
+        var compared = 0
+        for text in texts {
+            let index = tokenizer.tokens(text, mode: .index).filter { !$0.colocated || $0.text.hasPrefix(ChineseTokenizer.bigramPrefix) }
+            #expect(tokenizer.tokens(text, mode: .marking) == index, "\(text)")
+            compared += index.count
+        }
+        #expect(compared > 10_000)
+    }
 }

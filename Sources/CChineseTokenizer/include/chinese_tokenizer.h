@@ -62,9 +62,12 @@ typedef enum {
                                ** only where the character follows): the same rows match
                                ** without reading that character's long doclist, but the
                                ** phrase is a token shorter */
-    GONGSHI_MODE_CHARACTERS = 6 /* DOCUMENT without its colocated tokens: what FTS5's auxiliary
+    GONGSHI_MODE_CHARACTERS = 6, /* DOCUMENT without its colocated tokens: what FTS5's auxiliary
                                ** functions (snippet, highlight) read, which skip colocated
                                ** tokens; with detail=full nothing else tokenizes for them */
+    GONGSHI_MODE_MARKING = 7   /* CHARACTERS plus the colocated bigrams of INDEX: every token a
+                               ** phrase (PHRASE mode) can match at each position, for marking
+                               ** matches without FTS5 (gongshi_snippet) */
 } GongshiTokenizeMode;
 
 /* Set in `flags` of a token that shares the position of the previous token. */
@@ -119,6 +122,25 @@ typedef struct GongshiRowLengths {
 ** SQLite pointer value of type "gongshi_row_lengths". The caller keeps it alive while
 ** the statement runs. Returns an SQLite result code. */
 int gongshi_bind_row_lengths(void *sqlite3_statement, int index, const GongshiRowLengths *lengths);
+
+/* FTS5's snippet() of one row, computed from the row's text instead of through a MATCH
+** on the row: the phrases' instances are found by matching their tokens (PHRASE mode)
+** against the text's (MARKING mode), which is what FTS5 matches against the index, and
+** the window and marks are chosen as SQLite 3.40's fts5_aux.c does.
+**
+** `statement` is an sqlite3_stmt* standing on a row whose result columns 0 ..
+** columnCount-1 are the table's columns in order; `column` is snippet()'s column argument
+** (-1: the best column). `phrases` holds the expression's phrases one after another
+** (`phraseLengths` bytes each), in FTS5's phrase order; every phrase must be restricted to
+** the columns of `columnCount` (as `{title label body tags} : (...)` is). `tokens` is
+** snippet()'s token count; `open`, `close`, `ellipsis` its marker strings.
+** On SQLITE_OK, *out is the snippet (NUL-terminated, malloc'd: free() it; NULL when the
+** chosen column is NULL, as snippet() returns NULL). GONGSHI_SNIPPET_UNSUPPORTED: a phrase
+** FTS5 would read in another way (a whole word, an empty phrase); use snippet(). */
+#define GONGSHI_SNIPPET_UNSUPPORTED 1000
+int gongshi_snippet(GongshiTokenizer *tokenizer, void *sqlite3_statement, int columnCount, int column,
+                    const char *phrases, const int *phraseLengths, int phraseCount, int tokens,
+                    const char *open, const char *close, const char *ellipsis, char **out);
 
 /* Converts GB18030 bytes to UTF-8. Returns the number of bytes the UTF-8 needs (which
 ** may exceed `capacity`; call again with a larger buffer), or -1 on failure. */

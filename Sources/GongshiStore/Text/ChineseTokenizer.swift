@@ -41,6 +41,9 @@ public final class ChineseTokenizer {
         case shortPhrase
         /// `document` without colocated tokens: what FTS5's snippet() and highlight() get.
         case characters
+        /// `characters` plus the colocated bigrams of `index`: every token a phrase can
+        /// match at each position (snippets made without FTS5).
+        case marking
 
         var cValue: GongshiTokenizeMode {
             switch self {
@@ -51,6 +54,7 @@ public final class ChineseTokenizer {
             case .phrase: return GONGSHI_MODE_PHRASE
             case .shortPhrase: return GONGSHI_MODE_SHORT_PHRASE
             case .characters: return GONGSHI_MODE_CHARACTERS
+            case .marking: return GONGSHI_MODE_MARKING
             }
         }
     }
@@ -63,7 +67,7 @@ public final class ChineseTokenizer {
     /// First character of bigram tokens in the index.
     public static let bigramPrefix = "\u{1}"
 
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     /// `segmentCache: false` makes ICU segment every text whole instead of caching the
     /// segmentation of Han runs; the tokens are the same (tests compare the two).
