@@ -29,6 +29,16 @@ typedef struct {
     double averageLength;
     double *idf;        /* per phrase */
     double *frequency;  /* scratch per phrase, per row */
+    /* The arguments, read once per query instead of once per row (they are constants). */
+    int columnCount;
+    double *columnWeight;   /* per column (1 when not given) */
+    double *phraseWeight;   /* per phrase (1 when not given) */
+    const GongshiRowLengths *lengths;   /* NULL: read each row's length from the index */
+    /* Proximity (see proximityFactor): query words, when at least two are grouped. */
+    int groups;
+    int *groupOf;       /* per phrase: its word, -1 for none */
+    int *sizes;         /* per phrase: tokens as typed */
+    int *loose;         /* per phrase: 2 for a colloquial reading, else 0 */
 } RankData;
 
 static void rankDataFree(void *p) {
@@ -36,6 +46,11 @@ static void rankDataFree(void *p) {
     if (!data) return;
     free(data->idf);
     free(data->frequency);
+    free(data->columnWeight);
+    free(data->phraseWeight);
+    free(data->groupOf);
+    free(data->sizes);
+    free(data->loose);
     free(data);
 }
 
@@ -44,6 +59,34 @@ static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *context
     (void)fts;
     (*(sqlite3_int64 *)context)++;
     return SQLITE_OK;
+}
+
+/* Proximity: when the arguments carry a group (query word) per phrase after the phrase
+** weights, the smallest stretch of one column that holds an instance of every group.
+** Reads the groups, phrase sizes and looseness once per query. */
+#define GONGSHI_MAX_GROUPS 16
+static void proximityData(const Fts5ExtensionApi *api, Fts5Context *fts, RankData *data, int groupBase,
+                          int argumentCount, sqlite3_value **arguments) {
+    int phraseCount = data->phraseCount;
+    data->groups = 0;
+    if (argumentCount < groupBase + phraseCount) return;
+    int groups = 0;
+    for (int p = 0; p < phraseCount && p < 64; p++) {
+        int g = sqlite3_value_int(arguments[groupBase + p]);
+        /* g + 1000: a looser stand-in for the word (a colloquial reading), which counts
+        ** as two positions further away. */
+        data->loose[p] = g >= 1000 ? 2 : 0;
+        if (g >= 1000) g -= 1000;
+        data->groupOf[p] = g >= 0 && g < GONGSHI_MAX_GROUPS ? g : -1;
+        if (data->groupOf[p] + 1 > groups) groups = data->groupOf[p] + 1;
+        /* Short phrases (GONGSHI_MODE_SHORT_PHRASE) leave out tokens the match implies;
+        ** the tokens left out follow the per-phrase row counts, so proximity is measured on
+        ** the text as typed. */
+        int sizeBase = groupBase + 2 * phraseCount;
+        data->sizes[p] = api->xPhraseSize(fts, p)
+            + (argumentCount >= sizeBase + phraseCount ? sqlite3_value_int(arguments[sizeBase + p]) : 0);
+    }
+    data->groups = groups;
 }
 
 /* Per-query statistics, computed on the first row and kept as auxdata (as bm25 does). */
@@ -59,9 +102,18 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, 
     data = calloc(1, sizeof(RankData));
     if (!data) return SQLITE_NOMEM;
     data->phraseCount = api->xPhraseCount(fts);
-    data->idf = calloc((size_t)data->phraseCount + 1, sizeof(double));
-    data->frequency = calloc((size_t)data->phraseCount + 1, sizeof(double));
-    if (!data->idf || !data->frequency) rc = SQLITE_NOMEM;
+    data->columnCount = api->xColumnCount(fts);
+    size_t phrases = (size_t)data->phraseCount + 1;
+    data->idf = calloc(phrases, sizeof(double));
+    data->frequency = calloc(phrases, sizeof(double));
+    data->columnWeight = calloc((size_t)data->columnCount + 1, sizeof(double));
+    data->phraseWeight = calloc(phrases, sizeof(double));
+    data->groupOf = calloc(phrases, sizeof(int));
+    data->sizes = calloc(phrases, sizeof(int));
+    data->loose = calloc(phrases, sizeof(int));
+    if (!data->idf || !data->frequency || !data->columnWeight || !data->phraseWeight || !data->groupOf || !data->sizes ||
+        !data->loose)
+        rc = SQLITE_NOMEM;
     sqlite3_int64 rows = 0, tokens = 0;
     if (rc == SQLITE_OK) rc = api->xRowCount(fts, &rows);
     if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
@@ -81,6 +133,18 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, 
             data->idf[i] = idf <= 0.0 ? 1e-6 : idf;
         }
     }
+    if (rc == SQLITE_OK) {
+        int columns = data->columnCount;
+        for (int c = 0; c < columns; c++) data->columnWeight[c] = c < argumentCount ? sqlite3_value_double(arguments[c]) : 1.0;
+        for (int i = 0; i < data->phraseCount; i++) {
+            int weightIndex = columns + i;
+            data->phraseWeight[i] = weightIndex < argumentCount ? sqlite3_value_double(arguments[weightIndex]) : 1.0;
+        }
+        /* Row lengths known per index generation come after the tokens left out (s...). */
+        int lengthsIndex = columns + 4 * data->phraseCount;
+        if (argumentCount > lengthsIndex) data->lengths = sqlite3_value_pointer(arguments[lengthsIndex], GONGSHI_ROW_LENGTHS_TYPE);
+        proximityData(api, fts, data, columns + data->phraseCount, argumentCount, arguments);
+    }
     if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, data, rankDataFree);
     if (rc != SQLITE_OK) {
         rankDataFree(data);
@@ -90,35 +154,14 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, 
     return SQLITE_OK;
 }
 
-/* Proximity: when the arguments carry a group (query word) per phrase after the phrase
-** weights, the smallest stretch of one column that holds an instance of every group.
-** Returns the factor the score is multiplied by: 3 when the words stand next to each
-** other (the exact phrase, in any order), falling towards 1 as they drift apart, 1 when
-** no column holds them all. Instances come in position order (column, offset). */
-#define GONGSHI_MAX_GROUPS 16
-static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, int instances, int phraseCount,
-                              int groupBase, int argumentCount, sqlite3_value **arguments) {
-    if (argumentCount < groupBase + phraseCount) return 1.0;
-    int groups = 0;
-    int groupOf[64];
-    int sizes[64];
-    int loose[64];
-    for (int p = 0; p < phraseCount && p < 64; p++) {
-        int g = sqlite3_value_int(arguments[groupBase + p]);
-        /* g + 1000: a looser stand-in for the word (a colloquial reading), which counts
-        ** as two positions further away. */
-        loose[p] = g >= 1000 ? 2 : 0;
-        if (g >= 1000) g -= 1000;
-        groupOf[p] = g >= 0 && g < GONGSHI_MAX_GROUPS ? g : -1;
-        if (groupOf[p] + 1 > groups) groups = groupOf[p] + 1;
-        /* Short phrases (GONGSHI_MODE_SHORT_PHRASE) leave out tokens the match implies;
-        ** the tokens left out follow the per-phrase row counts, so proximity is measured on
-        ** the text as typed. */
-        int sizeBase = groupBase + 2 * phraseCount;
-        sizes[p] = api->xPhraseSize(fts, p)
-            + (argumentCount >= sizeBase + phraseCount ? sqlite3_value_int(arguments[sizeBase + p]) : 0);
-    }
+/* The factor the score is multiplied by: 3 when the words stand next to each other (the
+** exact phrase, in any order), falling towards 1 as they drift apart, 1 when no column
+** holds them all. Instances come in position order (column, offset). */
+static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, const RankData *data, int instances) {
+    int groups = data->groups;
     if (groups < 2) return 1.0;
+    int phraseCount = data->phraseCount;
+    const int *groupOf = data->groupOf, *sizes = data->sizes, *loose = data->loose;
     int start[GONGSHI_MAX_GROUPS], end[GONGSHI_MAX_GROUPS], penalty[GONGSHI_MAX_GROUPS];
     int seen = 0, currentColumn = -1, bestGap = -1;
     for (int i = 0; i < instances; i++) {
@@ -159,27 +202,38 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
     const double k1 = 1.2, b = 0.75;
     RankData *data = NULL;
     int rc = rankData(api, fts, withIdf, argumentCount, arguments, &data);
-    int columns = api->xColumnCount(fts);
     int instances = 0;
-    if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
-    if (rc == SQLITE_OK) {
+    if (rc == SQLITE_OK && data->groups >= 2) {
+        /* Proximity reads the instances in position order (xInst): count from them too. */
+        rc = api->xInstCount(fts, &instances);
         for (int i = 0; i < data->phraseCount; i++) data->frequency[i] = 0.0;
         for (int i = 0; rc == SQLITE_OK && i < instances; i++) {
             int phrase, column, offset;
             rc = api->xInst(fts, i, &phrase, &column, &offset);
             if (rc == SQLITE_OK && phrase >= 0 && phrase < data->phraseCount) {
-                double weight = column < argumentCount ? sqlite3_value_double(arguments[column]) : 1.0;
-                data->frequency[phrase] += weight;
+                data->frequency[phrase] += column < data->columnCount ? data->columnWeight[column] : 1.0;
             }
+        }
+    } else {
+        /* Without proximity, each phrase's instances are read from its own position list
+        ** (xPhraseFirst) instead of the merged list xInst needs built; each phrase's sum
+        ** is taken in the same (position) order. */
+        for (int i = 0; rc == SQLITE_OK && i < data->phraseCount; i++) {
+            Fts5PhraseIter iterator;
+            int column = -1, offset = 0;
+            double f = 0.0;
+            rc = api->xPhraseFirst(fts, i, &iterator, &column, &offset);
+            while (rc == SQLITE_OK && column >= 0) {
+                f += column < data->columnCount ? data->columnWeight[column] : 1.0;
+                api->xPhraseNext(fts, &iterator, &column, &offset);
+            }
+            if (rc == SQLITE_OK) data->frequency[i] = f;
         }
     }
     int length = -1;
-    /* Row lengths known per index generation come after the tokens left out (s...). */
-    int lengthsIndex = columns + 4 * data->phraseCount;
-    if (rc == SQLITE_OK && argumentCount > lengthsIndex) {
-        const GongshiRowLengths *known = sqlite3_value_pointer(arguments[lengthsIndex], GONGSHI_ROW_LENGTHS_TYPE);
+    if (rc == SQLITE_OK && data->lengths) {
         sqlite3_int64 rowid = api->xRowid(fts);
-        if (known && rowid >= 0 && rowid < known->count) length = known->lengths[rowid];
+        if (rowid >= 0 && rowid < data->lengths->count) length = data->lengths->lengths[rowid];
     }
     if (rc == SQLITE_OK && length < 0) rc = api->xColumnSize(fts, -1, &length);
     if (rc != SQLITE_OK) {
@@ -191,12 +245,9 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
     for (int i = 0; i < data->phraseCount; i++) {
         double f = data->frequency[i];
         if (f <= 0.0) continue;
-        int weightIndex = columns + i;
-        double phraseWeight = weightIndex < argumentCount ? sqlite3_value_double(arguments[weightIndex]) : 1.0;
-        score += phraseWeight * data->idf[i] * (f * (k1 + 1.0)) / (f + norm);
+        score += data->phraseWeight[i] * data->idf[i] * (f * (k1 + 1.0)) / (f + norm);
     }
-    if (score > 0.0) score *= proximityFactor(api, fts, instances, data->phraseCount, columns + data->phraseCount,
-                                              argumentCount, arguments);
+    if (score > 0.0) score *= proximityFactor(api, fts, data, instances);
     sqlite3_result_double(result, -score);
 }
 
