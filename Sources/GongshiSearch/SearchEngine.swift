@@ -103,7 +103,10 @@ public final class SearchEngine: Sendable {
         var seen: Set<String> = []
         var seenPassages: Set<Int> = []
         // Snippets are made for the returned page only: snippet() re-tokenizes the row.
-        typealias Source = (table: SearchTable, rowid: Int64, expression: MatchExpression)
+        // `expression`: which of `expressions` matched the row (an index, so the bookkeeping
+        // of every ranked row does not copy the expression).
+        typealias Source = (table: SearchTable, rowid: Int64, expression: Int)
+        var expressions: [MatchExpression] = []
         var snippetSources: [String: Source] = [:]
         var passageSources: [Int: Source] = [:]
         // Documents numbered when `memory` does not number them.
@@ -146,6 +149,8 @@ public final class SearchEngine: Sendable {
         /// with the number of its document (for documents).
         func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult, Int)] {
             var found: [(SearchTable, SearchResult, Int)] = []
+            let matchingIndex = expressions.count
+            expressions.append(matching)
             for table in tables {
                 let rows = try scored(expression, in: table, kind: request.kind, filters: request.filters, lengths: memory?.lengths[table], db: db)
                 total += rows.count
@@ -153,10 +158,10 @@ public final class SearchEngine: Sendable {
                 // document first: resolve until there are enough distinct documents too.
                 var documents: Set<Int> = []
                 var resolved = 0
-                let sorted = rows.sorted(by: { $0.score > $1.score })
+                var order = RankedOrder(rows)
                 if table == .documents, let passages = memory?.passages {
                     // Identified from memory, in the same order and with the same limits as below.
-                    for row in sorted {
+                    while let row = order.next() {
                         if resolved >= want && documents.count >= limit + offset { break }
                         if resolved >= Self.maxResolvedRows { break }
                         resolved += 1
@@ -165,7 +170,7 @@ public final class SearchEngine: Sendable {
                             if exactPassages.remove(passage.key) != nil { total -= 1 }
                             continue
                         }
-                        passageSources[passage.key] = (table, row.rowid, matching)
+                        passageSources[passage.key] = (table, row.rowid, matchingIndex)
                         documents.insert(passage.document)
                         found.append((table, passages.result(passage, score: row.score), passage.document))
                     }
@@ -174,8 +179,8 @@ public final class SearchEngine: Sendable {
                 var start = 0
                 // Resolved in batches (one statement each): the first the size of what a page
                 // needs, then larger ones while passages of few documents fill the ranks.
-                chunks: while start < sorted.count {
-                    let chunk = sorted[start..<min(start + (start == 0 ? want : 96), sorted.count)]
+                chunks: while !order.isEmpty {
+                    let chunk = order.next(start == 0 ? want : 96)[...]
                     start += chunk.count
                     // Documents are identified only; the page is resolved in full below.
                     let batch =
@@ -192,7 +197,7 @@ public final class SearchEngine: Sendable {
                             if exactKeys.remove(key) != nil { total -= 1 }
                             continue
                         }
-                        snippetSources[key] = (table, row.rowid, matching)
+                        snippetSources[key] = (table, row.rowid, matchingIndex)
                         if let organization { organizationOf[key] = organization }
                         let document = table == .documents ? documentNumber(result) : -1
                         if table == .documents { documents.insert(document) }
@@ -232,11 +237,11 @@ public final class SearchEngine: Sendable {
                 }
                 if !found.isEmpty { relaxed = dropped.sorted().map { analysis.words[$0].text } }
             }
-            let documents = found.filter { $0.0 == .documents }.map { ($0.1, $0.2) }
-            let records = found.filter { $0.0 == .records }.map(\.1)
             // A query of several words is specific: a document's two best passages lead
             // (成立协会: 第九条 and 第十条 of the same regulation); one word lists one each.
-            results += SearchEngine.merge(SearchEngine.limitPerDocument(documents, perDocument: analysis.words.count >= 2 ? 2 : 1), records)
+            let order = SearchEngine.listOrder(found, perDocument: analysis.words.count >= 2 ? 2 : 1)
+            results.reserveCapacity(results.count + order.count)
+            for i in order { results.append(found[i].1) }
         }
 
         // Pinyin finds Han text, ranked after every Han match.
@@ -269,7 +274,7 @@ public final class SearchEngine: Sendable {
             // An article's snippet comes from its text, not from the document title it repeats, and
             // a pinyin match's from its text, not from the pinyin keys only the index reads.
             let column = page[i].kind == "article" || fromPinyin.contains("\(page[i].kind):\(page[i].id)") ? 2 : -1
-            page[i].snippet = try snippet(source.expression, in: source.table, rowid: source.rowid, column: column, db: db)
+            page[i].snippet = try snippet(expressions[source.expression], in: source.table, rowid: source.rowid, column: column, db: db)
         }
         var suggestion: String?
         if results.isEmpty || !relaxed.isEmpty || pinyin != nil || SearchEngine.looksLikeAMistypedTitle(analysis, page: page) {
@@ -344,23 +349,6 @@ public final class SearchEngine: Sendable {
         return [SearchTable(kind: kind.rawValue)]
     }
 
-    /// Merges two ranked lists by score; documents first on ties.
-    static func merge(_ documents: [SearchResult], _ records: [SearchResult]) -> [SearchResult] {
-        var out: [SearchResult] = []
-        var i = 0
-        var j = 0
-        while i < documents.count || j < records.count {
-            if j >= records.count || (i < documents.count && documents[i].score >= records[j].score) {
-                out.append(documents[i])
-                i += 1
-            } else {
-                out.append(records[j])
-                j += 1
-            }
-        }
-        return out
-    }
-
     /// Rows resolved at most per table and query, however the passages fall.
     static let maxResolvedRows = 2_000
 
@@ -373,19 +361,41 @@ public final class SearchEngine: Sendable {
         return String(id[..<hash])
     }
 
-    /// Keeps the ranking but moves a document's further passages behind the best passages
-    /// of other documents, so a page shows many documents (the rest follow in score order).
-    /// `results` come with the number of their document.
-    static func limitPerDocument(_ results: [(SearchResult, Int)], perDocument: Int) -> [SearchResult] {
+    /// The order in which `found` (table, result, document number) is listed: documents keep
+    /// the ranking but a document's further passages (beyond `perDocument`) move behind the
+    /// best passages of other documents, so a page shows many documents (the rest follow in
+    /// score order); records are merged in by score, documents first on ties. Indexes into
+    /// `found`, so the results are copied once.
+    static func listOrder(_ found: [(SearchTable, SearchResult, Int)], perDocument: Int) -> [Int] {
         var counts: [Int: Int] = [:]
-        var first: [SearchResult] = []
-        var rest: [SearchResult] = []
-        for (r, document) in results {
+        var first: [Int] = []
+        var rest: [Int] = []
+        var records: [Int] = []
+        for i in found.indices {
+            guard found[i].0 == .documents else {
+                records.append(i)
+                continue
+            }
+            let document = found[i].2
             let n = counts[document, default: 0] + 1
             counts[document] = n
-            if n <= perDocument { first.append(r) } else { rest.append(r) }
+            if n <= perDocument { first.append(i) } else { rest.append(i) }
         }
-        return first + rest
+        let documents = first + rest
+        var out: [Int] = []
+        out.reserveCapacity(found.count)
+        var i = 0
+        var j = 0
+        while i < documents.count || j < records.count {
+            if j >= records.count || (i < documents.count && found[documents[i]].1.score >= found[records[j]].1.score) {
+                out.append(documents[i])
+                i += 1
+            } else {
+                out.append(records[j])
+                j += 1
+            }
+        }
+        return out
     }
 
     /// A match and its score; its kind is read from `entry` when it is resolved (reading
