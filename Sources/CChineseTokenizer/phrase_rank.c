@@ -154,57 +154,103 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int withIdf, 
     return SQLITE_OK;
 }
 
+/* Proximity over the instances of one row in position order (column, offset; ties in
+** phrase order, as xInst lists them), fed one at a time: the smallest stretch of one
+** column that holds an instance of every group. */
+typedef struct {
+    int start[GONGSHI_MAX_GROUPS], end[GONGSHI_MAX_GROUPS], penalty[GONGSHI_MAX_GROUPS];
+    int seen, currentColumn, bestGap;
+} Proximity;
+
+static void proximityStart(Proximity *p) {
+    p->seen = 0;
+    p->currentColumn = -1;
+    p->bestGap = -1;
+}
+
+static void proximityAdd(Proximity *p, const RankData *data, int phrase, int column, int offset) {
+    int groups = data->groups;
+    if (p->bestGap == 0) return;  /* nothing is closer than the exact phrase */
+    if (phrase < 0 || phrase >= data->phraseCount || phrase >= 64 || data->groupOf[phrase] < 0) return;
+    if (column != p->currentColumn) {
+        p->currentColumn = column;
+        p->seen = 0;
+        for (int g = 0; g < groups; g++) p->start[g] = -1;
+    }
+    int g = data->groupOf[phrase];
+    if (p->start[g] < 0) p->seen++;
+    p->start[g] = offset;
+    p->end[g] = offset + data->sizes[phrase];
+    p->penalty[g] = data->loose[phrase];
+    if (p->seen < groups) return;
+    int lo = p->start[0], hi = p->end[0], covered = 0;
+    for (int k = 0; k < groups; k++) {
+        if (p->start[k] < lo) lo = p->start[k];
+        if (p->end[k] > hi) hi = p->end[k];
+        covered += p->end[k] - p->start[k];
+    }
+    int gap = (hi - lo) - covered;
+    if (gap < 0) gap = 0;
+    for (int k = 0; k < groups; k++) gap += p->penalty[k];
+    /* The words in the order typed read as what was meant: out of order counts 2 more. */
+    for (int k = 1; k < groups; k++) if (p->start[k] < p->start[k - 1]) { gap += 2; break; }
+    if (p->bestGap < 0 || gap < p->bestGap) p->bestGap = gap;
+}
+
 /* The factor the score is multiplied by: 3 when the words stand next to each other (the
 ** exact phrase, in any order), falling towards 1 as they drift apart, 1 when no column
-** holds them all. Instances come in position order (column, offset). */
-static double proximityFactor(const Fts5ExtensionApi *api, Fts5Context *fts, const RankData *data, int instances) {
-    int groups = data->groups;
-    if (groups < 2) return 1.0;
-    int phraseCount = data->phraseCount;
-    const int *groupOf = data->groupOf, *sizes = data->sizes, *loose = data->loose;
-    int start[GONGSHI_MAX_GROUPS], end[GONGSHI_MAX_GROUPS], penalty[GONGSHI_MAX_GROUPS];
-    int seen = 0, currentColumn = -1, bestGap = -1;
-    for (int i = 0; i < instances; i++) {
-        int phrase, column, offset;
-        if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
-        if (phrase < 0 || phrase >= phraseCount || phrase >= 64 || groupOf[phrase] < 0) continue;
-        if (column != currentColumn) {
-            currentColumn = column;
-            seen = 0;
-            for (int g = 0; g < groups; g++) start[g] = -1;
-        }
-        int g = groupOf[phrase];
-        if (start[g] < 0) seen++;
-        start[g] = offset;
-        end[g] = offset + sizes[phrase];
-        penalty[g] = loose[phrase];
-        if (seen < groups) continue;
-        int lo = start[0], hi = end[0], covered = 0;
-        for (int k = 0; k < groups; k++) {
-            if (start[k] < lo) lo = start[k];
-            if (end[k] > hi) hi = end[k];
-            covered += end[k] - start[k];
-        }
-        int gap = (hi - lo) - covered;
-        if (gap < 0) gap = 0;
-        for (int k = 0; k < groups; k++) gap += penalty[k];
-        /* The words in the order typed read as what was meant: out of order counts 2 more. */
-        for (int k = 1; k < groups; k++) if (start[k] < start[k - 1]) { gap += 2; break; }
-        if (bestGap < 0 || gap < bestGap) bestGap = gap;
-        if (bestGap == 0) break;
-    }
-    if (bestGap < 0) return 1.0;
-    return 1.0 + 2.0 * 4.0 / (4.0 + (double)bestGap);
+** holds them all. */
+static double proximityFactor(const Proximity *p) {
+    if (p->bestGap < 0) return 1.0;
+    return 1.0 + 2.0 * 4.0 / (4.0 + (double)p->bestGap);
 }
+
+/* One phrase's position list in the row, being read. */
+typedef struct {
+    Fts5PhraseIter iterator;
+    int phrase, column, offset;
+} PhraseCursor;
 
 static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result,
                  int argumentCount, sqlite3_value **arguments, int withIdf) {
     const double k1 = 1.2, b = 0.75;
     RankData *data = NULL;
     int rc = rankData(api, fts, withIdf, argumentCount, arguments, &data);
-    int instances = 0;
-    if (rc == SQLITE_OK && data->groups >= 2) {
-        /* Proximity reads the instances in position order (xInst): count from them too. */
+    int proximate = rc == SQLITE_OK && data->groups >= 2;
+    Proximity proximity;
+    proximityStart(&proximity);
+    if (proximate && data->phraseCount <= 64) {
+        /* Each phrase's instances come from its own position list (xPhraseFirst), merged here
+        ** in the order xInst lists them (position, then phrase): what xInstCount builds, minus
+        ** the list, for the count and proximity in one pass. */
+        PhraseCursor cursors[64];
+        int live = 0;
+        for (int i = 0; rc == SQLITE_OK && i < data->phraseCount; i++) {
+            data->frequency[i] = 0.0;
+            PhraseCursor *c = &cursors[live];
+            c->phrase = i;
+            c->column = -1;
+            rc = api->xPhraseFirst(fts, i, &c->iterator, &c->column, &c->offset);
+            if (rc == SQLITE_OK && c->column >= 0) live++;
+        }
+        while (rc == SQLITE_OK && live > 0) {
+            int best = 0;
+            for (int k = 1; k < live; k++) {
+                const PhraseCursor *c = &cursors[k], *m = &cursors[best];
+                if (c->column < m->column || (c->column == m->column && c->offset < m->offset)) best = k;
+            }
+            PhraseCursor *c = &cursors[best];
+            data->frequency[c->phrase] += c->column < data->columnCount ? data->columnWeight[c->column] : 1.0;
+            proximityAdd(&proximity, data, c->phrase, c->column, c->offset);
+            api->xPhraseNext(fts, &c->iterator, &c->column, &c->offset);
+            if (c->column < 0) {
+                /* Keep the cursors in phrase order: ties go to the lower phrase. */
+                for (int k = best; k + 1 < live; k++) cursors[k] = cursors[k + 1];
+                live--;
+            }
+        }
+    } else if (proximate) {
+        int instances = 0;
         rc = api->xInstCount(fts, &instances);
         for (int i = 0; i < data->phraseCount; i++) data->frequency[i] = 0.0;
         for (int i = 0; rc == SQLITE_OK && i < instances; i++) {
@@ -212,12 +258,12 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
             rc = api->xInst(fts, i, &phrase, &column, &offset);
             if (rc == SQLITE_OK && phrase >= 0 && phrase < data->phraseCount) {
                 data->frequency[phrase] += column < data->columnCount ? data->columnWeight[column] : 1.0;
+                proximityAdd(&proximity, data, phrase, column, offset);
             }
         }
     } else {
         /* Without proximity, each phrase's instances are read from its own position list
-        ** (xPhraseFirst) instead of the merged list xInst needs built; each phrase's sum
-        ** is taken in the same (position) order. */
+        ** (xPhraseFirst); each phrase's sum is taken in the same (position) order. */
         for (int i = 0; rc == SQLITE_OK && i < data->phraseCount; i++) {
             Fts5PhraseIter iterator;
             int column = -1, offset = 0;
@@ -247,7 +293,7 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
         if (f <= 0.0) continue;
         score += data->phraseWeight[i] * data->idf[i] * (f * (k1 + 1.0)) / (f + norm);
     }
-    if (score > 0.0) score *= proximityFactor(api, fts, data, instances);
+    if (score > 0.0 && proximate) score *= proximityFactor(&proximity);
     sqlite3_result_double(result, -score);
 }
 
