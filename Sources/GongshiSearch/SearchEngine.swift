@@ -417,7 +417,7 @@ public final class SearchEngine: Sendable {
     /// when the expression has phrases it cannot mark (whole words, prefixes, columns other
     /// than the text columns: the pinyin queries), or the row is gone.
     func textSnippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText? {
-        guard expression.text.hasPrefix(Self.textColumnsFilter) else { return nil }
+        guard Self.isRestrictedToTextColumns(expression) else { return nil }
         // The text columns, in the table's order (title, label, body, tags).
         let statement = try db.cachedStatement(sql: "SELECT title, label, body, tags FROM \(table.rawValue) WHERE rowid = ?")
         let cursor = try Row.fetchCursor(statement, arguments: [rowid])
@@ -441,6 +441,12 @@ public final class SearchEngine: Sendable {
     static let snippetTokens = 24
     /// How `MatchExpression.restricted(to: textColumns)` starts.
     static let textColumnsFilter = "{title label body tags} : "
+
+    /// Whether the expression is `restricted(to: textColumns)`; compared as bytes (String's
+    /// `hasPrefix` compares canonically, some 10 k instructions on a long expression).
+    static func isRestrictedToTextColumns(_ expression: MatchExpression) -> Bool {
+        expression.text.utf8.starts(with: textColumnsFilter.utf8)
+    }
 
     /// The number of rows holding each phrase of an expression restricted to the text
     /// columns, from the per-generation cache or counted once.
@@ -505,7 +511,7 @@ public final class SearchEngine: Sendable {
         let function = table == .documents ? "gongshi_rank" : "gongshi_rank_tf"
         // Matched on short phrases: gongshi_rank is told the tokens they left out.
         let counts =
-            table == .documents && expression.text.hasPrefix(Self.textColumnsFilter)
+            table == .documents && Self.isRestrictedToTextColumns(expression)
             ? try phraseCounts(expression, in: table, db: db)
             : expression.phraseTexts.map { _ in nil }
         let weights = expression.rankArguments(rowCounts: counts, shortened: try shortened(expression))

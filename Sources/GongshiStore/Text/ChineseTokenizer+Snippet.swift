@@ -9,7 +9,11 @@ extension ChineseTokenizer {
     /// columns. Nil when FTS5 would read a phrase otherwise (a whole word, a prefix, an empty
     /// phrase) or on failure: the caller then asks FTS5.
     public func snippet(statement: OpaquePointer, columnCount: Int, column: Int, phrases: [String], tokens: Int) -> MarkedText? {
-        guard !phrases.isEmpty, !phrases.contains(where: { $0.hasSuffix(" *") }) else { return nil }
+        // A prefix phrase ends with " *" (compared as bytes: String's hasSuffix is canonical
+        // and costly).
+        guard !phrases.isEmpty, !phrases.contains(where: { $0.utf8.last == UInt8(ascii: "*") && $0.utf8.dropLast().last == UInt8(ascii: " ") }) else {
+            return nil
+        }
         var bytes: [UInt8] = []
         var lengths: [Int32] = []
         for phrase in phrases {
