@@ -1,8 +1,8 @@
 import GRDB
 import GongshiStore
 
-/// What ranking needs of every documents-index row — its kind, id and page (not its
-/// title and label) — read once per index generation: a common word identifies hundreds
+/// What ranking needs of every documents-index row — its kind, id and page — and what a
+/// page shows of it (its document's title, its label), read once per index generation: a common word identifies hundreds
 /// of passages of few documents before a page has ten documents, which took a statement
 /// per batch and string-keyed bookkeeping per passage. Rows are numbered so that a
 /// search deduplicates and groups them by integers.
@@ -15,6 +15,8 @@ final class DocumentPassages: Sendable {
         let key: Int
         /// One number per document (`SearchEngine.documentKey`): a policy and its units share it.
         let document: Int
+        /// The unit's label (第十条), nil for a policy.
+        let label: String?
     }
 
     let byRow: [Int64: Passage]
@@ -22,6 +24,8 @@ final class DocumentPassages: Sendable {
     let keys: [ByteKey: Int]
     /// How many distinct documents are numbered (document numbers are below it).
     let documentCount: Int
+    /// Each document's title, by document number.
+    let titles: [String]
 
     /// The same rows, kinds and ids as `ResultResolver.identify(batch:)`, for every row.
     init(db: Database) throws {
@@ -31,39 +35,44 @@ final class DocumentPassages: Sendable {
         var documents: [ByteKey: Int] = [:]
         byRow.reserveCapacity(rows)
         keys.reserveCapacity(rows)
+        var titles: [String] = []
+        // The title of the row's document, as `ResultResolver.resolve(batch:)` reads it.
         let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT e.id, e.kind, e.ref, u.document_id, u.anchor,
-                  EXISTS (SELECT 1 FROM document d WHERE d.id = CASE WHEN e.kind = 'policy' THEN e.ref ELSE u.document_id END) AS present
+                SELECT e.id, e.kind, e.ref, u.document_id, u.anchor, u.label, d.title
                 FROM entry e
                 LEFT JOIN unit u ON e.kind IN ('article', 'section') AND u.id = e.ref
+                LEFT JOIN document d ON d.id = CASE WHEN e.kind = 'policy' THEN e.ref ELSE u.document_id END
                 WHERE e.kind IN ('policy', 'article', 'section')
                 """)
         while let r = try cursor.next() {
-            guard r[5] as Bool else { continue }
+            guard let title = r[6] as String? else { continue }
             let rowid: Int64 = r[0]
             let kind: String
             let id: String
             let ref: RecordRef
+            let label: String?
             switch r[1] as String {
             case "policy":
                 let value: String = r[2]
-                (kind, id, ref) = ("policy", value, .policy(id: value))
+                (kind, id, ref, label) = ("policy", value, .policy(id: value), nil)
             default:
                 guard let documentId = r[3] as String?, let anchor = r[4] as String? else { continue }
-                (kind, id, ref) = ("article", "\(documentId)#\(anchor)", .policy(id: documentId, anchor: anchor))
+                (kind, id, ref, label) = ("article", "\(documentId)#\(anchor)", .policy(id: documentId, anchor: anchor), r[5])
             }
             let key = ByteKey("\(kind):\(id)")
             let number = keys[key] ?? keys.count
             keys[key] = number
             let documentKey = ByteKey(SearchEngine.documentKey(kind: kind, id: id))
             let document = documents[documentKey] ?? documents.count
+            if document == documents.count { titles.append(title) }
             documents[documentKey] = document
-            byRow[rowid] = Passage(kind: kind, id: id, ref: ref, key: number, document: document)
+            byRow[rowid] = Passage(kind: kind, id: id, ref: ref, key: number, document: document, label: label)
         }
         self.byRow = byRow
         self.keys = keys
+        self.titles = titles
         documentCount = documents.count
     }
 

@@ -260,7 +260,17 @@ public final class SearchEngine: Sendable {
         var page = Array(results.dropFirst(offset).prefix(limit))
         // Titles and labels of the documents on the page (ranking identified them only).
         let sources = page.map(source(of:))
-        let identified = sources.compactMap { $0.flatMap { $0.table == .documents ? $0.rowid : nil } }
+        var identified: [Int64] = []
+        for i in page.indices {
+            guard let source = sources[i], source.table == .documents else { continue }
+            // From memory when this generation's passages are kept (as resolve(batch:) reads them).
+            if let passages = memory?.passages, let passage = passages.byRow[source.rowid] {
+                page[i].title = passages.titles[passage.document]
+                page[i].label = passage.label
+            } else {
+                identified.append(source.rowid)
+            }
+        }
         let resolved = try ResultResolver.resolve(batch: identified.map { RankedRow(rowid: $0, score: 0) }[...], db: db)
         for i in page.indices {
             guard let source = sources[i], source.table == .documents,
