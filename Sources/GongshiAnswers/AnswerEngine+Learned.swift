@@ -98,7 +98,8 @@ extension AnswerEngine {
                 extra.append((concept.text, alternative, Self.curatedBridgeWeight))
             }
         }
-        let subjectWords = model.subjects.isEmpty ? [] : try Set(extra.map(\.article)).sorted().flatMap { try questionTerms($0) }
+        // The subjects the question names, only when they count (`AnswerModel.Weights.subject`).
+        let subjectWords = model.weights.subject > 0 ? try Set(extra.map(\.article)).sorted().flatMap { try questionTerms($0) } : []
         let query = model.query(terms, extra: extra, subjectWords: subjectWords)
         // Documents and the article the question names.
         var documentBoost: [UInt32: Float] = [:]

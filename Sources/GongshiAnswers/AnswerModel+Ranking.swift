@@ -80,7 +80,8 @@ extension AnswerModel {
             for tr in list { add(tr.term, scale * tr.probability, q, false) }
         }
         for e in extra { if let t = termIndex[e.article] { add(t, e.weight, e.question, false) } }
-        return Query(terms: terms, questionTerms: questionTerms, subjects: namedSubjects(questionTerms + extra.map(\.article) + subjectWords))
+        return Query(
+            terms: terms, questionTerms: questionTerms, subjects: weights.subject > 0 ? namedSubjects(questionTerms + extra.map(\.article) + subjectWords) : [])
     }
 
     /// The subject words `words` name: each subject word among them, and each subject word that
