@@ -11,8 +11,9 @@ public struct Router: Sendable {
     /// The consultation desk's routes (/desk, /api/desk, /consult, /faq); nil without a desk database.
     public let desk: DeskRoutes?
 
+    /// With a desk, its copy of `site` is served: every page links to the desk's public pages.
     public init(site: Site, desk: DeskRoutes? = nil) {
-        self.site = site
+        self.site = desk?.site ?? site
         self.desk = desk
     }
 

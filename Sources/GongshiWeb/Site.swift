@@ -11,7 +11,7 @@ public struct Site: Sendable {
     public let catalog: PolicyCatalog
     public let answers: AnswerEngine
     public let directory: OrganizationDirectory
-    let pages: PageRenderer
+    private(set) var pages: PageRenderer
     /// Whose site this is (`Corpus/site.yaml`), for every page's header and footer.
     public let identity: SiteIdentityReader
     /// 办事指南 (`/guides`).
@@ -19,7 +19,7 @@ public struct Site: Sendable {
     let files: StaticFiles
     /// Where server errors (5xx) go, with their cause; see `ErrorResponder`.
     public let logger: Logger
-    let errors: ErrorResponder
+    private(set) var errors: ErrorResponder
     /// Generation, counts, snapshot and metrics of this node (`/healthz`, `/data/`, `/metrics`).
     public let node: NodeStatus
 
@@ -67,6 +67,13 @@ public struct Site: Sendable {
             search: search, catalog: PolicyCatalog(database: database), answers: answers, directory: directory, pages: try PageRenderer(),
             files: try staticDirectory.map { dir throws(WebError) in try StaticFiles(directory: dir, extraHeaders: generationHeader) } ?? StaticFiles(),
             node: node, logger: logger)
+    }
+
+    /// Links every page to the consultation desk's public pages this server offers (the
+    /// router serves them only with a desk attached; `DeskRoutes` calls this).
+    mutating func linkDesk(_ links: PublicDeskLinks) {
+        pages.desk = links
+        errors = ErrorResponder(logger: logger, pages: pages)
     }
 
     /// Computes what the first visitors would otherwise wait for: the statistics and the

@@ -117,7 +117,7 @@ import Testing
             let request = HTTPRequest(path: "/", headers: i % 2 == 0 ? [:] : ["cookie": "gongshi_prefs=font-large.contrast-high"])
             var page = PageContext(request, query: i % 2 == 0 ? "" : "民政")
             page.status = 200
-            schema.merge(try SchemaEncoder.schema(of: Merged(Merged(model, page.layout), SiteFooter(identity: site.identity.current()))))
+            schema.merge(try SchemaEncoder.schema(of: site.pages.data(model, page: page)))
             // And it renders.
             let response = try site.pages.render(model, page: page)
             #expect(response.status == 200 && response.text.contains("</html>"), "\(Model.template)")

@@ -22,7 +22,11 @@ public struct DeskRoutes: Sendable {
     public let desk: Desk
     let options: Options
 
+    /// `site`'s pages link to this desk's public pages from here on (the router serves
+    /// this copy of the site).
     public init(site: Site, desk: Desk, options: Options = Options()) {
+        var site = site
+        site.linkDesk(PublicDeskLinks(faq: true, consultation: options.publicQuestions))
         self.site = site
         self.desk = desk
         self.options = options

@@ -75,3 +75,27 @@ struct SiteFooter: Encodable {
         try c.encode(i.name != nil || i.body != nil || i.region != nil, forKey: .siteOwner)
     }
 }
+
+/// The consultation desk's public pages, linked from every page when this server offers
+/// them: 常见问题 (`/faq`) whenever a desk is attached, 在线咨询 (`/consult`) when public
+/// questions are open. Names start with `desk_` so no page key stands in for them.
+struct PublicDeskLinks: Encodable, Sendable {
+    var faq = false
+    var consultation = false
+
+    init(faq: Bool = false, consultation: Bool = false) {
+        self.faq = faq
+        self.consultation = consultation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case deskFaq, deskConsult, deskLinks
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(faq, forKey: .deskFaq)
+        try c.encode(consultation, forKey: .deskConsult)
+        try c.encode(faq || consultation, forKey: .deskLinks)
+    }
+}

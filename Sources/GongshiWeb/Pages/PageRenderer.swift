@@ -11,6 +11,9 @@ public struct PageRenderer: Sendable {
     /// Whose site this is, for the header and footer (set by `Site`; none in tests that
     /// build a renderer alone).
     var identity: @Sendable () -> SiteIdentity = { SiteIdentity() }
+    /// Which of the consultation desk's public pages this server offers, for the links in
+    /// every page's footer and the low-confidence answer (none without a desk).
+    var desk = PublicDeskLinks()
 
     /// Mustache's own HTML escaping walks grapheme clusters through a dictionary, which
     /// dominated the rendering of long Chinese pages; this one escapes the same five
@@ -41,11 +44,17 @@ public struct PageRenderer: Sendable {
     /// The page of `model`, inside the layout; `page` carries what the layout needs
     /// (preferences, the query in the header box).
     func render<Model: PageModel>(_ model: Model, page: PageContext) throws(WebError) -> HTTPResponse {
-        let context = TemplateData.from(Merged(Merged(model, page.layout), SiteFooter(identity: identity())))
+        let context = TemplateData.from(data(model, page: page))
         guard let html = library.render(context, withTemplate: Model.template) else {
             throw WebError("page template missing: \(Model.template)")
         }
         return HTTPResponse.html(status: page.status, html)
+    }
+
+    /// Everything a page's templates read: its model, the layout's values, whose site this
+    /// is and the desk links.
+    func data<Model: PageModel>(_ model: Model, page: PageContext) -> some Encodable {
+        Merged(Merged(Merged(model, page.layout), SiteFooter(identity: identity())), desk)
     }
 
     /// The names of the bundled templates (for the test that renders each with its model).
