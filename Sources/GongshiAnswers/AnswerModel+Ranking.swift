@@ -49,8 +49,8 @@ extension AnswerModel {
 
     /// The question's terms and, for each, its learned translations; `extra` adds
     /// (question word, article term, weight) bridges from the curated vocabulary; `subjectWords`
-    /// are further words the question names a subject with (the terms of a curated bridge
-    /// the tokenizer splits: 社会团体 -> 社会, 团体).
+    /// are further words the question names a subject with (its curated bridges and their terms:
+    /// 社会团体, 社会, 团体).
     func query(_ questionTerms: [String], extra: [(question: String, article: String, weight: Float)], subjectWords: [String] = []) -> Query {
         var terms: [QueryTerm] = []
         var position: [Int32: Int] = [:]
@@ -81,7 +81,7 @@ extension AnswerModel {
         }
         for e in extra { if let t = termIndex[e.article] { add(t, e.weight, e.question, false) } }
         return Query(
-            terms: terms, questionTerms: questionTerms, subjects: weights.subject > 0 ? namedSubjects(questionTerms + extra.map(\.article) + subjectWords) : [])
+            terms: terms, questionTerms: questionTerms, subjects: weights.subject > 0 ? namedSubjects(questionTerms + subjectWords) : [])
     }
 
     /// The subject words `words` name: each subject word among them, and each subject word that
