@@ -56,7 +56,7 @@ public final class SearchEngine: Sendable {
             // the cached answer was computed on that generation.
             let current = generation?.current()
             if let current, let hit = results.value(for: key, generation: current) { return hit }
-            return try database.pool.read { db in
+            return try database.snapshotRead { db in
                 // No cache, or no readable generation (an index older than generations).
                 guard current != nil else { return try run(request, limit: limit, offset: offset, db: db) }
                 let generation = try db.indexGeneration()

@@ -31,23 +31,39 @@ public enum HTMLText {
     /// bytes (Foundation's replacingOccurrences, four times over, was a quarter of a
     /// search's CPU time when snippets were marked that way).
     public static func marked(_ text: MarkedText) -> String {
-        let bytes = Array(text.text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 13 * text.marks.count + 16)
-        func escaped(_ from: Int, _ to: Int) {
-            for b in bytes[from..<to] {
-                if b < 0x80, let entity = entity(for: Unicode.Scalar(b)) { out += entity.utf8 } else { out.append(b) }
+        var source = text.text  // withUTF8 may make a string contiguous: needs var
+        return source.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 13 * text.marks.count + 16)
+            // Runs without a character to escape are copied whole.
+            func escaped(_ from: Int, _ to: Int) {
+                var start = from
+                for i in from..<to {
+                    let entity: StaticString
+                    switch bytes[i] {
+                    case 0x26: entity = "&amp;"
+                    case 0x3C: entity = "&lt;"
+                    case 0x3E: entity = "&gt;"
+                    case 0x22: entity = "&quot;"
+                    case 0x27: entity = "&#39;"
+                    default: continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    start = i + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<to]))
             }
+            var position = 0
+            for mark in text.marks where mark.lowerBound >= position && mark.upperBound <= bytes.count {
+                escaped(position, mark.lowerBound)
+                out += "<mark>".utf8
+                escaped(mark.lowerBound, mark.upperBound)
+                out += "</mark>".utf8
+                position = mark.upperBound
+            }
+            escaped(position, bytes.count)
+            return String(decoding: out, as: UTF8.self)
         }
-        var position = 0
-        for mark in text.marks where mark.lowerBound >= position && mark.upperBound <= bytes.count {
-            escaped(position, mark.lowerBound)
-            out += "<mark>".utf8
-            escaped(mark.lowerBound, mark.upperBound)
-            out += "</mark>".utf8
-            position = mark.upperBound
-        }
-        escaped(position, bytes.count)
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -82,6 +82,9 @@ public final class HTTPServer: @unchecked Sendable {
             let (status, prepared) = router.site.files.prepared(answer)
             return (answer, status, prepared)
         }
+
+        /// The router's answer, through a method for the same reason.
+        func route(_ request: HTTPRequest) -> HTTPResponse { router.handle(request) }
     }
     private var context: Unmanaged<Context>?
     private var connectionCounter: ConnectionCounter?
@@ -194,7 +197,7 @@ public final class HTTPServer: @unchecked Sendable {
         } else {
             let query = pairs(r.query, r.queryCount, lowercasingKeys: false)
             ctx.beforeRouting?(path, query)
-            let response = ctx.router.handle(
+            let response = ctx.route(
                 HTTPRequest(
                     method: method, path: path,
                     query: query,

@@ -85,14 +85,16 @@ public struct Router: Sendable {
         guard request.path.utf8.count <= 2048 else {
             throw HTTPProblem(414, "地址过长", request.path.hasPrefix(URLBuilder.Route.apiPrefix) ? "地址过长" : "请求的地址过长。")
         }
-        let search = SearchController(site: site)
-        let policies = PolicyController(site: site)
-        let ask = AskController(site: site)
-        let orgs = OrgController(site: site)
-        let credit = CreditController(site: site)
-        let notices = NoticeController(site: site)
-        let stats = StatsController(site: site)
-        let sitemap = SitemapController(site: site)
+        // Made for the route taken only: each holds a copy of the site (a retain and a
+        // release of every part per controller and request).
+        var search: SearchController { SearchController(site: site) }
+        var policies: PolicyController { PolicyController(site: site) }
+        var ask: AskController { AskController(site: site) }
+        var orgs: OrgController { OrgController(site: site) }
+        var credit: CreditController { CreditController(site: site) }
+        var notices: NoticeController { NoticeController(site: site) }
+        var stats: StatsController { StatsController(site: site) }
+        var sitemap: SitemapController { SitemapController(site: site) }
         switch request.path {
         case URLBuilder.Route.home: return try HomeController(site: site).page(request)
         case URLBuilder.Route.search: return try search.page(request)

@@ -42,7 +42,8 @@ public struct DeskRoutes: Sendable {
 
     func route(_ request: HTTPRequest) throws -> HTTPResponse? {
         let path = request.path
-        let pages = DeskController(routes: self, session: nil)
+        // Made for a desk route only: this runs before every route of the site.
+        var pages: DeskController { DeskController(routes: self, session: nil) }
         switch path {
         case URLBuilder.Route.faq:
             try onlyGet(request)
