@@ -98,7 +98,12 @@ extension AnswerEngine {
                 extra.append((concept.text, alternative, Self.curatedBridgeWeight))
             }
         }
-        let query = model.query(terms, extra: extra)
+        // The subjects the question names, only when they count (`AnswerModel.Weights.subject`): its
+        // words and their curated bridges, but not a bridge that only narrows the word (基金会 ->
+        // 慈善基金会 names no 慈善).
+        let bridges = Set(extra.filter { !$0.article.contains($0.question) }.map(\.article)).sorted()
+        let subjectWords = model.weights.subject > 0 ? try bridges + bridges.flatMap { try questionTerms($0) } : []
+        let query = model.query(terms, extra: extra, subjectWords: subjectWords)
         // Documents and the article the question names.
         var documentBoost: [UInt32: Float] = [:]
         var boost: [Int32: Float] = [:]
@@ -234,16 +239,19 @@ extension AnswerEngine {
             serviceCenter: confidence == .low ? lexicon.serviceCenter : nil)
         var explanation: [String] = []
         if explain {
-            explanation.append("type \(type.names.joined(separator: "+")) confidence \(score) features \(features)")
+            let named = query.subjects.sorted().map { model.terms[Int($0)] }.joined(separator: "、")
+            explanation.append("type \(type.names.joined(separator: "+")) subjects named [\(named)] confidence \(score) features \(features)")
             for c in candidates.prefix(limit) {
                 guard let r = learned[c.unitId], let u = model.unitIndex[c.unitId] else { continue }
                 let parts = model.parts(query, unit: u, type: type, neighbour: r.neighbour)
                     .map { String(format: "%@ %.3f", $0.0, Double($0.1)) }.joined(separator: ", ")
                 explanation.append(
                     String(
-                        format: "《%@》%@ %.3f = learned %.3f (%@; boost %.3f) + rerank %.3f; coverage %.2f; unit types %@", c.title, c.label, c.score,
+                        format: "《%@》%@ %.3f = learned %.3f (%@; boost %.3f) + rerank %.3f; coverage %.2f; unit types %@; subjects %@", c.title,
+                        c.label, c.score,
                         Double(r.score), parts, Double(boost[u] ?? 0) + Double(documentBoost[model.unitDocument[Int(u)]] ?? 0),
-                        c.score - Double(r.score), Double(r.coverage), AnswerType(rawValue: model.unitTypes[Int(u)]).names.joined(separator: "+")))
+                        c.score - Double(r.score), Double(r.coverage), AnswerType(rawValue: model.unitTypes[Int(u)]).names.joined(separator: "+"),
+                        model.subjects(of: Int(u)).map { model.terms[Int($0)] }.joined(separator: "、")))
             }
         }
         return LearnedResult(

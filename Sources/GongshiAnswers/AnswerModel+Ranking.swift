@@ -19,6 +19,10 @@ extension AnswerModel {
         var terms: [QueryTerm]
         /// The question's own terms (unknown ones too), for coverage.
         var questionTerms: [String]
+        /// The subject words (`subjects`) the question names: its own words and curated bridges
+        /// that are subject words, and the subject words containing one or contained in one
+        /// (慈善 names 慈善组织).
+        var subjects: Set<Int32> = []
     }
 
     struct Scored: Sendable {
@@ -44,8 +48,10 @@ extension AnswerModel {
     }
 
     /// The question's terms and, for each, its learned translations; `extra` adds
-    /// (question word, article term, weight) bridges from the curated vocabulary.
-    func query(_ questionTerms: [String], extra: [(question: String, article: String, weight: Float)]) -> Query {
+    /// (question word, article term, weight) bridges from the curated vocabulary; `subjectWords`
+    /// are further words the question names a subject with (its curated bridges and their terms:
+    /// 社会团体, 社会, 团体).
+    func query(_ questionTerms: [String], extra: [(question: String, article: String, weight: Float)], subjectWords: [String] = []) -> Query {
         var terms: [QueryTerm] = []
         var position: [Int32: Int] = [:]
         func add(_ t: Int32, _ weight: Float, _ question: String, _ original: Bool) {
@@ -74,7 +80,29 @@ extension AnswerModel {
             for tr in list { add(tr.term, scale * tr.probability, q, false) }
         }
         for e in extra { if let t = termIndex[e.article] { add(t, e.weight, e.question, false) } }
-        return Query(terms: terms, questionTerms: questionTerms)
+        return Query(
+            terms: terms, questionTerms: questionTerms, subjects: weights.subject > 0 ? namedSubjects(questionTerms + subjectWords) : [])
+    }
+
+    /// The subject words `words` name: each subject word among them, and each subject word that
+    /// contains one of them or is contained in one.
+    func namedSubjects(_ words: [String]) -> Set<Int32> {
+        var named: Set<Int32> = []
+        for w in Set(words) {
+            guard let t = termIndex[w], subjectSet.contains(t) else { continue }
+            named.insert(t)
+            for s in subjects where s != t {
+                let word = terms[Int(s)]
+                if word.contains(w) || w.contains(word) { named.insert(s) }
+            }
+        }
+        return named
+    }
+
+    /// True when unit `u`'s opening sentence names subjects and the question names none of them.
+    func subjectDisagrees(_ query: Query, unit u: Int) -> Bool {
+        let named = subjects(of: u)
+        return !named.isEmpty && !named.contains { query.subjects.contains($0) }
     }
 
     /// The best `top` units for `query`, best first (ties by unit order).
@@ -160,6 +188,7 @@ extension AnswerModel {
             s += weights.unitPrior * unitPrior[i] / maxUnitPrior
             if !type.isEmpty, !type.isDisjoint(with: AnswerType(rawValue: unitTypes[i])) { s += weights.type }
             if let n = neighbour[u] { s += weights.neighbour * n }
+            if weights.subject > 0, subjectDisagrees(query, unit: i) { s -= weights.subject }
             if !boost.isEmpty, let extra = boost[u] { s += extra }
             if !documentBoost.isEmpty, let extra = documentBoost[unitDocument[i]] { s += extra }
             offer(Scored(unit: u, score: s, coverage: questionIDF > 0 ? min(covered[i] / questionIDF, 1) : 0, neighbour: neighbour[u] ?? 0))
@@ -285,7 +314,7 @@ extension AnswerModel {
             ("bm25", best > 0 ? bm25 / (best * (Self.k1 + 1)) : 0),
             ("documentPrior", weights.documentPrior * documentPrior[Int(unitDocument[i])] / maxDocumentPrior),
             ("unitPrior", weights.unitPrior * unitPrior[i] / maxUnitPrior), ("type", typed ? weights.type : 0),
-            ("neighbour", weights.neighbour * neighbour),
+            ("neighbour", weights.neighbour * neighbour), ("subject", subjectDisagrees(query, unit: i) ? -weights.subject : 0),
         ]
     }
 

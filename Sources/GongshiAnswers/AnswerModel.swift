@@ -13,7 +13,7 @@ import Foundation
 ///   question close to learned questions favours the articles that answered them;
 /// - the ranking weights and the confidence thresholds, chosen on pairs held aside from learning.
 struct AnswerModel: Sendable {
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let name = "answers"
 
     struct Translation: Sendable, Equatable {
@@ -45,6 +45,9 @@ struct AnswerModel: Sendable {
         var definition: Float = 0.2
         /// Similarity to learned questions that this unit answered (`AnswerModel.neighbours`).
         var neighbour: Float = 0.1
+        /// Taken off a unit whose opening sentence names subjects (慈善组织, 基金会) none of which the
+        /// question names (`AnswerTrainer.subjectTerms`); chosen per corpus.
+        var subject: Float = 0
         /// The coverage re-ranking (`AnswerEngine.rank`) added to the learned score.
         var coverage: Float = 0.3
         /// Translations used per question term (at most the stored ones), and the least probability.
@@ -59,13 +62,13 @@ struct AnswerModel: Sendable {
 
         static let names = [
             "translation", "documentPrior", "unitPrior", "type", "neighbour", "coverage", "expansions", "minTranslation",
-            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead", "definition",
+            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead", "definition", "subject",
         ]
         var values: [Float] {
             get {
                 [
                     translation, documentPrior, unitPrior, type, neighbour, coverage, expansions, minTranslation,
-                    confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead, definition,
+                    confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead, definition, subject,
                 ]
             }
             set {
@@ -83,6 +86,7 @@ struct AnswerModel: Sendable {
                 confidenceNeighbour = newValue[10]
                 confidenceLead = newValue[11]
                 definition = newValue[12]
+                subject = newValue[13]
             }
         }
     }
@@ -112,6 +116,11 @@ struct AnswerModel: Sendable {
     /// The confidence model fitted on held-aside questions (`ConfidenceModel`); nil when there
     /// were too few: then the fixed score `confidenceScore` and the default thresholds.
     var confidence: ConfidenceModel?
+    /// The corpus's subject words (sorted term ids) and, per unit, those its opening sentence
+    /// names (`AnswerTrainer.subjectTerms`).
+    var subjects: [Int32] = []
+    var unitSubjectStart: [UInt32] = [0]
+    var unitSubjects: [Int32] = []
 
     // Derived on load.
     var termIndex: [String: Int32] = [:]
@@ -120,6 +129,7 @@ struct AnswerModel: Sendable {
     /// Per term, the learned pairs whose question has it.
     var pairPostings: [Int32: [UInt32]] = [:]
     var averagePairLength: Float = 1
+    var subjectSet: Set<Int32> = []
 
     var pairCount: Int { pairTermStart.count - 1 }
 
@@ -127,6 +137,9 @@ struct AnswerModel: Sendable {
 
     func postings(_ term: Int32) -> Range<Int> { Int(postingStart[Int(term)])..<Int(postingStart[Int(term) + 1]) }
     func documentFrequency(_ term: Int32) -> Int { postings(term).count }
+    func subjects(of unit: Int) -> ArraySlice<Int32> {
+        unitSubjectStart.count > unit + 1 ? unitSubjects[Int(unitSubjectStart[unit])..<Int(unitSubjectStart[unit + 1])] : []
+    }
     func translations(of term: Int32) -> ArraySlice<Translation> {
         translations[Int(translationStart[Int(term)])..<Int(translationStart[Int(term) + 1])]
     }
@@ -141,6 +154,7 @@ struct AnswerModel: Sendable {
         }
         pairPostings = postings
         averagePairLength = pairCount == 0 ? 1 : max(Float(pairTerms.count) / Float(pairCount), 1)
+        subjectSet = Set(subjects)
     }
 
     // MARK: - Storage
@@ -170,6 +184,9 @@ struct AnswerModel: Sendable {
         w.array(pairUnitStart)
         w.array(pairUnits)
         w.array(confidence?.coefficients ?? [])
+        w.array(subjects)
+        w.array(unitSubjectStart)
+        w.array(unitSubjects)
         return w.data
     }
 
@@ -185,6 +202,9 @@ struct AnswerModel: Sendable {
             let tt = r.array(Int32.self), let tp = r.array(Float.self), let cal = r.array(Float.self), let counts = r.array(Int32.self),
             let weights = r.array(Float.self), let pts = r.array(UInt32.self), let pt = r.array(Int32.self),
             let pus = r.array(UInt32.self), let pun = r.array(UInt32.self), let coefficients = r.array(Float.self),
+            let subjects = r.array(Int32.self), let uss = r.array(UInt32.self), let us = r.array(Int32.self),
+            uss.count == ui.count + 1, Int(uss.last ?? 0) == us.count, zip(uss, uss.dropFirst()).allSatisfy({ $0 <= $1 }),
+            (subjects + us).allSatisfy({ $0 >= 0 && Int($0) < terms.count }),
             coefficients.isEmpty || coefficients.count == AnswerModel.confidenceFeatureCount + 1,
             cal.count == 5, counts.count == 2, tt.count == tp.count, weights.count == Weights.names.count,
             !pts.isEmpty, pts.count == pus.count, Int(pts.last ?? 0) == pt.count, Int(pus.last ?? 0) == pun.count,
@@ -217,6 +237,9 @@ struct AnswerModel: Sendable {
         m.pairUnitStart = pus
         m.pairUnits = pun
         m.confidence = coefficients.isEmpty ? nil : ConfidenceModel(coefficients: coefficients)
+        m.subjects = subjects
+        m.unitSubjectStart = uss
+        m.unitSubjects = us
         m.finish()
         return m
     }

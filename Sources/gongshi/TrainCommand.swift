@@ -42,6 +42,10 @@ struct TrainCommand: ParsableCommand {
         } else {
             lines.append("  可信度校准：留出问题不足 \(AnswerTrainer.minCalibrationQuestions) 个（\(r.calibrationQuestions) 个），使用默认阈值")
         }
+        if !r.subjects.isEmpty {
+            let shown = r.subjects.prefix(40).joined(separator: "、")
+            lines.append("  主题词（\(r.subjects.count) 个，条款首句提到而问题未提到时降分）：\(shown)\(r.subjects.count > 40 ? "…" : "")")
+        }
         if !r.weightChoice.isEmpty { lines.append("  按本语料的留出问题选择权重：\n" + r.weightChoice.map { "    " + $0 }.joined(separator: "\n")) }
         return lines.joined(separator: "\n")
     }

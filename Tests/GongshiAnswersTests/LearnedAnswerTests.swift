@@ -89,13 +89,46 @@ import Testing
         #expect(!response.faq.contains { $0.question.contains("基金会") || $0.question.contains("年检") }, "no FAQ about something else")
     }
 
-    /// 登记审批要多长时间 names no kind of organization: 《慈善法》第十条 (a 慈善组织's registration is
-    /// decided within 30 days) is as right an answer as 《社会团体登记管理条例》第十二条 (60 days);
-    /// both come before any other time limit (not 第二十一条, the 15 days to deregister).
+    /// 登记审批要多长时间 names no kind of organization: the article written for none in particular,
+    /// 《社会团体登记管理条例》第十二条 (登记管理机关… 60日内作出准予或者不予登记的决定), comes first; 《慈善法》第十条
+    /// (设立慈善组织 … 三十日内作出决定) answers it for 慈善组织 only and follows in the first few. Not 第二十一条
+    /// (the 15 days to deregister) first.
     @Test func registrationTimeQuestionFindsTheDecisionTimeLimits() throws {
         let response = try AnswerEngine(database: Self.bundled.get()).answer("登记审批要多长时间")
-        let firstTwo = response.answers.prefix(2).map { "\($0.document.title)#\($0.article?.number ?? 0)" }
-        #expect(Set(firstTwo) == ["中华人民共和国慈善法#10", "社会团体登记管理条例#12"])
+        let keys = response.answers.map { "\($0.document.title)#\($0.article?.number ?? 0)" }
+        #expect(keys.first == "社会团体登记管理条例#12")
+        #expect(keys.prefix(3).contains("中华人民共和国慈善法#10"))
+    }
+
+    static let subjectFixture = ProjectPaths.fixtures("GongshiAnswersTests").appendingPathComponent("qa-subjects")
+
+    /// Subject agreement on a tiny corpus: 慈善 and 团体 are subjects (title words used mostly in
+    /// their own document), 登记 is not (used more in the other one). Asked with no subject, the
+    /// article written for none (登记管理机关 … 六十日内) comes first, though without the subject
+    /// weight the 慈善组织 article, shorter and saying 登记 twice, wins; naming 慈善 brings the 慈善 articles back first.
+    @Test func aQuestionNamingNoSubjectPrefersTheGeneralArticle() throws {
+        func engine(subject: Float) throws -> (AnswerEngine, AnswerModel) {
+            let path = Scratch.directory.appendingPathComponent("subjects-\(UUID().uuidString).sqlite").path
+            let database = try GongshiDatabase(path: path)
+            _ = try Indexer(corpus: Self.subjectFixture, database: database).run()
+            var trainer = AnswerTrainer(database: database)
+            trainer.weights = ["subject": subject]
+            try trainer.train()
+            let model = try #require(try database.pool.read { try $0.qaModel(named: AnswerModel.name) }.flatMap(AnswerModel.decode))
+            return (try AnswerEngine(database: database), model)
+        }
+        func first(_ engine: AnswerEngine, _ question: String) throws -> String? {
+            try engine.answer(question, limit: 3).answers.first.map { "\($0.document.title)#\($0.article?.number ?? 0)" }
+        }
+        let (weighted, model) = try engine(subject: 0.1)
+        let subjects = Set(model.subjects.map { model.terms[Int($0)] })
+        #expect(subjects.isSuperset(of: ["慈善", "团体"]))
+        #expect(!subjects.contains("登记") && !subjects.contains("办法") && !subjects.contains("示例"))
+        let (unweighted, _) = try engine(subject: 0)
+        #expect(try first(unweighted, "登记审批要多长时间") == "示例慈善组织管理办法#2", "BM25 alone prefers the 慈善 article")
+        #expect(try first(weighted, "登记审批要多长时间") == "示例社会团体登记办法#3")
+        #expect(try first(weighted, "慈善组织登记审批要多长时间")?.hasPrefix("示例慈善组织管理办法#") == true)
+        #expect(try first(weighted, "慈善登记审批要多长时间")?.hasPrefix("示例慈善组织管理办法#") == true, "慈善 names the subject too")
     }
 
     /// A definition question wants the article that defines its subject (本条例所称社会团体，是指…),
@@ -181,18 +214,20 @@ import Testing
         #expect(groups == [0, 1, 1, 2, 1, 3])
     }
 
-    /// On the bundled corpus (49 pairs) the trainer chooses its answer-type and prior weights on
+    /// On the bundled corpus (49 pairs) the trainer chooses its answer-type, prior and subject weights on
     /// held-aside pairs and says what it tried.
     @Test func weightsAreChosenPerCorpusOnHeldAsidePairs() throws {
         let path = Scratch.directory.appendingPathComponent("choice-\(UUID().uuidString).sqlite").path
         let database = try GongshiDatabase(path: path)
         try Indexer(corpus: ProjectPaths.fixtureCorpus, database: database).run()
         let report = try AnswerTrainer(database: database).train()
-        // The defaults, the other priors, then the other types.
-        #expect(report.weightChoice.count == AnswerTrainer.typeChoices.count + AnswerTrainer.priorChoices.count - 1)
+        // The defaults, the other priors, the other types, then the subject weights.
+        #expect(
+            report.weightChoice.count
+                == AnswerTrainer.typeChoices.count + AnswerTrainer.priorChoices.count + AnswerTrainer.subjectChoices.count - 2)
         #expect(report.weightChoice.contains { $0.contains("(kept)") })
         var fixed = AnswerTrainer(database: database)
-        fixed.weights = ["type": 0.03]
+        fixed.weights = ["type": 0.03, "subject": 0]
         #expect(try fixed.train().weightChoice.count == AnswerTrainer.priorChoices.count, "a weight given is not chosen")
     }
 
