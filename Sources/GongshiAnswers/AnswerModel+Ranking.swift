@@ -23,6 +23,8 @@ extension AnswerModel {
         /// that are subject words, and the subject words containing one or contained in one
         /// (慈善 names 慈善组织).
         var subjects: Set<Int32> = []
+        /// Every term of the expanded question (its own, translations, curated bridges), for `topicMissed`.
+        var covered: Set<Int32> = []
     }
 
     struct Scored: Sendable {
@@ -81,7 +83,8 @@ extension AnswerModel {
         }
         for e in extra { if let t = termIndex[e.article] { add(t, e.weight, e.question, false) } }
         return Query(
-            terms: terms, questionTerms: questionTerms, subjects: weights.subject > 0 ? namedSubjects(questionTerms + subjectWords) : [])
+            terms: terms, questionTerms: questionTerms, subjects: weights.subject > 0 ? namedSubjects(questionTerms + subjectWords) : [],
+            covered: weights.topic > 0 ? Set(terms.map(\.term)) : [])
     }
 
     /// The subject words `words` name: each subject word among them, and each subject word that
@@ -103,6 +106,17 @@ extension AnswerModel {
     func subjectDisagrees(_ query: Query, unit u: Int) -> Bool {
         let named = subjects(of: u)
         return !named.isEmpty && !named.contains { query.subjects.contains($0) }
+    }
+
+    /// True when unit `u`'s opening sentence has topics that people ask with (a learned question
+    /// uses them) and the expanded question covers none of them: the unit is about something else.
+    func topicMissed(_ query: Query, unit u: Int) -> Bool {
+        var asked = false
+        for t in topics(of: u) where pairPostings[t] != nil {
+            if query.covered.contains(t) { return false }
+            asked = true
+        }
+        return asked
     }
 
     /// The best `top` units for `query`, best first (ties by unit order).
@@ -189,6 +203,7 @@ extension AnswerModel {
             if !type.isEmpty, !type.isDisjoint(with: AnswerType(rawValue: unitTypes[i])) { s += weights.type }
             if let n = neighbour[u] { s += weights.neighbour * n }
             if weights.subject > 0, subjectDisagrees(query, unit: i) { s -= weights.subject }
+            if weights.topic > 0, topicMissed(query, unit: i) { s -= weights.topic }
             if !boost.isEmpty, let extra = boost[u] { s += extra }
             if !documentBoost.isEmpty, let extra = documentBoost[unitDocument[i]] { s += extra }
             offer(Scored(unit: u, score: s, coverage: questionIDF > 0 ? min(covered[i] / questionIDF, 1) : 0, neighbour: neighbour[u] ?? 0))
@@ -315,6 +330,7 @@ extension AnswerModel {
             ("documentPrior", weights.documentPrior * documentPrior[Int(unitDocument[i])] / maxDocumentPrior),
             ("unitPrior", weights.unitPrior * unitPrior[i] / maxUnitPrior), ("type", typed ? weights.type : 0),
             ("neighbour", weights.neighbour * neighbour), ("subject", subjectDisagrees(query, unit: i) ? -weights.subject : 0),
+            ("topic", topicMissed(query, unit: i) ? -weights.topic : 0),
         ]
     }
 

@@ -13,7 +13,7 @@ import Foundation
 ///   question close to learned questions favours the articles that answered them;
 /// - the ranking weights and the confidence thresholds, chosen on pairs held aside from learning.
 struct AnswerModel: Sendable {
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let name = "answers"
 
     struct Translation: Sendable, Equatable {
@@ -48,6 +48,9 @@ struct AnswerModel: Sendable {
         /// Taken off a unit whose opening sentence names subjects (慈善组织, 基金会) none of which the
         /// question names (`AnswerTrainer.subjectTerms`); chosen per corpus.
         var subject: Float = 0
+        /// Taken off a unit whose opening-sentence topics (注销, 变更) the question covers none of
+        /// (`AnswerTrainer.topicTerms`, `topicMissed`); chosen per corpus.
+        var topic: Float = 0
         /// The coverage re-ranking (`AnswerEngine.rank`) added to the learned score.
         var coverage: Float = 0.3
         /// Translations used per question term (at most the stored ones), and the least probability.
@@ -62,13 +65,13 @@ struct AnswerModel: Sendable {
 
         static let names = [
             "translation", "documentPrior", "unitPrior", "type", "neighbour", "coverage", "expansions", "minTranslation",
-            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead", "definition", "subject",
+            "confidenceCoverage", "confidenceMargin", "confidenceNeighbour", "confidenceLead", "definition", "subject", "topic",
         ]
         var values: [Float] {
             get {
                 [
                     translation, documentPrior, unitPrior, type, neighbour, coverage, expansions, minTranslation,
-                    confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead, definition, subject,
+                    confidenceCoverage, confidenceMargin, confidenceNeighbour, confidenceLead, definition, subject, topic,
                 ]
             }
             set {
@@ -87,6 +90,7 @@ struct AnswerModel: Sendable {
                 confidenceLead = newValue[11]
                 definition = newValue[12]
                 subject = newValue[13]
+                topic = newValue[14]
             }
         }
     }
@@ -121,6 +125,9 @@ struct AnswerModel: Sendable {
     var subjects: [Int32] = []
     var unitSubjectStart: [UInt32] = [0]
     var unitSubjects: [Int32] = []
+    /// Per unit, the topic words of its opening sentence (`AnswerTrainer.topicTerms`).
+    var unitTopicStart: [UInt32] = [0]
+    var unitTopics: [Int32] = []
 
     // Derived on load.
     var termIndex: [String: Int32] = [:]
@@ -139,6 +146,9 @@ struct AnswerModel: Sendable {
     func documentFrequency(_ term: Int32) -> Int { postings(term).count }
     func subjects(of unit: Int) -> ArraySlice<Int32> {
         unitSubjectStart.count > unit + 1 ? unitSubjects[Int(unitSubjectStart[unit])..<Int(unitSubjectStart[unit + 1])] : []
+    }
+    func topics(of unit: Int) -> ArraySlice<Int32> {
+        unitTopicStart.count > unit + 1 ? unitTopics[Int(unitTopicStart[unit])..<Int(unitTopicStart[unit + 1])] : []
     }
     func translations(of term: Int32) -> ArraySlice<Translation> {
         translations[Int(translationStart[Int(term)])..<Int(translationStart[Int(term) + 1])]
@@ -187,6 +197,8 @@ struct AnswerModel: Sendable {
         w.array(subjects)
         w.array(unitSubjectStart)
         w.array(unitSubjects)
+        w.array(unitTopicStart)
+        w.array(unitTopics)
         return w.data
     }
 
@@ -203,6 +215,9 @@ struct AnswerModel: Sendable {
             let weights = r.array(Float.self), let pts = r.array(UInt32.self), let pt = r.array(Int32.self),
             let pus = r.array(UInt32.self), let pun = r.array(UInt32.self), let coefficients = r.array(Float.self),
             let subjects = r.array(Int32.self), let uss = r.array(UInt32.self), let us = r.array(Int32.self),
+            let uts = r.array(UInt32.self), let ut_ = r.array(Int32.self),
+            uts.count == ui.count + 1, Int(uts.last ?? 0) == ut_.count, zip(uts, uts.dropFirst()).allSatisfy({ $0 <= $1 }),
+            ut_.allSatisfy({ $0 >= 0 && Int($0) < terms.count }),
             uss.count == ui.count + 1, Int(uss.last ?? 0) == us.count, zip(uss, uss.dropFirst()).allSatisfy({ $0 <= $1 }),
             (subjects + us).allSatisfy({ $0 >= 0 && Int($0) < terms.count }),
             coefficients.isEmpty || coefficients.count == AnswerModel.confidenceFeatureCount + 1,
@@ -240,6 +255,8 @@ struct AnswerModel: Sendable {
         m.subjects = subjects
         m.unitSubjectStart = uss
         m.unitSubjects = us
+        m.unitTopicStart = uts
+        m.unitTopics = ut_
         m.finish()
         return m
     }

@@ -261,6 +261,12 @@ public struct AnswerTrainer: Sendable {
             model.unitSubjects += opening.filter { subjects.contains($0) && seen.insert($0).inserted }
             model.unitSubjectStart.append(UInt32(model.unitSubjects.count))
         }
+        model.unitTopicStart = [0]
+        model.unitTopics = []
+        for topics in topicTerms(openingTerms: openingTerms, unitTerms: unitTerms, unitDocument: model.unitDocument, names: model.terms) {
+            model.unitTopics += topics
+            model.unitTopicStart.append(UInt32(model.unitTopics.count))
+        }
         model.unitPrior = [Float](repeating: 0, count: model.unitCount)
         model.documentPrior = [Float](repeating: 0, count: model.documentIds.count)
         model.translationStart = [UInt32](repeating: 0, count: model.terms.count + 1)
@@ -466,6 +472,10 @@ public struct AnswerTrainer: Sendable {
     /// (`AnswerTrainer+Subjects`): none by default, or 0.1 (where the curated pairs, cross-validated,
     /// did best of 0.03–0.25).
     static let subjectChoices: [Float] = [0, 0.1]
+    /// Taken off a unit whose opening-sentence topics the question covers none of
+    /// (`AnswerTrainer+Topics`): none by default, or 0.05 (on the bundled pairs' held-aside
+    /// questions 0.07 and more cost more than they gained).
+    static let topicChoices: [Float] = [0, 0.05]
     /// Held-aside questions used for the choice, at most (evenly spaced), and at least.
     static let maxChoiceQuestions = 200
     static let minChoiceQuestions = 20
@@ -510,8 +520,9 @@ public struct AnswerTrainer: Sendable {
         func note(_ w: AnswerModel.Weights, _ value: Double, kept: Bool) {
             log.append(
                 String(
-                    format: "type %.2f, priors %.2f/%.2f, subject %.2f: MRR@10 + recall@10 %.3f on %d held-aside questions%@", Double(w.type),
-                    Double(w.documentPrior), Double(w.unitPrior), Double(w.subject), value, sampled.reduce(0) { $0 + $1.count }, kept ? " (kept)" : ""))
+                    format: "type %.2f, priors %.2f/%.2f, subject %.2f, topic %.2f: MRR@10 + recall@10 %.3f on %d held-aside questions%@",
+                    Double(w.type), Double(w.documentPrior), Double(w.unitPrior), Double(w.subject), Double(w.topic), value,
+                    sampled.reduce(0) { $0 + $1.count }, kept ? " (kept)" : ""))
         }
         note(base, best.objective, kept: true)
         // One weight at a time (the priors, the type, then the subject), each change kept when it helps enough:
@@ -541,6 +552,15 @@ public struct AnswerTrainer: Sendable {
                 Self.subjectChoices.filter { $0 != current.subject }.map { subject in
                     var w = current
                     w.subject = subject
+                    return w
+                }
+            }
+        }
+        if weights["topic"] == nil, probes.contains(where: { !$0.model.unitTopics.isEmpty }) {
+            trials.append { current in
+                Self.topicChoices.filter { $0 != current.topic }.map { topic in
+                    var w = current
+                    w.topic = topic
                     return w
                 }
             }

@@ -131,6 +131,54 @@ import Testing
         #expect(try first(weighted, "慈善登记审批要多长时间")?.hasPrefix("示例慈善组织管理办法#") == true, "慈善 names the subject too")
     }
 
+    static let topicFixture = ProjectPaths.fixtures("GongshiAnswersTests").appendingPathComponent("qa-topics")
+
+    /// Topics on a tiny corpus: the learned pairs ask about 清算 and 变更, words of the opening sentences of
+    /// 第三条 (协会应当自清算结束之日起十五日内办理注销登记) and 第四条 (…变更名称…); 登记 and 协会, in a quarter or more
+    /// of the document's units, are its generic vocabulary, not topics. `登记要多久` covers neither article's
+    /// topic, so both are scored down and the article it is about (…六十日内，作出准予或者不予登记的决定) comes first;
+    /// a question that asks about 清算 is not scored down for 第三条.
+    @Test func aQuestionNotAskingAnArticlesTopicPrefersAnother() throws {
+        func engine(topic: Float) throws -> (AnswerEngine, AnswerModel) {
+            let path = Scratch.directory.appendingPathComponent("topics-\(UUID().uuidString).sqlite").path
+            let database = try GongshiDatabase(path: path)
+            _ = try Indexer(corpus: Self.topicFixture, database: database).run()
+            var trainer = AnswerTrainer(database: database)
+            trainer.weights = ["topic": topic]
+            try trainer.train()
+            let model = try #require(try database.pool.read { try $0.qaModel(named: AnswerModel.name) }.flatMap(AnswerModel.decode))
+            return (try AnswerEngine(database: database), model)
+        }
+        func first(_ engine: AnswerEngine, _ question: String) throws -> Int? {
+            try engine.answer(question, limit: 3).answers.first?.article?.number
+        }
+        // Tiny corpus, large gap in BM25 and priors: a weight far above the chosen 0.05 shows the mechanism.
+        let (weighted, model) = try engine(topic: 1)
+        let topics = Set(model.unitTopics.map { model.terms[Int($0)] })
+        #expect(topics.isSuperset(of: ["清算", "变更"]))
+        #expect(!topics.contains("登记") && !topics.contains("协会"), "generic in their document")
+        let units = model.unitIds.indices
+        func unit(_ article: Int) throws -> Int {
+            try #require(units.first { model.topics(of: $0).contains { model.terms[Int($0)] == (article == 3 ? "清算" : "准予") } })
+        }
+        // 多久 reaches 日内 through the curated vocabulary, as in the engine.
+        let bridge: [(question: String, article: String, weight: Float)] = [("多久", "日内", 0.6)]
+        let query = model.query(["登记", "多久"], extra: bridge)
+        #expect(model.topicMissed(query, unit: try unit(3)))
+        #expect(!model.topicMissed(query, unit: try unit(2)), "its topics are words no learned question uses")
+        #expect(!model.topicMissed(model.query(["清算", "多久"], extra: bridge), unit: try unit(3)))
+        // The learned ranking: without the topic weight the 清算 article (shorter, the pairs' favourite) wins.
+        let (unweighted, plain) = try engine(topic: 0)
+        func best(_ model: AnswerModel, _ query: AnswerModel.Query) -> Int? {
+            model.rank(query, type: .timeLimit, top: 1).first.map { Int($0.unit) }
+        }
+        #expect(best(plain, plain.query(["登记", "多久"], extra: bridge)) == (try unit(3)))
+        #expect(best(model, query) == (try unit(2)))
+        #expect(best(model, model.query(["清算", "多久"], extra: bridge)) == (try unit(3)))
+        #expect(try first(unweighted, "清算完了多久办注销") == 3)
+        #expect(try first(weighted, "清算完了多久办注销") == 3)
+    }
+
     /// A definition question wants the article that defines its subject (本条例所称社会团体，是指…),
     /// not the many that merely use the word.
     @Test func definitionQuestionFindsTheDefiningArticle() throws {
@@ -214,20 +262,21 @@ import Testing
         #expect(groups == [0, 1, 1, 2, 1, 3])
     }
 
-    /// On the bundled corpus (49 pairs) the trainer chooses its answer-type, prior and subject weights on
+    /// On the bundled corpus (49 pairs) the trainer chooses its answer-type, prior, subject and topic weights on
     /// held-aside pairs and says what it tried.
     @Test func weightsAreChosenPerCorpusOnHeldAsidePairs() throws {
         let path = Scratch.directory.appendingPathComponent("choice-\(UUID().uuidString).sqlite").path
         let database = try GongshiDatabase(path: path)
         try Indexer(corpus: ProjectPaths.fixtureCorpus, database: database).run()
         let report = try AnswerTrainer(database: database).train()
-        // The defaults, the other priors, the other types, then the subject weights.
+        // The defaults, the other priors, the other types, the subject weights, then the topic weights.
         #expect(
             report.weightChoice.count
-                == AnswerTrainer.typeChoices.count + AnswerTrainer.priorChoices.count + AnswerTrainer.subjectChoices.count - 2)
+                == AnswerTrainer.typeChoices.count + AnswerTrainer.priorChoices.count + AnswerTrainer.subjectChoices.count
+                + AnswerTrainer.topicChoices.count - 3)
         #expect(report.weightChoice.contains { $0.contains("(kept)") })
         var fixed = AnswerTrainer(database: database)
-        fixed.weights = ["type": 0.03, "subject": 0]
+        fixed.weights = ["type": 0.03, "subject": 0, "topic": 0]
         #expect(try fixed.train().weightChoice.count == AnswerTrainer.priorChoices.count, "a weight given is not chosen")
     }
 
