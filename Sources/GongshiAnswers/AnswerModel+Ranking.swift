@@ -23,8 +23,9 @@ extension AnswerModel {
         /// that are subject words, and the subject words containing one or contained in one
         /// (慈善 names 慈善组织).
         var subjects: Set<Int32> = []
-        /// Every term of the expanded question (its own, translations, curated bridges), for `topicMissed`.
-        var covered: Set<Int32> = []
+        /// The units one of whose asked topics the expanded question (its own terms, translations,
+        /// curated bridges) covers (`askedTopicUnits`), for `topicMissed`.
+        var topicCovered: Set<UInt32> = []
     }
 
     struct Scored: Sendable {
@@ -84,7 +85,7 @@ extension AnswerModel {
         for e in extra { if let t = termIndex[e.article] { add(t, e.weight, e.question, false) } }
         return Query(
             terms: terms, questionTerms: questionTerms, subjects: weights.subject > 0 ? namedSubjects(questionTerms + subjectWords) : [],
-            covered: weights.topic > 0 ? Set(terms.map(\.term)) : [])
+            topicCovered: weights.topic > 0 ? topicCovered(terms) : [])
     }
 
     /// The subject words `words` name: each subject word among them, and each subject word that
@@ -111,12 +112,14 @@ extension AnswerModel {
     /// True when unit `u`'s opening sentence has topics that people ask with (a learned question
     /// uses them) and the expanded question covers none of them: the unit is about something else.
     func topicMissed(_ query: Query, unit u: Int) -> Bool {
-        var asked = false
-        for t in topics(of: u) where pairPostings[t] != nil {
-            if query.covered.contains(t) { return false }
-            asked = true
-        }
-        return asked
+        u < unitAsksTopic.count && unitAsksTopic[u] && !query.topicCovered.contains(UInt32(u))
+    }
+
+    /// The units one of whose asked topics is among `terms`.
+    func topicCovered(_ terms: [QueryTerm]) -> Set<UInt32> {
+        var units: Set<UInt32> = []
+        for qt in terms { if let list = askedTopicUnits[qt.term] { units.formUnion(list) } }
+        return units
     }
 
     /// The best `top` units for `query`, best first (ties by unit order).

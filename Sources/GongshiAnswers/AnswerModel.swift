@@ -137,6 +137,10 @@ struct AnswerModel: Sendable {
     var pairPostings: [Int32: [UInt32]] = [:]
     var averagePairLength: Float = 1
     var subjectSet: Set<Int32> = []
+    /// Per unit, whether its topics hold a word people ask with (a learned question uses it), and
+    /// for each such word the units it is a topic of: `topicMissed` per unit is two array reads.
+    var unitAsksTopic: [Bool] = []
+    var askedTopicUnits: [Int32: [UInt32]] = [:]
 
     var pairCount: Int { pairTermStart.count - 1 }
 
@@ -165,6 +169,15 @@ struct AnswerModel: Sendable {
         pairPostings = postings
         averagePairLength = pairCount == 0 ? 1 : max(Float(pairTerms.count) / Float(pairCount), 1)
         subjectSet = Set(subjects)
+        unitAsksTopic = [Bool](repeating: false, count: unitCount)
+        var asked: [Int32: [UInt32]] = [:]
+        for u in 0..<unitCount {
+            for t in topics(of: u) where pairPostings[t] != nil {
+                asked[t, default: []].append(UInt32(u))
+                unitAsksTopic[u] = true
+            }
+        }
+        askedTopicUnits = asked
     }
 
     // MARK: - Storage
