@@ -525,7 +525,7 @@ public struct AnswerTrainer: Sendable {
                     sampled.reduce(0) { $0 + $1.count }, kept ? " (kept)" : ""))
         }
         note(base, best.objective, kept: true)
-        // One weight at a time (the priors, the type, then the subject), each change kept when it helps enough:
+        // One weight at a time (the priors, the type, the subject, then the topic), each change kept when it helps enough:
         // fewer settings to answer than the whole grid.
         var trials: [(AnswerModel.Weights) -> [AnswerModel.Weights]] = []
         if weights["documentPrior"] == nil && weights["unitPrior"] == nil {
@@ -538,32 +538,22 @@ public struct AnswerTrainer: Sendable {
                 }
             }
         }
-        if weights["type"] == nil {
-            trials.append { current in
-                Self.typeChoices.filter { $0 != current.type }.map { type in
+        // The other values of one weight, from the current setting.
+        func values(_ weight: WritableKeyPath<AnswerModel.Weights, Float>, _ choices: [Float]) -> (AnswerModel.Weights) -> [AnswerModel.Weights] {
+            { current in
+                choices.filter { $0 != current[keyPath: weight] }.map { value in
                     var w = current
-                    w.type = type
+                    w[keyPath: weight] = value
                     return w
                 }
             }
         }
+        if weights["type"] == nil { trials.append(values(\.type, Self.typeChoices)) }
         if weights["subject"] == nil, probes.contains(where: { !$0.model.subjects.isEmpty }) {
-            trials.append { current in
-                Self.subjectChoices.filter { $0 != current.subject }.map { subject in
-                    var w = current
-                    w.subject = subject
-                    return w
-                }
-            }
+            trials.append(values(\.subject, Self.subjectChoices))
         }
         if weights["topic"] == nil, probes.contains(where: { !$0.model.unitTopics.isEmpty }) {
-            trials.append { current in
-                Self.topicChoices.filter { $0 != current.topic }.map { topic in
-                    var w = current
-                    w.topic = topic
-                    return w
-                }
-            }
+            trials.append(values(\.topic, Self.topicChoices))
         }
         for trial in trials {
             let start = best
