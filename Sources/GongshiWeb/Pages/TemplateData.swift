@@ -104,7 +104,7 @@ enum TemplateData {
 
         mutating func word(_ text: StaticString) throws {
             let count = text.utf8CodeUnitCount
-            guard at + count <= bytes.count, memcmp(bytes.baseAddress! + at, text.utf8Start, count) == 0 else { throw Malformed() }
+            guard at + count <= bytes.count, let base = bytes.baseAddress, memcmp(base + at, text.utf8Start, count) == 0 else { throw Malformed() }
             at += count
         }
 
