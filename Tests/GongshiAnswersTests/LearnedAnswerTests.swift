@@ -13,12 +13,22 @@ import Testing
     static let fixture = ProjectPaths.fixtures("GongshiAnswersTests").appendingPathComponent("qa-learning")
 
     /// Indexes `corpus` into a fresh database and trains the model on it.
-    static func trained(_ corpus: URL) throws -> (GongshiDatabase, IndexSummary) {
+    /// `corpus` indexed and learned, with `weights` fixed instead of chosen on held-aside pairs.
+    static func trained(_ corpus: URL, weights: [String: Float] = [:]) throws -> (GongshiDatabase, IndexSummary) {
         let path = Scratch.directory.appendingPathComponent("learned-\(UUID().uuidString).sqlite").path
         let database = try GongshiDatabase(path: path)
         let summary = try Indexer(corpus: corpus, database: database).run()
-        try AnswerTrainer(database: database).train()
+        var trainer = AnswerTrainer(database: database)
+        trainer.weights = weights
+        try trainer.train()
         return (database, summary)
+    }
+
+    /// An engine over `corpus` learned with `weights`, and the model it learned.
+    static func engine(_ corpus: URL, weights: [String: Float]) throws -> (AnswerEngine, AnswerModel) {
+        let (database, _) = try trained(corpus, weights: weights)
+        let model = try #require(try database.pool.read { try $0.qaModel(named: AnswerModel.name) }.flatMap(AnswerModel.decode))
+        return (try AnswerEngine(database: database), model)
     }
 
     /// The fixture without its pairs: the same articles, nothing learned.
@@ -107,16 +117,7 @@ import Testing
     /// article written for none (登记管理机关 … 六十日内) comes first, though without the subject
     /// weight the 慈善组织 article, shorter and saying 登记 twice, wins; naming 慈善 brings the 慈善 articles back first.
     @Test func aQuestionNamingNoSubjectPrefersTheGeneralArticle() throws {
-        func engine(subject: Float) throws -> (AnswerEngine, AnswerModel) {
-            let path = Scratch.directory.appendingPathComponent("subjects-\(UUID().uuidString).sqlite").path
-            let database = try GongshiDatabase(path: path)
-            _ = try Indexer(corpus: Self.subjectFixture, database: database).run()
-            var trainer = AnswerTrainer(database: database)
-            trainer.weights = ["subject": subject]
-            try trainer.train()
-            let model = try #require(try database.pool.read { try $0.qaModel(named: AnswerModel.name) }.flatMap(AnswerModel.decode))
-            return (try AnswerEngine(database: database), model)
-        }
+        func engine(subject: Float) throws -> (AnswerEngine, AnswerModel) { try Self.engine(Self.subjectFixture, weights: ["subject": subject]) }
         func first(_ engine: AnswerEngine, _ question: String) throws -> String? {
             try engine.answer(question, limit: 3).answers.first.map { "\($0.document.title)#\($0.article?.number ?? 0)" }
         }
@@ -139,16 +140,7 @@ import Testing
     /// topic, so both are scored down and the article it is about (…六十日内，作出准予或者不予登记的决定) comes first;
     /// a question that asks about 清算 is not scored down for 第三条.
     @Test func aQuestionNotAskingAnArticlesTopicPrefersAnother() throws {
-        func engine(topic: Float) throws -> (AnswerEngine, AnswerModel) {
-            let path = Scratch.directory.appendingPathComponent("topics-\(UUID().uuidString).sqlite").path
-            let database = try GongshiDatabase(path: path)
-            _ = try Indexer(corpus: Self.topicFixture, database: database).run()
-            var trainer = AnswerTrainer(database: database)
-            trainer.weights = ["topic": topic]
-            try trainer.train()
-            let model = try #require(try database.pool.read { try $0.qaModel(named: AnswerModel.name) }.flatMap(AnswerModel.decode))
-            return (try AnswerEngine(database: database), model)
-        }
+        func engine(topic: Float) throws -> (AnswerEngine, AnswerModel) { try Self.engine(Self.topicFixture, weights: ["topic": topic]) }
         func first(_ engine: AnswerEngine, _ question: String) throws -> Int? {
             try engine.answer(question, limit: 3).answers.first?.article?.number
         }
