@@ -81,6 +81,17 @@ struct ServeCommand: ParsableCommand {
         options.connectionLimit = maxConnections ?? HTTPServer.defaultConnectionLimit()
         options.perAddressLimit = perAddressConnections
         options.headTimeoutSeconds = headTimeout
+        // Clean shutdown on SIGINT/SIGTERM: stop accepting, finish requests in flight.
+        // Installed before the server listens: a SIGTERM sent as soon as it answers was ignored.
+        let stop = DispatchSemaphore(value: 0)
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            sources.append(source)
+        }
         do { try server.start(options) } catch {
             Terminal.error("错误：\(error)")
             throw ExitCode(2)
@@ -90,16 +101,6 @@ struct ServeCommand: ParsableCommand {
         // On the terminal, not in the access log: the operator must see it.
         if (try? desk.hasAdmin()) != true {
             FileHandle.standardOutput.write(Data("咨询台尚无管理员账号。创建：gongshi user add 用户名 --role admin --desk-db \(deskDb)\n".utf8))
-        }
-        // Clean shutdown on SIGINT/SIGTERM: stop accepting, finish requests in flight.
-        let stop = DispatchSemaphore(value: 0)
-        var sources: [DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            sources.append(source)
         }
         stop.wait()
         server.stop()
