@@ -51,7 +51,7 @@ let package = Package(
         ),
         // Fictional but consistent organizations, credit records and notices for demos and benchmarks.
         .target(name: "GongshiSampleData", dependencies: ["GongshiStore"]),
-        .target(name: "GongshiSearch", dependencies: ["GongshiStore", "CChineseTokenizer"]),
+        .target(name: "GongshiSearch", dependencies: ["GongshiStore", "CChineseTokenizer", .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "GongshiAnswers", dependencies: ["GongshiStore", "CChineseTokenizer"]),
         .target(name: "GongshiDisclosure", dependencies: ["GongshiStore"]),
         // yescrypt password hashes through libxcrypt (Debian's libcrypt-dev).

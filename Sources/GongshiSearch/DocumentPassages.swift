@@ -19,7 +19,14 @@ final class DocumentPassages: Sendable {
         let label: String?
     }
 
-    let byRow: [Int64: Passage]
+    /// Every passage, numbered by `number(ofRow:)`.
+    let all: [Passage]
+    /// The number in `all` of each row, by rowid (-1: none), when rowids are dense enough
+    /// for an array (as `RowLengths` keeps them): a common word walks hundreds of rows, and
+    /// a dictionary look-up and a copy of the passage per row were a few percent of a search.
+    private let numbers: [Int32]
+    /// The same when rowids are too sparse for an array.
+    private let sparseNumbers: [Int64: Int]
     /// The number of each result ("kind:id"), for results found otherwise (exact hits).
     let keys: [ByteKey: Int]
     /// How many distinct documents are numbered (document numbers are below it).
@@ -30,10 +37,12 @@ final class DocumentPassages: Sendable {
     /// The same rows, kinds and ids as `ResultResolver.identify(batch:)`, for every row.
     init(db: Database) throws {
         let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE kind IN ('policy', 'article', 'section')") ?? 0
-        var byRow: [Int64: Passage] = [:]
+        var all: [Passage] = []
+        var rowids: [Int64] = []
         var keys: [ByteKey: Int] = [:]
         var documents: [ByteKey: Int] = [:]
-        byRow.reserveCapacity(rows)
+        all.reserveCapacity(rows)
+        rowids.reserveCapacity(rows)
         keys.reserveCapacity(rows)
         var titles: [String] = []
         // The title of the row's document, as `ResultResolver.resolve(batch:)` reads it.
@@ -68,16 +77,37 @@ final class DocumentPassages: Sendable {
             let document = documents[documentKey] ?? documents.count
             if document == documents.count { titles.append(title) }
             documents[documentKey] = document
-            byRow[rowid] = Passage(kind: kind, id: id, ref: ref, key: number, document: document, label: label)
+            all.append(Passage(kind: kind, id: id, ref: ref, key: number, document: document, label: label))
+            rowids.append(rowid)
         }
-        self.byRow = byRow
+        self.all = all
+        (numbers, sparseNumbers) = DocumentPassages.numbering(rowids)
         self.keys = keys
         self.titles = titles
         documentCount = documents.count
     }
 
-    /// A row as a result without title and label (filled in for the returned page).
-    func result(_ passage: Passage, score: Double) -> SearchResult {
-        SearchResult(kind: passage.kind, id: passage.id, title: "", label: nil, snippet: MarkedText(""), ref: passage.ref, score: score)
+    /// The number in `all` of the row's passage; nil for a row that is no passage.
+    func number(ofRow rowid: Int64) -> Int? {
+        if numbers.isEmpty { return sparseNumbers[rowid] }
+        guard rowid >= 0, rowid < numbers.count else { return nil }
+        let n = numbers[Int(rowid)]
+        return n < 0 ? nil : Int(n)
+    }
+
+    /// `rowids[n]` is the row of passage n (a row appears once: rowids are unique). An array
+    /// by rowid when they are dense enough, as `RowLengths` decides, else a dictionary.
+    private static func numbering(_ rowids: [Int64]) -> (array: [Int32], dictionary: [Int64: Int]) {
+        let last = rowids.max() ?? -1
+        let dense = !rowids.isEmpty && rowids.allSatisfy { $0 >= 0 } && last < 4 * Int64(rowids.count) + 1_000_000 && rowids.count < Int(Int32.max)
+        guard dense else { return ([], Dictionary(rowids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { _, last in last })) }
+        var array = [Int32](repeating: -1, count: Int(last) + 1)
+        for (n, rowid) in rowids.enumerated() { array[Int(rowid)] = Int32(n) }
+        return (array, [:])
+    }
+
+    /// Passage `n` as a result without title and label (filled in for the returned page).
+    func result(_ n: Int, score: Double) -> SearchResult {
+        SearchResult(kind: all[n].kind, id: all[n].id, title: "", label: nil, snippet: MarkedText(""), ref: all[n].ref, score: score)
     }
 }

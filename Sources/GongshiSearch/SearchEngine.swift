@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import GongshiStore
 
 /// One ranked list over every kind of record: BM25 with field weights (title 10,
@@ -165,14 +166,16 @@ public final class SearchEngine: Sendable {
                         if resolved >= want && documents.count >= limit + offset { break }
                         if resolved >= Self.maxResolvedRows { break }
                         resolved += 1
-                        guard let passage = passages.byRow[row.rowid] else { continue }
-                        guard seenPassages.insert(passage.key).inserted else {
-                            if exactPassages.remove(passage.key) != nil { total -= 1 }
+                        guard let n = passages.number(ofRow: row.rowid) else { continue }
+                        let key = passages.all[n].key
+                        let document = passages.all[n].document
+                        guard seenPassages.insert(key).inserted else {
+                            if exactPassages.remove(key) != nil { total -= 1 }
                             continue
                         }
-                        passageSources[passage.key] = (table, row.rowid, matchingIndex)
-                        documents.insert(passage.document)
-                        found.append((table, passages.result(passage, score: row.score), passage.document))
+                        passageSources[key] = (table, row.rowid, matchingIndex)
+                        documents.insert(document)
+                        found.append((table, passages.result(n, score: row.score), document))
                     }
                     continue
                 }
@@ -264,9 +267,9 @@ public final class SearchEngine: Sendable {
         for i in page.indices {
             guard let source = sources[i], source.table == .documents else { continue }
             // From memory when this generation's passages are kept (as resolve(batch:) reads them).
-            if let passages = memory?.passages, let passage = passages.byRow[source.rowid] {
-                page[i].title = passages.titles[passage.document]
-                page[i].label = passage.label
+            if let passages = memory?.passages, let n = passages.number(ofRow: source.rowid) {
+                page[i].title = passages.titles[passages.all[n].document]
+                page[i].label = passages.all[n].label
             } else {
                 identified.append(source.rowid)
             }
@@ -430,13 +433,16 @@ public final class SearchEngine: Sendable {
         guard Self.isRestrictedToTextColumns(expression) else { return nil }
         // The text columns, in the table's order (title, label, body, tags).
         let statement = try db.cachedStatement(sql: "SELECT title, label, body, tags FROM \(table.rawValue) WHERE rowid = ?")
-        let cursor = try Row.fetchCursor(statement, arguments: [rowid])
-        guard try cursor.next() != nil else { return nil }
-        return try tokenizers.with { tokenizer in
-            tokenizer.snippet(
-                statement: statement.sqliteStatement, columnCount: Self.textColumns.count, column: column, phrases: expression.phraseTexts,
-                tokens: Self.snippetTokens)
+        try statement.setArguments([rowid])
+        var marked: MarkedText?
+        // The snippet reads the columns from the statement while it stands on the row.
+        try statement.forEachRawRow { row in
+            marked = try tokenizers.with { tokenizer in
+                tokenizer.snippet(
+                    statement: row, columnCount: Self.textColumns.count, column: column, phrases: expression.phraseTexts, tokens: Self.snippetTokens)
+            }
         }
+        return marked
     }
 
     /// FTS5's snippet() of the row: a MATCH on the row.
@@ -536,8 +542,10 @@ public final class SearchEngine: Sendable {
         lengths?.bind(to: statement, index: Int32(weights.count + 1))
         return try withExtendedLifetime(lengths) {
             var rows: [RankedRow] = []
-            let cursor = try Row.fetchCursor(statement)
-            while let row = try cursor.next() { rows.append(RankedRow(rowid: row[0], score: -(row[1] as Double))) }
+            // Read raw: every match is a row (rowid and score are never NULL).
+            try statement.forEachRawRow { row in
+                rows.append(RankedRow(rowid: sqlite3_column_int64(row, 0), score: -sqlite3_column_double(row, 1)))
+            }
             return rows
         }
     }
