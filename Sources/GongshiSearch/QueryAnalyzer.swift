@@ -96,7 +96,9 @@ struct QueryAnalyzer {
         let alternatives =
             [(word.text, Weight.typed)] + word.synonyms.prefix(QueryAnalyzer.maxAlternatives).map { ($0, Weight.synonym) }
             + word.colloquial.prefix(QueryAnalyzer.maxAlternatives).filter { !word.synonyms.contains($0) }.map { ($0, Weight.colloquial) }
-        let parts = QueryAnalyzer.scriptRuns(word.text.replacingOccurrences(of: " ", with: ""))
+        // Foundation's replacing only when there is a space to remove (it is costly).
+        let joined = word.text.utf8.contains(UInt8(ascii: " ")) ? word.text.replacingOccurrences(of: " ", with: "") : word.text
+        let parts = QueryAnalyzer.scriptRuns(joined)
         e.append("(")
         for (i, alternative) in alternatives.enumerated() {
             if i > 0 { e.append(" OR ") }
