@@ -31,7 +31,11 @@ extension SearchEngine {
     /// (a few hundred ms on a large corpus); searches meanwhile get nil and read the same
     /// from the database, instead of each building it again.
     func generationIndex(db: Database) throws -> GenerationIndex? {
-        let generation = try db.indexGeneration()
+        try generationIndex(db: db, generation: try db.indexGeneration())
+    }
+
+    /// The same for a `generation` read in this transaction.
+    func generationIndex(db: Database, generation: Int64) throws -> GenerationIndex? {
         guard generation > 0 else { return nil }
         if let known = generationIndex.value, known.generation == generation { return known }
         let builds = buildingGeneration.withLock { building in

@@ -74,9 +74,11 @@ public final class SearchEngine: Sendable {
     }
 
     /// Analyzes a query with a tokenizer borrowed for the moment (for ranking and for facets).
-    func analyze(_ query: String, db: Database) throws -> QueryAnalyzer.Analysis {
-        try tokenizers.with { tokenizer in
-            var analyzer = QueryAnalyzer(tokenizer: tokenizer, vocabulary: try vocabularies.vocabulary(db, tokenizer: tokenizer))
+    /// `generation`: the index generation read in this transaction (nil: read it).
+    func analyze(_ query: String, db: Database, generation: Int64? = nil) throws -> QueryAnalyzer.Analysis {
+        let generation = try generation ?? db.indexGeneration()
+        return try tokenizers.with { tokenizer in
+            var analyzer = QueryAnalyzer(tokenizer: tokenizer, vocabulary: try vocabularies.vocabulary(db, tokenizer: tokenizer, generation: generation))
             analyzer.wordsStartingWith = { word in
                 // The vocabulary of multi-character words is kept (with pinyin) at index time.
                 let words =
@@ -92,13 +94,15 @@ public final class SearchEngine: Sendable {
     }
 
     private func run(_ request: SearchRequest, limit: Int, offset: Int, db: Database) throws -> SearchResponse {
-        let typed = try analyze(request.query, db: db)
+        // Read once: the transaction sees one generation, and each read is a statement.
+        let generation = try db.indexGeneration()
+        let typed = try analyze(request.query, db: db, generation: generation)
         // Pinyin typed as words (falv fuwu, minzhengju) is searched as the Han words it reads as, so
         // it ranks as 法律服务 typed would; the pinyin of names is still matched below.
         let pinyin = QueryAnalyzer.pinyinTerms(typed.terms)
-        let analysis = try pinyin.flatMap { try hanReading($0, db: db) }.map { try analyze($0, db: db) } ?? typed
+        let analysis = try pinyin.flatMap { try hanReading($0, db: db) }.map { try analyze($0, db: db, generation: generation) } ?? typed
         // Row lengths and documents-index passages of this index generation.
-        let memory = try generationIndex(db: db)
+        let memory = try generationIndex(db: db, generation: generation)
         var results: [SearchResult] = []
         // Results seen, as "kind:id"; passages numbered by `memory` by their number.
         var seen: Set<String> = []
@@ -130,7 +134,7 @@ public final class SearchEngine: Sendable {
 
         // Exact hits first: a credit code, a 文号, a decision number, "document + 第X条".
         if request.filters.isEmpty {
-            let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0) }
+            let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0, generation: generation) }
             results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, titles: memory?.titles, db: db)
         }
         for r in results {
@@ -153,7 +157,8 @@ public final class SearchEngine: Sendable {
             let matchingIndex = expressions.count
             expressions.append(matching)
             for table in tables {
-                let rows = try scored(expression, in: table, kind: request.kind, filters: request.filters, lengths: memory?.lengths[table], db: db)
+                let rows = try scored(
+                    expression, in: table, kind: request.kind, filters: request.filters, lengths: memory?.lengths[table], generation: generation, db: db)
                 total += rows.count
                 // Passages of one document often fill the top ranks, and a page shows one per
                 // document first: resolve until there are enough distinct documents too.
@@ -466,8 +471,8 @@ public final class SearchEngine: Sendable {
 
     /// The number of rows holding each phrase of an expression restricted to the text
     /// columns, from the per-generation cache or counted once.
-    func phraseCounts(_ expression: MatchExpression, in table: SearchTable, db: Database) throws -> [Int?] {
-        let generation = try db.indexGeneration()
+    /// `generation`: the index generation read in this transaction.
+    func phraseCounts(_ expression: MatchExpression, in table: SearchTable, generation: Int64, db: Database) throws -> [Int?] {
         guard generation > 0 else { return expression.phraseTexts.map { _ in nil } }
         var known = phraseRowCounts.value
         if known.generation != generation { known = (generation, [:]) }
@@ -517,7 +522,7 @@ public final class SearchEngine: Sendable {
     /// number of rows is the count (exact for documents, capped for records).
     private func scored(
         _ expression: MatchExpression, in table: SearchTable, kind: SearchRequest.Kind?,
-        filters: SearchFilters, lengths: RowLengths?, db: Database
+        filters: SearchFilters, lengths: RowLengths?, generation: Int64, db: Database
     ) throws -> [RankedRow] {
         let name = table.rawValue
         var filter = kindFilter(kind)
@@ -528,7 +533,7 @@ public final class SearchEngine: Sendable {
         // Matched on short phrases: gongshi_rank is told the tokens they left out.
         let counts =
             table == .documents && Self.isRestrictedToTextColumns(expression)
-            ? try phraseCounts(expression, in: table, db: db)
+            ? try phraseCounts(expression, in: table, generation: generation, db: db)
             : expression.phraseTexts.map { _ in nil }
         let weights = expression.rankArguments(rowCounts: counts, shortened: try shortened(expression))
         // The last argument: the row lengths of this generation (a pointer, bound below; NULL

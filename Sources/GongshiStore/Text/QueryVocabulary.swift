@@ -84,7 +84,12 @@ public final class QueryVocabularyCache: @unchecked Sendable {
     /// Keyed by the index generation (one row to read); an index older than generations
     /// (generation 0) compares the vocabulary rows themselves.
     public func vocabulary(_ db: Database, tokenizer: ChineseTokenizer) throws -> QueryVocabulary {
-        let generation = try db.indexGeneration()
+        try vocabulary(db, tokenizer: tokenizer, generation: try db.indexGeneration())
+    }
+
+    /// The same for a `generation` the caller has read in this transaction (a search reads
+    /// it once, not at each step that needs it).
+    public func vocabulary(_ db: Database, tokenizer: ChineseTokenizer, generation: Int64) throws -> QueryVocabulary {
         if generation > 0, let hit = lock.withLock({ cached?.generation == generation ? cached?.vocabulary : nil }) { return hit }
         let source = try QueryVocabulary.source(db)
         if generation == 0, let hit = lock.withLock({ cached?.source == source ? cached?.vocabulary : nil }) { return hit }
