@@ -18,6 +18,9 @@ public final class SearchEngine: Sendable {
     /// common word, and the counts change only when the index does.
     let phraseRowCounts = Locked<(generation: Int64, counts: [String: Int])>((0, [:]))
     static let maxCachedPhraseCounts = 20_000
+    /// Whether each phrase is absent from every row's pinyin column, per index generation
+    /// (see `rankingMatchText`).
+    let pinyinAbsence = Locked<(generation: Int64, absent: [String: Bool])>((0, [:]))
     /// Tokens each phrase loses as a short phrase (`MatchExpression.shortText`), which
     /// depend on the phrase alone.
     let shortenedTokens = Locked<[String: Int]>([:])
@@ -551,7 +554,8 @@ public final class SearchEngine: Sendable {
         var sql = "SELECT rowid, \(function)(\(name), \(placeholders)) AS score FROM \(name) WHERE \(name) MATCH ?\(filter.sql)"
         if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
         let statement = try db.cachedStatement(sql: sql)
-        try statement.setArguments(StatementArguments(weights) + [DatabaseValue.null, expression.shortText] + filter.arguments)
+        let match = try rankingMatchText(expression, in: table, generation: generation, db: db)
+        try statement.setArguments(StatementArguments(weights) + [DatabaseValue.null, match] + filter.arguments)
         // Every run of this statement binds the pointer again (setArguments clears it).
         lengths?.bind(to: statement, index: Int32(weights.count + 1))
         return try withExtendedLifetime(lengths) {
