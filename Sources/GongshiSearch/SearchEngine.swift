@@ -555,7 +555,11 @@ public final class SearchEngine: Sendable {
         if table == .records { sql += " ORDER BY rowid DESC LIMIT \(Self.recordRankWindow)" }
         let statement = try db.cachedStatement(sql: sql)
         let match = try rankingMatchText(expression, in: table, generation: generation, db: db)
-        try statement.setArguments(StatementArguments(weights) + [DatabaseValue.null, match] + filter.arguments)
+        if filter.arguments.isEmpty {
+            try statement.setRawArguments(numbers: weights + [nil], then: match)
+        } else {
+            try statement.setArguments(StatementArguments(weights) + [DatabaseValue.null, match] + filter.arguments)
+        }
         // Every run of this statement binds the pointer again (setArguments clears it).
         lengths?.bind(to: statement, index: Int32(weights.count + 1))
         return try withExtendedLifetime(lengths) {

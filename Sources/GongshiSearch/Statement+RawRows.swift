@@ -19,4 +19,22 @@ extension Statement {
             try row(raw)
         }
     }
+
+    /// Binds `numbers` (nil: NULL) to the first parameters and `text` to the one after,
+    /// leaving any others NULL, as `setArguments` would: building `StatementArguments` from
+    /// a score's twenty-odd rank arguments was ~2 % of a search.
+    func setRawArguments(numbers: [Double?], then text: String) throws {
+        let raw = sqliteStatement
+        sqlite3_reset(raw)
+        sqlite3_clear_bindings(raw)
+        var code = SQLITE_OK
+        for (i, number) in numbers.enumerated() where code == SQLITE_OK {
+            if let number { code = sqlite3_bind_double(raw, Int32(i + 1), number) }
+        }
+        // SQLITE_TRANSIENT: SQLite copies the text before this returns.
+        if code == SQLITE_OK { code = sqlite3_bind_text(raw, Int32(numbers.count + 1), text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))), sql: sql)
+        }
+    }
 }
