@@ -69,7 +69,7 @@ PY
 fi
 
 free_port() { .build/venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-GPORT=$(free_port); DPORT=$(free_port)
+GPORT=$(free_port); DPORT=$(free_port); APORT=$(free_port)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -77,13 +77,19 @@ setsid "$GONGSHI" serve --db "$OUT/gongshi.sqlite" --port "$GPORT" --threads "$T
 GPID=$!
 setsid .build/venv/bin/datasette serve "$OUT/articles.db" --port "$DPORT" --setting sql_time_limit_ms 10000 --setting suggest_facets off >/dev/null 2>&1 & pids+=($!)
 DPID=$!
+# The same Datasette as installed (its default settings, which compute facet suggestions for every table answer,
+# JSON included): the configuration issue 13 measured (~74 req/s). Only the time limit is raised, as above, so a
+# slow answer under 50 connections counts as slow rather than as an error.
+setsid .build/venv/bin/datasette serve "$OUT/articles.db" --port "$APORT" --setting sql_time_limit_ms 10000 >/dev/null 2>&1 & pids+=($!)
+APID=$!
 for _ in $(seq 100); do
-  (exec 3<>/dev/tcp/127.0.0.1/$GPORT) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/$DPORT) 2>/dev/null && break
+  (exec 3<>/dev/tcp/127.0.0.1/$GPORT) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/$DPORT) 2>/dev/null &&
+    (exec 3<>/dev/tcp/127.0.0.1/$APORT) 2>/dev/null && break
   sleep 0.2
 done
 sleep "${WARMUP:-2}"
 # setsid runs the server itself (it forks only when started as a process-group leader).
-for p in "$GPID" "$DPID"; do
+for p in "$GPID" "$DPID" "$APID"; do
   [ -r "/proc/$p/stat" ] || { echo "server process $p not found (setsid forked?)" >&2; exit 1; }
 done
 
@@ -105,14 +111,18 @@ write_paths "$OUT/datasette-one.txt" "/articles/articles.json?_search=" "&_size=
 for f in gongshi-one gongshi-multi; do
   while read -r p; do curl -sf -o /dev/null "http://127.0.0.1:$GPORT$p" || { echo "gongshi failed: $p" >&2; exit 1; }; done < "$OUT/$f.txt"
 done
-while read -r p; do curl -sf -o /dev/null "http://127.0.0.1:$DPORT$p" || { echo "datasette failed: $p" >&2; exit 1; }; done < "$OUT/datasette-one.txt"
+for port in "$DPORT" "$APORT"; do
+  while read -r p; do curl -sf -o /dev/null "http://127.0.0.1:$port$p" || { echo "datasette failed: $p" >&2; exit 1; }; done < "$OUT/datasette-one.txt"
+done
 # Datasette ignores _search (and answers the table's first rows) unless it detects the FTS table, which it does
 # only for a quoted content= name: check that the peer really searched, or the ratio means nothing.
-while read -r p; do
-  curl -sf "http://127.0.0.1:$DPORT$p" | .build/venv/bin/python -c 'import json, sys
+for port in "$DPORT" "$APORT"; do
+  while read -r p; do
+    curl -sf "http://127.0.0.1:$port$p" | .build/venv/bin/python -c 'import json, sys
 d = json.load(sys.stdin)
 sys.exit(0 if " match " in d["query"]["sql"] else 1)' || { echo "datasette did not search: $p" >&2; exit 1; }
-done < "$OUT/datasette-one.txt"
+  done < "$OUT/datasette-one.txt"
+done
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of process $1
 machine_ticks() { awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }  # idle, all
@@ -144,6 +154,7 @@ echo "wrk, $DURATION each; gongshi serve --search-cache 0 --threads $THREADS; da
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "50 connections:"
 run datasette-one-word "$DPORT" "$OUT/datasette-one.txt" 50 "$DPID"
+run datasette-defaults-one-word "$APORT" "$OUT/datasette-one.txt" 50 "$APID"
 run gongshi-one-word "$GPORT" "$OUT/gongshi-one.txt" 50 "$GPID"
 run gongshi-multi-word "$GPORT" "$OUT/gongshi-multi.txt" 50 "$GPID"
 echo "one connection:"
@@ -151,10 +162,11 @@ run gongshi-one-word-1conn "$GPORT" "$OUT/gongshi-one.txt" 1 "$GPID"
 run gongshi-multi-word-1conn "$GPORT" "$OUT/gongshi-multi.txt" 1 "$GPID"
 run datasette-one-word-1conn "$DPORT" "$OUT/datasette-one.txt" 1 "$DPID"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-d=$(cat "$OUT/datasette-one-word.rps"); g=$(cat "$OUT/gongshi-one-word.rps"); m=$(cat "$OUT/gongshi-multi-word.rps")
+d=$(cat "$OUT/datasette-one-word.rps"); a=$(cat "$OUT/datasette-defaults-one-word.rps"); g=$(cat "$OUT/gongshi-one-word.rps"); m=$(cat "$OUT/gongshi-multi-word.rps")
 g1=$(cat "$OUT/gongshi-one-word-1conn.rps")
-awk -v d="$d" -v g="$g" -v m="$m" -v g1="$g1" 'BEGIN {
-  printf "gongshi / datasette, one-word queries, 50 connections: %.1fx (target >= 20x)\n", g / d
+awk -v d="$d" -v a="$a" -v g="$g" -v m="$m" -v g1="$g1" 'BEGIN {
+  printf "gongshi / datasette (suggest_facets off), one-word queries, 50 connections: %.1fx (target >= 20x)\n", g / d
+  printf "gongshi / datasette (default settings, as issue 13 measured it), one-word queries, 50 connections: %.1fx (target >= 20x)\n", g / a
   printf "multi-word / one-word req/s: %.2f (target >= 0.5, i.e. within 2x)\n", m / g
   printf "gongshi one-word, 50 connections / one connection req/s: %.2f (2 cores: >= 1, ideally ~2)\n", g / g1
 }'
