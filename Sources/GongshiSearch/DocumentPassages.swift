@@ -21,6 +21,11 @@ final class DocumentPassages: Sendable {
 
     /// Every passage, numbered by `number(ofRow:)`.
     let all: [Passage]
+    /// `all[n].key` and `all[n].document` as plain integers: reading a field through
+    /// `all[n]` copies the whole passage (retaining and releasing its strings), on every
+    /// ranked row.
+    let keyOf: [Int]
+    let documentOf: [Int]
     /// The number in `all` of each row, by rowid (-1: none), when rowids are dense enough
     /// for an array (as `RowLengths` keeps them): a common word walks hundreds of rows, and
     /// a dictionary look-up and a copy of the passage per row were a few percent of a search.
@@ -81,6 +86,8 @@ final class DocumentPassages: Sendable {
             rowids.append(rowid)
         }
         self.all = all
+        keyOf = all.map(\.key)
+        documentOf = all.map(\.document)
         (numbers, sparseNumbers) = DocumentPassages.numbering(rowids)
         self.keys = keys
         self.titles = titles
@@ -108,6 +115,10 @@ final class DocumentPassages: Sendable {
 
     /// Passage `n` as a result without title and label (filled in for the returned page).
     func result(_ n: Int, score: Double) -> SearchResult {
-        SearchResult(kind: all[n].kind, id: all[n].id, title: "", label: nil, snippet: MarkedText(""), ref: all[n].ref, score: score)
+        // Through the buffer each field is read in place, not by a copy of the passage per
+        // field (see `keyOf`); `n` comes from `number(ofRow:)`, so it is in bounds.
+        all.withUnsafeBufferPointer { passages in
+            SearchResult(kind: passages[n].kind, id: passages[n].id, title: "", label: nil, snippet: MarkedText(""), ref: passages[n].ref, score: score)
+        }
     }
 }

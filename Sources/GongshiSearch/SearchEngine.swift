@@ -175,8 +175,8 @@ public final class SearchEngine: Sendable {
                         if resolved >= Self.maxResolvedRows { break }
                         resolved += 1
                         guard let n = passages.number(ofRow: row.rowid) else { continue }
-                        let key = passages.all[n].key
-                        let document = passages.all[n].document
+                        let key = passages.keyOf[n]
+                        let document = passages.documentOf[n]
                         guard seenPassages.insert(key).inserted else {
                             if exactPassages.remove(key) != nil { total -= 1 }
                             continue
