@@ -15,6 +15,7 @@
 #include "chinese_tokenizer.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +25,22 @@ typedef struct {
     int start, end;             /* byte offsets into the column text */
     int token, tokenLength;     /* the token's bytes in the arena */
     int bigram, bigramLength;   /* the colocated bigram's bytes; length 0 when none */
+    uint64_t tokenKey, bigramKey;   /* packed bytes (see packToken) */
 } Position;
+
+/* A token of at most 8 bytes packed into an integer (zero-padded): with the lengths equal,
+** equal keys mean equal bytes, so a phrase is matched at each position by comparing
+** integers (a Han character is 3 bytes, a bigram 7) instead of calling memcmp. */
+static uint64_t packToken(const char *token, int length) {
+    uint64_t key = 0;
+    if (length > 0 && length <= 8) memcpy(&key, token, (size_t)length);
+    return key;
+}
+
+/* Whether the `length` bytes at `a` (packed as `aKey`) equal those at `b` (`bKey`). */
+static int sameToken(const char *a, uint64_t aKey, const char *b, uint64_t bKey, int length) {
+    return length <= 8 ? aKey == bKey : memcmp(a, b, (size_t)length) == 0;
+}
 
 typedef struct {
     Position *items;
@@ -68,6 +84,7 @@ static int columnToken(void *context, int flags, const char *token, int length, 
         if (at < 0) return SQLITE_NOMEM;
         c->items[c->count - 1].bigram = at;
         c->items[c->count - 1].bigramLength = length;
+        c->items[c->count - 1].bigramKey = packToken(token, length);
         return SQLITE_OK;
     }
     /* fts5SentenceFinderCb: a token after whitespace that follows '.' or ':' starts one. */
@@ -89,12 +106,13 @@ static int columnToken(void *context, int flags, const char *token, int length, 
     if (!grow((void **)&c->items, &c->capacity, c->count + 1, sizeof(Position))) return SQLITE_NOMEM;
     int at = store(c, token, length);
     if (at < 0) return SQLITE_NOMEM;
-    c->items[c->count++] = (Position){start, end, at, length, 0, 0};
+    c->items[c->count++] = (Position){start, end, at, length, 0, 0, packToken(token, length), 0};
     return SQLITE_OK;
 }
 
 typedef struct {
     int offset, length;         /* the token's bytes in the arena */
+    uint64_t key;               /* packed (see packToken) */
 } PhraseToken;
 
 typedef struct {
@@ -113,7 +131,7 @@ static int phraseToken(void *context, int flags, const char *token, int length, 
     if (!grow((void **)&p->arena, &p->arenaCapacity, p->used + length, 1)) return SQLITE_NOMEM;
     if (!grow((void **)&p->items, &p->capacity, p->count + 1, sizeof(PhraseToken))) return SQLITE_NOMEM;
     memcpy(p->arena + p->used, token, (size_t)length);
-    p->items[p->count++] = (PhraseToken){p->used, length};
+    p->items[p->count++] = (PhraseToken){p->used, length, packToken(token, length)};
     p->used += length;
     return SQLITE_OK;
 }
@@ -237,13 +255,14 @@ int gongshi_snippet(GongshiTokenizer *t, void *sqlite3_statement, int columnCoun
                 if (q + sizes[p] > col->count) continue;
                 int match = 1;
                 for (int j = 0; j < sizes[p] && match; j++) {
-                    const char *w = words.arena + words.items[phraseFirst[p] + j].offset;
-                    int n = words.items[phraseFirst[p] + j].length;
+                    const PhraseToken *word = &words.items[phraseFirst[p] + j];
+                    const char *w = words.arena + word->offset;
+                    int n = word->length;
                     const Position *at = &col->items[q + j];
                     if ((unsigned char)w[0] == GONGSHI_BIGRAM_PREFIX) {
-                        match = at->bigramLength == n && memcmp(col->arena + at->bigram, w, (size_t)n) == 0;
+                        match = at->bigramLength == n && sameToken(col->arena + at->bigram, at->bigramKey, w, word->key, n);
                     } else {
-                        match = at->tokenLength == n && memcmp(col->arena + at->token, w, (size_t)n) == 0;
+                        match = at->tokenLength == n && sameToken(col->arena + at->token, at->tokenKey, w, word->key, n);
                     }
                 }
                 if (!match) continue;
