@@ -248,9 +248,12 @@ public final class SearchEngine: Sendable {
                 }
                 if !found.isEmpty { relaxed = dropped.sorted().map { analysis.words[$0].text } }
             }
-            // A query of several words is specific: a document's two best passages lead
-            // (成立协会: 第九条 and 第十条 of the same regulation); one word lists one each.
-            let order = SearchEngine.listOrder(found, perDocument: analysis.words.count >= 2 ? 2 : 1)
+            // A query of several words is specific: a document's two best passages lead, and
+            // its further ones are demoted, not moved behind every other match (成立协会:
+            // 第十条 is the regulation's third passage); one word lists one passage per
+            // document first.
+            let several = analysis.words.count >= 2
+            let order = SearchEngine.listOrder(found, perDocument: several ? 2 : 1, demotion: several ? Self.furtherPassageDemotion : nil)
             results.reserveCapacity(results.count + order.count)
             for i in order { results.append(found[i].1) }
         }
@@ -382,16 +385,24 @@ public final class SearchEngine: Sendable {
         return String(id[..<hash])
     }
 
+    /// How much each further passage of a document (beyond the ones that lead) counts in the
+    /// list order of a query of several words: its score times this, once per passage before it.
+    static let furtherPassageDemotion = 0.5
+
     /// The order in which `found` (table, result, document number) is listed: documents keep
     /// the ranking but a document's further passages (beyond `perDocument`) move behind the
     /// best passages of other documents, so a page shows many documents (the rest follow in
-    /// score order); records are merged in by score, documents first on ties. Indexes into
-    /// `found`, so the results are copied once.
-    static func listOrder(_ found: [(SearchTable, SearchResult, Int)], perDocument: Int) -> [Int] {
+    /// score order) — or, with `demotion`, the n-th further passage is placed among the other
+    /// documents' passages by its score times demotionⁿ; records are merged in by score
+    /// (their own and the passages'), documents first on ties. Indexes into `found`, so the
+    /// results are copied once.
+    static func listOrder(_ found: [(SearchTable, SearchResult, Int)], perDocument: Int, demotion: Double? = nil) -> [Int] {
         var counts: [Int: Int] = [:]
         var first: [Int] = []
         var rest: [Int] = []
         var records: [Int] = []
+        // The score a document's passage is placed among the others by (its own, or demoted).
+        var key = found.map(\.1.score)
         for i in found.indices {
             guard found[i].0 == .documents else {
                 records.append(i)
@@ -400,7 +411,20 @@ public final class SearchEngine: Sendable {
             let document = found[i].2
             let n = counts[document, default: 0] + 1
             counts[document] = n
-            if n <= perDocument { first.append(i) } else { rest.append(i) }
+            if n <= perDocument {
+                first.append(i)
+            } else if let demotion {
+                key[i] *= pow(demotion, Double(n - perDocument))
+                first.append(i)
+            } else {
+                rest.append(i)
+            }
+        }
+        // Stable: equal keys keep the ranking's order.
+        if demotion != nil {
+            first = first.enumerated().sorted { a, b in
+                key[a.element] != key[b.element] ? key[a.element] > key[b.element] : a.offset < b.offset
+            }.map(\.element)
         }
         let documents = first + rest
         var out: [Int] = []
