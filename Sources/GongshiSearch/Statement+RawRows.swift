@@ -31,8 +31,13 @@ extension Statement {
         for (i, number) in numbers.enumerated() where code == SQLITE_OK {
             if let number { code = sqlite3_bind_double(raw, Int32(i + 1), number) }
         }
-        // SQLITE_TRANSIENT: SQLite copies the text before this returns.
-        if code == SQLITE_OK { code = sqlite3_bind_text(raw, Int32(numbers.count + 1), text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
+        // SQLITE_TRANSIENT: SQLite copies the text before this returns. The length is given
+        // in bytes, as GRDB binds text, so the whole text is bound whatever it holds.
+        if code == SQLITE_OK {
+            let index = Int32(numbers.count + 1)
+            let bytes = Int32(clamping: text.utf8.count)
+            code = sqlite3_bind_text(raw, index, text, bytes, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))), sql: sql)
         }
