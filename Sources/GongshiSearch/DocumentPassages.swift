@@ -106,7 +106,9 @@ final class DocumentPassages: Sendable {
     /// by rowid when they are dense enough, as `RowLengths` decides, else a dictionary.
     private static func numbering(_ rowids: [Int64]) -> (array: [Int32], dictionary: [Int64: Int]) {
         let last = rowids.max() ?? -1
-        let dense = !rowids.isEmpty && rowids.allSatisfy { $0 >= 0 } && last < 4 * Int64(rowids.count) + 1_000_000 && rowids.count < Int(Int32.max)
+        let dense =
+            !rowids.isEmpty && rowids.allSatisfy { $0 >= 0 } && RowLengths.areDense(count: Int64(rowids.count), last: last)
+            && rowids.count < Int(Int32.max)
         guard dense else { return ([], Dictionary(rowids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { _, last in last })) }
         var array = [Int32](repeating: -1, count: Int(last) + 1)
         for (n, rowid) in rowids.enumerated() { array[Int(rowid)] = Int32(n) }

@@ -17,7 +17,7 @@ final class RowLengths: @unchecked Sendable {
         let name = table.rawValue + "_docsize"
         guard let bounds = try Row.fetchOne(db, sql: "SELECT count(*), max(id) FROM \(name)"), let last = bounds[1] as Int64? else { return nil }
         let count: Int64 = bounds[0]
-        guard last >= 0, last < 4 * count + 1_000_000 else { return nil }
+        guard RowLengths.areDense(count: count, last: last) else { return nil }
         var lengths = [Int32](repeating: -1, count: Int(last) + 1)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, sz FROM \(name)")
         while let row = try cursor.next() {
@@ -26,6 +26,12 @@ final class RowLengths: @unchecked Sendable {
             lengths[Int(id)] = RowLengths.total(size)
         }
         self.init(lengths: lengths)
+    }
+
+    /// Whether `count` rowids up to `last` are dense enough to be kept in an array indexed by
+    /// rowid (at most ~4 slots per row, plus a fixed allowance), rather than a dictionary.
+    static func areDense(count: Int64, last: Int64) -> Bool {
+        last >= 0 && last < 4 * count + 1_000_000
     }
 
     /// `lengths[rowid]`: the row's tokens, negative when unknown.

@@ -12,10 +12,7 @@ extension Statement {
         while true {
             let code = sqlite3_step(raw)
             if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))), sql: sql)
-            }
+            guard code == SQLITE_ROW else { throw error(code) }
             try row(raw)
         }
     }
@@ -38,8 +35,12 @@ extension Statement {
             let bytes = Int32(clamping: text.utf8.count)
             code = sqlite3_bind_text(raw, index, text, bytes, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
-        guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))), sql: sql)
-        }
+        guard code == SQLITE_OK else { throw error(code) }
+    }
+
+    /// The statement's failure with SQLite's code and message, as GRDB reports its own.
+    private func error(_ code: Int32) -> DatabaseError {
+        DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement))), sql: sql)
     }
 }
