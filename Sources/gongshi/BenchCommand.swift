@@ -20,6 +20,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "工作目录（默认临时目录）") var workdir: String?
     @Option(help: "只测检索延迟：使用这个已建好的索引数据库") var db: String?
     @Option(help: "只测这些检索词（可重复；默认用固定的混合检索词表）") var query: [String] = []
+    @Flag(help: "检索词轮流检索（如服务器所见），而不是每个词连续重复") var inTurn = false
 
     /// A fixed mix: common and rare words, names, 文号, codes, pinyin, multi-term queries.
     static let queries = [
@@ -72,23 +73,23 @@ struct BenchCommand: ParsableCommand {
 
     func measureSearch(engine: SearchEngine, code: String, orgs: Int) throws {
         var all: [Double] = []
-        var perQuery: [(String, Double, Int)] = []
         let queries = query.isEmpty ? Self.queries + [code] : query
-        for query in queries {
-            var times: [Double] = []
-            var total = 0
-            for _ in 0..<rounds {
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                total = try engine.search(SearchRequest(query: query, limit: 10)).total
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
-            }
-            all += times
-            perQuery.append((query, Self.percentile(times, 0.5), total))
+        var times = Array(repeating: [Double](), count: queries.count)
+        var totals = Array(repeating: 0, count: queries.count)
+        // Each query's rounds back to back (its pages stay in the caches), or the queries in
+        // turn, as a server sees them (each search finds the caches holding the others').
+        let order = inTurn ? (0..<rounds).flatMap { _ in queries.indices } : queries.indices.flatMap { Array(repeating: $0, count: rounds) }
+        for i in order {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            totals[i] = try engine.search(SearchRequest(query: queries[i], limit: 10)).total
+            times[i].append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
         }
+        all = times.flatMap { $0 }
+        let perQuery = queries.indices.map { (queries[$0], Self.percentile(times[$0], 0.5), totals[$0]) }
         print(
             String(
-                format: "search (%d queries x %d rounds, %d orgs): median %.2f ms, p99 %.2f ms, max %.2f ms",
-                queries.count, rounds, orgs, Self.percentile(all, 0.5), Self.percentile(all, 0.99), all.max() ?? 0))
+                format: "search (%d queries x %d rounds%@, %d orgs): median %.2f ms, p99 %.2f ms, max %.2f ms",
+                queries.count, rounds, inTurn ? " in turn" : "", orgs, Self.percentile(all, 0.5), Self.percentile(all, 0.99), all.max() ?? 0))
         for (query, median, total) in perQuery.sorted(by: { $0.1 > $1.1 }).prefix(5) {
             print(String(format: "  slowest: %@ median %.2f ms (%d hits)", query, median, total))
         }

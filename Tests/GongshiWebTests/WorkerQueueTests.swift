@@ -64,6 +64,39 @@ import Testing
         #expect(slow.readHead().hasPrefix("HTTP/1.1 200"))
     }
 
+    /// At low load the worker idle last takes the next request (a stack of idle workers), so
+    /// one worker answers request after request on the core whose caches its last search
+    /// warmed; woken in turn, four workers drifted between the cores and every search started
+    /// cold. Requests one at a time over one connection, as a single client sends them.
+    @Test func oneClientAtATimeIsAnsweredByTheSameWorker() throws {
+        final class Threads: @unchecked Sendable {
+            private let lock = NSLock()
+            private var counts: [UInt: Int] = [:]
+            func add() {
+                let thread = UInt(pthread_self())
+                lock.withLock { counts[thread, default: 0] += 1 }
+            }
+            var largestShare: Int { lock.withLock { counts.values.max() ?? 0 } }
+        }
+        let threads = Threads()
+        let server = HTTPServer(router: try WebTestIndex.router())
+        server.beforeRouting = { _, _ in threads.add() }
+        var options = HTTPServer.Options()
+        options.port = 0
+        options.threads = 4
+        try server.start(options)
+        defer { server.stop() }
+        let client = try Client(port: server.port)
+        let requests = 40
+        for _ in 0..<requests {
+            client.send(Self.get("/healthz?x=1", close: false))
+            #expect(client.readHead().hasPrefix("HTTP/1.1 200"))
+            usleep(2_000)  // the worker is back among the idle ones, as between a person's requests
+        }
+        // In turn, each of the four would answer about a quarter.
+        #expect(threads.largestShare >= requests * 9 / 10, "the busiest worker answered \(threads.largestShare) of \(requests)")
+    }
+
     @Test func aRequestWhoseClientLeftIsNotRun() throws {
         let calls = Calls()
         let server = try Self.server(threads: 1, calls: calls)
