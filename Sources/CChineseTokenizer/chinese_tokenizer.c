@@ -266,6 +266,11 @@ static int emitBigram(GongshiTokenizer *t, void *context, GongshiTokenCallback c
     return callback(context, flags, t->token, bytes + 1, t->sourceStart[from], t->sourceEnd[to - 1]);
 }
 
+/* BMP code points (and lone surrogates) that are ideographs (UCHAR_IDEOGRAPHIC), filled
+** in by initUnitClass: asking ICU for the property of every character costs more than the
+** rest of tokenizing it. */
+static uint8_t ideograph[65536];
+
 /* End of the Han character that starts at unit `i`, or -1 when none does (end of the
 ** text, or something else there): the second half of a bigram. */
 static int32_t nextHanEnd(GongshiTokenizer *t, int32_t i) {
@@ -273,7 +278,8 @@ static int32_t nextHanEnd(GongshiTokenizer *t, int32_t i) {
     UChar32 c;
     int32_t end = i;
     U16_NEXT(t->folded, end, t->foldedCount, c);
-    return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ? end : -1;
+    int is = c <= 0xFFFF ? ideograph[c] : u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+    return is ? end : -1;
 }
 
 static int isIdeographicStatus(int32_t status) {
@@ -392,7 +398,8 @@ static void initUnitClass(void) {
             }
         }
         unitClass[c] = k;
-        ideographicUnit[c] = k == CLASS_HAN && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+        ideograph[c] = u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) != 0;
+        ideographicUnit[c] = k == CLASS_HAN && ideograph[c];
     }
 }
 
