@@ -86,6 +86,7 @@ struct GongshiTokenizer {
     RunEntry *runs;                   /* RUN_CACHE_SLOTS entries, allocated on first use */
     int32_t *pieces;                  /* scratch: [start, end) of each Han run */
     int32_t pieceCapacity;
+    GongshiMarks *marks;              /* gongshi_tokenizer_mark: where MARKING tokens go */
 };
 
 /* ---- buffers ---------------------------------------------------------------- */
@@ -286,9 +287,12 @@ static int isIdeographicStatus(int32_t status) {
     return status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT;
 }
 
+static int markHanWord(GongshiTokenizer *t, int32_t from, int32_t to);
+
 /* Step 3 for one Han word [from, to): characters, and the colocated word if wanted. */
 static int emitHanWord(GongshiTokenizer *t, void *context, GongshiTokenCallback callback,
                        GongshiTokenizeMode mode, int32_t from, int32_t to) {
+    if (mode == GONGSHI_MODE_MARKING && t->marks) return markHanWord(t, from, to);
     int32_t characters = u_countChar32(t->folded + from, to - from);
     if (mode == GONGSHI_MODE_WORDS) return emit(t, context, callback, 0, from, to);
     int rc = SQLITE_OK;
@@ -531,6 +535,116 @@ static int tokenizeByRuns(GongshiTokenizer *t, void *context, GongshiTokenCallba
         rc = tokenizeHanRun(t, context, callback, mode, runStart, at);
     }
     return rc;
+}
+
+/* ---- marking ------------------------------------------------------------------ */
+
+/* Makes room for `needed` marks. */
+static int reserveMarks(GongshiMarks *m, int needed) {
+    if (needed <= m->capacity) return SQLITE_OK;
+    int capacity = m->capacity ? m->capacity : 256;
+    while (capacity < needed) {
+        if (capacity > INT32_MAX / 2 / (int)sizeof(GongshiMark)) return SQLITE_NOMEM;
+        capacity *= 2;
+    }
+    GongshiMark *items = realloc(m->items, sizeof(GongshiMark) * (size_t)capacity);
+    if (!items) return SQLITE_NOMEM;
+    m->items = items;
+    m->capacity = capacity;
+    return SQLITE_OK;
+}
+
+/* The key of a token (see GongshiMark): its bytes, or where a longer one is kept. */
+static int markKey(GongshiMarks *m, const char *token, int length, uint64_t *key) {
+    if (length <= GONGSHI_PACKED_BYTES) {
+        *key = gongshi_pack_token(token, length);
+        return SQLITE_OK;
+    }
+    if (m->used + length > m->byteCapacity) {
+        int capacity = m->byteCapacity ? m->byteCapacity : 1024;
+        while (capacity < m->used + length) {
+            if (capacity > INT32_MAX / 2) return SQLITE_NOMEM;
+            capacity *= 2;
+        }
+        char *bytes = realloc(m->bytes, (size_t)capacity);
+        if (!bytes) return SQLITE_NOMEM;
+        m->bytes = bytes;
+        m->byteCapacity = capacity;
+    }
+    memcpy(m->bytes + m->used, token, (size_t)length);
+    *key = (uint64_t)m->used;
+    m->used += length;
+    return SQLITE_OK;
+}
+
+/* A MARKING token emitted the general way (Latin and digit words): a position per
+** non-colocated token, its bigram on the colocated one. */
+static int markToken(void *context, int flags, const char *token, int length, int start, int end) {
+    GongshiMarks *m = context;
+    if (flags & GONGSHI_TOKEN_COLOCATED) {
+        if (m->count == 0 || length < 1 || (unsigned char)token[0] != GONGSHI_BIGRAM_PREFIX) return SQLITE_OK;
+        GongshiMark *last = &m->items[m->count - 1];
+        last->bigramLength = length;
+        return markKey(m, token, length, &last->bigramKey);
+    }
+    if (reserveMarks(m, m->count + 1) != SQLITE_OK) return SQLITE_NOMEM;
+    GongshiMark *mark = &m->items[m->count++];
+    *mark = (GongshiMark){start, end, length, 0, 0, 0};
+    return markKey(m, token, length, &mark->key);
+}
+
+/* emitHanWord in MARKING mode into t->marks: a position per character, and the bigram
+** with the next character (nextHanEnd) colocated, the bytes packed as tokenText and
+** emitBigram would make them, without a callback and a copy per token. */
+static int markHanWord(GongshiTokenizer *t, int32_t from, int32_t to) {
+    GongshiMarks *m = t->marks;
+    if (reserveMarks(m, m->count + (to - from)) != SQLITE_OK) return SQLITE_NOMEM;
+    for (int32_t i = from; i < to;) {
+        int32_t start = i;
+        U16_FWD_1(t->folded, i, to);
+        /* At most 4 units (lone surrogates) of 3 bytes each, after the prefix. */
+        char bytes[16];
+        int32_t length = 0;
+        for (int32_t k = start; k < i;) {
+            UChar32 c;
+            U16_NEXT(t->folded, k, i, c);
+            U8_APPEND_UNSAFE(bytes, length, c);
+        }
+        GongshiMark *mark = &m->items[m->count++];
+        *mark = (GongshiMark){t->sourceStart[start], t->sourceEnd[i - 1], length, 0, 0, 0};
+        int rc = markKey(m, bytes, length, &mark->key);
+        if (rc != SQLITE_OK) return rc;
+        int32_t pairEnd = nextHanEnd(t, i);
+        if (pairEnd < 0) continue;
+        length = 0;
+        bytes[length++] = (char)GONGSHI_BIGRAM_PREFIX;
+        for (int32_t k = start; k < pairEnd;) {
+            UChar32 c;
+            U16_NEXT(t->folded, k, pairEnd, c);
+            U8_APPEND_UNSAFE(bytes, length, c);
+        }
+        mark->bigramLength = length;
+        rc = markKey(m, bytes, length, &mark->bigramKey);
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+int gongshi_tokenizer_mark(GongshiTokenizer *t, const char *text, int length, GongshiMarks *marks) {
+    if (!t || !marks || length < 0) return SQLITE_MISUSE;
+    marks->count = 0;
+    marks->used = 0;
+    t->marks = marks;
+    int rc = gongshi_tokenizer_tokenize(t, GONGSHI_MODE_MARKING, text, length, marks, markToken);
+    t->marks = NULL;
+    return rc;
+}
+
+void gongshi_marks_free(GongshiMarks *marks) {
+    if (!marks) return;
+    free(marks->items);
+    free(marks->bytes);
+    memset(marks, 0, sizeof(*marks));
 }
 
 /* ---- public API ------------------------------------------------------------- */

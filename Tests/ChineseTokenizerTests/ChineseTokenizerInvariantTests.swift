@@ -198,4 +198,31 @@ struct LCG {
         }
         #expect(compared > 10_000)
     }
+
+    /// Snippets read `marking` through gongshi_tokenizer_mark, which packs the tokens instead
+    /// of handing each to a callback: the tokens must be the same (a bigram is given the
+    /// offsets of its position), with and without the segmentation cache, for texts with
+    /// ideographs outside the Han script (〆), long Latin words and bigrams of characters
+    /// beyond the BMP (kept unpacked).
+    @Test func marksAreTheMarkingTokens() throws {
+        for segmentCache in [true, false] {
+            let tokenizer = try ChineseTokenizer(segmentCache: segmentCache)
+            var random = LCG(state: 13)
+            var texts = (0..<1_500).map { _ in ChineseTokenizerInvariantTests.randomText(&random) }
+            texts += [
+                "第三十六条 用人单位与劳动者协商一致，可以解除劳动合同。", "社會團體登記管理條例 ＡＡＡ评估 1+11+X 境外ngo", "締め切り〆切 年〆 〇〇七 二〇二四年〡〢",
+                "internationalization 和 abcdefghijklmnopqrstuvwxyz0123456789", "\u{20000}\u{2A6A5}𠀀字 𠀀", "", "。，",
+            ]
+            var compared = 0
+            for text in texts {
+                var expected = tokenizer.tokens(text, mode: .marking)
+                for i in expected.indices.dropFirst() where expected[i].colocated {
+                    expected[i] = Token(expected[i].text, expected[i - 1].start, expected[i - 1].end, colocated: true)
+                }
+                #expect(try tokenizer.marks(text) == expected, "\(text)")
+                compared += expected.count
+            }
+            #expect(compared > 10_000)
+        }
+    }
 }

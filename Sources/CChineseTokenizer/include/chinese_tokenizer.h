@@ -25,6 +25,8 @@
 #ifndef GONGSHI_CHINESE_TOKENIZER_H
 #define GONGSHI_CHINESE_TOKENIZER_H
 
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -122,6 +124,41 @@ typedef struct GongshiRowLengths {
 ** SQLite pointer value of type "gongshi_row_lengths". The caller keeps it alive while
 ** the statement runs. Returns an SQLite result code. */
 int gongshi_bind_row_lengths(void *sqlite3_statement, int index, const GongshiRowLengths *lengths);
+
+/* One position of a text tokenized in MARKING mode (gongshi_tokenizer_mark): the token
+** there and the colocated bigram, if any, as packed keys instead of copies. A token of at
+** most GONGSHI_PACKED_BYTES bytes is its bytes in the key, the first in the lowest byte,
+** zero-padded (gongshi_pack_token): with the lengths equal, equal keys mean equal bytes. A
+** longer one's key is the offset of its bytes in the marks' `bytes`. */
+#define GONGSHI_PACKED_BYTES 8
+typedef struct GongshiMark {
+    int start, end;             /* byte offsets of the token in the text */
+    int length;                 /* token bytes */
+    int bigramLength;           /* the colocated bigram's bytes; 0 when there is none */
+    uint64_t key, bigramKey;
+} GongshiMark;
+
+typedef struct GongshiMarks {
+    GongshiMark *items;
+    int count, capacity;
+    char *bytes;                /* tokens longer than GONGSHI_PACKED_BYTES */
+    int used, byteCapacity;
+} GongshiMarks;
+
+/* The key of a token of at most GONGSHI_PACKED_BYTES bytes (see GongshiMark). */
+static inline uint64_t gongshi_pack_token(const char *token, int length) {
+    uint64_t key = 0;
+    for (int i = length <= GONGSHI_PACKED_BYTES ? length - 1 : -1; i >= 0; i--) key = key << 8 | (unsigned char)token[i];
+    return key;
+}
+
+/* Tokenizes `length` bytes of UTF-8 as GONGSHI_MODE_MARKING does into `marks` (replacing
+** what it held; its memory is kept for the next call): the same tokens without a callback
+** and a copy per token, for the snippets of a search page. Returns an SQLite result code. */
+int gongshi_tokenizer_mark(GongshiTokenizer *tokenizer, const char *text, int length, GongshiMarks *marks);
+
+/* Frees what `marks` holds (not `marks` itself) and empties it. */
+void gongshi_marks_free(GongshiMarks *marks);
 
 /* FTS5's snippet() of one row, computed from the row's text instead of through a MATCH
 ** on the row: the phrases' instances are found by matching their tokens (PHRASE mode)
