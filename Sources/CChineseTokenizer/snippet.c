@@ -1,5 +1,5 @@
 /*
-** gongshi_snippet(): FTS5's snippet() for one row, without FTS5.
+** gongshi_snippet_make(): FTS5's snippet() for one row, without FTS5.
 **
 ** A search marks its page with snippet(), which costs a MATCH per row: FTS5 seeks every
 ** phrase's doclists to that row, then tokenizes the row twice. Here the phrases' instances
@@ -11,6 +11,10 @@
 ** (fts5SnippetFunction, fts5SnippetScore, fts5SentenceFinderCb, fts5HighlightCb,
 ** fts5CInstIterNext) step by step, so the output is the same string; the search tests
 ** compare the two on every page of their queries.
+**
+** A page's rows share the expression: its phrases are tokenized once
+** (gongshi_snippet_phrases_create), and the rows' positions, instances and output reuse
+** the memory the phrases keep. Tokens are compared as packed keys (GongshiMark).
 */
 #include "chinese_tokenizer.h"
 
@@ -21,37 +25,10 @@
 
 #define MAX_COLUMNS 8
 
-typedef struct {
-    int start, end;             /* byte offsets into the column text */
-    int token, tokenLength;     /* the token's bytes in the arena */
-    int bigram, bigramLength;   /* the colocated bigram's bytes; length 0 when none */
-    uint64_t tokenKey, bigramKey;   /* packed bytes (see packToken) */
-} Position;
-
-/* A token of at most 8 bytes packed into an integer (zero-padded): with the lengths equal,
-** equal keys mean equal bytes, so a phrase is matched at each position by comparing
-** integers (a Han character is 3 bytes, a bigram 7) instead of calling memcmp. */
-static uint64_t packToken(const char *token, int length) {
-    uint64_t key = 0;
-    if (length > 0 && length <= 8) memcpy(&key, token, (size_t)length);
-    return key;
+/* Whether the `length` bytes keyed `a` (in `aBytes`) equal those keyed `b` (in `bBytes`). */
+static int sameToken(uint64_t a, const char *aBytes, uint64_t b, const char *bBytes, int length) {
+    return length <= GONGSHI_PACKED_BYTES ? a == b : memcmp(aBytes + a, bBytes + b, (size_t)length) == 0;
 }
-
-/* Whether the `length` bytes at `a` (packed as `aKey`) equal those at `b` (`bKey`). */
-static int sameToken(const char *a, uint64_t aKey, const char *b, uint64_t bKey, int length) {
-    return length <= 8 ? aKey == bKey : memcmp(a, b, (size_t)length) == 0;
-}
-
-typedef struct {
-    Position *items;
-    int count, capacity;
-    char *arena;
-    int used, arenaCapacity;
-    int *firsts;                /* first token of each sentence (fts5SentenceFinderCb) */
-    int firstCount, firstCapacity;
-    const char *text;
-    int failed;
-} Column;
 
 typedef struct {
     int phrase, column, offset;
@@ -68,73 +45,21 @@ static int grow(void **items, int *capacity, int needed, size_t size) {
     return 1;
 }
 
-static int store(Column *c, const char *token, int length) {
-    if (!grow((void **)&c->arena, &c->arenaCapacity, c->used + length, 1)) return -1;
-    memcpy(c->arena + c->used, token, (size_t)length);
-    c->used += length;
-    return c->used - length;
-}
-
-/* MARKING tokens: a position per non-colocated token, its bigram on the colocated one. */
-static int columnToken(void *context, int flags, const char *token, int length, int start, int end) {
-    Column *c = context;
-    if (flags & GONGSHI_TOKEN_COLOCATED) {
-        if (c->count == 0 || length < 1 || (unsigned char)token[0] != GONGSHI_BIGRAM_PREFIX) return SQLITE_OK;
-        int at = store(c, token, length);
-        if (at < 0) return SQLITE_NOMEM;
-        c->items[c->count - 1].bigram = at;
-        c->items[c->count - 1].bigramLength = length;
-        c->items[c->count - 1].bigramKey = packToken(token, length);
-        return SQLITE_OK;
-    }
-    /* fts5SentenceFinderCb: a token after whitespace that follows '.' or ':' starts one. */
-    int position = c->count;
-    int sentence = position == 0;
-    if (position > 0) {
-        int i;
-        char ch = 0;
-        for (i = start - 1; i >= 0; i--) {
-            ch = c->text[i];
-            if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') break;
-        }
-        sentence = i != start - 1 && (ch == '.' || ch == ':');
-    }
-    if (sentence) {
-        if (!grow((void **)&c->firsts, &c->firstCapacity, c->firstCount + 1, sizeof(int))) return SQLITE_NOMEM;
-        c->firsts[c->firstCount++] = position;
-    }
-    if (!grow((void **)&c->items, &c->capacity, c->count + 1, sizeof(Position))) return SQLITE_NOMEM;
-    int at = store(c, token, length);
-    if (at < 0) return SQLITE_NOMEM;
-    c->items[c->count++] = (Position){start, end, at, length, 0, 0, packToken(token, length), 0};
-    return SQLITE_OK;
-}
-
+/* A token of a query phrase: matched against a position's bigram when it is one. */
 typedef struct {
-    int offset, length;         /* the token's bytes in the arena */
-    uint64_t key;               /* packed (see packToken) */
+    int length, bigram;
+    uint64_t key;               /* see GongshiMark; longer ones in the phrases' bytes */
 } PhraseToken;
 
+/* A column of the row: its text, its positions, and the first token of each sentence
+** (fts5SentenceFinderCb). */
 typedef struct {
-    PhraseToken *items;
-    int count, capacity;
-    char *arena;
-    int used, arenaCapacity;
-} PhraseTokens;
-
-static int phraseToken(void *context, int flags, const char *token, int length, int start, int end) {
-    (void)start;
-    (void)end;
-    PhraseTokens *p = context;
-    /* A query phrase has no colocated tokens; one would make FTS5 match differently. */
-    if (flags & GONGSHI_TOKEN_COLOCATED) return GONGSHI_SNIPPET_UNSUPPORTED;
-    if (!grow((void **)&p->arena, &p->arenaCapacity, p->used + length, 1)) return SQLITE_NOMEM;
-    if (!grow((void **)&p->items, &p->capacity, p->count + 1, sizeof(PhraseToken))) return SQLITE_NOMEM;
-    memcpy(p->arena + p->used, token, (size_t)length);
-    p->items[p->count++] = (PhraseToken){p->used, length, packToken(token, length)};
-    p->used += length;
-    return SQLITE_OK;
-}
+    const char *text;
+    int length;
+    GongshiMarks marks;
+    int *firsts;
+    int firstCount, firstCapacity;
+} Column;
 
 /* Output as fts5HighlightAppend builds it (sqlite3_mprintf's "%.*s" stops at a NUL). */
 typedef struct {
@@ -142,6 +67,116 @@ typedef struct {
     int length, capacity;
     int failed;
 } Output;
+
+struct GongshiSnippetPhrases {
+    int count;
+    int *first, *sizes;         /* each phrase's first token and token count (xPhraseSize) */
+    PhraseToken *tokens;
+    int tokenCount, tokenCapacity;
+    char *bytes;                /* tokens longer than GONGSHI_PACKED_BYTES */
+    int used, byteCapacity;
+    int failed;
+    /* Working memory of gongshi_snippet_make, kept for the next row of the page. */
+    unsigned char *seen;
+    Column columns[MAX_COLUMNS];
+    Instance *instances;
+    int instanceCapacity;
+    Output output;
+};
+
+static int phraseToken(void *context, int flags, const char *token, int length, int start, int end) {
+    (void)start;
+    (void)end;
+    GongshiSnippetPhrases *p = context;
+    /* A query phrase has no colocated tokens; one would make FTS5 match differently. */
+    if (flags & GONGSHI_TOKEN_COLOCATED) return GONGSHI_SNIPPET_UNSUPPORTED;
+    if (!grow((void **)&p->tokens, &p->tokenCapacity, p->tokenCount + 1, sizeof(PhraseToken))) return SQLITE_NOMEM;
+    PhraseToken *word = &p->tokens[p->tokenCount++];
+    word->length = length;
+    word->bigram = length > 0 && (unsigned char)token[0] == GONGSHI_BIGRAM_PREFIX;
+    if (length <= GONGSHI_PACKED_BYTES) {
+        word->key = gongshi_pack_token(token, length);
+    } else {
+        if (!grow((void **)&p->bytes, &p->byteCapacity, p->used + length, 1)) return SQLITE_NOMEM;
+        memcpy(p->bytes + p->used, token, (size_t)length);
+        word->key = (uint64_t)p->used;
+        p->used += length;
+    }
+    return SQLITE_OK;
+}
+
+void gongshi_snippet_phrases_delete(GongshiSnippetPhrases *p) {
+    if (!p) return;
+    for (int c = 0; c < MAX_COLUMNS; c++) {
+        gongshi_marks_free(&p->columns[c].marks);
+        free(p->columns[c].firsts);
+    }
+    free(p->first);
+    free(p->sizes);
+    free(p->tokens);
+    free(p->bytes);
+    free(p->seen);
+    free(p->instances);
+    free(p->output.bytes);
+    free(p);
+}
+
+int gongshi_snippet_phrases_create(GongshiTokenizer *t, const char *phrases, const int *phraseLengths,
+                                   int phraseCount, GongshiSnippetPhrases **out) {
+    *out = NULL;
+    if (!t || !phrases || !phraseLengths || phraseCount < 1 || phraseCount > 4096) return SQLITE_MISUSE;
+    GongshiSnippetPhrases *p = calloc(1, sizeof(GongshiSnippetPhrases));
+    if (!p) return SQLITE_NOMEM;
+    p->count = phraseCount;
+    p->first = calloc((size_t)phraseCount, sizeof(int));
+    p->sizes = calloc((size_t)phraseCount, sizeof(int));
+    p->seen = calloc((size_t)phraseCount, 1);
+    int rc = p->first && p->sizes && p->seen ? SQLITE_OK : SQLITE_NOMEM;
+    /* Each phrase as FTS5 tokenizes a query phrase. */
+    for (int i = 0, at = 0; rc == SQLITE_OK && i < phraseCount; at += phraseLengths[i], i++) {
+        p->first[i] = p->tokenCount;
+        rc = gongshi_tokenizer_tokenize(t, GONGSHI_MODE_PHRASE, phrases + at, phraseLengths[i], p, phraseToken);
+        p->sizes[i] = p->tokenCount - p->first[i];
+        /* An empty phrase, or a whole word (one colocated token in the index): not ours. */
+        if (rc == SQLITE_OK && p->sizes[i] == 0) rc = GONGSHI_SNIPPET_UNSUPPORTED;
+        if (rc == SQLITE_OK && phraseLengths[i] >= 3 && memcmp(phrases + at, GONGSHI_WORD_MARKER_UTF8, 3) == 0)
+            rc = GONGSHI_SNIPPET_UNSUPPORTED;
+    }
+    if (rc != SQLITE_OK) {
+        gongshi_snippet_phrases_delete(p);
+        return rc;
+    }
+    *out = p;
+    return SQLITE_OK;
+}
+
+/* The row's column `index` as MARKING tokenizes it, and where its sentences start. */
+static int markColumn(GongshiTokenizer *t, sqlite3_stmt *statement, int index, Column *c) {
+    c->marks.count = 0;
+    c->firstCount = 0;
+    c->text = (const char *)sqlite3_column_text(statement, index);
+    c->length = sqlite3_column_bytes(statement, index);
+    if (!c->text) return SQLITE_OK;
+    int rc = gongshi_tokenizer_mark(t, c->text, c->length, &c->marks);
+    /* fts5SentenceFinderCb: the first token, and a token after whitespace that follows
+    ** '.' or ':', start one. */
+    for (int position = 0; rc == SQLITE_OK && position < c->marks.count; position++) {
+        int sentence = position == 0;
+        if (position > 0) {
+            int start = c->marks.items[position].start, i;
+            char ch = 0;
+            for (i = start - 1; i >= 0; i--) {
+                ch = c->text[i];
+                if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') break;
+            }
+            sentence = i != start - 1 && (ch == '.' || ch == ':');
+        }
+        if (!sentence) continue;
+        if (!grow((void **)&c->firsts, &c->firstCapacity, c->firstCount + 1, sizeof(int))) return SQLITE_NOMEM;
+        c->firsts[c->firstCount++] = position;
+    }
+    return rc;
+}
 
 static void append(Output *o, const char *z, int n) {
     if (o->failed || !z) return;
@@ -206,81 +241,67 @@ static int windowScore(const Instance *instances, int count, const int *sizes, i
     return score;
 }
 
-static int tokenizeColumn(GongshiTokenizer *t, sqlite3_stmt *statement, int index, Column *c) {
-    c->text = (const char *)sqlite3_column_text(statement, index);
-    int length = sqlite3_column_bytes(statement, index);
-    if (!c->text) return SQLITE_OK;
-    return gongshi_tokenizer_tokenize(t, GONGSHI_MODE_MARKING, c->text, length, c, columnToken);
-}
-
-int gongshi_snippet(GongshiTokenizer *t, void *sqlite3_statement, int columnCount, int column,
-                    const char *phrases, const int *phraseLengths, int phraseCount, int tokens,
-                    const char *open, const char *close, const char *ellipsis, char **out) {
+int gongshi_snippet_make(GongshiTokenizer *t, GongshiSnippetPhrases *p, void *sqlite3_statement, int columnCount,
+                         int column, int tokens, const char *open, const char *close, const char *ellipsis,
+                         const char **out, int *outLength) {
     sqlite3_stmt *statement = sqlite3_statement;
     *out = NULL;
-    if (!t || !statement || columnCount < 1 || columnCount > MAX_COLUMNS || column >= columnCount || phraseCount < 1 ||
-        phraseCount > 4096)
-        return SQLITE_MISUSE;
+    *outLength = 0;
+    if (!t || !p || !statement || columnCount < 1 || columnCount > MAX_COLUMNS || column >= columnCount) return SQLITE_MISUSE;
     int rc = SQLITE_OK;
-    Column columns[MAX_COLUMNS];
-    memset(columns, 0, sizeof(columns));
-    PhraseTokens words;
-    memset(&words, 0, sizeof(words));
-    int *phraseFirst = calloc((size_t)phraseCount, sizeof(int));
-    int *sizes = calloc((size_t)phraseCount, sizeof(int));
-    unsigned char *seen = calloc((size_t)phraseCount, 1);
-    Instance *instances = NULL;
-    int instanceCount = 0, instanceCapacity = 0;
-    Output output = {0};
-    if (!phraseFirst || !sizes || !seen) rc = SQLITE_NOMEM;
-
-    /* Each phrase as FTS5 tokenizes a query phrase. */
-    for (int p = 0, at = 0; rc == SQLITE_OK && p < phraseCount; at += phraseLengths[p], p++) {
-        phraseFirst[p] = words.count;
-        rc = gongshi_tokenizer_tokenize(t, GONGSHI_MODE_PHRASE, phrases + at, phraseLengths[p], &words, phraseToken);
-        sizes[p] = words.count - phraseFirst[p];
-        /* An empty phrase, or a whole word (one colocated token in the index): not ours. */
-        if (rc == SQLITE_OK && sizes[p] == 0) rc = GONGSHI_SNIPPET_UNSUPPORTED;
-        if (rc == SQLITE_OK && phraseLengths[p] >= 3 && memcmp(phrases + at, GONGSHI_WORD_MARKER_UTF8, 3) == 0)
-            rc = GONGSHI_SNIPPET_UNSUPPORTED;
-    }
+    const int phraseCount = p->count;
+    const int *sizes = p->sizes;
+    Column *columns = p->columns;
+    Instance *instances = p->instances;
+    int instanceCount = 0;
+    Output *output = &p->output;
+    output->length = 0;
+    output->failed = 0;
 
     /* Instances in position order (column, offset), then phrase order, as xInst lists them. */
+    for (int c = 0; c < columnCount; c++) {
+        columns[c].text = NULL;
+        columns[c].marks.count = 0;
+        columns[c].firstCount = 0;
+    }
     for (int c = 0; rc == SQLITE_OK && c < columnCount; c++) {
         if (column >= 0 && c != column) continue;
-        rc = tokenizeColumn(t, statement, c, &columns[c]);
+        rc = markColumn(t, statement, c, &columns[c]);
         const Column *col = &columns[c];
-        for (int q = 0; rc == SQLITE_OK && q < col->count; q++) {
-            for (int p = 0; p < phraseCount; p++) {
-                if (q + sizes[p] > col->count) continue;
+        const GongshiMark *items = col->marks.items;
+        const int count = col->marks.count;
+        for (int q = 0; rc == SQLITE_OK && q < count; q++) {
+            for (int i = 0; i < phraseCount; i++) {
+                if (q + sizes[i] > count) continue;
                 int match = 1;
-                for (int j = 0; j < sizes[p] && match; j++) {
-                    const PhraseToken *word = &words.items[phraseFirst[p] + j];
-                    const char *w = words.arena + word->offset;
-                    int n = word->length;
-                    const Position *at = &col->items[q + j];
-                    if ((unsigned char)w[0] == GONGSHI_BIGRAM_PREFIX) {
-                        match = at->bigramLength == n && sameToken(col->arena + at->bigram, at->bigramKey, w, word->key, n);
+                for (int j = 0; j < sizes[i] && match; j++) {
+                    const PhraseToken *word = &p->tokens[p->first[i] + j];
+                    const GongshiMark *at = &items[q + j];
+                    if (word->bigram) {
+                        match = at->bigramLength == word->length &&
+                                sameToken(at->bigramKey, col->marks.bytes, word->key, p->bytes, word->length);
                     } else {
-                        match = at->tokenLength == n && sameToken(col->arena + at->token, at->tokenKey, w, word->key, n);
+                        match = at->length == word->length && sameToken(at->key, col->marks.bytes, word->key, p->bytes, word->length);
                     }
                 }
                 if (!match) continue;
-                if (!grow((void **)&instances, &instanceCapacity, instanceCount + 1, sizeof(Instance))) {
+                if (!grow((void **)&p->instances, &p->instanceCapacity, instanceCount + 1, sizeof(Instance))) {
                     rc = SQLITE_NOMEM;
                     break;
                 }
-                instances[instanceCount++] = (Instance){p, c, q};
+                instances = p->instances;
+                instances[instanceCount++] = (Instance){i, c, q};
             }
         }
     }
 
     /* fts5SnippetFunction: the best window over the instances of each column. */
+    unsigned char *seen = p->seen;
     int bestColumn = column >= 0 ? column : 0, bestStart = 0, bestScore = 0, columnSize = 0;
     for (int c = 0; rc == SQLITE_OK && c < columnCount; c++) {
         if (column >= 0 && c != column) continue;
         const Column *col = &columns[c];
-        int documentSize = col->count;
+        int documentSize = col->marks.count;
         for (int i = 0; i < instanceCount; i++) {
             if (instances[i].column != c) continue;
             int at = instances[i].offset, adjusted = 0;
@@ -314,61 +335,49 @@ int gongshi_snippet(GongshiTokenizer *t, void *sqlite3_statement, int columnCoun
     const Column *best = &columns[bestColumn];
     if (rc == SQLITE_OK && best->text) {
         const char *in = best->text;
-        int inLength = sqlite3_column_bytes(statement, bestColumn);
-        if (columnSize == 0) columnSize = best->count;
+        int inLength = best->length;
+        const GongshiMark *items = best->marks.items;
+        if (columnSize == 0) columnSize = best->marks.count;
         CoalescedInstances it = {instances, sizes, instanceCount, bestColumn, 0, -1, -1};
         nextCoalesced(&it);
         int rangeStart = bestStart, rangeEnd = bestStart + tokens - 1, offset = 0;
-        append(&output, "", 0);
-        if (bestStart > 0) append(&output, ellipsis, -1);
+        append(output, "", 0);
+        if (bestStart > 0) append(output, ellipsis, -1);
         while (it.start >= 0 && it.start < bestStart) nextCoalesced(&it);
-        for (int position = 0; position < best->count; position++) {
-            int startOffset = best->items[position].start, endOffset = best->items[position].end;
+        for (int position = 0; position < best->marks.count; position++) {
+            int startOffset = items[position].start, endOffset = items[position].end;
             if (rangeEnd > 0) {
                 if (position < rangeStart || position > rangeEnd) continue;
                 if (rangeStart && position == rangeStart) offset = startOffset;
             }
             if (position == it.start) {
-                append(&output, in + offset, startOffset - offset);
-                append(&output, open, -1);
+                append(output, in + offset, startOffset - offset);
+                append(output, open, -1);
                 offset = startOffset;
             }
             if (position == it.end) {
-                if (rangeEnd && it.start < rangeStart) append(&output, open, -1);
-                append(&output, in + offset, endOffset - offset);
-                append(&output, close, -1);
+                if (rangeEnd && it.start < rangeStart) append(output, open, -1);
+                append(output, in + offset, endOffset - offset);
+                append(output, close, -1);
                 offset = endOffset;
                 nextCoalesced(&it);
             }
             if (rangeEnd > 0 && position == rangeEnd) {
-                append(&output, in + offset, endOffset - offset);
+                append(output, in + offset, endOffset - offset);
                 offset = endOffset;
-                if (position >= it.start && position < it.end) append(&output, close, -1);
+                if (position >= it.start && position < it.end) append(output, close, -1);
             }
         }
         if (rangeEnd >= columnSize - 1) {
-            append(&output, in + offset, inLength - offset);
+            append(output, in + offset, inLength - offset);
         } else {
-            append(&output, ellipsis, -1);
+            append(output, ellipsis, -1);
         }
-        if (output.failed) rc = SQLITE_NOMEM;
-    }
-
-    for (int c = 0; c < MAX_COLUMNS; c++) {
-        free(columns[c].items);
-        free(columns[c].arena);
-        free(columns[c].firsts);
-    }
-    free(words.items);
-    free(words.arena);
-    free(phraseFirst);
-    free(sizes);
-    free(seen);
-    free(instances);
-    if (rc == SQLITE_OK) {
-        *out = output.bytes;
-    } else {
-        free(output.bytes);
+        if (output->failed) rc = SQLITE_NOMEM;
+        if (rc == SQLITE_OK) {
+            *out = output->bytes;
+            *outLength = output->length;
+        }
     }
     return rc;
 }

@@ -293,12 +293,15 @@ public final class SearchEngine: Sendable {
             page[i].title = full.title
             page[i].label = full.label
         }
+        var snippetPhrases = PageSnippetPhrases()
         for i in page.indices {
             guard let source = sources[i] else { continue }
             // An article's snippet comes from its text, not from the document title it repeats, and
             // a pinyin match's from its text, not from the pinyin keys only the index reads.
             let column = page[i].kind == "article" || fromPinyin.contains("\(page[i].kind):\(page[i].id)") ? 2 : -1
-            page[i].snippet = try snippet(expressions[source.expression], in: source.table, rowid: source.rowid, column: column, db: db)
+            let expression = expressions[source.expression]
+            let phrases = try snippetPhrases.phrases(of: expression, numbered: source.expression, engine: self)
+            page[i].snippet = try snippet(expression, phrases: phrases, in: source.table, rowid: source.rowid, column: column, db: db)
         }
         var suggestion: String?
         if results.isEmpty || !relaxed.isEmpty || pinyin != nil || SearchEngine.looksLikeAMistypedTitle(analysis, page: page) {
@@ -452,17 +455,32 @@ public final class SearchEngine: Sendable {
 
     /// A snippet of one row with the matched words marked: FTS5's snippet(), computed from
     /// the row's text when the expression allows (`textSnippet`), which spares a MATCH per
-    /// row (seeking every phrase's doclists to it) and tokenizing the row twice.
-    private func snippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText {
-        if let marked = try textSnippet(expression, in: table, rowid: rowid, column: column, db: db) { return marked }
+    /// row (seeking every phrase's doclists to it) and tokenizing the row twice. `phrases`:
+    /// the expression's, prepared (`snippetPhrases`); nil when it has phrases only FTS5 marks.
+    private func snippet(
+        _ expression: MatchExpression, phrases: SnippetPhrases?, in table: SearchTable, rowid: Int64, column: Int, db: Database
+    ) throws -> MarkedText {
+        if let phrases, let marked = try textSnippet(phrases, in: table, rowid: rowid, column: column, db: db) { return marked }
         return try fts5Snippet(expression, in: table, rowid: rowid, column: column, db: db)
     }
 
-    /// FTS5's snippet() of the row, made from its text without FTS5 (see snippet.c); nil
-    /// when the expression has phrases it cannot mark (whole words, prefixes, columns other
-    /// than the text columns: the pinyin queries), or the row is gone.
-    func textSnippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText? {
+    /// The expression's phrases prepared for `textSnippet`, once for all rows of a page; nil
+    /// when it has phrases they cannot mark (whole words, prefixes, columns other than the
+    /// text columns: the pinyin queries).
+    func snippetPhrases(_ expression: MatchExpression) throws -> SnippetPhrases? {
         guard Self.isRestrictedToTextColumns(expression) else { return nil }
+        return try tokenizers.with { $0.snippetPhrases(expression.phraseTexts) }
+    }
+
+    /// FTS5's snippet() of the row, made from its text without FTS5 (see snippet.c); nil
+    /// when the expression has phrases it cannot mark (see `snippetPhrases`), or the row is gone.
+    func textSnippet(_ expression: MatchExpression, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText? {
+        guard let phrases = try snippetPhrases(expression) else { return nil }
+        return try textSnippet(phrases, in: table, rowid: rowid, column: column, db: db)
+    }
+
+    /// `textSnippet` with the expression's phrases prepared; nil when the row is gone.
+    func textSnippet(_ phrases: SnippetPhrases, in table: SearchTable, rowid: Int64, column: Int, db: Database) throws -> MarkedText? {
         // The text columns, in the table's order (title, label, body, tags), read from the
         // table's content (FTS5's `%_content`, columns c0, c1, …, the values FTS5 returns):
         // a rowid look-up through the FTS5 table costs about as much again. A snippet of one
@@ -479,7 +497,7 @@ public final class SearchEngine: Sendable {
         try statement.forEachRawRow { row in
             marked = try tokenizers.with { tokenizer in
                 tokenizer.snippet(
-                    statement: row, columnCount: single ? 1 : Self.textColumns.count, column: single ? 0 : column, phrases: expression.phraseTexts,
+                    statement: row, columnCount: single ? 1 : Self.textColumns.count, column: single ? 0 : column, phrases: phrases,
                     tokens: Self.snippetTokens)
             }
         }

@@ -165,19 +165,28 @@ void gongshi_marks_free(GongshiMarks *marks);
 ** against the text's (MARKING mode), which is what FTS5 matches against the index, and
 ** the window and marks are chosen as SQLite 3.40's fts5_aux.c does.
 **
-** `statement` is an sqlite3_stmt* standing on a row whose result columns 0 ..
-** columnCount-1 are the table's columns in order; `column` is snippet()'s column argument
-** (-1: the best column). `phrases` holds the expression's phrases one after another
-** (`phraseLengths` bytes each), in FTS5's phrase order; every phrase must be restricted to
-** the columns of `columnCount` (as `{title label body tags} : (...)` is). `tokens` is
-** snippet()'s token count; `open`, `close`, `ellipsis` its marker strings.
-** On SQLITE_OK, *out is the snippet (NUL-terminated, malloc'd: free() it; NULL when the
-** chosen column is NULL, as snippet() returns NULL). GONGSHI_SNIPPET_UNSUPPORTED: a phrase
-** FTS5 would read in another way (a whole word, an empty phrase); use snippet(). */
+** The phrases are prepared once (gongshi_snippet_phrases_create) for every row of a search
+** page: `phrases` holds the expression's phrases one after another (`phraseLengths` bytes
+** each), in FTS5's phrase order; every phrase must be restricted to the columns the rows
+** are read with (as `{title label body tags} : (...)` is). GONGSHI_SNIPPET_UNSUPPORTED: a
+** phrase FTS5 would read in another way (a whole word, an empty phrase); use snippet().
+** The prepared phrases also keep the snippets' working memory: use them from one thread
+** at a time, as a tokenizer.
+**
+** gongshi_snippet_make: `statement` is an sqlite3_stmt* standing on a row whose result
+** columns 0 .. columnCount-1 are the table's columns in order; `column` is snippet()'s
+** column argument (-1: the best column); `tokens` is snippet()'s token count; `open`,
+** `close`, `ellipsis` its marker strings. On SQLITE_OK, *out is the snippet (*outLength
+** bytes, NUL-terminated, held by `phrases` until its next snippet; NULL when the chosen
+** column is NULL, as snippet() returns NULL). */
 #define GONGSHI_SNIPPET_UNSUPPORTED 1000
-int gongshi_snippet(GongshiTokenizer *tokenizer, void *sqlite3_statement, int columnCount, int column,
-                    const char *phrases, const int *phraseLengths, int phraseCount, int tokens,
-                    const char *open, const char *close, const char *ellipsis, char **out);
+typedef struct GongshiSnippetPhrases GongshiSnippetPhrases;
+int gongshi_snippet_phrases_create(GongshiTokenizer *tokenizer, const char *phrases, const int *phraseLengths,
+                                   int phraseCount, GongshiSnippetPhrases **out);
+void gongshi_snippet_phrases_delete(GongshiSnippetPhrases *phrases);
+int gongshi_snippet_make(GongshiTokenizer *tokenizer, GongshiSnippetPhrases *phrases, void *sqlite3_statement,
+                         int columnCount, int column, int tokens, const char *open, const char *close,
+                         const char *ellipsis, const char **out, int *outLength);
 
 /* Converts GB18030 bytes to UTF-8. Returns the number of bytes the UTF-8 needs (which
 ** may exceed `capacity`; call again with a larger buffer), or -1 on failure. */
