@@ -70,6 +70,8 @@ struct GongshiTokenizer {
     UTransliterator *toPinyin;        /* opened on first use: it is slow to open */
     const UNormalizer2 *nfkcCasefold;
     FoldEntry *foldCache;             /* 65536 entries, one per BMP code point */
+    uint64_t foldsToItself[1024];     /* a bit per BMP code point the cache found unchanged:
+                                      ** most are, and 8 KB stay in cache where 640 KB do not */
 
     UChar *folded;                    /* the folded text */
     int32_t *sourceStart;             /* byte offset where each unit's code point starts */
@@ -146,6 +148,11 @@ static int32_t foldUncached(GongshiTokenizer *t, UChar32 c, UChar *out) {
 
 /* Folds one code point, through the BMP cache. Returns a pointer to the units. */
 static const UChar *fold(GongshiTokenizer *t, UChar32 c, UChar *scratch, int32_t *length) {
+    if (c <= 0xFFFF && (t->foldsToItself[c >> 6] >> (c & 63) & 1)) {
+        scratch[0] = (UChar)c;
+        *length = 1;
+        return scratch;
+    }
     if (c > 0xFFFF || !t->foldCache) {
         *length = foldUncached(t, c, scratch);
         return scratch;
@@ -157,6 +164,7 @@ static const UChar *fold(GongshiTokenizer *t, UChar32 c, UChar *scratch, int32_t
             memcpy(entry->units, scratch, sizeof(UChar) * (size_t)n);
             entry->length = (uint8_t)n;
             entry->state = 1;
+            if (n == 1 && scratch[0] == c) t->foldsToItself[c >> 6] |= (uint64_t)1 << (c & 63);
         } else {
             entry->state = 2;
         }
@@ -267,10 +275,16 @@ static int emitBigram(GongshiTokenizer *t, void *context, GongshiTokenCallback c
     return callback(context, flags, t->token, bytes + 1, t->sourceStart[from], t->sourceEnd[to - 1]);
 }
 
-/* BMP code points (and lone surrogates) that are ideographs (UCHAR_IDEOGRAPHIC), filled
-** in by initUnitClass: asking ICU for the property of every character costs more than the
-** rest of tokenizing it. */
-static uint8_t ideograph[65536];
+/* Per BMP code unit (code point or lone surrogate), filled in once by initUnitInfo: its
+** class for the cached segmentation (UNIT_CLASS bits, see CLASS_*), and whether it is an
+** ideograph (UCHAR_IDEOGRAPHIC; asking ICU for every character costs more than the rest of
+** tokenizing it), of the Han script or not. One table, so a character costs one cache line
+** however many of these are asked. */
+static uint8_t unitInfo[65536];
+/* UNIT_HAN_IDEOGRAPH: ICU makes every piece of a run of them an ideographic word, whatever
+** its dictionary segmentation. */
+enum { UNIT_CLASS = 3, UNIT_IDEOGRAPH = 4, UNIT_HAN_IDEOGRAPH = 8 };
+#define UNIT_CLASS_OF(u) (unitInfo[(UChar)(u)] & UNIT_CLASS)
 
 /* End of the Han character that starts at unit `i`, or -1 when none does (end of the
 ** text, or something else there): the second half of a bigram. */
@@ -279,7 +293,7 @@ static int32_t nextHanEnd(GongshiTokenizer *t, int32_t i) {
     UChar32 c;
     int32_t end = i;
     U16_NEXT(t->folded, end, t->foldedCount, c);
-    int is = c <= 0xFFFF ? ideograph[c] : u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+    int is = c <= 0xFFFF ? unitInfo[c] & UNIT_IDEOGRAPH : u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
     return is ? end : -1;
 }
 
@@ -363,13 +377,9 @@ enum {
     CLASS_PUNCT = 2,    /* never part of a word and never joins one: no ICU needed */
     CLASS_OTHER = 3     /* a safe neighbour of Han, but may form words (ICU runs on it) */
 };
-static uint8_t unitClass[65536];
-/* Han units that are ideographs (UCHAR_IDEOGRAPHIC): ICU makes every piece of a run of
-** them an ideographic word, whatever its dictionary segmentation. */
-static uint8_t ideographicUnit[65536];
-static pthread_once_t unitClassOnce = PTHREAD_ONCE_INIT;
+static pthread_once_t unitInfoOnce = PTHREAD_ONCE_INIT;
 
-static void initUnitClass(void) {
+static void initUnitInfo(void) {
     for (UChar32 c = 0; c < 0x10000; c++) {
         uint8_t k;
         if (c < 0x80) {
@@ -401,9 +411,8 @@ static void initUnitClass(void) {
                 k = CLASS_OTHER;
             }
         }
-        unitClass[c] = k;
-        ideograph[c] = u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) != 0;
-        ideographicUnit[c] = k == CLASS_HAN && ideograph[c];
+        int ideograph = u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) != 0;
+        unitInfo[c] = (uint8_t)(k | (ideograph ? UNIT_IDEOGRAPH : 0) | (ideograph && k == CLASS_HAN ? UNIT_HAN_IDEOGRAPH : 0));
     }
 }
 
@@ -449,7 +458,7 @@ static int tokenizeHanRun(GongshiTokenizer *t, void *context, GongshiTokenCallba
         /* Without whole words, the word boundaries of a run of ideographs change nothing:
         ** one token per character (and its bigram) either way, so ICU is not asked. */
         int32_t i = from;
-        while (i < to && ideographicUnit[t->folded[i]]) i++;
+        while (i < to && (unitInfo[t->folded[i]] & UNIT_HAN_IDEOGRAPH)) i++;
         if (i == to) return emitHanWord(t, context, callback, mode, from, to);
     }
     int32_t length = to - from;
@@ -493,10 +502,10 @@ static int tokenizeByRuns(GongshiTokenizer *t, void *context, GongshiTokenCallba
     /* Pass 1: find the runs and check their neighbours, before emitting anything. */
     int32_t runs = 0;
     for (int32_t i = 0; i < count;) {
-        uint8_t k = unitClass[t->folded[i]];
+        int k = UNIT_CLASS_OF(t->folded[i]);
         if (k == CLASS_UNSAFE) {
-            if ((i > 0 && unitClass[t->folded[i - 1]] == CLASS_HAN) ||
-                (i + 1 < count && unitClass[t->folded[i + 1]] == CLASS_HAN)) {
+            if ((i > 0 && UNIT_CLASS_OF(t->folded[i - 1]) == CLASS_HAN) ||
+                (i + 1 < count && UNIT_CLASS_OF(t->folded[i + 1]) == CLASS_HAN)) {
                 *fallBack = 1;
                 return SQLITE_OK;
             }
@@ -505,7 +514,7 @@ static int tokenizeByRuns(GongshiTokenizer *t, void *context, GongshiTokenCallba
         }
         if (k != CLASS_HAN) { i++; continue; }
         int32_t start = i;
-        while (i < count && unitClass[t->folded[i]] == CLASS_HAN) i++;
+        while (i < count && UNIT_CLASS_OF(t->folded[i]) == CLASS_HAN) i++;
         if (2 * (runs + 1) > t->pieceCapacity) {
             int32_t capacity = t->pieceCapacity ? t->pieceCapacity * 2 : 64;
             int32_t *pieces = realloc(t->pieces, sizeof(int32_t) * (size_t)capacity);
@@ -526,7 +535,7 @@ static int tokenizeByRuns(GongshiTokenizer *t, void *context, GongshiTokenCallba
         if (runStart > at) {
             int needsICU = 0;
             for (int32_t i = at; i < runStart; i++) {
-                if (unitClass[t->folded[i]] != CLASS_PUNCT) { needsICU = 1; break; }
+                if (UNIT_CLASS_OF(t->folded[i]) != CLASS_PUNCT) { needsICU = 1; break; }
             }
             if (needsICU) rc = tokenizeSegment(t, context, callback, mode, at, runStart);
         }
@@ -662,7 +671,7 @@ GongshiTokenizer *gongshi_tokenizer_create(void) {
     if (U_FAILURE(status)) goto fail;
     /* Without the cache we are only slower, so a failed allocation is not fatal. */
     t->foldCache = calloc(65536, sizeof(FoldEntry));
-    pthread_once(&unitClassOnce, initUnitClass);
+    pthread_once(&unitInfoOnce, initUnitInfo);
     t->segmentCache = 1;
     return t;
 fail:
