@@ -602,39 +602,61 @@ static int markToken(void *context, int flags, const char *token, int length, in
     return markKey(m, token, length, &mark->key);
 }
 
+/* The UTF-8 of a code point as U8_APPEND_UNSAFE writes it (a lone surrogate too), packed
+** (see GongshiMark); returns its length, at most 4. */
+static inline int packCodePoint(UChar32 c, uint64_t *key) {
+    uint32_t u = (uint32_t)c;
+    if (u < 0x80) {
+        *key = u;
+        return 1;
+    }
+    if (u < 0x800) {
+        *key = (0xC0 | u >> 6) | (0x80 | (u & 0x3F)) << 8;
+        return 2;
+    }
+    if (u < 0x10000) {
+        *key = (0xE0 | u >> 12) | (0x80 | (u >> 6 & 0x3F)) << 8 | (uint64_t)(0x80 | (u & 0x3F)) << 16;
+        return 3;
+    }
+    *key = (0xF0 | u >> 18) | (0x80 | (u >> 12 & 0x3F)) << 8 | (uint64_t)(0x80 | (u >> 6 & 0x3F)) << 16 |
+           (uint64_t)(0x80 | (u & 0x3F)) << 24;
+    return 4;
+}
+
 /* emitHanWord in MARKING mode into t->marks: a position per character, and the bigram
-** with the next character (nextHanEnd) colocated, the bytes packed as tokenText and
-** emitBigram would make them, without a callback and a copy per token. */
+** with the next character (as nextHanEnd finds it) colocated, packed as tokenText and
+** emitBigram would write them, without a callback and a copy per token. */
 static int markHanWord(GongshiTokenizer *t, int32_t from, int32_t to) {
     GongshiMarks *m = t->marks;
     if (reserveMarks(m, m->count + (to - from)) != SQLITE_OK) return SQLITE_NOMEM;
     for (int32_t i = from; i < to;) {
         int32_t start = i;
-        U16_FWD_1(t->folded, i, to);
-        /* At most 4 units (lone surrogates) of 3 bytes each, after the prefix. */
-        char bytes[16];
-        int32_t length = 0;
-        for (int32_t k = start; k < i;) {
-            UChar32 c;
-            U16_NEXT(t->folded, k, i, c);
-            U8_APPEND_UNSAFE(bytes, length, c);
-        }
+        UChar32 c;
+        U16_NEXT(t->folded, i, to, c);
         GongshiMark *mark = &m->items[m->count++];
-        *mark = (GongshiMark){t->sourceStart[start], t->sourceEnd[i - 1], length, 0, 0, 0};
-        int rc = markKey(m, bytes, length, &mark->key);
-        if (rc != SQLITE_OK) return rc;
-        int32_t pairEnd = nextHanEnd(t, i);
-        if (pairEnd < 0) continue;
-        length = 0;
-        bytes[length++] = (char)GONGSHI_BIGRAM_PREFIX;
-        for (int32_t k = start; k < pairEnd;) {
-            UChar32 c;
-            U16_NEXT(t->folded, k, pairEnd, c);
+        *mark = (GongshiMark){t->sourceStart[start], t->sourceEnd[i - 1], 0, 0, 0, 0};
+        mark->length = packCodePoint(c, &mark->key);
+        if (i >= t->foldedCount) continue;
+        /* The bigram may reach into the next word of the same Han run. */
+        UChar32 d;
+        int32_t pairEnd = i;
+        U16_NEXT(t->folded, pairEnd, t->foldedCount, d);
+        if (!(d <= 0xFFFF ? unitInfo[d] & UNIT_IDEOGRAPH : u_hasBinaryProperty(d, UCHAR_IDEOGRAPHIC))) continue;
+        uint64_t next;
+        int nextLength = packCodePoint(d, &next);
+        mark->bigramLength = 1 + mark->length + nextLength;
+        if (mark->bigramLength <= GONGSHI_PACKED_BYTES) {
+            mark->bigramKey = GONGSHI_BIGRAM_PREFIX | mark->key << 8 | next << (8 * (1 + mark->length));
+        } else {
+            /* Two characters beyond the BMP: 9 bytes, kept unpacked. */
+            char bytes[12];
+            int32_t length = 0;
+            bytes[length++] = (char)GONGSHI_BIGRAM_PREFIX;
             U8_APPEND_UNSAFE(bytes, length, c);
+            U8_APPEND_UNSAFE(bytes, length, d);
+            int rc = markKey(m, bytes, length, &mark->bigramKey);
+            if (rc != SQLITE_OK) return rc;
         }
-        mark->bigramLength = length;
-        rc = markKey(m, bytes, length, &mark->bigramKey);
-        if (rc != SQLITE_OK) return rc;
     }
     return SQLITE_OK;
 }
