@@ -486,12 +486,9 @@ public final class SearchEngine: Sendable {
         // a rowid look-up through the FTS5 table costs about as much again. A snippet of one
         // column reads that column only (the others are not looked at).
         let single = column >= 0 && column < Self.textColumns.count
-        let sql =
-            single
-            ? "SELECT c\(column) FROM \(table.rawValue)_content WHERE id = ?"
-            : "SELECT c0, c1, c2, c3 FROM \(table.rawValue)_content WHERE id = ?"
+        guard let sql = Self.contentSQL[table]?[single ? 1 + column : 0] else { return nil }
         let statement = try db.cachedStatement(sql: sql)
-        try statement.setArguments([rowid])
+        try statement.setRawArgument(rowid)
         var marked: MarkedText?
         // The snippet reads the columns from the statement while it stands on the row.
         try statement.forEachRawRow { row in
@@ -513,6 +510,14 @@ public final class SearchEngine: Sendable {
     }
 
     static let textColumns = ["title", "label", "body", "tags"]
+    /// `textSnippet`'s row look-ups by table, built once: the text columns (first), then
+    /// each of them alone.
+    static let contentSQL: [SearchTable: [String]] = Dictionary(
+        uniqueKeysWithValues: SearchTable.allCases.map { table in
+            let columns = textColumns.indices.map { "c\($0)" }
+            let sql = [columns.joined(separator: ", ")] + columns
+            return (table, sql.map { "SELECT \($0) FROM \(table.rawValue)_content WHERE id = ?" })
+        })
     static let snippetTokens = 24
     /// How `MatchExpression.restricted(to: textColumns)` starts.
     static let textColumnsFilter = "{title label body tags} : "

@@ -38,6 +38,17 @@ extension Statement {
         guard code == SQLITE_OK else { throw error(code) }
     }
 
+    /// Binds `number` to the first parameter, leaving any others NULL, as
+    /// `setArguments([number])` would, without building `StatementArguments` (a snippet's
+    /// row look-up, ten per page).
+    func setRawArgument(_ number: Int64) throws {
+        let raw = sqliteStatement
+        sqlite3_reset(raw)
+        sqlite3_clear_bindings(raw)
+        let code = sqlite3_bind_int64(raw, 1, number)
+        guard code == SQLITE_OK else { throw error(code) }
+    }
+
     /// The statement's failure with SQLite's code and message, as GRDB reports its own.
     private func error(_ code: Int32) -> DatabaseError {
         DatabaseError(
