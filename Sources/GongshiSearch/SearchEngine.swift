@@ -106,7 +106,8 @@ public final class SearchEngine: Sendable {
         let analysis = try pinyin.flatMap { try hanReading($0, db: db) }.map { try analyze($0, db: db, generation: generation) } ?? typed
         // Row lengths and documents-index passages of this index generation.
         let memory = try generationIndex(db: db, generation: generation)
-        var results: [SearchResult] = []
+        // The ranked list; results are made for the page only (see RankedMatch).
+        var results: [RankedMatch] = []
         // Results seen, as "kind:id"; passages numbered by `memory` by their number.
         var seen: Set<String> = []
         var seenPassages: Set<Int> = []
@@ -138,9 +139,10 @@ public final class SearchEngine: Sendable {
         // Exact hits first: a credit code, a 文号, a decision number, "document + 第X条".
         if request.filters.isEmpty {
             let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0, generation: generation) }
-            results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, titles: memory?.titles, db: db)
+            let exact = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, titles: memory?.titles, db: db)
+            results = exact.map { RankedMatch(table: ["policy", "article"].contains($0.kind) ? .documents : .records, result: $0, document: -1) }
         }
-        for r in results {
+        for r in results.compactMap(\.result) {
             let key = "\(r.kind):\(r.id)"
             seen.insert(key)
             if let n = memory?.passages.keys[ByteKey(key)] { seenPassages.insert(n) }
@@ -155,8 +157,8 @@ public final class SearchEngine: Sendable {
 
         /// Runs one expression over the tables: counts, ranks and resolves new results, each
         /// with the number of its document (for documents).
-        func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult, Int)] {
-            var found: [(SearchTable, SearchResult, Int)] = []
+        func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [RankedMatch] {
+            var found: [RankedMatch] = []
             let matchingIndex = expressions.count
             expressions.append(matching)
             for table in tables {
@@ -183,7 +185,7 @@ public final class SearchEngine: Sendable {
                         }
                         passageSources[key] = (table, row.rowid, matchingIndex)
                         documents.insert(document)
-                        found.append((table, passages.result(n, score: row.score), document))
+                        found.append(RankedMatch(table: table, passage: n, score: row.score, document: document))
                     }
                     continue
                 }
@@ -212,7 +214,7 @@ public final class SearchEngine: Sendable {
                         if let organization { organizationOf[key] = organization }
                         let document = table == .documents ? documentNumber(result) : -1
                         if table == .documents { documents.insert(document) }
-                        found.append((table, result, document))
+                        found.append(RankedMatch(table: table, result: result, document: document))
                     }
                 }
             }
@@ -222,7 +224,7 @@ public final class SearchEngine: Sendable {
         var relaxed: [String] = []
         if !analysis.words.isEmpty {
             var dropped: Set<Int> = []
-            func run() throws -> [(SearchTable, SearchResult, Int)] {
+            func run() throws -> [RankedMatch] {
                 guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else {
                     return []
                 }
@@ -255,7 +257,7 @@ public final class SearchEngine: Sendable {
             let several = analysis.words.count >= 2
             let order = SearchEngine.listOrder(found, perDocument: several ? 2 : 1, demotion: several ? Self.furtherPassageDemotion : nil)
             results.reserveCapacity(results.count + order.count)
-            for i in order { results.append(found[i].1) }
+            for i in order { results.append(found[i]) }
         }
 
         // Pinyin finds Han text, ranked after every Han match.
@@ -263,15 +265,15 @@ public final class SearchEngine: Sendable {
             let expression = try pinyinExpression(pinyin, db: db)
         {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
-            results += try collect(expression, matching: expression).map(\.1).sorted { $0.score > $1.score }.map { r in
+            results += try collect(expression, matching: expression).sorted { $0.score > $1.score }.map { r in
                 var r = r
-                fromPinyin.insert("\(r.kind):\(r.id)")
+                if let result = r.resolved(memory?.passages) { fromPinyin.insert("\(result.kind):\(result.id)") }
                 r.score = min(r.score, floor) * 0.5
                 return r
             }
         }
         results = SearchEngine.organizationsBeforeTheirRecords(results, organizationOf: organizationOf)
-        var page = Array(results.dropFirst(offset).prefix(limit))
+        var page = results.dropFirst(offset).prefix(limit).compactMap { $0.resolved(memory?.passages) }
         // Titles and labels of the documents on the page (ranking identified them only).
         let sources = page.map(source(of:))
         var identified: [Int64] = []
@@ -354,14 +356,15 @@ public final class SearchEngine: Sendable {
 
     /// An organization ranks above its own credit records: each one moves up to just
     /// before the first of its records in the list.
-    static func organizationsBeforeTheirRecords(_ results: [SearchResult], organizationOf: [String: String]) -> [SearchResult] {
+    /// Passages (never organizations or records) keep their places.
+    static func organizationsBeforeTheirRecords(_ results: [RankedMatch], organizationOf: [String: String]) -> [RankedMatch] {
         guard !organizationOf.isEmpty else { return results }
         var firstRecord: [String: Int] = [:]
         for (i, r) in results.enumerated() {
-            if let code = organizationOf["\(r.kind):\(r.id)"], firstRecord[code] == nil { firstRecord[code] = i }
+            if let key = r.resolvedKey, let code = organizationOf[key], firstRecord[code] == nil { firstRecord[code] = i }
         }
-        let keyed = results.enumerated().map { i, r -> (Double, SearchResult) in
-            if r.kind == "org", let j = firstRecord[r.id], j < i { return (Double(j) - 0.5, r) }
+        let keyed = results.enumerated().map { i, r -> (Double, RankedMatch) in
+            if let org = r.result, org.kind == "org", let j = firstRecord[org.id], j < i { return (Double(j) - 0.5, r) }
             return (Double(i), r)
         }
         return keyed.sorted { $0.0 < $1.0 }.map(\.1)
@@ -396,19 +399,19 @@ public final class SearchEngine: Sendable {
     /// documents' passages by its score times demotionⁿ; records are merged in by score
     /// (their own and the passages'), documents first on ties. Indexes into `found`, so the
     /// results are copied once.
-    static func listOrder(_ found: [(SearchTable, SearchResult, Int)], perDocument: Int, demotion: Double? = nil) -> [Int] {
+    static func listOrder(_ found: [RankedMatch], perDocument: Int, demotion: Double? = nil) -> [Int] {
         var counts: [Int: Int] = [:]
         var first: [Int] = []
         var rest: [Int] = []
         var records: [Int] = []
         // The score a document's passage is placed among the others by (its own, or demoted).
-        var key = found.map(\.1.score)
+        var key = found.map(\.score)
         for i in found.indices {
-            guard found[i].0 == .documents else {
+            guard found[i].table == .documents else {
                 records.append(i)
                 continue
             }
-            let document = found[i].2
+            let document = found[i].document
             let n = counts[document, default: 0] + 1
             counts[document] = n
             if n <= perDocument {
@@ -432,7 +435,7 @@ public final class SearchEngine: Sendable {
         var i = 0
         var j = 0
         while i < documents.count || j < records.count {
-            if j >= records.count || (i < documents.count && found[documents[i]].1.score >= found[records[j]].1.score) {
+            if j >= records.count || (i < documents.count && found[documents[i]].score >= found[records[j]].score) {
                 out.append(documents[i])
                 i += 1
             } else {

@@ -1,0 +1,47 @@
+import GongshiStore
+
+/// A match in the ranked list, resolved into a `SearchResult` only if it reaches the page.
+/// A common word ranks hundreds of passages of a few documents before a page has ten
+/// documents; building, copying and releasing a result (its strings) for each of them was a
+/// tenth of such a search.
+struct RankedMatch {
+    let table: SearchTable
+    var score: Double
+    /// The document's number for a documents-index match (passages of one document share
+    /// it), -1 for a record.
+    let document: Int
+    /// The passage's number in `DocumentPassages`, when the passages of this index
+    /// generation are kept; -1 otherwise (then `result` is set).
+    let passage: Int
+    /// The result, when ranking resolved it (records, exact hits, documents without kept
+    /// passages).
+    let result: SearchResult?
+
+    init(table: SearchTable, result: SearchResult, document: Int) {
+        self.table = table
+        score = result.score
+        self.document = document
+        passage = -1
+        self.result = result
+    }
+
+    init(table: SearchTable, passage: Int, score: Double, document: Int) {
+        self.table = table
+        self.score = score
+        self.document = document
+        self.passage = passage
+        result = nil
+    }
+
+    /// The result shown on the page (its title and label are filled in there).
+    func resolved(_ passages: DocumentPassages?) -> SearchResult? {
+        if var result {
+            result.score = score
+            return result
+        }
+        return passages.map { $0.result(passage, score: score) }
+    }
+
+    /// "kind:id" of a resolved match (records, exact hits): what `organizationOf` is keyed by.
+    var resolvedKey: String? { result.map { "\($0.kind):\($0.id)" } }
+}
