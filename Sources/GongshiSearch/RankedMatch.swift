@@ -14,15 +14,21 @@ struct RankedMatch {
     /// generation are kept; -1 otherwise (then `result` is set).
     let passage: Int
     /// The result, when ranking resolved it (records, exact hits, documents without kept
-    /// passages).
-    let result: SearchResult?
+    /// passages); boxed, so that the ranked list is moved and copied as small values.
+    private let box: Box?
+    var result: SearchResult? { box?.result }
+
+    final class Box: Sendable {
+        let result: SearchResult
+        init(_ result: SearchResult) { self.result = result }
+    }
 
     init(table: SearchTable, result: SearchResult, document: Int) {
         self.table = table
         score = result.score
         self.document = document
         passage = -1
-        self.result = result
+        box = Box(result)
     }
 
     init(table: SearchTable, passage: Int, score: Double, document: Int) {
@@ -30,7 +36,7 @@ struct RankedMatch {
         self.score = score
         self.document = document
         self.passage = passage
-        result = nil
+        box = nil
     }
 
     /// The result shown on the page (its title and label are filled in there).
