@@ -110,14 +110,11 @@ public final class SearchEngine: Sendable {
         var results: [RankedMatch] = []
         // Results seen, as "kind:id"; passages numbered by `memory` by their number.
         var seen: Set<String> = []
-        var seenPassages: Set<Int> = []
+        var seenPassages = NumberSet(below: memory?.passages.keys.count ?? 0)
         // Snippets are made for the returned page only: snippet() re-tokenizes the row.
-        // `expression`: which of `expressions` matched the row (an index, so the bookkeeping
+        // A match keeps which of `expressions` matched its row (an index, so the bookkeeping
         // of every ranked row does not copy the expression).
-        typealias Source = (table: SearchTable, rowid: Int64, expression: Int)
         var expressions: [MatchExpression] = []
-        var snippetSources: [String: Source] = [:]
-        var passageSources: [Int: Source] = [:]
         // Documents numbered when `memory` does not number them.
         var documentNumbers: [String: Int] = [:]
         func documentNumber(_ result: SearchResult) -> Int {
@@ -126,13 +123,6 @@ public final class SearchEngine: Sendable {
             documentNumbers[key] = documentNumbers.count
             return documentNumbers.count - 1
         }
-        func source(of result: SearchResult) -> Source? {
-            let key = "\(result.kind):\(result.id)"
-            if let memory, let n = memory.passages.keys[ByteKey(key)], let source = passageSources[n] { return source }
-            return snippetSources[key]
-        }
-        // Results found through the pinyin column, whose snippet comes from their text instead.
-        var fromPinyin: Set<String> = []
         // Credit records -> their organization, which is listed above them.
         var organizationOf: [String: String] = [:]
 
@@ -145,7 +135,7 @@ public final class SearchEngine: Sendable {
         for r in results.compactMap(\.result) {
             let key = "\(r.kind):\(r.id)"
             seen.insert(key)
-            if let n = memory?.passages.keys[ByteKey(key)] { seenPassages.insert(n) }
+            if let n = memory?.passages.keys[ByteKey(key)] { _ = seenPassages.insert(n) }
         }
 
         var total = results.count
@@ -171,21 +161,23 @@ public final class SearchEngine: Sendable {
                 var resolved = 0
                 var order = RankedOrder(rows)
                 if table == .documents, let passages = memory?.passages {
-                    // Identified from memory, in the same order and with the same limits as below.
+                    // Identified from memory, in the same order and with the same limits as below;
+                    // documents and passages are counted by their numbers, without hashing.
+                    var documentSeen = NumberSet(below: passages.documentCount)
+                    var distinctDocuments = 0
                     while let row = order.next() {
-                        if resolved >= want && documents.count >= limit + offset { break }
+                        if resolved >= want && distinctDocuments >= limit + offset { break }
                         if resolved >= Self.maxResolvedRows { break }
                         resolved += 1
                         guard let n = passages.number(ofRow: row.rowid) else { continue }
                         let key = passages.keyOf[n]
                         let document = passages.documentOf[n]
-                        guard seenPassages.insert(key).inserted else {
-                            if exactPassages.remove(key) != nil { total -= 1 }
+                        guard seenPassages.insert(key) else {
+                            if exactPassages.remove(key) { total -= 1 }
                             continue
                         }
-                        passageSources[key] = (table, row.rowid, matchingIndex)
-                        documents.insert(document)
-                        found.append(RankedMatch(table: table, passage: n, score: row.score, document: document))
+                        if documentSeen.insert(document) { distinctDocuments += 1 }
+                        found.append(RankedMatch(table: table, passage: n, score: row.score, document: document, rowid: row.rowid, expression: matchingIndex))
                     }
                     continue
                 }
@@ -210,11 +202,10 @@ public final class SearchEngine: Sendable {
                             if exactKeys.remove(key) != nil { total -= 1 }
                             continue
                         }
-                        snippetSources[key] = (table, row.rowid, matchingIndex)
                         if let organization { organizationOf[key] = organization }
                         let document = table == .documents ? documentNumber(result) : -1
                         if table == .documents { documents.insert(document) }
-                        found.append(RankedMatch(table: table, result: result, document: document))
+                        found.append(RankedMatch(table: table, result: result, document: document, rowid: row.rowid, expression: matchingIndex))
                     }
                 }
             }
@@ -267,15 +258,22 @@ public final class SearchEngine: Sendable {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
             results += try collect(expression, matching: expression).sorted { $0.score > $1.score }.map { r in
                 var r = r
-                if let result = r.resolved(memory?.passages) { fromPinyin.insert("\(result.kind):\(result.id)") }
+                r.fromPinyin = true
                 r.score = min(r.score, floor) * 0.5
                 return r
             }
         }
         results = SearchEngine.organizationsBeforeTheirRecords(results, organizationOf: organizationOf)
-        var page = results.dropFirst(offset).prefix(limit).compactMap { $0.resolved(memory?.passages) }
+        var page: [SearchResult] = []
+        var sources: [(table: SearchTable, rowid: Int64, expression: Int)?] = []
+        var pageFromPinyin: [Bool] = []
+        for match in results.dropFirst(offset).prefix(limit) {
+            guard let result = match.resolved(memory?.passages) else { continue }
+            page.append(result)
+            sources.append(match.source)
+            pageFromPinyin.append(match.fromPinyin)
+        }
         // Titles and labels of the documents on the page (ranking identified them only).
-        let sources = page.map(source(of:))
         var identified: [Int64] = []
         for i in page.indices {
             guard let source = sources[i], source.table == .documents else { continue }
@@ -299,7 +297,7 @@ public final class SearchEngine: Sendable {
             guard let source = sources[i] else { continue }
             // An article's snippet comes from its text, not from the document title it repeats, and
             // a pinyin match's from its text, not from the pinyin keys only the index reads.
-            let column = page[i].kind == "article" || fromPinyin.contains("\(page[i].kind):\(page[i].id)") ? 2 : -1
+            let column = page[i].kind == "article" || pageFromPinyin[i] ? 2 : -1
             page[i].snippet = try snippet(expressions[source.expression], in: source.table, rowid: source.rowid, column: column, db: db)
         }
         var suggestion: String?
@@ -400,7 +398,8 @@ public final class SearchEngine: Sendable {
     /// (their own and the passages'), documents first on ties. Indexes into `found`, so the
     /// results are copied once.
     static func listOrder(_ found: [RankedMatch], perDocument: Int, demotion: Double? = nil) -> [Int] {
-        var counts: [Int: Int] = [:]
+        // Passages per document, by document number (numbers are dense from 0).
+        var counts = [Int](repeating: 0, count: (found.lazy.map(\.document).max() ?? -1) + 1)
         var first: [Int] = []
         var rest: [Int] = []
         var records: [Int] = []
@@ -412,8 +411,12 @@ public final class SearchEngine: Sendable {
                 continue
             }
             let document = found[i].document
-            let n = counts[document, default: 0] + 1
-            counts[document] = n
+            guard document >= 0 else {  // never numbered: not crowded
+                first.append(i)
+                continue
+            }
+            counts[document] += 1
+            let n = counts[document]
             if n <= perDocument {
                 first.append(i)
             } else if let demotion {
