@@ -6,18 +6,19 @@ import Testing
 @Suite struct NumberSetTests {
     @Test func insertsRemovesAndKeepsOutOfRangeNumbersOut() {
         var set = NumberSet(below: 130)
-        #expect(set.insert(0))
-        #expect(set.insert(63))
-        #expect(set.insert(64))
-        #expect(set.insert(129))
-        #expect(!set.insert(64))  // already there
-        #expect(set.contains(63) && set.contains(129) && !set.contains(1))
-        #expect(!set.insert(130) && !set.insert(-1))  // out of range: never a member
-        #expect(!set.contains(130))
-        #expect(set.remove(64))
-        #expect(!set.remove(64))
+        // (number, inserted) in order: repeats and numbers out of range are not inserted.
+        let cases = [(0, true), (63, true), (64, true), (129, true), (64, false), (130, false), (-1, false)]
+        for (n, inserted) in cases {
+            let answer = set.insert(n)
+            #expect(answer == inserted, "insert(\(n))")
+        }
+        #expect(set.contains(63) && set.contains(129) && !set.contains(1) && !set.contains(130))
+        let removed = set.remove(64)
+        let removedAgain = set.remove(64)
+        #expect(removed && !removedAgain)
         #expect(!set.contains(64) && set.contains(63))
         var empty = NumberSet(below: 0)
-        #expect(!empty.insert(0) && !empty.contains(0))
+        let insertedIntoEmpty = empty.insert(0)
+        #expect(!insertedIntoEmpty && !empty.contains(0))
     }
 }
