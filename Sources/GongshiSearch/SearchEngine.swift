@@ -106,17 +106,15 @@ public final class SearchEngine: Sendable {
         let analysis = try pinyin.flatMap { try hanReading($0, db: db) }.map { try analyze($0, db: db, generation: generation) } ?? typed
         // Row lengths and documents-index passages of this index generation.
         let memory = try generationIndex(db: db, generation: generation)
-        var results: [SearchResult] = []
+        // The ranked list; results are made for the page only (see RankedMatch).
+        var results: [RankedMatch] = []
         // Results seen, as "kind:id"; passages numbered by `memory` by their number.
         var seen: Set<String> = []
-        var seenPassages: Set<Int> = []
+        var seenPassages = NumberSet(below: memory?.passages.keys.count ?? 0)
         // Snippets are made for the returned page only: snippet() re-tokenizes the row.
-        // `expression`: which of `expressions` matched the row (an index, so the bookkeeping
+        // A match keeps which of `expressions` matched its row (an index, so the bookkeeping
         // of every ranked row does not copy the expression).
-        typealias Source = (table: SearchTable, rowid: Int64, expression: Int)
         var expressions: [MatchExpression] = []
-        var snippetSources: [String: Source] = [:]
-        var passageSources: [Int: Source] = [:]
         // Documents numbered when `memory` does not number them.
         var documentNumbers: [String: Int] = [:]
         func documentNumber(_ result: SearchResult) -> Int {
@@ -125,25 +123,19 @@ public final class SearchEngine: Sendable {
             documentNumbers[key] = documentNumbers.count
             return documentNumbers.count - 1
         }
-        func source(of result: SearchResult) -> Source? {
-            let key = "\(result.kind):\(result.id)"
-            if let memory, let n = memory.passages.keys[ByteKey(key)], let source = passageSources[n] { return source }
-            return snippetSources[key]
-        }
-        // Results found through the pinyin column, whose snippet comes from their text instead.
-        var fromPinyin: Set<String> = []
         // Credit records -> their organization, which is listed above them.
         var organizationOf: [String: String] = [:]
 
         // Exact hits first: a credit code, a 文号, a decision number, "document + 第X条".
         if request.filters.isEmpty {
             let vocabulary = try tokenizers.with { try vocabularies.vocabulary(db, tokenizer: $0, generation: generation) }
-            results = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, titles: memory?.titles, db: db)
+            let exact = try exactHits(request.query, kind: request.kind, vocabulary: vocabulary, titles: memory?.titles, db: db)
+            results = exact.map { RankedMatch(table: ["policy", "article"].contains($0.kind) ? .documents : .records, result: $0, document: -1) }
         }
-        for r in results {
+        for r in results.compactMap(\.result) {
             let key = "\(r.kind):\(r.id)"
             seen.insert(key)
-            if let n = memory?.passages.keys[ByteKey(key)] { seenPassages.insert(n) }
+            if let n = memory?.passages.keys[ByteKey(key)] { _ = seenPassages.insert(n) }
         }
 
         var total = results.count
@@ -155,8 +147,8 @@ public final class SearchEngine: Sendable {
 
         /// Runs one expression over the tables: counts, ranks and resolves new results, each
         /// with the number of its document (for documents).
-        func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [(SearchTable, SearchResult, Int)] {
-            var found: [(SearchTable, SearchResult, Int)] = []
+        func collect(_ expression: MatchExpression, matching: MatchExpression) throws -> [RankedMatch] {
+            var found: [RankedMatch] = []
             let matchingIndex = expressions.count
             expressions.append(matching)
             for table in tables {
@@ -169,21 +161,23 @@ public final class SearchEngine: Sendable {
                 var resolved = 0
                 var order = RankedOrder(rows)
                 if table == .documents, let passages = memory?.passages {
-                    // Identified from memory, in the same order and with the same limits as below.
+                    // Identified from memory, in the same order and with the same limits as below;
+                    // documents and passages are counted by their numbers, without hashing.
+                    var documentSeen = NumberSet(below: passages.documentCount)
+                    var distinctDocuments = 0
                     while let row = order.next() {
-                        if resolved >= want && documents.count >= limit + offset { break }
+                        if resolved >= want && distinctDocuments >= limit + offset { break }
                         if resolved >= Self.maxResolvedRows { break }
                         resolved += 1
                         guard let n = passages.number(ofRow: row.rowid) else { continue }
                         let key = passages.keyOf[n]
                         let document = passages.documentOf[n]
-                        guard seenPassages.insert(key).inserted else {
-                            if exactPassages.remove(key) != nil { total -= 1 }
+                        guard seenPassages.insert(key) else {
+                            if exactPassages.remove(key) { total -= 1 }
                             continue
                         }
-                        passageSources[key] = (table, row.rowid, matchingIndex)
-                        documents.insert(document)
-                        found.append((table, passages.result(n, score: row.score), document))
+                        if documentSeen.insert(document) { distinctDocuments += 1 }
+                        found.append(RankedMatch(table: table, passage: n, score: row.score, document: document, rowid: row.rowid, expression: matchingIndex))
                     }
                     continue
                 }
@@ -208,11 +202,10 @@ public final class SearchEngine: Sendable {
                             if exactKeys.remove(key) != nil { total -= 1 }
                             continue
                         }
-                        snippetSources[key] = (table, row.rowid, matchingIndex)
                         if let organization { organizationOf[key] = organization }
                         let document = table == .documents ? documentNumber(result) : -1
                         if table == .documents { documents.insert(document) }
-                        found.append((table, result, document))
+                        found.append(RankedMatch(table: table, result: result, document: document, rowid: row.rowid, expression: matchingIndex))
                     }
                 }
             }
@@ -222,7 +215,7 @@ public final class SearchEngine: Sendable {
         var relaxed: [String] = []
         if !analysis.words.isEmpty {
             var dropped: Set<Int> = []
-            func run() throws -> [(SearchTable, SearchResult, Int)] {
+            func run() throws -> [RankedMatch] {
                 guard let analyzed = analysis.expression(dropping: dropped), let matching = analysis.expression(dropping: dropped, boosts: false) else {
                     return []
                 }
@@ -255,7 +248,7 @@ public final class SearchEngine: Sendable {
             let several = analysis.words.count >= 2
             let order = SearchEngine.listOrder(found, perDocument: several ? 2 : 1, demotion: several ? Self.furtherPassageDemotion : nil)
             results.reserveCapacity(results.count + order.count)
-            for i in order { results.append(found[i].1) }
+            for i in order { results.append(found[i]) }
         }
 
         // Pinyin finds Han text, ranked after every Han match.
@@ -263,17 +256,24 @@ public final class SearchEngine: Sendable {
             let expression = try pinyinExpression(pinyin, db: db)
         {
             let floor = results.map(\.score).filter { $0 < Self.exactScore }.min() ?? 1
-            results += try collect(expression, matching: expression).map(\.1).sorted { $0.score > $1.score }.map { r in
+            results += try collect(expression, matching: expression).sorted { $0.score > $1.score }.map { r in
                 var r = r
-                fromPinyin.insert("\(r.kind):\(r.id)")
+                r.fromPinyin = true
                 r.score = min(r.score, floor) * 0.5
                 return r
             }
         }
         results = SearchEngine.organizationsBeforeTheirRecords(results, organizationOf: organizationOf)
-        var page = Array(results.dropFirst(offset).prefix(limit))
+        var page: [SearchResult] = []
+        var sources: [(table: SearchTable, rowid: Int64, expression: Int)?] = []
+        var pageFromPinyin: [Bool] = []
+        for match in results.dropFirst(offset).prefix(limit) {
+            guard let result = match.resolved(memory?.passages) else { continue }
+            page.append(result)
+            sources.append(match.source)
+            pageFromPinyin.append(match.fromPinyin)
+        }
         // Titles and labels of the documents on the page (ranking identified them only).
-        let sources = page.map(source(of:))
         var identified: [Int64] = []
         for i in page.indices {
             guard let source = sources[i], source.table == .documents else { continue }
@@ -298,7 +298,7 @@ public final class SearchEngine: Sendable {
             guard let source = sources[i] else { continue }
             // An article's snippet comes from its text, not from the document title it repeats, and
             // a pinyin match's from its text, not from the pinyin keys only the index reads.
-            let column = page[i].kind == "article" || fromPinyin.contains("\(page[i].kind):\(page[i].id)") ? 2 : -1
+            let column = page[i].kind == "article" || pageFromPinyin[i] ? 2 : -1
             let expression = expressions[source.expression]
             let phrases = try snippetPhrases.phrases(of: expression, numbered: source.expression, engine: self)
             page[i].snippet = try snippet(expression, phrases: phrases, in: source.table, rowid: source.rowid, column: column, db: db)
@@ -357,14 +357,15 @@ public final class SearchEngine: Sendable {
 
     /// An organization ranks above its own credit records: each one moves up to just
     /// before the first of its records in the list.
-    static func organizationsBeforeTheirRecords(_ results: [SearchResult], organizationOf: [String: String]) -> [SearchResult] {
+    /// Passages (never organizations or records) keep their places.
+    static func organizationsBeforeTheirRecords(_ results: [RankedMatch], organizationOf: [String: String]) -> [RankedMatch] {
         guard !organizationOf.isEmpty else { return results }
         var firstRecord: [String: Int] = [:]
         for (i, r) in results.enumerated() {
-            if let code = organizationOf["\(r.kind):\(r.id)"], firstRecord[code] == nil { firstRecord[code] = i }
+            if let key = r.resolvedKey, let code = organizationOf[key], firstRecord[code] == nil { firstRecord[code] = i }
         }
-        let keyed = results.enumerated().map { i, r -> (Double, SearchResult) in
-            if r.kind == "org", let j = firstRecord[r.id], j < i { return (Double(j) - 0.5, r) }
+        let keyed = results.enumerated().map { i, r -> (Double, RankedMatch) in
+            if let org = r.result, org.kind == "org", let j = firstRecord[org.id], j < i { return (Double(j) - 0.5, r) }
             return (Double(i), r)
         }
         return keyed.sorted { $0.0 < $1.0 }.map(\.1)
@@ -399,21 +400,26 @@ public final class SearchEngine: Sendable {
     /// documents' passages by its score times demotionⁿ; records are merged in by score
     /// (their own and the passages'), documents first on ties. Indexes into `found`, so the
     /// results are copied once.
-    static func listOrder(_ found: [(SearchTable, SearchResult, Int)], perDocument: Int, demotion: Double? = nil) -> [Int] {
-        var counts: [Int: Int] = [:]
+    static func listOrder(_ found: [RankedMatch], perDocument: Int, demotion: Double? = nil) -> [Int] {
+        // Passages per document, by document number (numbers are dense from 0).
+        var counts = [Int](repeating: 0, count: (found.lazy.map(\.document).max() ?? -1) + 1)
         var first: [Int] = []
         var rest: [Int] = []
         var records: [Int] = []
         // The score a document's passage is placed among the others by (its own, or demoted).
-        var key = found.map(\.1.score)
+        var key = found.map(\.score)
         for i in found.indices {
-            guard found[i].0 == .documents else {
+            guard found[i].table == .documents else {
                 records.append(i)
                 continue
             }
-            let document = found[i].2
-            let n = counts[document, default: 0] + 1
-            counts[document] = n
+            let document = found[i].document
+            guard document >= 0 else {  // never numbered: not crowded
+                first.append(i)
+                continue
+            }
+            counts[document] += 1
+            let n = counts[document]
             if n <= perDocument {
                 first.append(i)
             } else if let demotion {
@@ -435,7 +441,7 @@ public final class SearchEngine: Sendable {
         var i = 0
         var j = 0
         while i < documents.count || j < records.count {
-            if j >= records.count || (i < documents.count && found[documents[i]].1.score >= found[records[j]].1.score) {
+            if j >= records.count || (i < documents.count && found[documents[i]].score >= found[records[j]].score) {
                 out.append(documents[i])
                 i += 1
             } else {

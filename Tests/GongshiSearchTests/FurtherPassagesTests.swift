@@ -28,9 +28,12 @@ import Testing
         func article(_ id: String, _ score: Double) -> SearchResult {
             SearchResult(kind: "article", id: id, title: "", label: nil, snippet: MarkedText(""), ref: .policy(id: id), score: score)
         }
-        let found: [(SearchTable, SearchResult, Int)] = [
-            (.documents, article("a#1", 10), 0), (.documents, article("a#2", 9), 0), (.documents, article("a#3", 8), 0),
-            (.documents, article("b#1", 3), 1), (.documents, article("a#4", 7), 0),
+        func passage(_ id: String, _ score: Double, document: Int) -> RankedMatch {
+            RankedMatch(table: .documents, result: article(id, score), document: document)
+        }
+        let found = [
+            passage("a#1", 10, document: 0), passage("a#2", 9, document: 0), passage("a#3", 8, document: 0),
+            passage("b#1", 3, document: 1), passage("a#4", 7, document: 0),
         ]
         // Hard: a's third and fourth passages follow b's best.
         #expect(SearchEngine.listOrder(found, perDocument: 2) == [0, 1, 3, 2, 4])
@@ -39,7 +42,7 @@ import Testing
         // A record is merged in by the passages' own scores, not the demoted ones: it follows
         // a#3 (8 > 5) and precedes b#1 (3).
         let notice = SearchResult(kind: "notice", id: "n", title: "", label: nil, snippet: MarkedText(""), ref: .notice(id: "n"), score: 5)
-        let withRecord = found + [(.records, notice, -1)]
+        let withRecord = found + [RankedMatch(table: .records, result: notice, document: -1)]
         #expect(SearchEngine.listOrder(withRecord, perDocument: 2, demotion: 0.5) == [0, 1, 2, 5, 3, 4])
     }
 }
