@@ -151,7 +151,7 @@ int gongshi_snippet_phrases_create(GongshiTokenizer *t, const char *phrases, con
 }
 
 /* The row's column `index` as MARKING tokenizes it, and where its sentences start. */
-static int markColumn(GongshiTokenizer *t, sqlite3_stmt *statement, int index, Column *c) {
+static int markColumn(GongshiTokenizer *t, sqlite3_stmt *statement, int index, int tokens, Column *c) {
     c->marks.count = 0;
     c->firstCount = 0;
     c->text = (const char *)sqlite3_column_text(statement, index);
@@ -159,7 +159,8 @@ static int markColumn(GongshiTokenizer *t, sqlite3_stmt *statement, int index, C
     if (!c->text) return SQLITE_OK;
     int rc = gongshi_tokenizer_mark(t, c->text, c->length, &c->marks);
     /* fts5SentenceFinderCb: the first token, and a token after whitespace that follows
-    ** '.' or ':', start one. */
+    ** '.' or ':', start one. Only a column longer than the window looks for them. */
+    if (c->marks.count <= tokens) return rc;
     for (int position = 0; rc == SQLITE_OK && position < c->marks.count; position++) {
         int sentence = position == 0;
         if (position > 0) {
@@ -217,20 +218,28 @@ static void nextCoalesced(CoalescedInstances *it) {
     }
 }
 
-/* fts5SnippetScore. */
+/* fts5SnippetScore over the `count` instances of one column, in order: those in the window
+** are a run of them, found by bisection instead of a scan of all. */
 static int windowScore(const Instance *instances, int count, const int *sizes, int documentSize, unsigned char *seen,
-                       int phraseCount, int column, int from, int tokens, int *adjusted) {
+                       int phraseCount, int from, int tokens, int *adjusted) {
     int first = -1, score = 0, last = 0;
     long long end = (long long)from + tokens;
     memset(seen, 0, (size_t)phraseCount);
-    for (int i = 0; i < count; i++) {
-        const Instance *in = &instances[i];
-        if (in->column == column && in->offset >= from && in->offset < end) {
-            score += seen[in->phrase] ? 1 : 1000;
-            seen[in->phrase] = 1;
-            if (first < 0) first = in->offset;
-            last = in->offset + sizes[in->phrase];
+    int low = 0, high = count;
+    while (low < high) {
+        int middle = low + (high - low) / 2;
+        if (instances[middle].offset < from) {
+            low = middle + 1;
+        } else {
+            high = middle;
         }
+    }
+    for (int i = low; i < count && instances[i].offset < end; i++) {
+        const Instance *in = &instances[i];
+        score += seen[in->phrase] ? 1 : 1000;
+        seen[in->phrase] = 1;
+        if (first < 0) first = in->offset;
+        last = in->offset + sizes[in->phrase];
     }
     if (adjusted) {
         long long adjust = first - (tokens - (last - first)) / 2;
@@ -239,6 +248,54 @@ static int windowScore(const Instance *instances, int count, const int *sizes, i
         *adjusted = (int)adjust;
     }
     return score;
+}
+
+/* Whether phrase token `word` is the token of position `at`, or its colocated bigram. */
+static int sameAt(const PhraseToken *word, const char *wordBytes, const GongshiMark *at, const char *atBytes) {
+    if (word->bigram) return at->bigramLength == word->length && sameToken(at->bigramKey, atBytes, word->key, wordBytes, word->length);
+    return at->length == word->length && sameToken(at->key, atBytes, word->key, wordBytes, word->length);
+}
+
+static int compareInstances(const void *a, const void *b) {
+    const Instance *x = a, *y = b;
+    if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
+    return (x->phrase > y->phrase) - (x->phrase < y->phrase);
+}
+
+/* Appends the instances of each phrase in column `c`, in position order and then phrase
+** order, as xInst lists them. Each phrase is looked for on its own: a scan of the
+** positions for its first token (one key and length), then its other tokens. */
+static int findInstances(GongshiSnippetPhrases *p, int c, const Column *col, int *instanceCount) {
+    const GongshiMark *items = col->marks.items;
+    const int count = col->marks.count;
+    const int begin = *instanceCount;
+    int n = begin, sorted = 1;
+    for (int i = 0; i < p->count; i++) {
+        const PhraseToken *words = &p->tokens[p->first[i]];
+        const int size = p->sizes[i];
+        const int phraseBegin = n;
+        for (int q = 0; q + size <= count; q++) {
+            const GongshiMark *at = &items[q];
+            if (words[0].length <= GONGSHI_PACKED_BYTES) {
+                /* The common case, without a call: the key alone rules most positions out. */
+                if (words[0].bigram ? at->bigramKey != words[0].key || at->bigramLength != words[0].length
+                                    : at->key != words[0].key || at->length != words[0].length)
+                    continue;
+            } else if (!sameAt(&words[0], p->bytes, at, col->marks.bytes)) {
+                continue;
+            }
+            int match = 1;
+            for (int j = 1; j < size && match; j++) match = sameAt(&words[j], p->bytes, &items[q + j], col->marks.bytes);
+            if (!match) continue;
+            if (!grow((void **)&p->instances, &p->instanceCapacity, n + 1, sizeof(Instance))) return SQLITE_NOMEM;
+            p->instances[n++] = (Instance){i, c, q};
+        }
+        if (phraseBegin > begin && n > phraseBegin) sorted = 0;
+    }
+    /* Offsets are unique per phrase, so (offset, phrase) orders them all. */
+    if (!sorted) qsort(p->instances + begin, (size_t)(n - begin), sizeof(Instance), compareInstances);
+    *instanceCount = n;
+    return SQLITE_OK;
 }
 
 int gongshi_snippet_make(GongshiTokenizer *t, GongshiSnippetPhrases *p, void *sqlite3_statement, int columnCount,
@@ -264,36 +321,15 @@ int gongshi_snippet_make(GongshiTokenizer *t, GongshiSnippetPhrases *p, void *sq
         columns[c].marks.count = 0;
         columns[c].firstCount = 0;
     }
+    int columnInstances[MAX_COLUMNS + 1] = {0};   /* column c's: [columnInstances[c], [c + 1]) */
     for (int c = 0; rc == SQLITE_OK && c < columnCount; c++) {
+        columnInstances[c] = instanceCount;
         if (column >= 0 && c != column) continue;
-        rc = markColumn(t, statement, c, &columns[c]);
-        const Column *col = &columns[c];
-        const GongshiMark *items = col->marks.items;
-        const int count = col->marks.count;
-        for (int q = 0; rc == SQLITE_OK && q < count; q++) {
-            for (int i = 0; i < phraseCount; i++) {
-                if (q + sizes[i] > count) continue;
-                int match = 1;
-                for (int j = 0; j < sizes[i] && match; j++) {
-                    const PhraseToken *word = &p->tokens[p->first[i] + j];
-                    const GongshiMark *at = &items[q + j];
-                    if (word->bigram) {
-                        match = at->bigramLength == word->length &&
-                                sameToken(at->bigramKey, col->marks.bytes, word->key, p->bytes, word->length);
-                    } else {
-                        match = at->length == word->length && sameToken(at->key, col->marks.bytes, word->key, p->bytes, word->length);
-                    }
-                }
-                if (!match) continue;
-                if (!grow((void **)&p->instances, &p->instanceCapacity, instanceCount + 1, sizeof(Instance))) {
-                    rc = SQLITE_NOMEM;
-                    break;
-                }
-                instances = p->instances;
-                instances[instanceCount++] = (Instance){i, c, q};
-            }
-        }
+        rc = markColumn(t, statement, c, tokens, &columns[c]);
+        if (rc == SQLITE_OK) rc = findInstances(p, c, &columns[c], &instanceCount);
     }
+    columnInstances[columnCount] = instanceCount;
+    instances = p->instances;
 
     /* fts5SnippetFunction: the best window over the instances of each column. */
     unsigned char *seen = p->seen;
@@ -302,10 +338,11 @@ int gongshi_snippet_make(GongshiTokenizer *t, GongshiSnippetPhrases *p, void *sq
         if (column >= 0 && c != column) continue;
         const Column *col = &columns[c];
         int documentSize = col->marks.count;
-        for (int i = 0; i < instanceCount; i++) {
-            if (instances[i].column != c) continue;
-            int at = instances[i].offset, adjusted = 0;
-            int score = windowScore(instances, instanceCount, sizes, documentSize, seen, phraseCount, c, at, tokens, &adjusted);
+        const Instance *own = instances + columnInstances[c];
+        int ownCount = columnInstances[c + 1] - columnInstances[c];
+        for (int i = 0; i < ownCount; i++) {
+            int at = own[i].offset, adjusted = 0;
+            int score = windowScore(own, ownCount, sizes, documentSize, seen, phraseCount, at, tokens, &adjusted);
             if (score > bestScore) {
                 bestScore = score;
                 bestColumn = c;
@@ -318,7 +355,7 @@ int gongshi_snippet_make(GongshiTokenizer *t, GongshiSnippetPhrases *p, void *sq
                     if (col->firsts[jj + 1] > at) break;
                 }
                 if (col->firsts[jj] < at) {
-                    score = windowScore(instances, instanceCount, sizes, documentSize, seen, phraseCount, c, col->firsts[jj], tokens, NULL);
+                    score = windowScore(own, ownCount, sizes, documentSize, seen, phraseCount, col->firsts[jj], tokens, NULL);
                     score += col->firsts[jj] == 0 ? 120 : 100;
                     if (score > bestScore) {
                         bestScore = score;
@@ -344,12 +381,12 @@ int gongshi_snippet_make(GongshiTokenizer *t, GongshiSnippetPhrases *p, void *sq
         append(output, "", 0);
         if (bestStart > 0) append(output, ellipsis, -1);
         while (it.start >= 0 && it.start < bestStart) nextCoalesced(&it);
-        for (int position = 0; position < best->marks.count; position++) {
+        /* Positions outside the range are skipped (fts5HighlightCb returns at once). */
+        int from = rangeEnd > 0 ? rangeStart : 0;
+        int to = rangeEnd > 0 && rangeEnd < best->marks.count - 1 ? rangeEnd + 1 : best->marks.count;
+        for (int position = from; position < to; position++) {
             int startOffset = items[position].start, endOffset = items[position].end;
-            if (rangeEnd > 0) {
-                if (position < rangeStart || position > rangeEnd) continue;
-                if (rangeStart && position == rangeStart) offset = startOffset;
-            }
+            if (rangeEnd > 0 && rangeStart && position == rangeStart) offset = startOffset;
             if (position == it.start) {
                 append(output, in + offset, startOffset - offset);
                 append(output, open, -1);
