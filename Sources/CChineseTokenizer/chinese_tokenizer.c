@@ -83,6 +83,7 @@ struct GongshiTokenizer {
 
     int32_t foldedCount;              /* units of the text being tokenized */
     int32_t lastBigramEnd;            /* phrase modes: where the last bigram emitted ends */
+    int invalidInput;                 /* the text being tokenized is not valid UTF-8 */
     int32_t pendingFrom, pendingTo;   /* short phrase: a character held back, -1 = none */
     int segmentCache;                 /* 0 = always run ICU over the whole text (tests) */
     RunEntry *runs;                   /* RUN_CACHE_SLOTS entries, allocated on first use */
@@ -191,6 +192,7 @@ static int32_t foldText(GongshiTokenizer *t, const char *text, int32_t length, i
         const UChar *units;
         int32_t n;
         if (c < 0) {
+            t->invalidInput = 1;
             /* Invalid UTF-8: a separator, so it never glues two words together. */
             scratch[0] = 0x20;
             units = scratch;
@@ -667,6 +669,7 @@ int gongshi_tokenizer_mark(GongshiTokenizer *t, const char *text, int length, Go
     marks->used = 0;
     t->marks = marks;
     int rc = gongshi_tokenizer_tokenize(t, GONGSHI_MODE_MARKING, text, length, marks, markToken);
+    marks->validUTF8 = !t->invalidInput;
     t->marks = NULL;
     return rc;
 }
@@ -719,6 +722,7 @@ void gongshi_tokenizer_delete(GongshiTokenizer *t) {
 int gongshi_tokenizer_tokenize(GongshiTokenizer *t, GongshiTokenizeMode mode, const char *text,
                                int length, void *context, GongshiTokenCallback callback) {
     if (!t || !callback || length < 0) return SQLITE_MISUSE;
+    t->invalidInput = 0;
     if (!text || length == 0) return SQLITE_OK;
 
     int32_t skip = 0;

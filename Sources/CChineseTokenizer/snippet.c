@@ -300,10 +300,11 @@ static int findInstances(GongshiSnippetPhrases *p, int c, const Column *col, int
 
 int gongshi_snippet_make(GongshiTokenizer *t, GongshiSnippetPhrases *p, void *sqlite3_statement, int columnCount,
                          int column, int tokens, const char *open, const char *close, const char *ellipsis,
-                         const char **out, int *outLength) {
+                         const char **out, int *outLength, int *outValid) {
     sqlite3_stmt *statement = sqlite3_statement;
     *out = NULL;
     *outLength = 0;
+    *outValid = 0;
     if (!t || !p || !statement || columnCount < 1 || columnCount > MAX_COLUMNS || column >= columnCount) return SQLITE_MISUSE;
     int rc = SQLITE_OK;
     const int phraseCount = p->count;
@@ -414,6 +415,7 @@ int gongshi_snippet_make(GongshiTokenizer *t, GongshiSnippetPhrases *p, void *sq
         if (rc == SQLITE_OK) {
             *out = output->bytes;
             *outLength = output->length;
+            *outValid = best->marks.validUTF8;
         }
     }
     return rc;

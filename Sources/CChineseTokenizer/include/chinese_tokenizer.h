@@ -69,7 +69,7 @@ typedef enum {
                                ** tokens; with detail=full nothing else tokenizes for them */
     GONGSHI_MODE_MARKING = 7   /* CHARACTERS plus the colocated bigrams of INDEX: every token a
                                ** phrase (PHRASE mode) can match at each position, for marking
-                               ** matches without FTS5 (gongshi_snippet) */
+                               ** matches without FTS5 (gongshi_tokenizer_mark) */
 } GongshiTokenizeMode;
 
 /* Set in `flags` of a token that shares the position of the previous token. */
@@ -143,6 +143,7 @@ typedef struct GongshiMarks {
     int count, capacity;
     char *bytes;                /* tokens longer than GONGSHI_PACKED_BYTES */
     int used, byteCapacity;
+    int validUTF8;              /* the text was valid UTF-8 (decoding it checked every byte) */
 } GongshiMarks;
 
 /* The key of a token of at most GONGSHI_PACKED_BYTES bytes (see GongshiMark). */
@@ -178,7 +179,9 @@ void gongshi_marks_free(GongshiMarks *marks);
 ** column argument (-1: the best column); `tokens` is snippet()'s token count; `open`,
 ** `close`, `ellipsis` its marker strings. On SQLITE_OK, *out is the snippet (*outLength
 ** bytes, NUL-terminated, held by `phrases` until its next snippet; NULL when the chosen
-** column is NULL, as snippet() returns NULL). */
+** column is NULL, as snippet() returns NULL), and *outValid whether it is valid UTF-8 (it
+** is when the column's text and the marker strings are: the text is cut where characters
+** start or end). */
 #define GONGSHI_SNIPPET_UNSUPPORTED 1000
 typedef struct GongshiSnippetPhrases GongshiSnippetPhrases;
 int gongshi_snippet_phrases_create(GongshiTokenizer *tokenizer, const char *phrases, const int *phraseLengths,
@@ -186,7 +189,7 @@ int gongshi_snippet_phrases_create(GongshiTokenizer *tokenizer, const char *phra
 void gongshi_snippet_phrases_delete(GongshiSnippetPhrases *phrases);
 int gongshi_snippet_make(GongshiTokenizer *tokenizer, GongshiSnippetPhrases *phrases, void *sqlite3_statement,
                          int columnCount, int column, int tokens, const char *open, const char *close,
-                         const char *ellipsis, const char **out, int *outLength);
+                         const char *ellipsis, const char **out, int *outLength, int *outValid);
 
 /* Converts GB18030 bytes to UTF-8. Returns the number of bytes the UTF-8 needs (which
 ** may exceed `capacity`; call again with a larger buffer), or -1 on failure. */

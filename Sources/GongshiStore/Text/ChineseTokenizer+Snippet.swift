@@ -35,14 +35,15 @@ extension ChineseTokenizer {
     public func snippet(statement: OpaquePointer, columnCount: Int, column: Int, phrases: SnippetPhrases, tokens: Int) -> MarkedText? {
         var out: UnsafePointer<CChar>?
         var length: Int32 = 0
+        var valid: Int32 = 0
         let rc = gongshi_snippet_make(
             handle, phrases.handle, UnsafeMutableRawPointer(statement), Int32(columnCount), Int32(column), Int32(tokens), "\u{1}",
-            "\u{2}", "…", &out, &length)
+            "\u{2}", "…", &out, &length, &valid)
         guard rc == 0 else { return nil }
         guard let out else { return MarkedText("") }
         // The snippet stays in `phrases` until its next one: it is read here.
         return out.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-            MarkedText(fts5Snippet: UnsafeBufferPointer(start: $0, count: Int(length)))
+            MarkedText(fts5Snippet: UnsafeBufferPointer(start: $0, count: Int(length)), validUTF8: valid != 0)
         }
     }
 

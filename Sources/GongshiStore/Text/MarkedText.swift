@@ -31,38 +31,29 @@ public struct MarkedText: Sendable, Hashable {
     }
 
     /// `init(fts5Snippet:)` of the string the bytes of `raw` make (NUL-free UTF-8, as
-    /// snippet.c writes it), read from the bytes: one copy instead of three when they are
-    /// valid UTF-8.
-    public init(fts5Snippet raw: UnsafeBufferPointer<UInt8>) {
+    /// snippet.c writes it), read from the bytes: one copy instead of three when the caller
+    /// knows them to be valid UTF-8 (`validUTF8`; without the markers, which are characters
+    /// of their own, they stay valid, so the string holds the same bytes).
+    public init(fts5Snippet raw: UnsafeBufferPointer<UInt8>, validUTF8: Bool) {
+        guard validUTF8 else {
+            self.init(fts5Snippet: String(decoding: raw, as: UTF8.self))
+            return
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(raw.count)
         var marks: [Range<Int>] = []
         var start: Int?
-        // Valid without the markers and no marker inside a character: `raw` is valid
-        // UTF-8, so the string made from it holds the same bytes.
-        var split = false
-        var afterMarker = false
         for b in raw {
             switch b {
-            case 0x01:
-                start = bytes.count
-                afterMarker = true
+            case 0x01: start = bytes.count
             case 0x02:
                 if let s = start { marks.append(s..<bytes.count) }
                 start = nil
-                afterMarker = true
-            default:
-                if afterMarker && b & 0xC0 == 0x80 { split = true }
-                afterMarker = false
-                bytes.append(b)
+            default: bytes.append(b)
             }
         }
-        guard !split, let text = String(validating: bytes, as: UTF8.self) else {
-            self.init(fts5Snippet: String(decoding: raw, as: UTF8.self))
-            return
-        }
         if let s = start { marks.append(s..<bytes.count) }
-        self.init(text, marks: marks)
+        self.init(bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }, marks: marks)
     }
 
     /// The text cut at the marks: each piece with whether it matched.
