@@ -13,20 +13,7 @@ public struct MarkedText: Sendable, Hashable {
     /// FTS5 `snippet()`/`highlight()` output with U+0001 before and U+0002 after each
     /// match (see `SearchEngine`): the markers are removed and become the ranges.
     public init(fts5Snippet raw: String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.utf8.count)
-        var marks: [Range<Int>] = []
-        var start: Int?
-        for b in raw.utf8 {
-            switch b {
-            case 0x01: start = bytes.count
-            case 0x02:
-                if let s = start { marks.append(s..<bytes.count) }
-                start = nil
-            default: bytes.append(b)
-            }
-        }
-        if let s = start { marks.append(s..<bytes.count) }
+        let (bytes, marks) = MarkedText.unmarked(raw.utf8, count: raw.utf8.count)
         self.init(String(decoding: bytes, as: UTF8.self), marks: marks)
     }
 
@@ -39,8 +26,15 @@ public struct MarkedText: Sendable, Hashable {
             self.init(fts5Snippet: String(decoding: raw, as: UTF8.self))
             return
         }
+        let (bytes, marks) = MarkedText.unmarked(raw, count: raw.count)
+        self.init(bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }, marks: marks)
+    }
+
+    /// The bytes without the U+0001/U+0002 markers, and the ranges the markers enclosed (an
+    /// unclosed one runs to the end).
+    private static func unmarked<Bytes: Sequence<UInt8>>(_ raw: Bytes, count: Int) -> ([UInt8], [Range<Int>]) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count)
+        bytes.reserveCapacity(count)
         var marks: [Range<Int>] = []
         var start: Int?
         for b in raw {
@@ -53,7 +47,7 @@ public struct MarkedText: Sendable, Hashable {
             }
         }
         if let s = start { marks.append(s..<bytes.count) }
-        self.init(bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }, marks: marks)
+        return (bytes, marks)
     }
 
     /// The text cut at the marks: each piece with whether it matched.
